@@ -1,0 +1,70 @@
+"""The `bilingual` command: thin over the importable API; parses options, calls steps, reports.
+
+Heavy libraries (argostranslate, ctranslate2, torch) are imported inside the
+commands that need them, so `bilingual --help` and non-MT commands start fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from bilingual.errors import BilingualError
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="bilingual")
+def cli() -> None:
+    """Offline Chinese -> English bilingual editions: Simplified | Traditional | English."""
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", "out_dir", required=True, type=click.Path(path_type=Path),
+              help="Folder for the editions (created if missing).")
+@click.option("--variant", type=click.Choice(["s2twp", "s2tw", "s2t", "s2hk"]), default="s2twp",
+              show_default=True, help="OpenCC conversion for the Traditional column.")
+@click.option("--no-translate", is_flag=True, help="Build the two Chinese columns only; English cells stay empty.")
+def build(inputs: tuple[Path, ...], out_dir: Path, variant: str, no_translate: bool) -> None:
+    """Build bilingual editions from Chinese articles (files or folders)."""
+    from bilingual import api
+
+    written = api.build(list(inputs), out_dir, variant=variant, translate=not no_translate,
+                        progress=_progress)
+    for path in written:
+        click.echo(str(path))
+
+
+def _progress(done: int, total: int, label: str) -> None:
+    """Segments done / total on a terminal; quiet when output is not a terminal."""
+    if sys.stderr.isatty():
+        click.echo(f"\r{label}: {done}/{total}", err=True, nl=done >= total)
+
+
+def main() -> None:
+    """Console entry point: user errors become one line on stderr and exit 1, never a traceback."""
+    try:
+        cli(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("bilingual: interrupted", err=True)
+        sys.exit(130)
+    except click.exceptions.ClickException as e:
+        click.echo(f"bilingual: {e.format_message()}", err=True)
+        sys.exit(e.exit_code)
+    except click.exceptions.Exit as e:
+        sys.exit(e.exit_code)
+    except BilingualError as e:
+        click.echo(f"bilingual: {e}", err=True)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        click.echo("bilingual: interrupted", err=True)
+        sys.exit(130)
+    except OSError as e:
+        click.echo(f"bilingual: {e.strerror or e}: {e.filename or ''}".rstrip(": "), err=True)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,163 @@
+"""The one document model every step reads and returns.
+
+A Document holds Blocks (what a reader sees as a unit: heading, paragraph,
+quotation, list item, caption); a Block holds Segments (sentences), the unit
+that is converted, translated, checked, exported and cached. Inline formatting
+and glossary hits are Marks: character ranges over a segment's text, kept per
+column so that a conversion that changes length can move them.
+
+The JSON form (`to_dict` / `from_dict`) is the saved "document data" that later
+steps read back; its schema is documented in docs/document-schema.md.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import asdict, dataclass, field, fields
+
+SCHEMA_VERSION = 1
+
+# Block roles a reader can tell apart; publishers style each one.
+ROLES = ("heading", "paragraph", "quote", "list_item", "caption")
+
+# Columns of an edition, in reading order, with their BCP 47 language tags.
+COLUMNS = {"hans": "zh-Hans", "hant": "zh-Hant", "en": "en"}
+
+# Inline tags that survive from a source into the Chinese columns.
+MARK_TAGS = ("strong", "em", "del", "sup", "sub", "code", "a", "term")
+
+
+@dataclass
+class Mark:
+    """An inline range [start, end) over one column's text.
+
+    tag is one of MARK_TAGS; `href` is set for links (already checked safe at
+    ingest), `ref` is the glossary term id for tag "term".
+    """
+
+    start: int
+    end: int
+    tag: str
+    href: str = ""
+    ref: str = ""
+
+
+@dataclass
+class Segment:
+    """One sentence: its source text and its three columns."""
+
+    id: str
+    source: str
+    hans: str = ""
+    hant: str = ""
+    en: str = ""
+    # Where `en` came from: "" (none yet), "mt", "memory", "human".
+    origin: str = ""
+    # Marks per column name ("source", "hans", "hant", "en").
+    marks: dict[str, list[Mark]] = field(default_factory=dict)
+    # Things a proofreader should know: glossary repairs, engine trouble.
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Block:
+    role: str
+    segments: list[Segment] = field(default_factory=list)
+    # Block-level source text with its marks, before segmentation.
+    source: str = ""
+    source_marks: list[Mark] = field(default_factory=list)
+    # Nesting depth for quotes inside quotes / nested lists (0 = top level).
+    level: int = 0
+
+    def text(self, column: str = "source") -> str:
+        """The block's text in one column: its segments joined."""
+        if not self.segments:
+            return self.source if column == "source" else ""
+        return "".join(getattr(s, column) for s in self.segments)
+
+
+@dataclass
+class Meta:
+    """What the reader sees above the article, and what a book's OPF says."""
+
+    title: str = ""
+    url: str = ""
+    author: str = ""
+    author_url: str = ""
+    date: str = ""  # ISO 8601 date (or date-time) when known
+    source: str = ""  # where the article first appeared (outlet/account)
+    source_url: str = ""
+    topics: list[str] = field(default_factory=list)
+    collections: list[str] = field(default_factory=list)
+    rights: str = ""
+    archived_at: str = ""  # ISO 8601 date-time of the archive copy
+    # "hans" or "hant": the script the source was written in.
+    script: str = "hans"
+    format: str = ""  # which reader ingested it (cdt, html, markdown, text, epub)
+    path: str = ""  # the input file name (not a full path: outputs stay portable)
+    # Title in each column, filled by convert/translate like a segment.
+    title_hans: str = ""
+    title_hant: str = ""
+    title_en: str = ""
+
+
+@dataclass
+class Document:
+    id: str
+    meta: Meta = field(default_factory=Meta)
+    blocks: list[Block] = field(default_factory=list)
+    # How the edition was made: engine, model, glossary version, variant ...
+    provenance: dict[str, str] = field(default_factory=dict)
+
+    def segments(self) -> list[Segment]:
+        return [s for b in self.blocks for s in b.segments]
+
+    def to_dict(self) -> dict:
+        return {"schema": SCHEMA_VERSION, **asdict(self)}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Document:
+        if data.get("schema") != SCHEMA_VERSION:
+            raise ValueError(f"unsupported document schema {data.get('schema')!r}")
+        meta = _build(Meta, data.get("meta", {}))
+        blocks = []
+        for b in data.get("blocks", []):
+            segments = []
+            for s in b.get("segments", []):
+                s = dict(s)
+                s["marks"] = {k: [_build(Mark, m) for m in v] for k, v in s.get("marks", {}).items()}
+                segments.append(_build(Segment, s))
+            b = dict(b, segments=segments)
+            b["source_marks"] = [_build(Mark, m) for m in b.get("source_marks", [])]
+            blocks.append(_build(Block, b))
+        return cls(id=data["id"], meta=meta, blocks=blocks, provenance=dict(data.get("provenance", {})))
+
+
+def _build(cls, data: dict):
+    names = {f.name for f in fields(cls)}
+    return cls(**{k: v for k, v in data.items() if k in names})
+
+
+def segment_id(doc_id: str, block_index: int, segment_index: int, text: str) -> str:
+    """Stable id: same text in the same place gives the same id on every run.
+
+    Position keeps repeated sentences apart; the text hash makes an edited
+    sentence a new segment, so caches and returned XLIFF never meet stale text.
+    """
+    digest = hashlib.sha1(normalize(text).encode("utf-8")).hexdigest()[:8]
+    return f"{doc_id}:{block_index}.{segment_index}:{digest}"
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def normalize(text: str) -> str:
+    """Whitespace-folded text: the form used for ids and memory keys."""
+    return _SPACE.sub(" ", text).strip()
+
+
+def slug(name: str) -> str:
+    """A file-name-safe id from any name (keeps CJK, drops path characters)."""
+    s = re.sub(r"[^\w.-]+", "-", name, flags=re.UNICODE).strip("-.")
+    return s[:80] or "article"
