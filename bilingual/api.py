@@ -38,3 +38,56 @@ def translate(doc: Document, engine, *, glossary=None, memory=None, progress: Pr
     from bilingual.translate.run import translate_document
 
     return translate_document(doc, engine, glossary=glossary, memory=memory, progress=progress)
+
+
+def publish(doc: Document, out_dir: Path, *, glossary=None) -> list[Path]:
+    """Write the article's HTML page and its document data JSON side by side."""
+    from bilingual.publish.html import write_html
+    from bilingual.publish.jsondoc import write_document
+
+    return [
+        write_html(doc, out_dir / f"{doc.id}.html", glossary=glossary),
+        write_document(doc, out_dir / f"{doc.id}.json"),
+    ]
+
+
+def build(
+    inputs: list[Path],
+    out_dir: Path,
+    *,
+    variant: str = "s2twp",
+    english: bool = True,
+    progress: Progress | None = None,
+) -> list[Path]:
+    """The whole pipeline; english=False leaves the English column empty.
+
+    Everything that can fail on input or setup fails before the first write."""
+    docs = load(inputs)
+    engine = None
+    if english:
+        from bilingual.translate.argos import load_engine
+
+        engine = load_engine()
+    docs = [prepare(doc, variant=variant) for doc in docs]
+    if engine is not None:
+        docs = [translate(doc, engine, progress=progress) for doc in docs]
+    _ensure_writable(out_dir)
+    written: list[Path] = []
+    for doc in docs:
+        written += publish(doc, out_dir)
+    return written
+
+
+def _ensure_writable(out_dir: Path) -> None:
+    import os
+
+    from bilingual.errors import BilingualError
+
+    if out_dir.exists() and not out_dir.is_dir():
+        raise BilingualError(f"output path is not a folder: {out_dir}")
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise BilingualError(f"cannot create output folder {out_dir}: {e.strerror}") from None
+    if not os.access(out_dir, os.W_OK):
+        raise BilingualError(f"output folder is not writable: {out_dir}")

@@ -31,7 +31,7 @@ def build(inputs: tuple[Path, ...], out_dir: Path, variant: str, no_translate: b
     """Build bilingual editions from Chinese articles (files or folders)."""
     from bilingual import api
 
-    written = api.build(list(inputs), out_dir, variant=variant, translate=not no_translate,
+    written = api.build(list(inputs), out_dir, variant=variant, english=not no_translate,
                         progress=_progress)
     for path in written:
         click.echo(str(path))
