@@ -43,10 +43,13 @@ def _progress(done: int, total: int, label: str) -> None:
         click.echo(f"\r{label}: {done}/{total}", err=True, nl=done >= total)
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     """Console entry point: user errors become one line on stderr and exit 1, never a traceback."""
     try:
-        cli(standalone_mode=False)
+        code = cli.main(args=argv, prog_name="bilingual", standalone_mode=False)
+        # Without standalone mode click returns ctx.exit(n)'s code instead of exiting.
+        if isinstance(code, int) and code:
+            sys.exit(code)
     except click.exceptions.Abort:
         click.echo("bilingual: interrupted", err=True)
         sys.exit(130)
@@ -55,6 +58,8 @@ def main() -> None:
         sys.exit(e.exit_code)
     except click.exceptions.Exit as e:
         sys.exit(e.exit_code)
+    except SystemExit:
+        raise
     except BilingualError as e:
         click.echo(f"bilingual: {e}", err=True)
         sys.exit(1)
