@@ -1,0 +1,118 @@
+"""End to end: the seed through the real CLI and the real engine path (tiny random-weight package)."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import opencc
+import pytest
+from bs4 import BeautifulSoup
+
+from bilingual.model import Document
+from tests.clirun import run_cli
+from tests.conftest import SEED
+
+BOILERPLATE = ("档案卡", "版权说明", "CDS收藏", "addtoany", "Facebook", "Telegram", "WhatsApp", "Copy Link")
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _seed_paragraphs() -> list[str]:
+    """The seed's content paragraphs straight from its HTML: an oracle independent of our ingest."""
+    body = SEED.read_text(encoding="utf-8").split("------", 1)[1]
+    soup = BeautifulSoup(body, "lxml")
+    for box in soup.select(".su-spoiler, .addtoany_share_save_container"):
+        box.decompose()
+    return [_fold(p.get_text()) for p in soup.find_all("p") if _fold(p.get_text())]
+
+
+
+
+def _build(capsys, tmp_path, *extra):
+    out = tmp_path / "out"
+    result = run_cli(capsys, "build", SEED, "-o", out, *extra)
+    assert result.code == 0, result.err
+    page = out / f"{SEED.stem}.html"
+    return page, BeautifulSoup(page.read_text(encoding="utf-8"), "lxml"), out / f"{SEED.stem}.json"
+
+
+def _cells(soup, column):
+    return [_fold(c.get_text()) for c in soup.select(f"main .row .cell.{column}")]
+
+
+def test_seed_page_has_three_aligned_columns(capsys, tmp_path, argos_home):
+    page, soup, data = _build(capsys, tmp_path)
+
+    paragraphs = _seed_paragraphs()
+    hans = _cells(soup, "hans")
+    assert hans == paragraphs, "every source paragraph appears once, in order, in the Simplified column"
+
+    hant = _cells(soup, "hant")
+    to_hans = opencc.OpenCC("t2s")
+    assert len(hant) == len(hans)
+    # The Traditional column is the same paragraph in the other script (names may differ by glossary).
+    same = sum(1 for t, s in zip(hant, hans, strict=True) if to_hans.convert(t) == s)
+    assert same >= 0.8 * len(hans)
+    assert any(t != s for t, s in zip(hant, hans, strict=True)), "the Traditional column really is converted"
+
+    en_rows = soup.select("main .row .cell.en")
+    assert len(en_rows) == len(hans)
+    for row in soup.select("main .row"):
+        spans = {col: len(row.select(f".cell.{col} .seg")) for col in ("hans", "hant", "en")}
+        assert spans["hans"] == spans["hant"] == spans["en"] >= 1, "segments align across the columns"
+    assert all(c.get_text().strip() for c in en_rows), "every English cell is filled by the engine"
+
+    for col, lang in (("hans", "zh-Hans"), ("hant", "zh-Hant"), ("en", "en")):
+        assert all(c["lang"] == lang for c in soup.select(f"main .cell.{col}"))
+
+    text = page.read_text(encoding="utf-8")
+    header = soup.select_one("header.meta").get_text()
+    for value in ("俄罗斯与朝鲜结盟，东北亚局势巨变", "古老板的老巢", "2024-06-20", "https://chinadigitaltimes.net/chinese/709104.html"):
+        assert value in header or value in text
+    main = soup.select_one("main").get_text()
+    assert not any(word in main for word in BOILERPLATE)
+    assert "<script" not in text.lower() and "javascript:" not in text.lower()
+    assert not re.search(r"<link[^>]+stylesheet|src=\"https?:", text), "the page fetches nothing"
+
+    assert soup.select("main .row.heading") and soup.select("main .row.quote")
+    doc = Document.from_dict(json.loads(data.read_text(encoding="utf-8")))
+    assert [_fold(b.text("hans")) for b in doc.blocks if b.segments] == paragraphs
+    assert all(s.en and s.origin in ("mt", "memory") for s in doc.segments())
+    assert len({s.id for s in doc.segments()}) == len(doc.segments())
+
+
+def test_ids_are_stable_across_builds(capsys, tmp_path, argos_home):
+    _, _, first = _build(capsys, tmp_path / "a")
+    _, _, second = _build(capsys, tmp_path / "b")
+    ids = [[s["id"] for b in json.loads(p.read_text())["blocks"] for s in b["segments"]] for p in (first, second)]
+    assert ids[0] == ids[1]
+
+
+def test_no_translate_leaves_english_visibly_empty(capsys, tmp_path, monkeypatch):
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "no-packages"))
+    page, soup, _ = _build(capsys, tmp_path, "--no-translate")
+    en = soup.select("main .cell.en")
+    assert en and all("empty" in c["class"] and not c.get_text().strip() for c in en)
+    assert all(c.get_text().strip() for c in soup.select("main .cell.hans"))
+
+
+def test_build_without_model_stops_before_writing(capsys, tmp_path, monkeypatch):
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "no-packages"))
+    out = tmp_path / "out"
+    result = run_cli(capsys, "build", SEED, "-o", out)
+    assert result.code != 0
+    assert "bilingual models install" in result.err and len(result.err.strip().splitlines()) == 1
+    assert not out.exists() or not any(out.iterdir())
+
+
+@pytest.mark.parametrize("variant, expected", [("s2twp", "軟體"), ("s2hk", "軟件")])
+def test_variant_option_reaches_the_traditional_column(capsys, tmp_path, variant, expected):
+    article = tmp_path / "a.txt"
+    article.write_text("这个软件很好用。\n\n第二段。\n", encoding="utf-8")
+    page = tmp_path / "out" / "a.html"
+    result = run_cli(capsys, "build", article, "-o", tmp_path / "out", "--no-translate", "--variant", variant)
+    assert result.code == 0, result.err
+    assert expected in page.read_text(encoding="utf-8")
