@@ -1,0 +1,161 @@
+"""A tiny, real-format Argos Translate zh->en package for tests.
+
+Tests must run the real engine path (CTranslate2 + SentencePiece, installed
+through `bilingual models install`) without a 100 MB download, so they build
+a package themselves: a SentencePiece model trained on the fixture texts and
+a CTranslate2 transformer with random weights made through CTranslate2's own
+spec API. Its English is noise; its format is exactly that of a real package.
+Everything is seeded, so the same bytes come out on every run.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from pathlib import Path
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+PACKAGE_NAME = "translate-zh_en-tiny"
+SEED = 20240601
+D_MODEL = 32
+FFN = 64
+HEADS = 2
+# The fixtures hold ~2,200 distinct characters at 0.9995 coverage, so the
+# vocabulary must be larger than that for SentencePiece to accept the setting.
+VOCAB = 3000
+EOS_BIAS = 6.0
+
+METADATA = {
+    "package_version": "0.0.1",
+    "argos_version": "1.9.0",
+    "from_code": "zh",
+    "from_name": "Chinese",
+    "to_code": "en",
+    "to_name": "English",
+    "type": "translate",
+    "code": PACKAGE_NAME,
+}
+
+
+def _training_lines() -> list[str]:
+    """Chinese fixtures plus English reference sentences, so both sides get pieces."""
+    paths = sorted(FIXTURES.glob("*.md")) + [FIXTURES / "parallel" / "zh.txt", FIXTURES / "parallel" / "en.txt"]
+    lines: list[str] = []
+    for path in paths:
+        lines += [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return lines
+
+
+def _train_sentencepiece() -> bytes:
+    import sentencepiece as spm
+
+    out = io.BytesIO()
+    spm.SentencePieceTrainer.train(
+        sentence_iterator=iter(_training_lines()), model_writer=out, vocab_size=VOCAB,
+        character_coverage=0.9995, byte_fallback=True, model_type="unigram", num_threads=1,
+        minloglevel=2, hard_vocab_limit=False, shuffle_input_sentence=False, seed_sentencepiece_size=100_000,
+    )
+    return out.getvalue()
+
+
+def _shape(name: str, vocab: int) -> tuple[int, ...]:
+    """Shape of one transformer weight, from its spec variable name."""
+    leaf = name.rsplit("/", 1)[-1]
+    layer = name.rsplit("/", 2)[-2]
+    if "embeddings" in name:
+        return (vocab, D_MODEL)
+    if "projection" in name:
+        return (vocab, D_MODEL) if leaf == "weight" else (vocab,)
+    if "layer_norm" in name:
+        return (D_MODEL,)
+    if "/ffn/" in name:
+        out_dim, in_dim = (FFN, D_MODEL) if layer == "linear_0" else (D_MODEL, FFN)
+    elif "/self_attention/" in name:
+        out_dim, in_dim = (3 * D_MODEL, D_MODEL) if layer == "linear_0" else (D_MODEL, D_MODEL)
+    elif "/attention/" in name:  # cross-attention: query, fused key+value, output
+        out_dim, in_dim = (2 * D_MODEL, D_MODEL) if layer == "linear_1" else (D_MODEL, D_MODEL)
+    else:
+        raise ValueError(f"unexpected transformer variable {name}")
+    return (out_dim, in_dim) if leaf == "weight" else (out_dim,)
+
+
+def _build_ctranslate2(model_dir: Path, pieces: list[str]) -> None:
+    import numpy as np
+    from ctranslate2.specs import model_spec, transformer_spec
+
+    rng = np.random.default_rng(SEED)
+    spec = transformer_spec.TransformerSpec.from_config((1, 1), HEADS)
+    vocab = len(pieces)
+
+    def fill(layer, name: str, value) -> None:
+        leaf = name.rsplit("/", 1)[-1]
+        wanted = value is None or (leaf == "bias" and isinstance(value, str))
+        if not wanted:
+            return
+        shape = _shape(name, vocab)
+        if leaf == "gamma":
+            array = np.ones(shape, dtype=np.float32)
+        else:
+            array = (rng.standard_normal(shape) * 0.3).astype(np.float32)
+        setattr(layer, leaf, array)
+
+    model_spec.visit_spec(spec, fill)
+    # Steer the random decoder towards English-looking noise: pieces that are
+    # not plain ASCII (Chinese characters, byte pieces) get a large negative
+    # output bias, and </s> a small positive one so outputs end.
+    bias = spec.decoder.projection.bias
+    for i, piece in enumerate(pieces):
+        if not piece.replace("\u2581", "").isascii() or piece.startswith("<0x") or piece in ("<unk>", "<s>"):
+            bias[i] = -20.0
+    bias[pieces.index("</s>")] = EOS_BIAS
+    spec.register_source_vocabulary(pieces)
+    spec.register_target_vocabulary(pieces)
+    spec.validate()
+    model_dir.mkdir(parents=True)
+    spec.save(str(model_dir))
+
+
+def _zip_dir(folder: Path, dest: Path) -> None:
+    """Zip with fixed timestamps and order, so the archive is byte-reproducible."""
+    with zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED) as zf:
+        for path in sorted(folder.rglob("*")):
+            arcname = f"{folder.name}/{path.relative_to(folder).as_posix()}"
+            if path.is_dir():
+                zf.writestr(zipfile.ZipInfo(arcname + "/", date_time=(2024, 1, 1, 0, 0, 0)), b"")
+            else:
+                info = zipfile.ZipInfo(arcname, date_time=(2024, 1, 1, 0, 0, 0))
+                info.compress_type = zipfile.ZIP_DEFLATED
+                zf.writestr(info, path.read_bytes())
+
+
+def build_tiny_argosmodel(dest_dir: Path, *, metadata: dict | None = None) -> Path:
+    """Build translate-zh_en-tiny.argosmodel in dest_dir and return its path.
+
+    `metadata` overrides fields of metadata.json (e.g. a wrong direction, a
+    target_prefix) for tests of validation.
+    """
+    import sentencepiece as spm
+
+    dest_dir = Path(dest_dir)
+    meta = {**METADATA, **(metadata or {})}
+    name = f"translate-{meta['from_code']}_{meta['to_code']}-tiny"
+    work = dest_dir / f"{name}-build"
+    folder = work / name
+    folder.mkdir(parents=True)
+
+    sp_model = _train_sentencepiece()
+    (folder / "sentencepiece.model").write_bytes(sp_model)
+    sp = spm.SentencePieceProcessor(model_proto=sp_model)
+    pieces = [sp.id_to_piece(i) for i in range(sp.get_piece_size())]
+    _build_ctranslate2(folder / "model", pieces)
+    (folder / "metadata.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False), encoding="utf-8")
+    (folder / "README.md").write_text(
+        "# Tiny zh->en test package\n\nRandom CTranslate2 weights and a SentencePiece model trained on the"
+        " test fixtures. Built by tests/tinymodel.py; its output is noise, its format is real.\n",
+        encoding="utf-8",
+    )
+    dest = dest_dir / f"{name}.argosmodel"
+    _zip_dir(folder, dest)
+    return dest
