@@ -1,0 +1,166 @@
+"""Ingest: files, folders and list files -> Documents (the only step that reads input).
+
+    read_all([Path("seeds/")])  -> every article under the folder, sorted by name
+    read_all([Path("book.txt")]) -> a list file: the files it names, in its order
+    read(Path("book.epub"))     -> one Document per spine chapter
+
+Formats are detected from content first (see detect.py); each has its own
+reader module, and all HTML-shaped input ends in blocks.html_blocks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from bilingual.errors import BilingualError
+from bilingual.ingest import cdt, detect, epub, html, markdown, script, text
+from bilingual.ingest.encoding import binary_kind, decode
+from bilingual.ingest.sanitize import rules
+from bilingual.model import Document, slug
+
+__all__ = ["read", "read_all", "is_list_file", "article_files"]
+
+MAX_FILE_BYTES = 100 * 1024 * 1024
+MAX_LIST_BYTES = 256 * 1024
+
+READERS: dict[str, Callable[[str], Document]] = {
+    "cdt": cdt.read_text,
+    "html": html.read_text,
+    "markdown": markdown.read_text,
+    "text": text.read_text,
+}
+
+
+def read_all(inputs: list[Path]) -> list[Document]:
+    """Every article named by `inputs` (files, folders, list files), in order, ids made unique."""
+    docs: list[Document] = []
+    for path in _expand(inputs, ()):
+        docs.extend(read(path))
+    seen: dict[str, int] = {}
+    for doc in docs:
+        n = seen.get(doc.id, 0) + 1
+        seen[doc.id] = n
+        if n > 1:
+            doc.id = f"{doc.id}-{n}"
+    return docs
+
+
+def read(path: Path) -> list[Document]:
+    """The article(s) in one file; an EPUB gives one Document per chapter."""
+    path = Path(path)
+    name = str(path)
+    if not path.exists():
+        raise BilingualError(f"{name}: no such file or folder")
+    if path.is_dir():
+        raise BilingualError(f"{name}: is a folder (pass it to read_all)")
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise BilingualError(f"{name}: too large for an article ({size} bytes)")
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise BilingualError(f"{name}: cannot read ({e.strerror or e})") from e
+    if detect.detect_bytes(data, path) == "epub":
+        docs = epub.read_bytes(data, name)
+        for i, doc in enumerate(docs, 1):
+            _finish(doc, f"{path.stem}-{i:02d}", "epub", path)
+        return docs
+    content = decode(data, name)
+    fmt = detect.detect_text(content, path)
+    doc = READERS[fmt](content)
+    if not doc.blocks:
+        raise BilingualError(f"{name}: no article text left after removing page boilerplate")
+    return [_finish(doc, path.stem, fmt, path)]
+
+
+def _finish(doc: Document, stem: str, fmt: str, path: Path) -> Document:
+    doc.id = slug(stem)
+    doc.meta.format = fmt
+    doc.meta.path = path.name
+    doc.meta.script = script.detect(doc.meta.title + "".join(b.source for b in doc.blocks))
+    return doc
+
+
+# --- which files ------------------------------------------------------------
+
+def _expand(inputs: list[Path], stack: tuple[Path, ...]) -> list[Path]:
+    files: list[Path] = []
+    for raw in inputs:
+        path = Path(raw)
+        if not path.exists():
+            raise BilingualError(f"{path}: no such file or folder")
+        if path.is_dir():
+            found = article_files(path)
+            if not found:
+                raise BilingualError(f"{path}: the folder holds no articles")
+            files.extend(found)
+        elif is_list_file(path):
+            key = path.resolve()
+            if key in stack:
+                raise BilingualError(f"{path}: the list file names itself (directly or through another list)")
+            files.extend(_expand(_list_entries(path), (*stack, key)))
+        else:
+            files.append(path)
+    return files
+
+
+def _natural(path: Path, root: Path) -> list:
+    """Sort key: 'chapter 2' before 'chapter 10', folder by folder."""
+    key = []
+    for part in path.relative_to(root).parts:
+        key.append([int(t) if t.isdigit() else t.lower() for t in re.split(r"(\d+)", part)])
+    return key
+
+
+def article_files(folder: Path) -> list[Path]:
+    """Files under `folder` that may be articles, recursively, in name order.
+
+    Skips hidden files and folders, files whose extension is not an article
+    format (images, JSON, CSS ...), READMEs and licences, and list files.
+    """
+    r = rules()
+    exts, names = set(r["article_extensions"]), set(r["not_article_names"])
+    found = []
+    for p in folder.rglob("*"):
+        rel = p.relative_to(folder)
+        if any(part.startswith(".") for part in rel.parts) or not p.is_file():
+            continue
+        if p.suffix.lower() not in exts or p.stem.lower() in names or is_list_file(p):
+            continue
+        found.append(p)
+    return sorted(found, key=lambda p: _natural(p, folder))
+
+
+def is_list_file(path: Path) -> bool:
+    """A small text file whose every non-blank line names an existing file or folder.
+
+    Paths are relative to the list file's folder; lines starting with # are comments.
+    """
+    try:
+        if not path.is_file() or path.stat().st_size > MAX_LIST_BYTES or path.suffix.lower() in (".epub",):
+            return False
+        data = path.read_bytes()
+    except OSError:
+        return False
+    if not data.strip() or binary_kind(data):
+        return False
+    try:
+        lines = _lines(data.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        return False
+    return bool(lines) and all(_target(path, line).exists() for line in lines)
+
+
+def _lines(content: str) -> list[str]:
+    return [ln.strip() for ln in content.splitlines() if ln.strip() and not ln.strip().startswith("#")]
+
+
+def _target(list_file: Path, line: str) -> Path:
+    p = Path(line).expanduser()
+    return p if p.is_absolute() else list_file.parent / p
+
+
+def _list_entries(path: Path) -> list[Path]:
+    return [_target(path, line) for line in _lines(path.read_bytes().decode("utf-8-sig"))]

@@ -1,0 +1,215 @@
+"""The HTML block reader every format ends in: a parsed tree -> Blocks with marks.
+
+CDT pages, generic pages, rendered Markdown and EPUB chapters all come here, so
+the rules for what is a heading, quote, list item or caption, and what is
+dropped as executable or chrome, live in one place.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4.element import CData, Comment, Declaration, Doctype, ProcessingInstruction
+
+from bilingual.ingest.inline import Inline
+from bilingual.ingest.sanitize import is_boilerplate_class, rules, safe_url
+from bilingual.model import Block, Mark
+
+# Inline tags that become marks; the rest of the inline tags are read for their text only.
+MARK_OF = {"strong": "strong", "b": "strong", "em": "em", "i": "em", "del": "del", "s": "del",
+           "strike": "del", "sup": "sup", "sub": "sub", "code": "code", "kbd": "code", "samp": "code",
+           "tt": "code", "a": "a"}
+
+BLOCK_TAGS = {"p", "div", "section", "article", "main", "blockquote", "ul", "ol", "li", "dl", "dt", "dd",
+              "figure", "figcaption", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption",
+              "pre", "address", "center", "details", "summary", "body", "html", "header", "footer", "nav",
+              "aside", "h1", "h2", "h3", "h4", "h5", "h6", "hgroup", "fieldset", "legend", "menu"}
+
+HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+
+# Beyond this depth a subtree is read as flat text: no crash on hostile nesting.
+MAX_DEPTH = 200
+
+# A paragraph that is only bold text is a heading unless it is long or ends a sentence with 。
+# (and unless the page has real headings: see _normalize_heading_levels).
+PROMOTE_MAX_CHARS = 40
+_CLOSERS = "”’」』）)》〉】\"' "
+_SKIP_NODES = (Comment, ProcessingInstruction, Doctype, CData, Declaration)
+_DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.I)
+
+
+def parse(html: str) -> BeautifulSoup:
+    """Tolerant parse (lxml through BeautifulSoup): broken markup never raises."""
+    return BeautifulSoup(html, "lxml")
+
+
+def html_blocks(root: Tag, *, page: bool = False) -> list[Block]:
+    """Blocks of the content under `root`.
+
+    page=True also drops page chrome (nav, header, footer, aside) for whole
+    web pages; fragments (CDT bodies, Markdown, EPUB chapters) keep them.
+    """
+    reader = _Reader(page=page)
+    reader.walk(root, 0)
+    reader.flush()
+    return _normalize_heading_levels(reader.blocks, reader.promoted)
+
+
+@dataclass
+class _OpenMark:
+    start: int
+    tag: str
+    href: str = ""
+
+
+class _Reader:
+    def __init__(self, page: bool):
+        r = rules()
+        self.drop = set(r["drop_tags"]) | (set(r["drop_page_tags"]) if page else set())
+        self.blocks: list[Block] = []
+        self.promoted: set[int] = set()  # ids of blocks promoted from <p><strong>
+        self.buf = Inline()
+        self.open: list[_OpenMark] = []
+        self.roles: list[tuple[str, int]] = []  # (role, level) of enclosing structures
+        self.quote_depth = 0
+        self.list_depth = 0
+        self.in_p = 0
+
+    # --- structure -------------------------------------------------------
+    def role(self) -> tuple[str, int]:
+        return self.roles[-1] if self.roles else ("paragraph", 0)
+
+    def flush(self) -> None:
+        for om in self.open:
+            self.buf.mark(om.start, om.tag, om.href)
+        role, level = self.role()
+        block = self.buf.take(role, level)
+        for om in self.open:
+            om.start = 0
+        if block is None:
+            return
+        if role == "paragraph" and self.in_p and _only_strong(block):
+            block.role = "heading"
+            block.source_marks = [m for m in block.source_marks
+                                  if not (m.tag == "strong" and m.start == 0 and m.end == len(block.source))]
+            self.promoted.add(id(block))
+        self.blocks.append(block)
+
+    def walk(self, node: Tag, depth: int) -> None:
+        for child in node.children:
+            if isinstance(child, _SKIP_NODES):
+                continue
+            if isinstance(child, NavigableString):
+                self.buf.add(str(child))
+            elif isinstance(child, Tag):
+                self.element(child, depth + 1)
+
+    def element(self, el: Tag, depth: int) -> None:
+        name = (el.name or "").lower()
+        if name in self.drop or _hidden(el) or is_boilerplate_class(el.get("class")):
+            return
+        if depth > MAX_DEPTH:
+            self.buf.add(el.get_text(" "))
+            return
+        if name == "br":
+            if self.role()[0] == "heading":
+                self.buf.add(" ")
+            else:
+                self.flush()
+            return
+        if name == "hr":
+            self.flush()
+            return
+        if name in MARK_OF:
+            self.inline_mark(el, MARK_OF[name], depth)
+            return
+        if name not in BLOCK_TAGS:
+            self.walk(el, depth)  # span, font, u, ins, ...: text only
+            return
+        self.flush()
+        pushed = self.push_role(name)
+        if name == "p":
+            self.in_p += 1
+        self.walk(el, depth)
+        self.flush()
+        if name == "p":
+            self.in_p -= 1
+        if name == "blockquote":
+            self.quote_depth -= 1
+        elif name in ("ul", "ol", "menu"):
+            self.list_depth -= 1
+        if pushed:
+            self.roles.pop()
+
+    def push_role(self, name: str) -> bool:
+        if name == "blockquote":
+            self.quote_depth += 1
+            self.roles.append(("quote", self.quote_depth - 1))
+            return True
+        if name in ("ul", "ol", "menu"):
+            self.list_depth += 1
+            return False
+        if name == "li":
+            self.roles.append(("list_item", max(self.list_depth - 1, 0)))
+            return True
+        if name in HEADINGS:
+            self.roles.append(("heading", HEADINGS[name]))
+            return True
+        if name in ("figcaption", "caption"):
+            self.roles.append(("caption", 0))
+            return True
+        return False
+
+    def inline_mark(self, el: Tag, tag: str, depth: int) -> None:
+        href = ""
+        if tag == "a":
+            href = safe_url(el.get("href"))
+            if not href:
+                self.walk(el, depth)
+                return
+        om = _OpenMark(self.buf.size, tag, href)
+        self.open.append(om)
+        self.walk(el, depth)
+        self.open.remove(om)
+        self.buf.mark(om.start, tag, href)
+
+
+def _hidden(el: Tag) -> bool:
+    """Text a browser would not show is not content."""
+    if el.has_attr("hidden") or str(el.get("aria-hidden", "")).lower() == "true":
+        return True
+    return bool(_DISPLAY_NONE.search(str(el.get("style", ""))))
+
+
+def _only_strong(block: Block) -> bool:
+    """A short bold-only paragraph: the way many CMS pages write section headings."""
+    text = block.source
+    if len(text) > PROMOTE_MAX_CHARS or text.rstrip(_CLOSERS).endswith(("。", ".")):
+        return False
+    covered = [False] * len(text)
+    for m in block.source_marks:
+        if m.tag == "strong":
+            covered[m.start:m.end] = [True] * (m.end - m.start)
+    return all(c or text[i].isspace() for i, c in enumerate(covered))
+
+
+def _normalize_heading_levels(blocks: list[Block], promoted: set[int]) -> list[Block]:
+    """Heading level = section depth: the highest heading rank used becomes 0.
+
+    Where the page has real <h1>-<h6> headings, its bold-only paragraphs are
+    pull quotes, not headings: they go back to being bold paragraphs.
+    """
+    ranks = [b.level for b in blocks if b.role == "heading" and id(b) not in promoted]
+    top = min(ranks) if ranks else 1
+    for b in blocks:
+        if id(b) in promoted:
+            if ranks:
+                b.role, b.level = "paragraph", 0
+                b.source_marks.insert(0, Mark(start=0, end=len(b.source), tag="strong"))
+            else:
+                b.level = 0
+        elif b.role == "heading":
+            b.level -= top
+    return blocks

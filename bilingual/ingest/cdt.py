@@ -1,0 +1,153 @@
+"""China Digital Times archive pages (the seed's shape and the older RSS wrapper).
+
+    <!--1718883046000-->            optional: archive time, epoch ms
+    [title](url)
+    ------
+    日期：Fri, 19 Jun 2020 ...       optional (older wrapper)
+    <p>... HTML body ...
+
+The "CDT 档案卡" box and the RSS footer become metadata and leave the content.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bs4 import Tag
+
+from bilingual.ingest import dates
+from bilingual.ingest.blocks import html_blocks, parse
+from bilingual.ingest.sanitize import rules, safe_meta_url
+from bilingual.model import Document, Meta
+
+_STAMP = re.compile(r"^<!--\s*(\d{10,14})\s*-->$")
+_TITLE = re.compile(r"^\[(.+)\]\((\S+)\)$")
+_RULE = re.compile(r"^-{3,}$")
+_DATE = re.compile(r"^日期[：:]\s*(.+)$")
+
+
+def looks_like(text: str) -> bool:
+    """The CDT wrapper: optional stamp, a [title](url) line, then a ------ line."""
+    return _header(text) is not None
+
+
+def _header(text: str) -> tuple[dict, str] | None:
+    """Header fields and the HTML body, or None if `text` is not in the wrapper."""
+    lines = text.lstrip("\ufeff").split("\n")
+    i, head = 0, {}
+    while i < len(lines) and not lines[i].strip():
+        i += 1
+    if i < len(lines) and (m := _STAMP.match(lines[i].strip())):
+        head["stamp"] = m.group(1)
+        i += 1
+    if i + 1 >= len(lines):
+        return None
+    m = _TITLE.match(lines[i].strip())
+    if not m or not _RULE.match(lines[i + 1].strip()):
+        return None
+    head["title"], head["url"] = m.group(1).strip(), m.group(2)
+    i += 2
+    while i < len(lines) and not lines[i].strip():
+        i += 1
+    if i < len(lines) and (m := _DATE.match(lines[i].strip())):
+        head["date"] = m.group(1)
+        i += 1
+    return head, "\n".join(lines[i:])
+
+
+def read_text(text: str) -> Document:
+    """A Document (id and file fields left to the caller) from a CDT archive page."""
+    parsed = _header(text)
+    if parsed is None:
+        raise ValueError("not a CDT archive page")
+    head, body = parsed
+    meta = Meta(title=head["title"], url=safe_meta_url(head["url"]))
+    if "stamp" in head:
+        meta.archived_at = dates.from_epoch_ms(head["stamp"])
+    if "date" in head:
+        meta.date = dates.from_rfc822(head["date"])
+    soup = parse(body)
+    had_card = _take_card(soup, meta)
+    _take_footer(soup, meta)
+    if not had_card and "｜" in meta.title:
+        # CDT titles reposts "Author｜Title"; without a card that is the only author we get.
+        author, _, title = meta.title.partition("｜")
+        if author.strip() and title.strip():
+            meta.author, meta.title = author.strip(), title.strip()
+    return Document(id="", meta=meta, blocks=html_blocks(soup))
+
+
+def _take_card(soup: Tag, meta: Meta) -> bool:
+    """Lift the "CDT 档案卡" box into `meta` and remove it from the tree."""
+    marker = rules()["cdt_card_marker"]
+    label = soup.find(string=lambda s: s and marker in s)
+    if label is None:
+        return False
+    card = label.find_parent(class_="su-spoiler") or label.parent.parent
+    content = card.find(class_="su-spoiler-content") or card
+    fields = rules()["cdt_card_fields"]
+    for line in _lines(content):
+        strong = next((n for n in line if isinstance(n, Tag) and n.name in ("strong", "b")), None)
+        if strong is None:
+            continue
+        key = fields.get(strong.get_text().strip().rstrip("：:").strip())
+        rest = line[line.index(strong) + 1:]
+        text = "".join(n.get_text() if isinstance(n, Tag) else str(n) for n in rest).strip()
+        links = [(a.get_text().strip(), a.get("href", "")) for n in rest if isinstance(n, Tag)
+                 for a in ([n] if n.name == "a" else n.find_all("a"))]
+        _set_field(meta, key, text, links)
+    # Remove the card and any wrapper that held nothing else (CDT floats it in a styled div).
+    top = card
+    while isinstance(top.parent, Tag) and top.parent.name == "div" and \
+            top.parent.get_text().strip() == card.get_text().strip():
+        top = top.parent
+    top.decompose()
+    return True
+
+
+def _lines(content: Tag) -> list[list]:
+    """The card's children split at <br>: one list of nodes per "label：value" line."""
+    lines: list[list] = [[]]
+    for node in content.children:
+        if isinstance(node, Tag) and node.name == "br":
+            lines.append([])
+        else:
+            lines[-1].append(node)
+    return [ln for ln in lines if ln]
+
+
+def _set_field(meta: Meta, key: str | None, text: str, links: list[tuple[str, str]]) -> None:
+    if key == "title" and text:
+        meta.title = text
+    elif key == "author":
+        meta.author = text
+        meta.author_url = safe_meta_url(links[0][1]) if links else ""
+    elif key == "date":
+        meta.date = dates.to_iso(text) or meta.date
+    elif key == "source":
+        meta.source = text
+        meta.source_url = safe_meta_url(links[0][1]) if links else ""
+    elif key == "topics":
+        meta.topics = [t for t, _ in links if t] or _split(text)
+    elif key == "collections":
+        meta.collections = [t for t, _ in links if t] or _split(text)
+    elif key == "rights":
+        meta.rights = text
+
+
+def _split(text: str) -> list[str]:
+    return [p.strip() for p in re.split(r"[,，、;；]", text) if p.strip()]
+
+
+def _take_footer(soup: Tag, meta: Meta) -> None:
+    """Drop the RSS footer (© … Permalink … Post tags, Better Feed); its tags become topics."""
+    markers = rules()["footer_markers"]
+    for small in soup.find_all("small"):
+        if small.decomposed or not any(m in small.get_text() for m in markers):
+            continue
+        for a in small.find_all("a", rel=lambda r: r and "tag" in r):
+            tag = a.get_text().strip().rstrip("，,、 ")
+            if tag and tag not in meta.topics:
+                meta.topics.append(tag)
+        holder = small.find_parent("p") or small
+        holder.decompose()

@@ -1,0 +1,70 @@
+"""Bytes -> text for Chinese articles: UTF-8 (with or without BOM), GB18030/GBK, Big5.
+
+UTF-8 is tried strictly first because it is by far the most common and a clean
+strict decode is near-proof; only then does charset-normalizer choose between
+the two legacy Chinese families (GBK is a subset of GB18030, so GB18030 covers both).
+"""
+
+from __future__ import annotations
+
+from charset_normalizer import from_bytes
+
+from bilingual.errors import BilingualError
+
+LEGACY_CANDIDATES = ["gb18030", "big5"]
+
+# Magic numbers of files that are clearly not articles, with a name for the error line.
+_BINARY_MAGIC = {
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"%PDF": "a PDF file",
+    b"PK\x03\x04": "a zip archive",
+    b"\x1f\x8b": "a gzip archive",
+    b"\x7fELF": "a program",
+}
+
+
+def binary_kind(data: bytes) -> str | None:
+    """What kind of binary file `data` is, or None when it looks like text."""
+    for magic, kind in _BINARY_MAGIC.items():
+        if data.startswith(magic):
+            return kind
+    if b"\x00" in data[:8192]:
+        return "a binary file"
+    return None
+
+
+def decode(data: bytes, name: str = "input") -> str:
+    """Decode an article's bytes; raise BilingualError naming the file when that is impossible."""
+    if not data.strip():
+        raise BilingualError(f"{name}: the file is empty")
+    kind = binary_kind(data)
+    if kind:
+        raise BilingualError(f"{name}: not a text article ({kind})")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError as e:
+            raise BilingualError(f"{name}: has a UTF-8 mark but bytes that are not UTF-8 (at byte {e.start})") from e
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data, cp_isolation=LEGACY_CANDIDATES).best()
+    if best is None:
+        raise BilingualError(
+            f"{name}: cannot decode the text (tried UTF-8, GB18030/GBK and Big5); save it as UTF-8")
+    text = str(best)
+    if "\ufffd" in text or _control_share(text) > 0.01:
+        raise BilingualError(f"{name}: the text decodes to garbage (tried UTF-8, GB18030/GBK and Big5)")
+    return text
+
+
+def _control_share(text: str) -> float:
+    """Share of C0/C1 control characters other than whitespace: high means a wrong guess."""
+    if not text:
+        return 0.0
+    bad = sum(1 for c in text if (ord(c) < 32 and c not in "\t\n\r\f") or 0x7F <= ord(c) < 0xA0)
+    return bad / len(text)

@@ -1,0 +1,83 @@
+"""Generic HTML pages: title and meta tags from the head, blocks from the article body."""
+
+from __future__ import annotations
+
+from bs4 import BeautifulSoup, Tag
+
+from bilingual.ingest import dates
+from bilingual.ingest.blocks import html_blocks, parse
+from bilingual.ingest.inline import fold
+from bilingual.ingest.sanitize import safe_meta_url
+from bilingual.model import Document, Meta
+
+_AUTHOR = ("author", "article:author", "dc.creator", "dcterms.creator", "byl", "sailthru.author")
+_DATE = ("article:published_time", "date", "dc.date", "dcterms.date", "dcterms.created", "pubdate",
+         "publishdate", "og:published_time", "sailthru.date")
+_SOURCE = ("og:site_name", "application-name")
+_KEYWORDS = ("article:tag", "keywords", "news_keywords")
+
+
+def read_text(text: str, *, page: bool = True) -> Document:
+    """A Document (id and file fields left to the caller) from an HTML page or fragment.
+
+    page=False keeps <header>/<footer>/<nav>/<aside> content (EPUB chapters).
+    """
+    soup = parse(text)
+    meta = _meta(soup)
+    body = _article(soup)
+    blocks = html_blocks(body, page=page)
+    if not meta.title:
+        h = body.find(["h1", "h2"])
+        meta.title = _text(h) if h else ""
+    # The page's own <h1> repeats the title shown above the article: drop that copy.
+    if blocks and blocks[0].role == "heading" and blocks[0].source == meta.title:
+        blocks = blocks[1:]
+    return Document(id="", meta=meta, blocks=blocks)
+
+
+def _text(el: Tag | None) -> str:
+    return fold(el.get_text(" "))[0] if el is not None else ""
+
+
+def _meta_value(soup: BeautifulSoup, names: tuple[str, ...]) -> list[str]:
+    found = []
+    for name in names:
+        for tag in soup.find_all("meta", attrs={"name": lambda v, n=name: v and v.lower() == n}):
+            found.append(tag.get("content", ""))
+        for tag in soup.find_all("meta", attrs={"property": name}):
+            found.append(tag.get("content", ""))
+    return [fold(v)[0] for v in found if v and v.strip()]
+
+
+def _meta(soup: BeautifulSoup) -> Meta:
+    meta = Meta()
+    h1 = soup.find("h1")
+    og = _meta_value(soup, ("og:title",))
+    meta.title = _text(h1) or (og[0] if og else "") or _text(soup.find("title"))
+    author = _meta_value(soup, _AUTHOR)
+    meta.author = author[0] if author and not author[0].startswith("http") else ""
+    when = _meta_value(soup, _DATE)
+    if not when:
+        t = soup.find("time", attrs={"datetime": True})
+        when = [t["datetime"]] if t else []
+    meta.date = dates.to_iso(when[0]) if when else ""
+    canonical = soup.find("link", rel=lambda r: r and "canonical" in r)
+    url = (canonical.get("href") if canonical else "") or next(iter(_meta_value(soup, ("og:url",))), "")
+    meta.url = safe_meta_url(url)
+    site = _meta_value(soup, _SOURCE)
+    meta.source = site[0] if site else ""
+    topics: list[str] = []
+    for value in _meta_value(soup, _KEYWORDS):
+        for t in value.replace("，", ",").split(","):
+            if t.strip() and t.strip() not in topics:
+                topics.append(t.strip())
+    meta.topics = topics
+    return meta
+
+
+def _article(soup: BeautifulSoup) -> Tag:
+    """The part of the page that holds the article: <article>, <main>, role=main, else <body>."""
+    articles = soup.find_all("article")
+    if articles:
+        return max(articles, key=lambda a: len(a.get_text()))
+    return (soup.find("main") or soup.find(attrs={"role": "main"}) or soup.find("body") or soup)

@@ -1,0 +1,68 @@
+"""Markdown articles with Jekyll/YAML front matter, rendered by markdown-it-py.
+
+The rendered HTML goes through the same block reader as web pages, so inline
+HTML such as <figcaption> and anything unsafe are handled in one place.
+"""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+from markdown_it import MarkdownIt
+
+from bilingual.ingest import dates
+from bilingual.ingest.blocks import html_blocks, parse
+from bilingual.ingest.sanitize import safe_meta_url
+from bilingual.model import Document, Meta
+
+_FRONT = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+
+
+def split_front_matter(text: str) -> tuple[dict, str]:
+    """(front matter mapping, body); an unreadable header is left in the body as text."""
+    m = _FRONT.match(text)
+    if not m:
+        return {}, text.lstrip("\ufeff")
+    try:
+        data = yaml.safe_load(m.group(1))
+    except yaml.YAMLError:
+        return {}, text
+    if not isinstance(data, dict):
+        return {}, text
+    return data, text[m.end():]
+
+
+def has_front_matter(text: str) -> bool:
+    return bool(split_front_matter(text)[0])
+
+
+def _strings(value: object) -> list[str]:
+    """YAML tags/categories: a list, or one string with spaces or commas between names."""
+    if value is None:
+        return []
+    items = value if isinstance(value, list) else re.split(r"[,，]|\s+", str(value))
+    return [str(v).strip() for v in items if str(v).strip()]
+
+
+def read_text(text: str) -> Document:
+    """A Document (id and file fields left to the caller) from Markdown."""
+    front, body = split_front_matter(text)
+    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    soup = parse(md.render(body))
+    blocks = html_blocks(soup)
+    meta = Meta(
+        title=str(front.get("title") or "").strip(),
+        author=str(front.get("author") or "").strip(),
+        date=dates.to_iso(front.get("date")),
+        topics=_strings(front.get("tags")),
+        collections=_strings(front.get("categories") or front.get("category")),
+        url=safe_meta_url(str(front.get("original_url") or front.get("url") or front.get("link") or "")),
+        source=str(front.get("source") or "").strip(),
+        rights=str(front.get("copyright") or front.get("rights") or "").strip(),
+    )
+    if not meta.title and blocks and blocks[0].role == "heading":
+        meta.title, blocks = blocks[0].source, blocks[1:]
+    elif blocks and blocks[0].role == "heading" and blocks[0].source == meta.title:
+        blocks = blocks[1:]
+    return Document(id="", meta=meta, blocks=blocks)
