@@ -1,0 +1,62 @@
+"""The saved document data: the JSON written next to each page, read back by export, check and import.
+
+Schema: docs/document-schema.md (the dict form of bilingual.model.Document).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from bilingual.errors import BilingualError
+from bilingual.model import SCHEMA_VERSION, Document
+from bilingual.publish.files import write_atomic
+
+
+def write_document(doc: Document, path: Path) -> Path:
+    """Write the document data as UTF-8 JSON (readable Chinese, one-space indent), atomically."""
+    text = json.dumps(doc.to_dict(), ensure_ascii=False, indent=1) + "\n"
+    return write_atomic(Path(path), text)
+
+
+def load_document(path: Path) -> Document:
+    """Read a saved document JSON; anything unreadable or foreign is one BilingualError line."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise BilingualError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise BilingualError(f"{path}: is a folder, expected a document JSON file") from None
+    except OSError as e:
+        raise BilingualError(f"{path}: cannot read ({e.strerror or e})") from None
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise BilingualError(f"{path}: not a document JSON file (not UTF-8 text)") from None
+    except json.JSONDecodeError as e:
+        raise BilingualError(f"{path}: not a document JSON file (invalid JSON at line {e.lineno}, "
+                             f"column {e.colno}: {e.msg})") from None
+    if not isinstance(data, dict) or "blocks" not in data or "id" not in data:
+        raise BilingualError(f"{path}: not a bilingual document JSON file (no 'id' and 'blocks')")
+    if data.get("schema") != SCHEMA_VERSION:
+        raise BilingualError(f"{path}: document schema {data.get('schema')!r} is not supported "
+                             f"(this version reads schema {SCHEMA_VERSION}); rebuild the article")
+    try:
+        doc = Document.from_dict(data)
+    except (TypeError, ValueError, KeyError, AttributeError) as e:
+        raise BilingualError(f"{path}: malformed document JSON ({type(e).__name__}: {e})") from None
+    _check_types(doc, path)
+    return doc
+
+
+def _check_types(doc: Document, path: Path) -> None:
+    """from_dict trusts field types; a hand-edited file may not deserve that trust."""
+    if not isinstance(doc.id, str) or not doc.id:
+        raise BilingualError(f"{path}: malformed document JSON (document id must be a non-empty string)")
+    for block in doc.blocks:
+        for seg in block.segments:
+            for name in ("id", "source", "hans", "hant", "en", "origin"):
+                if not isinstance(getattr(seg, name), str):
+                    raise BilingualError(f"{path}: malformed document JSON (segment {seg.id!r}: "
+                                         f"{name} must be a string)")

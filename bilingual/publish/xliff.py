@@ -1,0 +1,239 @@
+"""XLIFF export for post-editing in a CAT tool (OmegaT, Trados, memoQ ...) and the reader for what comes back.
+
+Written with translate-toolkit (translate.storage.xliff / xliff2). One
+trans-unit per segment, its id the segment id; source is the Simplified text
+(what the engine translated and what the memory is keyed by), target the
+English. Blocks become <group> elements so the proofreader sees paragraphs.
+Machine targets are marked as needing review (1.2: state
+"needs-review-translation", state-qualifier "mt-suggestion"; 2.0: state
+"translated"), human ones as final. The machine text also travels in the
+file (1.2: <alt-trans origin="bilingual-mt">, 2.0: a note of category
+"bilingual-mt") so that import can tell an edit from an untouched unit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from bilingual.errors import BilingualError
+from bilingual.model import Document, Segment
+from bilingual.publish.files import write_atomic
+
+VERSIONS = ("1.2", "2.0")
+SOURCE_LANG = "zh-Hans"
+TARGET_LANG = "en"
+MT_ORIGIN = "bilingual-mt"  # marks the machine text carried along with a unit
+GLOSSARY_ORIGIN = "bilingual-glossary"
+NOTES_ORIGIN = "bilingual"
+
+_NS12 = "urn:oasis:names:tc:xliff:document:1.2"
+_SKELETON_12 = f"""<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="{_NS12}">
+<file original="NoName" source-language="{SOURCE_LANG}" target-language="{TARGET_LANG}" datatype="plaintext">
+<body/>
+</file>
+</xliff>"""
+_APPROVED_12 = {"final", "signed-off"}
+_APPROVED_20 = {"reviewed", "final"}
+
+
+@dataclass
+class Unit:
+    """One unit read back from a CAT file, with what import needs to judge it."""
+
+    id: str
+    source: str
+    target: str
+    state: str
+    approved: bool = False  # a person signed it off (state final/reviewed, approved="yes")
+    machine: str = ""  # the machine translation exported with it, when the file still carries it
+
+
+def segment_source(seg: Segment) -> str:
+    """The Chinese a unit shows: Simplified when converted, else the source as written."""
+    return seg.hans or seg.source
+
+
+def glossary_notes(text: str, glossary) -> list[str]:
+    """'普京 → Putin (person)' for each distinct glossary term found in `text`."""
+    if glossary is None or not text:
+        return []
+    notes: list[str] = []
+    for match in glossary.find(text):
+        term = match.term
+        kind = getattr(term, "kind", "")
+        note = f"{term.hans} → {term.en}" + (f" ({kind})" if kind else "")
+        if note not in notes:
+            notes.append(note)
+    return notes
+
+
+def write_xliff(doc: Document, path: Path, *, version: str = "1.2", glossary=None) -> Path:
+    """Write every segment of `doc` as an XLIFF 1.2 or 2.0 file for a proofreader; atomic."""
+    if version not in VERSIONS:
+        raise BilingualError(f"XLIFF version {version!r} is not supported (choose one of {', '.join(VERSIONS)})")
+    store = _build_12(doc, glossary) if version == "1.2" else _build_20(doc, glossary)
+    return write_atomic(Path(path), bytes(store))
+
+
+def _build_12(doc: Document, glossary):
+    from lxml import etree
+    from translate.storage import xliff
+
+    store = xliff.xlifffile.parsestring(_SKELETON_12.encode("utf-8"))
+    filenode = next(store.document.getroot().iterchildren(store.namespaced("file")))
+    filenode.set("original", doc.id)
+    body = store.body
+    for b, block in enumerate(doc.blocks):
+        if not block.segments:
+            continue
+        group = etree.SubElement(body, store.namespaced("group"))
+        group.set("id", f"b{b}")
+        group.set("restype", f"x-{block.role}")
+        for seg in block.segments:
+            unit = store.UnitClass(segment_source(seg))
+            unit.setid(seg.id)
+            store.addunit(unit, new=False)  # moves the unit into the file's namespace
+            if seg.en:
+                unit.target = seg.en
+                target = unit.get_target_dom()
+                if seg.origin == "human":
+                    target.set("state", "final")
+                    unit.markapproved(True)
+                else:
+                    target.set("state", "needs-review-translation")
+                    target.set("state-qualifier", "mt-suggestion")
+                    unit.xmlelement.attrib.pop("approved", None)
+                    unit.addalttrans(seg.en, origin=MT_ORIGIN, lang=TARGET_LANG)
+            for note in glossary_notes(segment_source(seg), glossary):
+                unit.addnote(note, origin=GLOSSARY_ORIGIN)
+            for note in seg.notes:
+                unit.addnote(note, origin=NOTES_ORIGIN)
+            group.append(unit.xmlelement)
+    etree.cleanup_namespaces(store.document.getroot())
+    return store
+
+
+def _build_20(doc: Document, glossary):
+    from lxml import etree
+    from translate.storage import xliff2
+
+    store = xliff2.Xliff2File(sourcelanguage=SOURCE_LANG, targetlanguage=TARGET_LANG)
+    store.body.set("id", doc.id)
+    for b, block in enumerate(doc.blocks):
+        if not block.segments:
+            continue
+        group = etree.SubElement(store.body, store.namespaced("group"))
+        group.set("id", f"b{b}")
+        group.set("type", f"bilingual:{block.role}")
+        for seg in block.segments:
+            unit = store.UnitClass(segment_source(seg))
+            store.addunit(unit, new=False)
+            unit_element = unit.getunitelement()
+            unit_element.set("id", seg.id)
+            # Unit-level <notes> before the segment (translate-toolkit would nest them in <segment>).
+            notes = [(GLOSSARY_ORIGIN, n) for n in glossary_notes(segment_source(seg), glossary)]
+            notes += [(NOTES_ORIGIN, n) for n in seg.notes]
+            if seg.en:
+                unit.target = seg.en
+                if seg.origin == "human":
+                    unit.xmlelement.set("state", "final")
+                else:
+                    unit.xmlelement.set("state", "translated")
+                    notes.append((MT_ORIGIN, seg.en))
+            if notes:
+                container = etree.Element(store.namespaced("notes"))
+                for category, text in notes:
+                    etree.SubElement(container, store.namespaced("note"), category=category).text = text
+                unit_element.insert(0, container)
+            group.append(unit_element)
+    return store
+
+
+def read_xliff(path: Path) -> list[tuple[str, str, str, str]]:
+    """(segment_id, source, target, state) for every unit of an XLIFF 1.x or 2.x file."""
+    return [(u.id, u.source, u.target, u.state) for u in read_xliff_units(path)]
+
+
+def read_xliff_units(path: Path) -> list[Unit]:
+    """Every unit of a returned XLIFF file, refusing entity declarations (no XXE)."""
+    from lxml import etree
+
+    raw = read_xml_safely(Path(path), "XLIFF")
+    root = etree.fromstring(raw, _safe_parser())
+    if etree.QName(root).localname != "xliff":
+        raise BilingualError(f"{path}: not an XLIFF file (root element <{etree.QName(root).localname}>)")
+    version = root.get("version", "")
+    namespace = etree.QName(root).namespace or ""
+    try:
+        if version.startswith("2.") or ":2." in namespace:
+            return _units_20(raw)
+        return _units_12(raw)
+    except (ValueError, AssertionError, StopIteration, AttributeError) as e:
+        raise BilingualError(f"{path}: malformed XLIFF ({e or type(e).__name__})") from None
+
+
+def _units_12(raw: bytes) -> list[Unit]:
+    from translate.storage import xliff
+
+    units = []
+    for unit in xliff.xlifffile.parsestring(raw).units:
+        target_node = unit.get_target_dom()
+        state = target_node.get("state", "") if target_node is not None else ""
+        machine = next((alt.target for alt in unit.getalttrans(origin=MT_ORIGIN) if alt.target), "")
+        units.append(Unit(id=unit.xmlelement.get("id", ""), source=unit.source or "",
+                          target=unit.target or "", state=state,
+                          approved=unit.isapproved() or state in _APPROVED_12, machine=machine or ""))
+    return units
+
+
+def _units_20(raw: bytes) -> list[Unit]:
+    from translate.storage import xliff2
+
+    units = []
+    store = xliff2.Xliff2File.parsestring(raw)
+    for unit in store.units:
+        state = unit.xmlelement.get("state", "")
+        # Unit-level notes (where the 2.0 schema puts them), then segment-level ones.
+        machine = [n.text or "" for el in (unit.getunitelement(), unit.xmlelement)
+                   for n in el.iterfind(f"{store.namespaced('notes')}/{store.namespaced('note')}")
+                   if n.get("category") == MT_ORIGIN]
+        units.append(Unit(id=unit.getid() or "", source=unit.source or "", target=unit.target or "",
+                          state=state, approved=state in _APPROVED_20,
+                          machine=machine[0] if machine else ""))
+    return units
+
+
+def _safe_parser():
+    from lxml import etree
+
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+
+
+def read_xml_safely(path: Path, what: str) -> bytes:
+    """The bytes of an XML file that is well-formed and declares no entities.
+
+    Entity declarations have no business in a CAT file and are how XXE (reading
+    local files) and entity-expansion bombs get in, so they are refused outright.
+    """
+    from lxml import etree
+
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise BilingualError(f"{path}: no such file") from None
+    except OSError as e:
+        raise BilingualError(f"{path}: cannot read ({e.strerror or e})") from None
+    if not raw.strip():
+        raise BilingualError(f"{path}: empty file, expected {what}")
+    try:
+        tree = etree.fromstring(raw, _safe_parser()).getroottree()
+    except etree.XMLSyntaxError as e:
+        first = (str(e).splitlines() or ["syntax error"])[0]
+        raise BilingualError(f"{path}: not a well-formed {what} file ({first})") from None
+    dtd = tree.docinfo.internalDTD
+    if b"<!ENTITY" in raw or (dtd is not None and any(True for _ in dtd.iterentities())):
+        raise BilingualError(f"{path}: declares XML entities (<!ENTITY>); refused, they can read local "
+                             "files (XXE) - re-export the file from the CAT tool")
+    return raw
