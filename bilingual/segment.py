@@ -1,0 +1,317 @@
+"""Paragraph -> sentence splitting for Chinese (and the Latin text mixed into it).
+
+Sentences are the unit that is converted, translated, cached and exported, so
+the split must be stable and lossless: the pieces of a paragraph join back to
+it exactly. Written by hand because no maintained splitter knows the Chinese
+conventions (closing quotes after 。, short quoted speech after ：, 《titles》)
+and also reports exact character offsets; the word lists and limits are data
+in bilingual/data/segment.toml. docs/segmentation.md states the rules.
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+import tomllib
+
+from bilingual.errors import BilingualError
+from bilingual.model import Block, Document, Mark, Segment, segment_id
+
+# Characters that may end a sentence; which of them really do is decided per run.
+_ASCII_ENDS = ".!?;"
+_URL = re.compile(r"(?:https?|ftp)://[!-~]+")
+_URL_TAIL = ".,;:!?)]}'\""
+_WORD_BEFORE = re.compile(r"[A-Za-z][A-Za-z.]*\Z")
+_DOTTED_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
+_LIST_MARKER = re.compile(r"\s*(?:\d+|[A-Za-z]|[ivxlcIVXLC]+)")
+_URL_CHAR_AFTER = set("=&/%_#-.")
+
+
+@dataclass(frozen=True)
+class _Rules:
+    quote_max: int
+    title_max: int
+    sentence_max: int
+    terminators: frozenset[str]
+    ellipses: frozenset[str]
+    closers: frozenset[str]
+    openers: frozenset[str]
+    quote_pairs: tuple[tuple[str, str], ...]
+    colons: frozenset[str]
+    no_start: frozenset[str]
+    soft_breaks: str
+    continuations: frozenset[str]
+    abbreviations: frozenset[str]
+    candidate: re.Pattern[str]
+
+
+@functools.cache
+def _rules() -> _Rules:
+    """The rule data, read once from the package's segment.toml."""
+    raw = resources.files("bilingual").joinpath("data/segment.toml").read_text(encoding="utf-8")
+    data = tomllib.loads(raw)
+    lim, punct = data["limits"], data["punctuation"]
+    ends = punct["terminators"] + punct["ellipses"] + _ASCII_ENDS
+    return _Rules(
+        quote_max=int(lim["quote_max"]),
+        title_max=int(lim["title_max"]),
+        sentence_max=int(lim["sentence_max"]),
+        terminators=frozenset(punct["terminators"]),
+        ellipses=frozenset(punct["ellipses"]),
+        closers=frozenset(punct["closers"]),
+        openers=frozenset(punct["openers"]),
+        quote_pairs=tuple((p[0], p[1]) for p in punct["quote_pairs"]),
+        colons=frozenset(punct["colons"]),
+        no_start=frozenset(punct["no_start"]),
+        soft_breaks=punct["soft_breaks"],
+        continuations=frozenset(punct["ellipsis_continuations"]),
+        abbreviations=frozenset(w.lower() for w in data["abbreviations"]["words"]),
+        candidate=re.compile("[" + re.escape(ends) + "]+"),
+    )
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split a paragraph into sentences; the pieces join back to `text` exactly.
+
+    Whitespace after a sentence stays with it. Text with no visible character
+    has no sentences (returns []).
+    """
+    return [text[a:b] for a, b in sentence_spans(text)]
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """The sentences of `text` as [start, end) offsets: what split_sentences cuts."""
+    if not text.strip():
+        return []
+    rules = _rules()
+    blocked = _blocked(text, rules)
+    cuts = _breaks(text, rules, blocked)
+    bounds = [0, *cuts, len(text)]
+    spans: list[tuple[int, int]] = []
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        spans.extend(_cut_long(text, a, b, rules, blocked))
+    return spans
+
+
+# --- where a sentence may not end -------------------------------------------------
+
+
+def _blocked(text: str, rules: _Rules) -> bytearray:
+    """Positions where no break may fall: inside titles, URLs and short quoted speech."""
+    blocked = bytearray(len(text) + 1)
+
+    def protect(start: int, end: int) -> None:
+        blocked[start + 1 : end] = b"\x01" * max(0, end - start - 1)
+
+    for start, end in _pairs(text, "《", "》"):
+        if end - start - 1 <= rules.title_max:
+            protect(start, end + 1)
+    for opener, closer in rules.quote_pairs:
+        for start, end in _pairs(text, opener, closer):
+            if end - start - 1 <= rules.quote_max and _introduces_speech(text, start, rules):
+                protect(start, end + 1)
+    for m in _URL.finditer(text):
+        url = m.group().rstrip(_URL_TAIL)
+        protect(m.start(), m.start() + len(url))
+    return blocked
+
+
+def _pairs(text: str, opener: str, closer: str) -> list[tuple[int, int]]:
+    """Matched (open, close) index pairs of a bracket pair, nesting allowed."""
+    stack: list[int] = []
+    found = []
+    for i, ch in enumerate(text):
+        if ch == opener:
+            stack.append(i)
+        elif ch == closer and stack:
+            found.append((stack.pop(), i))
+    return found
+
+
+def _introduces_speech(text: str, start: int, rules: _Rules) -> bool:
+    """A quote opens speech when it follows a colon or begins a sentence."""
+    i = start - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    if i < 0:
+        return True
+    ch = text[i]
+    return ch in rules.colons or ch in rules.terminators or ch in rules.ellipses or ch in "!?"
+
+
+# --- where a sentence does end ----------------------------------------------------
+
+
+def _breaks(text: str, rules: _Rules, blocked: bytearray) -> list[int]:
+    """Offsets where a new sentence starts, found from each run of end punctuation."""
+    n = len(text)
+    cuts: list[int] = []
+    done = 0
+    for m in rules.candidate.finditer(text):
+        if m.start() < done:
+            continue
+        cut = _sentence_end(text, m.start(), m.end(), cuts[-1] if cuts else 0, rules)
+        if cut is None:
+            continue
+        done = cut
+        if cut < n and not blocked[cut]:
+            cuts.append(cut)
+    return cuts
+
+
+def _kind(run: str, rules: _Rules) -> str:
+    if any(c in rules.terminators for c in run):
+        return "stop"
+    if "!" in run or "?" in run:
+        return "ascii_stop"
+    if any(c in rules.ellipses for c in run) or run.count(".") >= 2:
+        return "ellipsis"
+    if ";" in run:
+        return "semicolon"
+    return "period"
+
+
+def _sentence_end(text: str, start: int, end: int, last: int, rules: _Rules) -> int | None:
+    """Where the next sentence starts if the run text[start:end] ends one, else None."""
+    n = len(text)
+    kind = _kind(text[start:end], rules)
+    j = end
+    while j < n and (text[j] in rules.closers or text[j] in rules.terminators):
+        if text[j] == '"' and text.count('"', 0, j) % 2 == 0:
+            break  # an even count before it: this " opens the next quote
+        if text[j] == "'" and j + 1 < n and text[j + 1].isalnum():
+            break
+        j += 1
+    closed = j > end
+    k = j
+    while k < n and text[k].isspace():
+        k += 1
+    if k == n:
+        return n
+    spaced = k > j
+    nxt = text[k]
+    prev = text[start - 1] if start else ""
+    if nxt in rules.no_start or not text[last:start].strip():
+        return None  # nothing before the run (a "![image]"), or a comma after it
+    if kind == "ascii_stop":
+        if not spaced and not closed and (nxt.isascii() and nxt.isalnum() or nxt in _URL_CHAR_AFTER):
+            return None
+    elif kind == "semicolon":
+        if not (_is_cjk(nxt) or spaced and any(map(_is_cjk, text[last:start]))):
+            return None  # ASCII ; splits Chinese clauses, not English ones
+    elif kind == "ellipsis":
+        if (prev.isdigit() and nxt.isdigit()) or nxt in rules.continuations:
+            return None
+        if nxt.isascii() and nxt.isalpha() and nxt.islower():
+            return None
+    elif kind == "period" and not _period_ends(text, start, k, spaced, closed, last, rules):
+        return None
+    return k
+
+
+def _period_ends(text: str, dot: int, k: int, spaced: bool, closed: bool, last: int, rules: _Rules) -> bool:
+    """An ASCII '.' ends a sentence before whitespace + capital/CJK, or between CJK characters."""
+    word = _WORD_BEFORE.search(text, max(0, dot - 40), dot)
+    if word:
+        token = word.group().strip(".").lower()
+        if token in rules.abbreviations or _DOTTED_INITIALS.fullmatch(token):
+            return False
+        if len(token) == 1 and word.group()[-1].isupper():
+            return False  # an initial: J. K. Rowling
+    if _LIST_MARKER.fullmatch(text, last, dot):
+        return False  # "1." or "a." opening a list item
+    prev = text[dot - 1] if dot else ""
+    if spaced:
+        while k < len(text) - 1 and text[k] in rules.openers:
+            k += 1
+        return text[k].isupper() or _is_cjk(text[k])
+    return _is_cjk(text[k]) and (closed or _is_cjk(prev))
+
+
+def _is_cjk(ch: str) -> bool:
+    """Han, kana, hangul or CJK punctuation: text that starts a Chinese sentence."""
+    o = ord(ch)
+    return (
+        0x3400 <= o <= 0x9FFF
+        or 0xF900 <= o <= 0xFAFF
+        or 0x20000 <= o <= 0x3FFFF
+        or 0xAC00 <= o <= 0xD7AF
+        or 0x3000 <= o <= 0x303F
+        or o in (0xFF08, 0xFF3B, 0xFF5B)
+    )
+
+
+def _cut_long(text: str, a: int, b: int, rules: _Rules, blocked: bytearray) -> list[tuple[int, int]]:
+    """Cut a sentence longer than sentence_max after commas, so MT does not truncate it."""
+    limit = rules.sentence_max
+    if b - a <= limit:
+        return [(a, b)]
+    cuts = []
+    for i in range(a, b - 1):
+        ch = text[i]
+        if ch not in rules.soft_breaks:
+            continue
+        k = i + 1
+        while k < b and text[k].isspace():
+            k += 1
+        if k >= b or blocked[k] or text[k] in rules.no_start or text[k] in rules.closers:
+            continue
+        if ch.isascii() and k == i + 1 and not _is_cjk(text[k]):
+            continue  # 1,000 and 10:30 are not breaks
+        cuts.append(k)
+    spans = []
+    cur = a
+    while b - cur > limit:
+        fit = [c for c in cuts if cur < c <= cur + limit]
+        later = [c for c in cuts if c > cur + limit]
+        cut = fit[-1] if fit else (later[0] if later else None)
+        if cut is None:
+            break
+        spans.append((cur, cut))
+        cur = cut
+    spans.append((cur, b))
+    return spans
+
+
+# --- Document step -----------------------------------------------------------------
+
+
+def segment(doc: Document) -> Document:
+    """Fill every block's segments from its source text (a new Document).
+
+    Re-running it re-segments from block.source, so ids are the same each time.
+    """
+    out = copy.deepcopy(doc)
+    for index, block in enumerate(out.blocks):
+        block.segments = _segments(out.id, index, block)
+    return out
+
+
+def _segments(doc_id: str, index: int, block: Block) -> list[Segment]:
+    source = block.source
+    for mark in block.source_marks:
+        if not 0 <= mark.start <= mark.end <= len(source):
+            raise BilingualError(
+                f"block {index}: <{mark.tag}> mark [{mark.start}, {mark.end}) lies outside "
+                f"its text ({len(source)} characters)"
+            )
+    segments = []
+    placed: set[int] = set()
+    for number, (a, b) in enumerate(sentence_spans(source)):
+        piece = source[a:b]
+        s0 = a + len(piece) - len(piece.lstrip())
+        s1 = b - (len(piece) - len(piece.rstrip()))
+        text = source[s0:s1]
+        marks = []
+        for m_index, m in enumerate(block.source_marks):
+            lo, hi = max(m.start, s0), min(m.end, s1)
+            empty_here = m.start == m.end and s0 <= m.start <= s1 and m_index not in placed
+            if lo < hi or empty_here:
+                placed.add(m_index)
+                marks.append(Mark(lo - s0, hi - s0 if lo < hi else lo - s0, m.tag, m.href, m.ref))
+        segments.append(Segment(id=segment_id(doc_id, index, number, text), source=text, marks={"source": marks}))
+    return segments
