@@ -1,0 +1,144 @@
+"""CDT archive pages: the seed (2024 wrapper with the 档案卡 box) and the two older wrappers."""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+
+from bilingual.ingest import read
+
+from .helpers import CDT_2020, CDT_OLD, SEED, assert_clean_text, assert_safe
+
+BOILERPLATE = ("档案卡", "版权说明", "CDS收藏", "主题归类", "Facebook", "Twitter", "WhatsApp", "addtoany",
+               "Better Feed", "Permalink", "Post tags", "widgets.js", "script", "del.icio.us")
+
+
+def _content_paragraphs(path) -> list[str]:
+    """Text of every non-empty <p> in the page body, read independently with BeautifulSoup."""
+    body = path.read_text(encoding="utf-8").split("------", 1)[1]
+    soup = BeautifulSoup(body, "lxml")
+    return [p.get_text().strip() for p in soup.find_all("p") if p.get_text(strip=True)]
+
+
+@pytest.fixture(scope="module")
+def seed():
+    (doc,) = read(SEED)
+    return doc
+
+
+def test_seed_metadata_comes_from_header_and_card(seed):
+    m = seed.meta
+    assert m.title == "俄罗斯与朝鲜结盟，东北亚局势巨变"
+    assert m.url == "https://chinadigitaltimes.net/chinese/709104.html"
+    assert m.author == "古老板的老巢"
+    assert m.author_url == "https://chinadigitaltimes.net/space/古老板的老巢"
+    assert m.date == "2024-06-20"
+    assert m.source == "微信公众号“古老板的老巢”"
+    assert m.source_url == "https://web.archive.org/web/https://mp.weixin.qq.com/s/dOlCXPoiSwvpGo0Ik5rvYw"
+    assert m.topics == ["俄罗斯"]
+    assert m.collections == ["公民馆"]
+    assert m.rights.startswith("该作品版权归原作者所有。中国数字时代仅对原作进行存档")
+    assert m.archived_at == "2024-06-20T11:30:46+00:00"  # 1718883046000 ms
+    assert (m.format, m.path, m.script) == ("cdt", "000_e53f636a1fba136f.txt", "hans")
+    assert seed.id == "000_e53f636a1fba136f"
+
+
+def test_seed_first_and_last_blocks(seed):
+    first, last = seed.blocks[0], seed.blocks[-1]
+    assert (first.role, first.source) == ("paragraph", "今天，东北亚发生一件历史性的大事件：")
+    # The bold closing sentence ends with 。: an emphasised paragraph, not a heading.
+    assert last.role == "paragraph"
+    assert last.source == "和平，真的很珍贵！值得每一个人珍惜，没有和平，就没有一切。"
+    assert [(m.start, m.end, m.tag) for m in last.source_marks] == [(0, len(last.source), "strong")]
+    assert all(not b.segments for b in seed.blocks)
+
+
+def test_seed_bold_paragraphs_are_headings(seed):
+    headings = [b.source for b in seed.blocks if b.role == "heading"]
+    assert headings == ["俄罗斯的对外关系", "第一个级别：邦联国家", "第二个级别：军事同盟国家",
+                        "第三个级别：全面战略伙伴关系", "第四个级别：全面战略协作伙伴关系",
+                        "普京为什么要签这个协议？", "中国是朝鲜的军事同盟关系吗？", "谁是受损者？"]
+    assert all(b.level == 0 and not b.source_marks for b in seed.blocks if b.role == "heading")
+
+
+def test_seed_blockquotes_are_quotes_with_marks(seed):
+    quotes = [b for b in seed.blocks if b.role == "quote"]
+    assert len(quotes) == 7
+    assert quotes[0].source.startswith("新华社莫斯科6月19日电（记者华迪）")
+    marked = [(q.source[m.start:m.end], m.tag) for q in quotes for m in q.source_marks]
+    assert marked == [("当任何缔约方遭受侵略时，另一方将向其提供援助。", "strong")]
+    assert quotes[-1].source.startswith("根据《中朝友好合作互助条约》的规定")
+
+
+def test_seed_paragraph_count_matches_source_paragraphs(seed):
+    source_ps = _content_paragraphs(SEED)
+    assert len(seed.blocks) == len(source_ps) == 88
+    # Same texts in the same order (the source only differs by a trailing &nbsp;).
+    assert [b.source for b in seed.blocks] == [" ".join(p.split()) for p in source_ps]
+
+
+def test_seed_has_no_boilerplate(seed):
+    for b in seed.blocks:
+        for word in BOILERPLATE:
+            assert word not in b.source, (word, b.source)
+    assert_safe(seed)
+    assert_clean_text(seed)
+
+
+def test_2020_wrapper_without_card():
+    (doc,) = read(CDT_2020)
+    m = doc.meta
+    assert m.title == "罗冠聪：一切都是时代的潮流 推着一代又一代人"
+    assert m.archived_at == "2020-09-22T10:22:41+00:00"
+    assert m.url.startswith("https://chinadigitaltimes.net/chinese/2020/09/")
+    assert (m.author, m.date, m.topics) == ("", "", [])
+    first = doc.blocks[0]
+    # The editor's note is content; its Facebook link survives as a mark.
+    assert first.source == "CDT编辑注：全文来自罗冠聪的Facebook"
+    assert [(first.source[x.start:x.end], x.tag) for x in first.source_marks] == [
+        ("CDT编辑注：", "strong"), ("Facebook", "a")]
+    assert first.source_marks[1].href == "https://www.facebook.com/NathanLawKC/posts/2338942882923698"
+    assert doc.blocks[-1].source.endswith("想像在大学无忧无虑的日子。")
+    # The image paragraph leaves no block; every other <p> is one block.
+    assert len(doc.blocks) == len(_content_paragraphs(CDT_2020)) == 16
+    assert any("「聪仔」" in b.source for b in doc.blocks)
+    assert any("－－相当脆弱" in b.source for b in doc.blocks)
+    assert not any(".jpg" in b.source for b in doc.blocks)
+    assert_safe(doc)
+    assert_clean_text(doc)
+
+
+def test_older_wrapper_date_footer_tags_and_embed():
+    (doc,) = read(CDT_OLD)
+    m = doc.meta
+    assert m.date == "2020-06-19T09:51:53+00:00"
+    assert m.archived_at == ""
+    # "Author｜Title" in the header line: the only author this wrapper gives.
+    assert (m.author, m.title) == ("英国驻华使馆", "关于香港问题的更正说明")
+    assert m.topics == ["一国两制", "中英联合声明", "反送中", "反送中运动", "港版国安法", "英国驻华大使馆", "香港问题"]
+    assert doc.blocks[0].source == "更新：原文已被删除"
+    note = doc.blocks[1]
+    assert [(note.source[x.start:x.end], x.tag) for x in note.source_marks] == [
+        ("CDT编辑注：", "strong"), ("代表性言论", "strong"), ("截至发稿时文章暂未被删除。", "del")]
+    labels = [b.source for b in doc.blocks if b.role == "list_item"]
+    assert labels == ["言论：", "回应："] * 8
+    assert doc.blocks[-1].role == "quote"
+    assert doc.blocks[-1].source.startswith("英国支持和平示威的权利，无论发生在哪里。")
+    assert sum(b.role == "quote" for b in doc.blocks) == 19
+    # Entities decoded: &#39; and &mdash;
+    assert any(b.source.startswith("I'm saddened") for b in doc.blocks)
+    assert any(b.source.startswith("— Karen Pierce") for b in doc.blocks)
+    for b in doc.blocks:
+        for word in BOILERPLATE:
+            assert word not in b.source, (word, b.source)
+    assert_safe(doc)
+    assert_clean_text(doc)
+
+
+def test_card_with_unsafe_links_keeps_text_drops_urls(write):
+    page = SEED.read_text(encoding="utf-8").replace(
+        "https://chinadigitaltimes.net/space/古老板的老巢", "javascript:alert(1)")
+    (doc,) = read(write("card.txt", page))
+    assert doc.meta.author == "古老板的老巢"
+    assert doc.meta.author_url == ""
+    assert_safe(doc)
