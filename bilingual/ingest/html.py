@@ -25,14 +25,14 @@ def read_text(text: str, *, page: bool = True) -> Document:
     soup = parse(text)
     meta = _meta(soup)
     body = _article(soup)
-    blocks = html_blocks(body, page=page)
-    if not meta.title:
-        h = body.find(["h1", "h2"])
-        meta.title = _text(h) if h else ""
-    # The page's own <h1> repeats the title shown above the article: drop that copy.
-    if blocks and blocks[0].role == "heading" and blocks[0].source == meta.title:
-        blocks = blocks[1:]
-    return Document(id="", meta=meta, blocks=blocks)
+    first = body.find(["h1", "h2", "h3", "h4", "h5", "h6"])
+    if not meta.title and first is not None:
+        meta.title = _text(first)
+    # The page's own first heading repeats the title shown above the article: drop that
+    # copy before reading, so the remaining headings' levels start from 0.
+    if first is not None and _text(first) == meta.title:
+        first.decompose()
+    return Document(id="", meta=meta, blocks=html_blocks(body, page=page))
 
 
 def _text(el: Tag | None) -> str:
