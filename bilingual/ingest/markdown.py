@@ -49,6 +49,9 @@ def read_text(text: str) -> Document:
     """A Document (id and file fields left to the caller) from Markdown."""
     front, body = split_front_matter(text)
     md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    # Let every link through as a link: the block reader drops unsafe hrefs and keeps
+    # the link text, where markdown-it would leave "[text](javascript:...)" as text.
+    md.validateLink = lambda url: True
     soup = parse(md.render(body))
     blocks = html_blocks(soup)
     meta = Meta(

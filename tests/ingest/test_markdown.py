@@ -1,0 +1,85 @@
+"""Markdown with Jekyll front matter: the Traditional-Chinese fixture and hard-wrapped input."""
+
+from __future__ import annotations
+
+import pytest
+
+from bilingual.ingest import read
+
+from .helpers import TERM, assert_clean_text, assert_safe
+
+
+@pytest.fixture(scope="module")
+def term():
+    (doc,) = read(TERM)
+    return doc
+
+
+def test_front_matter_becomes_metadata(term):
+    m = term.meta
+    assert m.title == "一家書店的葬禮，和它告別的時代"
+    assert m.date == "2018-02-06T15:00:00+08:00"
+    assert m.topics == ["季风书园"]
+    assert m.collections == ["Archive"]
+    assert (m.format, m.path, m.script) == ("markdown", TERM.name, "hant")
+    assert term.id == "term_2018-02-06-jifeng-rip"
+    # The description is metadata in the source, not article text.
+    assert not any("在官方的間接干預下" in b.source for b in term.blocks)
+    assert not any(b.source.startswith(("layout:", "title:", "---")) for b in term.blocks)
+
+
+def test_first_block_link_rejoined_across_the_hard_newline(term):
+    first = term.blocks[0]
+    assert first.role == "paragraph"
+    assert first.source == "原文：端传媒 「一家書店的葬禮，和它告別的時代」"
+    (link,) = first.source_marks
+    assert first.source[link.start:link.end] == "「一家書店的葬禮，和它告別的時代」"
+    assert link.href == "https://theinitium.com/article/20180206-mainland-monsoon-bookstore/"
+
+
+def test_roles_headings_quote_captions(term):
+    assert [b.source for b in term.blocks if b.role == "heading"] == [
+        "季風吹進來", "困頓的迴響", "浮標沉沒了", "死亡的立場", "相信未來…… 嗎？"]
+    # Spaces between names are the author's: kept.
+    assert [b.source for b in term.blocks if b.role == "quote"] == ["特約撰稿人 秦寬 海舟 發自北京 上海"]
+    captions = [b.source for b in term.blocks if b.role == "caption"]
+    assert len(captions) == 6
+    assert captions[0].startswith("在歷經了兩百多天的漫長告別後")
+    assert captions[-1].endswith("攝影：牟芝穎")
+    # Bold pull quotes stay emphasised paragraphs (the page has real headings).
+    pull = next(b for b in term.blocks if b.source == "「萬物皆有裂痕，但是季風吹進來。」")
+    assert pull.role == "paragraph" and [m.tag for m in pull.source_marks] == ["strong"]
+
+
+def test_images_dropped_last_block_kept(term):
+    assert not any(".jpg" in b.source or "loli.net" in b.source for b in term.blocks)
+    assert term.blocks[-1].source == "（特別感謝 Alex、HAO、Jack 對本文的貢獻）"
+    assert_safe(term)
+    assert_clean_text(term)
+
+
+def test_hard_wrapped_lines_rejoin_without_space_between_cjk(write):
+    md = "---\ntitle: 測試\n---\n\n這是第一行\n接着第二行，\nand English\nwords here\n結尾。\n\n第二段。\n"
+    (doc,) = read(write("wrap.md", md))
+    assert [b.source for b in doc.blocks] == ["這是第一行接着第二行，and English words here結尾。", "第二段。"]
+
+
+def test_markdown_without_front_matter_uses_first_heading_as_title(write):
+    md = "# 標題\n\n第一段有 **粗體** 和 *斜體* 與 ~~刪除~~ 與 `code`。\n\n- 項目\n  - 子項目\n"
+    (doc,) = read(write("plain.md", md))
+    assert doc.meta.title == "標題"
+    b = doc.blocks[0]
+    assert [(b.source[m.start:m.end], m.tag) for m in b.source_marks] == [
+        ("粗體", "strong"), ("斜體", "em"), ("刪除", "del"), ("code", "code")]
+    assert [(x.role, x.level, x.source) for x in doc.blocks[1:]] == [
+        ("list_item", 0, "項目"), ("list_item", 1, "子項目")]
+
+
+def test_raw_html_in_markdown_is_sanitized(write):
+    md = ("正文<script>alert(1)</script>。\n\n<div onclick=\"x()\">區塊</div>\n\n"
+          "[壞鏈接](javascript:alert(2)) 與 <a href=\"javascript:alert(3)\">另一個</a>\n\n"
+          "<iframe src=\"https://evil.example\">框</iframe>\n")
+    (doc,) = read(write("evil.md", md))
+    assert [b.source for b in doc.blocks] == ["正文。", "區塊", "壞鏈接 與 另一個"]
+    assert all(not b.source_marks for b in doc.blocks)
+    assert_safe(doc)
