@@ -1,0 +1,166 @@
+"""Simplified and Traditional columns: OpenCC, with the glossary's names kept out of its reach.
+
+OpenCC gets most text right but not names: every config turns the surname 余
+into 餘 (余华 -> 餘華), and s2twp keeps 普京 where Taiwan writes 普丁. So each
+segment is cut into runs at mark and glossary-match boundaries; plain runs go
+through OpenCC, names are written in the glossary's form for the region, and
+marks move with the new offsets (a conversion may change a run's length).
+Which OpenCC config makes which column is data: bilingual/data/opencc.toml.
+"""
+
+from __future__ import annotations
+
+import copy
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from bilingual.errors import BilingualError
+from bilingual.model import Document, Mark, Segment
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    import tomli as tomllib
+
+if TYPE_CHECKING:
+    from bilingual.glossary import Glossary
+
+DATA = Path(__file__).parent / "data" / "opencc.toml"
+_CONVERTERS: dict[str, object] = {}
+
+
+@cache
+def _table() -> dict:
+    with DATA.open("rb") as f:
+        return tomllib.load(f)
+
+
+def variants() -> dict[str, dict[str, str]]:
+    """Variant name -> {to_hant, to_hans, region}, as listed in opencc.toml."""
+    return _table()["variants"]
+
+
+def variant_info(name: str) -> dict[str, str]:
+    try:
+        return variants()[name]
+    except KeyError:
+        raise BilingualError(f"unknown variant {name!r}; choose one of {', '.join(variants())}") from None
+
+
+def region_config(region: str) -> str:
+    """The OpenCC config that writes a name in `region` when the glossary gives no form."""
+    try:
+        return _table()["regions"][region]
+    except KeyError:
+        raise BilingualError(f"unknown region {region!r}; choose one of {', '.join(_table()['regions'])}") \
+            from None
+
+
+def name_configs() -> list[str]:
+    """Every Simplified->Traditional config in use: a Traditional source may be written in any of them."""
+    configs = {v["to_hant"] for v in variants().values()} | set(_table()["regions"].values())
+    return sorted(configs)
+
+
+def converter(config: str):
+    """A cached OpenCC converter: building one reads its dictionaries, which is slow."""
+    cc = _CONVERTERS.get(config)
+    if cc is None:
+        import opencc
+
+        try:
+            cc = opencc.OpenCC(config)
+        except Exception as e:  # the binding raises a bare RuntimeError/ValueError for unknown configs
+            raise BilingualError(f"OpenCC has no config {config!r}: {e}") from None
+        _CONVERTERS[config] = cc
+    return cc
+
+
+def convert(doc: Document, *, variant: str = "s2twp", glossary: Glossary | None = None) -> Document:
+    """A new Document whose segments and title have both Chinese columns filled."""
+    info = variant_info(variant)
+    out = copy.deepcopy(doc)
+    hant_source = out.meta.script == "hant"
+    for seg in out.segments():
+        _convert_segment(seg, info, glossary, hant_source)
+    title = out.meta.title
+    if hant_source:
+        out.meta.title_hant = title
+        out.meta.title_hans = convert_text(title, [], info["to_hans"], glossary, None)[0]
+    else:
+        out.meta.title_hans = title
+        out.meta.title_hant = convert_text(title, [], info["to_hant"], glossary, info["region"])[0]
+    out.provenance["variant"] = variant
+    out.provenance["glossary"] = glossary.version if glossary is not None else ""
+    return out
+
+
+def _convert_segment(seg: Segment, info: dict[str, str], glossary: Glossary | None, hant_source: bool) -> None:
+    marks = seg.marks.get("source", [])
+    same = [copy.copy(m) for m in marks] + _term_marks(seg.source, glossary)
+    if hant_source:
+        seg.hant, seg.marks["hant"] = seg.source, same
+        seg.hans, seg.marks["hans"] = convert_text(seg.source, marks, info["to_hans"], glossary, None)
+    else:
+        seg.hans, seg.marks["hans"] = seg.source, same
+        seg.hant, seg.marks["hant"] = convert_text(seg.source, marks, info["to_hant"], glossary, info["region"])
+
+
+def _term_marks(text: str, glossary: Glossary | None) -> list[Mark]:
+    if glossary is None:
+        return []
+    return [Mark(m.start, m.end, "term", ref=m.term.id) for m in glossary.find(text)]
+
+
+def convert_text(text: str, marks: list[Mark], config: str, glossary: Glossary | None,
+                 region: str | None) -> tuple[str, list[Mark]]:
+    """Convert `text` run by run; return the new text and the marks moved onto it plus term marks.
+
+    `region` set: Simplified -> Traditional, names in that region's form.
+    `region` None: Traditional -> Simplified, names in their Simplified spelling.
+    """
+    matches = glossary.find(text) if glossary is not None else []
+    inside = {i for m in matches for i in range(m.start + 1, m.end)}
+    cuts = {0, len(text)} | {i for m in matches for i in (m.start, m.end)}
+    cuts |= {_clamp(i, len(text)) for mk in marks for i in (mk.start, mk.end)} - inside
+    by_start = {m.start: m for m in matches}
+    cc = converter(config)
+    pieces: list[str] = []
+    at: dict[int, int] = {}
+    length = 0
+    ordered = sorted(cuts)
+    for a, b in zip(ordered, ordered[1:] + [None], strict=True):
+        at[a] = length
+        if b is None:
+            break
+        match = by_start.get(a)
+        if match is not None:
+            piece = _name_form(match, glossary, config, region)
+        else:
+            piece = cc.convert(text[a:b])
+        pieces.append(piece)
+        length += len(piece)
+
+    def move(i: int, snap_end: bool) -> int:
+        i = _clamp(i, len(text))
+        for m in matches:  # a mark edge inside a name moves to the name's edge
+            if m.start < i < m.end:
+                i = m.end if snap_end else m.start
+        return at[i]
+
+    moved = [Mark(move(mk.start, False), move(mk.end, True), mk.tag, mk.href, mk.ref) for mk in marks]
+    terms = [Mark(at[m.start], at[m.end], "term", ref=m.term.id) for m in matches]
+    return "".join(pieces), moved + terms
+
+
+def _name_form(match, glossary: Glossary, config: str, region: str | None) -> str:
+    if region is None:
+        return match.hans or match.term.hans
+    if not match.hans or match.hans == match.term.hans:
+        return glossary.hant_form(match.term, region)
+    return converter(region_config(region)).convert(match.hans)  # an alias: written as the writer chose
+
+
+def _clamp(i: int, n: int) -> int:
+    return max(0, min(i, n))
