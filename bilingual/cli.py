@@ -37,6 +37,43 @@ def build(inputs: tuple[Path, ...], out_dir: Path, variant: str, no_translate: b
         click.echo(str(path))
 
 
+@cli.group("models")
+def models_group() -> None:
+    """Translation models (Argos Translate packages): list and install."""
+
+
+@models_group.command("list")
+def models_list() -> None:
+    """Show the installed translation packages and where they live."""
+    from bilingual import models
+
+    packages = models.list_packages()
+    if not packages:
+        click.echo(f"no translation models installed in {models.packages_dir()}")
+    for pkg in packages:
+        click.echo(f"{pkg.describe()}  {pkg.path}")
+
+
+@models_group.command("install")
+@click.argument("what", nargs=-1, required=True)
+def models_install(what: tuple[str, ...]) -> None:
+    """Install a model: `install FILE.argosmodel` (offline) or `install zh en` (downloads it)."""
+    from bilingual import models
+
+    if len(what) == 1:
+        pkg = models.install_file(Path(what[0]))
+    elif len(what) == 2:
+        with click.progressbar(length=1, label=f"downloading {what[0]}→{what[1]}", file=sys.stderr) as bar:
+            def progress(done: int, total: int) -> None:
+                bar.length = max(total, done, 1)
+                bar.update(done - bar.pos)
+
+            pkg = models.download(what[0], what[1], progress=progress)
+    else:
+        raise click.UsageError("give one .argosmodel file, or two language codes (e.g. `zh en`)")
+    click.echo(f"installed {pkg.describe()} in {pkg.path}")
+
+
 def _progress(done: int, total: int, label: str) -> None:
     """Segments done / total on a terminal; quiet when output is not a terminal."""
     if sys.stderr.isatty():

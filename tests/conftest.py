@@ -31,3 +31,43 @@ def no_network(monkeypatch):
     monkeypatch.setattr(socket, "create_connection",
                         lambda address, *a, **k: (_ for _ in ()).throw(NetworkUsed(f"network use: {address!r}")))
     yield
+
+
+# --- Translation engine fixtures: the real engine path on a tiny real-format package ---
+
+
+@pytest.fixture(scope="session")
+def tiny_argosmodel(tmp_path_factory) -> Path:
+    """A tiny zh->en .argosmodel (random CTranslate2 weights, SentencePiece on the fixtures), built once."""
+    from tests.tinymodel import build_tiny_argosmodel
+
+    return build_tiny_argosmodel(tmp_path_factory.mktemp("tinymodel"))
+
+
+@pytest.fixture
+def argos_home(tmp_path, monkeypatch, tiny_argosmodel) -> Path:
+    """A private Argos package folder with the tiny package installed by `bilingual models install`.
+
+    ARGOS_PACKAGES_DIR points at it; the XDG folders point into tmp_path too, so
+    neither argostranslate nor anything else writes under the real home.
+    """
+    from click.testing import CliRunner
+
+    from bilingual.cli import cli
+
+    home = tmp_path / "argos-home"
+    packages = home / "packages"
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(packages))
+    for var, sub in (("XDG_DATA_HOME", "data"), ("XDG_CONFIG_HOME", "config"), ("XDG_CACHE_HOME", "cache")):
+        monkeypatch.setenv(var, str(home / sub))
+    result = CliRunner().invoke(cli, ["models", "install", str(tiny_argosmodel)])
+    assert result.exit_code == 0, result.output
+    return packages
+
+
+@pytest.fixture
+def tiny_engine(argos_home):
+    """An ArgosEngine on the installed tiny package."""
+    from bilingual.translate.argos import load_engine
+
+    return load_engine("zh", "en")

@@ -81,9 +81,26 @@ def _shape(name: str, vocab: int) -> tuple[int, ...]:
     return (out_dim, in_dim) if leaf == "weight" else (out_dim,)
 
 
+def _import_specs():
+    """ctranslate2.specs without torch: it imports torch if it can (seconds) but works on numpy."""
+    import sys
+
+    if "torch" in sys.modules or "ctranslate2.specs" in sys.modules:
+        from ctranslate2.specs import model_spec, transformer_spec
+
+        return model_spec, transformer_spec
+    sys.modules["torch"] = None  # makes `import torch` raise ImportError for this one import
+    try:
+        from ctranslate2.specs import model_spec, transformer_spec
+    finally:
+        del sys.modules["torch"]
+    return model_spec, transformer_spec
+
+
 def _build_ctranslate2(model_dir: Path, pieces: list[str]) -> None:
     import numpy as np
-    from ctranslate2.specs import model_spec, transformer_spec
+
+    model_spec, transformer_spec = _import_specs()
 
     rng = np.random.default_rng(SEED)
     spec = transformer_spec.TransformerSpec.from_config((1, 1), HEADS)

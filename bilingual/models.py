@@ -1,0 +1,286 @@
+"""Argos Translate packages on disk: where they live, which are installed, installing one.
+
+We keep Argos Translate's on-disk format and location exactly (a folder per
+package holding metadata.json, model/ and a tokenizer, in $ARGOS_PACKAGES_DIR
+or ~/.local/share/argos-translate/packages), so packages installed by
+`argospm` are seen here and ours are seen by argostranslate. We do not call
+argostranslate.package for it, because in-process it is unsafe for us:
+importing argostranslate.settings creates folders under ~/.config,
+~/.local/share and ~/.local/cache and freezes the package folder at first
+import; `install_from_path` extracts without checking the archive and then
+imports argostranslate.translate, which pulls in stanza and torch. Reading a
+folder of metadata.json files and extracting a checked zip is a few lines.
+
+The network is used in `download` only, when the user asks for it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import stat
+import tempfile
+import zipfile
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from bilingual.errors import BilingualError
+
+DEFAULT_INDEX = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/"
+TOKENIZER_FILES = {"sentencepiece.model": "sentencepiece", "bpe.model": "bpe"}
+DownloadProgress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class PackageInfo:
+    """An installed (or just validated) translation package."""
+
+    name: str  # folder name, e.g. translate-zh_en-1_9
+    path: Path
+    from_code: str
+    to_code: str
+    from_name: str = ""
+    to_name: str = ""
+    package_version: str = ""
+    argos_version: str = ""
+    type: str = "translate"
+    target_prefix: str = ""
+    tokenizer: str = ""  # "sentencepiece", "bpe" or "" (none found)
+
+    def describe(self) -> str:
+        names = f"{self.from_name or self.from_code} → {self.to_name or self.to_code}"
+        return f"{self.name} ({self.from_code}→{self.to_code}, {names}, version {self.package_version or '?'})"
+
+
+def packages_dir() -> Path:
+    """The package folder, resolved the way argostranslate resolves it, at call time.
+
+    $ARGOS_PACKAGES_DIR, else ARGOS_PACKAGES_DIR in argos-translate's
+    settings.json, else $XDG_DATA_HOME (or ~/.local/share)/argos-translate/packages.
+    """
+    env = os.environ.get("ARGOS_PACKAGES_DIR")
+    if env:
+        return Path(env).expanduser()
+    config = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
+    settings = config / "argos-translate" / "settings.json"
+    try:
+        value = json.loads(settings.read_text(encoding="utf-8")).get("ARGOS_PACKAGES_DIR")
+    except (OSError, ValueError, AttributeError):
+        value = None
+    if isinstance(value, str) and value:
+        return Path(value).expanduser()
+    data = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return data / "argos-translate" / "packages"
+
+
+def _info_from_metadata(meta: object, name: str, path: Path, files: set[str]) -> PackageInfo:
+    if not isinstance(meta, dict):
+        raise ValueError("metadata.json is not a JSON object")
+    tokenizer = next((kind for file, kind in TOKENIZER_FILES.items() if file in files), "")
+
+    def text(key: str) -> str:
+        value = meta.get(key, "")
+        return value if isinstance(value, str) else str(value)
+
+    return PackageInfo(
+        name=name, path=path, from_code=text("from_code"), to_code=text("to_code"),
+        from_name=text("from_name"), to_name=text("to_name"), package_version=text("package_version"),
+        argos_version=text("argos_version"), type=text("type") or "translate",
+        target_prefix=text("target_prefix"), tokenizer=tokenizer,
+    )
+
+
+def read_package(folder: Path) -> PackageInfo:
+    """The PackageInfo of an installed package folder; BilingualError if it is not one."""
+    try:
+        meta = json.loads((folder / "metadata.json").read_text(encoding="utf-8"))
+        files = {p.name for p in folder.iterdir()}
+        return _info_from_metadata(meta, folder.name, folder, files)
+    except (OSError, ValueError) as e:
+        raise BilingualError(f"not a usable translation package: {folder} ({e})") from None
+
+
+def list_packages(directory: Path | None = None) -> list[PackageInfo]:
+    """Installed packages (folders with a readable metadata.json), sorted by name."""
+    directory = directory or packages_dir()
+    if not directory.is_dir():
+        return []
+    found = []
+    for folder in sorted(directory.iterdir()):
+        if folder.name.startswith(".") or not (folder / "metadata.json").is_file():
+            continue
+        try:
+            found.append(read_package(folder))
+        except BilingualError:
+            continue  # a broken folder is not a package; `models list` shows what works
+    return found
+
+
+def _version_key(version: str) -> tuple:
+    parts = []
+    for part in version.replace("-", ".").split("."):
+        parts.append((0, int(part), "") if part.isdigit() else (1, 0, part))
+    return tuple(parts)
+
+
+def find_package(from_code: str = "zh", to_code: str = "en") -> PackageInfo | None:
+    """The installed translate package for a language pair (newest version), or None."""
+    candidates = [p for p in list_packages() if p.type == "translate"
+                  and p.from_code == from_code and p.to_code == to_code]
+    if not candidates:
+        return None
+    return max(candidates, key=lambda p: (_version_key(p.package_version), p.name))
+
+
+def _checked_members(zf: zipfile.ZipFile, source: Path) -> str:
+    """The archive's single top-level folder; BilingualError for anything that could escape it."""
+    tops = set()
+    for info in zf.infolist():
+        name = info.filename
+        parts = PurePosixPath(name).parts
+        if (not name or name.startswith(("/", "\\")) or "\\" in name or ".." in parts
+                or (parts and ":" in parts[0]) or "\x00" in name):
+            raise BilingualError(f"unsafe path {name!r} in model archive {source}: not installed")
+        if stat.S_ISLNK(info.external_attr >> 16):
+            raise BilingualError(f"symbolic link {name!r} in model archive {source}: not installed")
+        tops.add(parts[0])
+    if len(tops) != 1:
+        raise BilingualError(f"{source} is not an Argos package: expected one top-level folder, "
+                             f"found {len(tops)}")
+    top = tops.pop()
+    if top in (".", "") or top.startswith("."):
+        raise BilingualError(f"{source} is not an Argos package: bad folder name {top!r}")
+    return top
+
+
+def install_file(path: Path, *, from_code: str = "zh", to_code: str = "en",
+                 directory: Path | None = None) -> PackageInfo:
+    """Check and install a .argosmodel file; returns the installed package.
+
+    Checked before anything is written: a zip, one top folder with
+    metadata.json, model/model.bin and a tokenizer, the expected language
+    direction, and no member that could land outside the package folder.
+    Installation extracts into a temporary folder and renames it into place,
+    so a failure never leaves a half-installed package.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise BilingualError(f"no such model file: {path}")
+    if not zipfile.is_zipfile(path):
+        raise BilingualError(f"{path} is not an Argos model (.argosmodel files are zip archives)")
+    target_root = directory or packages_dir()
+    try:
+        with zipfile.ZipFile(path) as zf:
+            top = _checked_members(zf, path)
+            names = set(zf.namelist())
+            if f"{top}/metadata.json" not in names:
+                raise BilingualError(f"{path} is not an Argos package: no {top}/metadata.json")
+            try:
+                meta = json.loads(zf.read(f"{top}/metadata.json").decode("utf-8"))
+                files = {PurePosixPath(n).parts[1] for n in names if len(PurePosixPath(n).parts) > 1}
+                info = _info_from_metadata(meta, top, target_root / top, files)
+            except (ValueError, UnicodeDecodeError) as e:
+                raise BilingualError(f"{path}: unreadable metadata.json ({e})") from None
+            if info.type != "translate" or (info.from_code, info.to_code) != (from_code, to_code):
+                raise BilingualError(
+                    f"{path} is a {info.type} package for {info.from_code or '?'}→{info.to_code or '?'}, "
+                    f"not a {from_code}→{to_code} translation model")
+            if f"{top}/model/model.bin" not in names:
+                raise BilingualError(f"{path} is not a CTranslate2 Argos package: no {top}/model/model.bin")
+            if not info.tokenizer:
+                raise BilingualError(f"{path} has no tokenizer (sentencepiece.model or bpe.model)")
+            _extract(zf, top, target_root, path)
+    except zipfile.BadZipFile as e:
+        raise BilingualError(f"{path} is a corrupt model archive: {e}") from None
+    return read_package(target_root / top)
+
+
+def _extract(zf: zipfile.ZipFile, top: str, target_root: Path, source: Path) -> None:
+    try:
+        target_root.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".installing-", dir=target_root))
+    except OSError as e:
+        raise BilingualError(f"cannot write to the model folder {target_root}: {e.strerror or e}") from None
+    try:
+        zf.extractall(staging)  # members were checked above: nothing can leave `staging`
+        final = target_root / top
+        if final.exists():
+            old = target_root / f".replaced-{top}"
+            shutil.rmtree(old, ignore_errors=True)
+            final.rename(old)
+            (staging / top).rename(final)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            (staging / top).rename(final)
+    except (zipfile.BadZipFile, EOFError, zlib.error) as e:
+        raise BilingualError(f"{source} is a corrupt model archive: {e}") from None
+    except OSError as e:
+        raise BilingualError(f"cannot install {source} into {target_root}: {e.strerror or e}") from None
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def download(from_code: str = "zh", to_code: str = "en", progress: DownloadProgress | None = None) -> PackageInfo:
+    """Download the newest package for a language pair from the Argos index and install it.
+
+    The only function that uses the network, and only when the user asks.
+    `progress(bytes_done, bytes_total)` is called while downloading (total 0 if unknown).
+    """
+    import urllib.error
+    import urllib.request
+
+    index_url = (os.environ.get("ARGOS_PACKAGE_INDEX") or DEFAULT_INDEX).rstrip("/") + "/index.json"
+    try:
+        with urllib.request.urlopen(index_url, timeout=30) as response:
+            index = json.loads(response.read().decode("utf-8"))
+    except (urllib.error.URLError, OSError, ValueError) as e:
+        reason = getattr(e, "reason", None) or e
+        raise BilingualError(f"cannot read the Argos package index at {index_url} ({reason}); offline? "
+                             f"install a file instead: bilingual models install FILE.argosmodel") from None
+    entries = [e for e in index if isinstance(e, dict) and e.get("type", "translate") == "translate"
+               and e.get("from_code") == from_code and e.get("to_code") == to_code and e.get("links")]
+    if not entries:
+        raise BilingualError(f"the Argos package index has no {from_code}→{to_code} translation package")
+    entry = max(entries, key=lambda e: _version_key(str(e.get("package_version", ""))))
+    target_root = packages_dir()
+    try:
+        target_root.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=".download-", suffix=".argosmodel", dir=target_root)
+    except OSError as e:
+        raise BilingualError(f"cannot write to the model folder {target_root}: {e.strerror or e}") from None
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            _fetch(entry["links"], out, progress)
+        return install_file(tmp, from_code=from_code, to_code=to_code, directory=target_root)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _fetch(links: list[str], out, progress: DownloadProgress | None) -> None:
+    import urllib.error
+    import urllib.request
+
+    errors = []
+    for link in links:
+        if not isinstance(link, str) or not link.startswith(("https://", "http://")):
+            continue
+        try:
+            request = urllib.request.Request(link, headers={"User-Agent": "bilingual (argos package download)"})
+            with urllib.request.urlopen(request, timeout=60) as response:
+                total = int(response.headers.get("Content-Length") or 0)
+                done = 0
+                out.seek(0)
+                out.truncate()
+                while chunk := response.read(1 << 20):
+                    out.write(chunk)
+                    done += len(chunk)
+                    if progress:
+                        progress(done, total)
+                return
+        except (urllib.error.URLError, OSError) as e:
+            errors.append(f"{link}: {getattr(e, 'reason', None) or e}")
+    raise BilingualError("download failed: " + ("; ".join(errors) or "no usable link in the package index"))

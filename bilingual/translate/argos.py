@@ -1,0 +1,146 @@
+"""The offline engine: an Argos Translate package's own CTranslate2 model and tokenizer, run directly.
+
+`argostranslate.translate` splits text into sentences with a model it
+downloads at run time (minisbd / stanza), which fails offline and would split
+our already-segmented sentences again. A package is just a CTranslate2 model
+plus a SentencePiece (or BPE) tokenizer, so we drive those directly: tokenize
+our segments, `translate_batch` them in batches, detokenize. Heavy imports
+(ctranslate2, sentencepiece) happen when an engine is made, never at import.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from bilingual.errors import BilingualError
+from bilingual.models import PackageInfo, find_package, read_package
+
+
+def _how_to_install(from_code: str, to_code: str) -> str:
+    return (f"no {from_code}→{to_code} translation model installed: run `bilingual models install "
+            f"{from_code} {to_code}` (needs network) or `bilingual models install FILE.argosmodel`; "
+            f"or build with --no-translate")
+
+
+def _checksum(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        while chunk := f.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+class _SentencePiece:
+    def __init__(self, model: Path) -> None:
+        import sentencepiece as spm
+
+        self.sp = spm.SentencePieceProcessor(model_file=str(model))
+
+    def encode(self, text: str) -> list[str]:
+        return self.sp.encode(text, out_type=str)
+
+    def decode(self, tokens: list[str]) -> str:
+        return self.sp.decode(tokens)
+
+
+class _Bpe:
+    """Older packages: Moses tokenization + subword-nmt BPE, as argostranslate does it."""
+
+    def __init__(self, model: Path, from_code: str, to_code: str) -> None:
+        try:
+            from argostranslate.tokenizer import BPETokenizer
+        except ImportError as e:
+            raise BilingualError(f"this model uses a BPE tokenizer, which needs argostranslate: {e}") from None
+        self.tok = BPETokenizer(model, from_code, to_code)
+
+    def encode(self, text: str) -> list[str]:
+        return self.tok.encode(text)
+
+    def decode(self, tokens: list[str]) -> str:
+        return self.tok.decode(tokens)
+
+
+class ArgosEngine:
+    """Translates sentences with one installed Argos package, CPU only.
+
+    threads: CTranslate2 intra-op threads (0 = its default); batch_size: the
+    most sentences decoded together; beam_size: 1 is greedy, larger is
+    slower and a little better.
+    """
+
+    name = "argos"
+
+    def __init__(self, package_dir: Path, *, threads: int = 0, batch_size: int = 32, beam_size: int = 2) -> None:
+        self.package: PackageInfo = read_package(Path(package_dir))
+        self.batch_size = max(1, batch_size)
+        self.beam_size = max(1, beam_size)
+        model_dir = self.package.path / "model"
+        model_bin = model_dir / "model.bin"
+        if not model_bin.is_file():
+            raise BilingualError(f"translation package {self.package.path} has no model/model.bin")
+        if self.package.tokenizer == "sentencepiece":
+            self.tokenizer = _SentencePiece(self.package.path / "sentencepiece.model")
+        elif self.package.tokenizer == "bpe":
+            self.tokenizer = _Bpe(self.package.path / "bpe.model", self.package.from_code, self.package.to_code)
+        else:
+            raise BilingualError(f"translation package {self.package.path} has no supported tokenizer "
+                                 f"(sentencepiece.model or bpe.model)")
+        import ctranslate2
+
+        try:
+            self.translator = ctranslate2.Translator(str(model_dir), device="cpu", inter_threads=1,
+                                                     intra_threads=max(0, threads))
+        except (RuntimeError, ValueError) as e:
+            raise BilingualError(f"cannot load the translation model in {model_dir}: {e}") from None
+        self.identity = f"{self.package.name} {self.package.package_version} {_checksum(model_bin)[:12]}"
+
+    def translate(self, sentences: list[str]) -> list[str]:
+        """One English string per sentence; empty (or blank) sentences come back empty."""
+        todo = [i for i, s in enumerate(sentences) if s.strip()]
+        out = [""] * len(sentences)
+        if not todo:
+            return out
+        tokens = {i: self.tokenizer.encode(sentences[i].strip()) for i in todo}
+        # Sentences of similar length decode together (less padding), and each
+        # batch gets its own decoding bound, so one long sentence does not let
+        # every short one run on.
+        order = sorted(todo, key=lambda i: len(tokens[i]))
+        for start in range(0, len(order), self.batch_size):
+            batch = order[start:start + self.batch_size]
+            for i, english in zip(batch, self._decode([tokens[i] for i in batch]), strict=True):
+                out[i] = english
+        return out
+
+    def _decode(self, tokens: list[list[str]]) -> list[str]:
+        prefix = self.package.target_prefix
+        try:
+            results = self.translator.translate_batch(
+                tokens,
+                target_prefix=[[prefix]] * len(tokens) if prefix else None,
+                max_batch_size=self.batch_size,
+                beam_size=self.beam_size,
+                replace_unknowns=True,
+                length_penalty=0.2,
+                # A Chinese sentence never means nothing: forbid an immediate </s>.
+                min_decoding_length=2 if prefix else 1,
+                # Bound runaway decoding (a real model looping, random test weights) by the input length.
+                max_decoding_length=min(1024, 3 * max(len(t) for t in tokens) + 16),
+            )
+        except (RuntimeError, ValueError) as e:
+            raise BilingualError(f"the translation model failed ({self.identity}): {e}") from None
+        english = []
+        for result in results:
+            hyp = list(result.hypotheses[0])
+            if prefix and hyp and hyp[0] == prefix:
+                hyp = hyp[1:]
+            english.append(self.tokenizer.decode(hyp).strip())
+        return english
+
+
+def load_engine(from_code: str = "zh", to_code: str = "en", **opts) -> ArgosEngine:
+    """The engine for the installed package of a language pair; BilingualError with the how-to if none."""
+    package = find_package(from_code, to_code)
+    if package is None:
+        raise BilingualError(_how_to_install(from_code, to_code))
+    return ArgosEngine(package.path, **opts)

@@ -1,0 +1,96 @@
+"""The Argos engine on the tiny real-format package: CTranslate2 + SentencePiece run directly."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from bilingual.errors import BilingualError
+from bilingual.translate.argos import ArgosEngine, load_engine
+from tests.conftest import FIXTURES
+
+ZH = [line.strip() for line in (FIXTURES / "parallel" / "zh.txt").read_text(encoding="utf-8").splitlines()][:12]
+
+
+def test_batch_gives_one_output_per_input_deterministically(tiny_engine):
+    first = tiny_engine.translate(ZH)
+    assert len(first) == len(ZH)
+    assert all(isinstance(e, str) and e for e in first), "every Chinese sentence gets some English"
+    assert not any(ch in "".join(first) for ch in "▁"), "SentencePiece markers are decoded away"
+    assert tiny_engine.translate(ZH) == first
+    # A sentence's translation does not depend on where it sits in the batch.
+    assert tiny_engine.translate(list(reversed(ZH))) == list(reversed(first))
+
+
+def test_empty_and_blank_sentences_pass_through(tiny_engine):
+    out = tiny_engine.translate(["", ZH[0], "   ", ZH[1]])
+    assert out[0] == "" and out[2] == ""
+    assert out[1] == tiny_engine.translate([ZH[0]])[0] and out[3]
+    assert tiny_engine.translate([]) == []
+
+
+def test_small_batches_give_the_same_sentences(argos_home, tiny_engine):
+    small = ArgosEngine(argos_home / "translate-zh_en-tiny", batch_size=2, beam_size=2, threads=1)
+    assert len(small.translate(ZH)) == len(ZH)
+    assert small.translate([ZH[3]]) == tiny_engine.translate([ZH[3]])
+
+
+def test_identity_names_package_version_and_checksum(argos_home, tiny_engine):
+    import hashlib
+
+    name, version, digest = tiny_engine.identity.split(" ")
+    assert (name, version) == ("translate-zh_en-tiny", "0.0.1")
+    model_bin = argos_home / "translate-zh_en-tiny" / "model" / "model.bin"
+    assert digest == hashlib.sha256(model_bin.read_bytes()).hexdigest()[:12]
+    assert load_engine().identity == tiny_engine.identity
+    assert tiny_engine.name == "argos"
+
+
+def test_identity_changes_with_the_weights(argos_home, tiny_engine):
+    model_bin = argos_home / "translate-zh_en-tiny" / "model" / "model.bin"
+    data = bytearray(model_bin.read_bytes())
+    data[len(data) // 2] ^= 0x01  # flip one bit inside the weights
+    model_bin.write_bytes(bytes(data))
+    assert load_engine().identity != tiny_engine.identity
+
+
+def test_target_prefix_is_sent_and_stripped(tmp_path, monkeypatch, tiny_argosmodel):
+    from bilingual import models
+    from tests.tinymodel import build_tiny_argosmodel
+
+    prefixed = build_tiny_argosmodel(tmp_path / "build", metadata={"target_prefix": "__en__"})
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "packages"))
+    models.install_file(prefixed)
+    engine = load_engine()
+    assert engine.package.target_prefix == "__en__"
+    out = engine.translate(ZH[:4])
+    assert len(out) == 4 and all(out)
+    assert not any("__en__" in e for e in out)
+
+
+def test_load_engine_without_a_package_says_how_to_install(tmp_path, monkeypatch):
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "empty"))
+    with pytest.raises(BilingualError) as err:
+        load_engine("zh", "en")
+    message = str(err.value)
+    assert "\n" not in message
+    assert "bilingual models install zh en" in message and "FILE.argosmodel" in message
+    assert "--no-translate" in message
+
+
+def test_package_without_tokenizer_is_refused(argos_home):
+    folder = argos_home / "translate-zh_en-tiny"
+    (folder / "sentencepiece.model").unlink()
+    with pytest.raises(BilingualError, match="tokenizer"):
+        ArgosEngine(folder)
+
+
+def test_help_does_not_import_the_engine_libraries():
+    code = ("import sys; from bilingual.cli import cli\n"
+            "try:\n    cli.main(['--help'], standalone_mode=False)\nexcept SystemExit:\n    pass\n"
+            "heavy = [m for m in ('ctranslate2', 'sentencepiece', 'argostranslate', 'torch', 'stanza')"
+            " if m in sys.modules]\nprint('HEAVY', heavy)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert "HEAVY []" in out
