@@ -10,6 +10,7 @@ in bilingual/data/segment.toml. docs/segmentation.md states the rules.
 
 from __future__ import annotations
 
+import bisect
 import copy
 import functools
 import re
@@ -29,6 +30,8 @@ _WORD_BEFORE = re.compile(r"[A-Za-z][A-Za-z.]*\Z")
 _DOTTED_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
 _LIST_MARKER = re.compile(r"\s*(?:\d+|[A-Za-z]|[ivxlcIVXLC]+)")
 _URL_CHAR_AFTER = set("=&/%_#-.")
+_VISIBLE = re.compile(r"\S")
+_HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
 
 
 @dataclass(frozen=True)
@@ -43,10 +46,10 @@ class _Rules:
     quote_pairs: tuple[tuple[str, str], ...]
     colons: frozenset[str]
     no_start: frozenset[str]
-    soft_breaks: str
     continuations: frozenset[str]
     abbreviations: frozenset[str]
     candidate: re.Pattern[str]
+    soft_pattern: re.Pattern[str]
 
 
 @functools.cache
@@ -67,10 +70,10 @@ def _rules() -> _Rules:
         quote_pairs=tuple((p[0], p[1]) for p in punct["quote_pairs"]),
         colons=frozenset(punct["colons"]),
         no_start=frozenset(punct["no_start"]),
-        soft_breaks=punct["soft_breaks"],
         continuations=frozenset(punct["ellipsis_continuations"]),
         abbreviations=frozenset(w.lower() for w in data["abbreviations"]["words"]),
         candidate=re.compile("[" + re.escape(ends) + "]+"),
+        soft_pattern=re.compile("[" + re.escape(punct["soft_breaks"]) + "]"),
     )
 
 
@@ -124,11 +127,11 @@ def _pairs(text: str, opener: str, closer: str) -> list[tuple[int, int]]:
     """Matched (open, close) index pairs of a bracket pair, nesting allowed."""
     stack: list[int] = []
     found = []
-    for i, ch in enumerate(text):
-        if ch == opener:
-            stack.append(i)
-        elif ch == closer and stack:
-            found.append((stack.pop(), i))
+    for m in re.finditer("[" + re.escape(opener + closer) + "]", text):
+        if m.group() == opener:
+            stack.append(m.start())
+        elif stack:
+            found.append((stack.pop(), m.start()))
     return found
 
 
@@ -163,7 +166,10 @@ def _breaks(text: str, rules: _Rules, blocked: bytearray) -> list[int]:
     return cuts
 
 
-def _kind(run: str, rules: _Rules) -> str:
+@functools.lru_cache(maxsize=512)
+def _kind(run: str) -> str:
+    """Which rule decides whether this run of end punctuation ends a sentence."""
+    rules = _rules()
     if any(c in rules.terminators for c in run):
         return "stop"
     if "!" in run or "?" in run:
@@ -178,11 +184,11 @@ def _kind(run: str, rules: _Rules) -> str:
 def _sentence_end(text: str, start: int, end: int, last: int, rules: _Rules) -> int | None:
     """Where the next sentence starts if the run text[start:end] ends one, else None."""
     n = len(text)
-    kind = _kind(text[start:end], rules)
+    kind = _kind(text[start:end])
     j = end
     while j < n and (text[j] in rules.closers or text[j] in rules.terminators):
-        if text[j] == '"' and text.count('"', 0, j) % 2 == 0:
-            break  # an even count before it: this " opens the next quote
+        if text[j] == '"' and text.count('"', last, j) % 2 == 0:
+            break  # an even count before it in this sentence: this " opens the next quote
         if text[j] == "'" and j + 1 < n and text[j + 1].isalnum():
             break
         j += 1
@@ -195,13 +201,13 @@ def _sentence_end(text: str, start: int, end: int, last: int, rules: _Rules) -> 
     spaced = k > j
     nxt = text[k]
     prev = text[start - 1] if start else ""
-    if nxt in rules.no_start or not text[last:start].strip():
+    if nxt in rules.no_start or not _VISIBLE.search(text, last, start):
         return None  # nothing before the run (a "![image]"), or a comma after it
     if kind == "ascii_stop":
         if not spaced and not closed and (nxt.isascii() and nxt.isalnum() or nxt in _URL_CHAR_AFTER):
             return None
     elif kind == "semicolon":
-        if not (_is_cjk(nxt) or spaced and any(map(_is_cjk, text[last:start]))):
+        if not (_is_cjk(nxt) or spaced and _HAN.search(text, last, start)):
             return None  # ASCII ; splits Chinese clauses, not English ones
     elif kind == "ellipsis":
         if (prev.isdigit() and nxt.isdigit()) or nxt in rules.continuations:
@@ -251,25 +257,26 @@ def _cut_long(text: str, a: int, b: int, rules: _Rules, blocked: bytearray) -> l
     if b - a <= limit:
         return [(a, b)]
     cuts = []
-    for i in range(a, b - 1):
-        ch = text[i]
-        if ch not in rules.soft_breaks:
-            continue
+    for m in rules.soft_pattern.finditer(text, a, b - 1):
+        i = m.start()
         k = i + 1
         while k < b and text[k].isspace():
             k += 1
         if k >= b or blocked[k] or text[k] in rules.no_start or text[k] in rules.closers:
             continue
-        if ch.isascii() and k == i + 1 and not _is_cjk(text[k]):
+        if text[i].isascii() and k == i + 1 and not _is_cjk(text[k]):
             continue  # 1,000 and 10:30 are not breaks
         cuts.append(k)
     spans = []
     cur = a
     while b - cur > limit:
-        fit = [c for c in cuts if cur < c <= cur + limit]
-        later = [c for c in cuts if c > cur + limit]
-        cut = fit[-1] if fit else (later[0] if later else None)
-        if cut is None:
+        # The last comma that fits under the limit, else the first one after it.
+        at = bisect.bisect_right(cuts, cur + limit)
+        if at and cuts[at - 1] > cur:
+            cut = cuts[at - 1]
+        elif at < len(cuts):
+            cut = cuts[at]
+        else:
             break
         spans.append((cur, cut))
         cur = cut
