@@ -17,10 +17,13 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
-import tomllib
-
 from bilingual.errors import BilingualError
 from bilingual.model import Block, Document, Mark, Segment, segment_id
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    import tomli as tomllib
 
 # Characters that may end a sentence; which of them really do is decided per run.
 _ASCII_ENDS = ".!?;"
