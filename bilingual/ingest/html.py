@@ -23,8 +23,8 @@ def read_text(text: str, *, page: bool = True) -> Document:
     page=False keeps <header>/<footer>/<nav>/<aside> content (EPUB chapters).
     """
     soup = parse(text)
-    meta = _meta(soup)
     body = _article(soup)
+    meta = _meta(soup, body)
     first = body.find(["h1", "h2", "h3", "h4", "h5", "h6"])
     if not meta.title and first is not None:
         meta.title = _text(first)
@@ -49,11 +49,12 @@ def _meta_value(soup: BeautifulSoup, names: tuple[str, ...]) -> list[str]:
     return [fold(v)[0] for v in found if v and v.strip()]
 
 
-def _meta(soup: BeautifulSoup) -> Meta:
+def _meta(soup: BeautifulSoup, body: Tag) -> Meta:
+    """Metadata from the head's meta tags; the title from the article's <h1> first
+    (a page <title> usually carries the site name too)."""
     meta = Meta()
-    h1 = soup.find("h1")
     og = _meta_value(soup, ("og:title",))
-    meta.title = _text(h1) or (og[0] if og else "") or _text(soup.find("title"))
+    meta.title = _text(body.find("h1")) or (og[0] if og else "") or _text(soup.find("title"))
     author = _meta_value(soup, _AUTHOR)
     meta.author = author[0] if author and not author[0].startswith("http") else ""
     when = _meta_value(soup, _DATE)

@@ -160,3 +160,35 @@ def test_page_with_only_chrome_is_an_error(write):
     path = write("empty.html", "<html><body><nav>导航</nav><script>x()</script><footer>页脚</footer></body></html>")
     with pytest.raises(BilingualError, match="no article text"):
         read(path)
+
+
+_TAGS = ["p", "b", "i", "a href='https://x.example'", "a href='javascript:x()'", "blockquote", "li", "ul",
+         "br", "div", "strong", "em", "sup", "script", "h2", "figcaption", "span onclick='x()'"]
+
+
+def _markup():
+    from hypothesis import strategies as st
+
+    piece = st.one_of(
+        st.text(alphabet="中文字。，「」ab \n\t\u3000&;<>", max_size=8),
+        st.sampled_from(_TAGS).map(lambda t: f"<{t}>"),
+        st.sampled_from(_TAGS).map(lambda t: f"</{t.split()[0]}>"),
+    )
+    return st.lists(piece, max_size=40).map("".join)
+
+
+def test_any_markup_gives_clean_safe_blocks():
+    from hypothesis import given, settings
+
+    from bilingual.model import ROLES, Document
+
+    @settings(max_examples=300, deadline=None)
+    @given(_markup())
+    def check(markup):
+        blocks = html_blocks(parse(markup))
+        doc = Document(id="x", blocks=blocks)
+        assert all(b.role in ROLES for b in blocks)
+        assert_clean_text(doc)
+        assert_safe(doc)
+
+    check()
