@@ -227,6 +227,7 @@ def download(from_code: str = "zh", to_code: str = "en", progress: DownloadProgr
     """Download the newest package for a language pair from the Argos index and install it.
 
     The only function that uses the network, and only when the user asks.
+    $ARGOS_PACKAGE_INDEX overrides the index location (a file:// URL serves a local mirror).
     `progress(bytes_done, bytes_total)` is called while downloading (total 0 if unknown).
     """
     import urllib.error
@@ -266,7 +267,8 @@ def _fetch(links: list[str], out, progress: DownloadProgress | None) -> None:
 
     errors = []
     for link in links:
-        if not isinstance(link, str) or not link.startswith(("https://", "http://")):
+        # file:// serves a local mirror of the index (and the tests); nothing else is fetched.
+        if not isinstance(link, str) or not link.startswith(("https://", "http://", "file://")):
             continue
         try:
             request = urllib.request.Request(link, headers={"User-Agent": "bilingual (argos package download)"})

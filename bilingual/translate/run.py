@@ -1,0 +1,197 @@
+"""Fill a document's English column: memory first, then the engine, with glossary names protected.
+
+For each Chinese segment (and the title): the glossary masks its names and
+gives a fingerprint of the terms inside (the memory context); the memory is
+asked; what it lacks goes to the engine in batches, and every batch is stored
+in the memory as soon as it is done, so a killed build resumes where it
+stopped. The memory keeps the engine's raw output for the masked text; the
+names are restored afterwards exactly as for fresh output, so a cached
+rebuild gives the same English, term marks and notes as the first build.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from bilingual.errors import BilingualError
+from bilingual.model import Document, Mark, Segment
+from bilingual.translate.engine import Engine
+
+Progress = Callable[[int, int, str], None]
+
+# CJK ideographs (unified, extension A, compatibility, extensions B+).
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
+
+# Sentences per engine call: big enough for efficient batching, small enough
+# that progress moves and a kill loses little.
+CHUNK = 64
+
+
+class Memory(Protocol):
+    """What translate_document needs from a translation memory.
+
+    `english` stored with origin "mt" is the engine's output for the masked
+    text (placeholders included when a glossary protected names); "human"
+    entries are final English and are used as they are.
+    """
+
+    def lookup(self, segment_source: str, engine_identity: str, context: str) -> tuple[str, str] | None:
+        """(english, origin) for a segment, or None."""
+        ...
+
+    def store(self, segment_source: str, engine_identity: str, context: str, english: str,
+              origin: str = "mt") -> None:
+        """Keep one translation (committed before returning)."""
+        ...
+
+
+def has_chinese(text: str) -> bool:
+    """True when text holds at least one Han character: only such text goes to the engine."""
+    return bool(_HAN.search(text))
+
+
+@dataclass
+class _Item:
+    """One text to fill: a segment, or the title (segment None)."""
+
+    segment: Segment | None
+    source: str
+    masked: str
+    context: str = ""
+    protected: Any = None
+    english: str = ""
+    origin: str = ""
+    marks: list[Mark] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def translate_document(doc: Document, engine: Engine, *, glossary=None, memory: Memory | None = None,
+                       progress: Progress | None = None, chunk: int = CHUNK) -> Document:
+    """A copy of doc with `en`, `origin`, English marks and notes filled for every segment, and title_en.
+
+    Segments with no Chinese (numbers, Latin text) are copied as they are;
+    segments a person already translated (origin "human") are kept.
+    """
+    out = copy.deepcopy(doc)
+    protect = _protector(glossary)
+    items: list[_Item] = []
+    for seg in out.segments():
+        if seg.origin == "human" and seg.en:
+            continue
+        text = seg.hans or seg.source
+        if not has_chinese(text):
+            seg.en, seg.origin = text.strip(), ""
+            seg.marks["en"] = []
+            continue
+        items.append(_prepare(seg, text, protect))
+    title_item = None
+    title = out.meta.title_hans or out.meta.title
+    if has_chinese(title):
+        title_item = _prepare(None, title, protect)
+        items.append(title_item)
+    else:
+        out.meta.title_en = title.strip()
+
+    total = len(items)
+    pending = _from_memory(items, memory, engine.identity)
+    done = total - len(pending)
+    if progress and total and done:
+        progress(done, total, "translating")
+    # Identical masked texts are translated once; similar lengths batch together.
+    by_text: dict[str, list[_Item]] = {}
+    for item in pending:
+        by_text.setdefault(item.masked, []).append(item)
+    texts = sorted(by_text, key=len)
+    for start in range(0, len(texts), max(1, chunk)):
+        batch = texts[start:start + max(1, chunk)]
+        english = engine.translate(batch)
+        if len(english) != len(batch):
+            raise BilingualError(f"translation engine {engine.name} returned {len(english)} translations "
+                                 f"for {len(batch)} sentences")
+        rows = []
+        for text, raw in zip(batch, english, strict=True):
+            for item in by_text[text]:
+                _finish(item, raw, "mt")
+            first = by_text[text][0]
+            rows.append((first.source, engine.identity, first.context, raw, "mt"))
+        _store(memory, rows)
+        done += sum(len(by_text[t]) for t in batch)
+        if progress:
+            progress(done, total, "translating")
+
+    for item in items:
+        if item.segment is None:
+            continue
+        seg = item.segment
+        seg.en, seg.origin = item.english, item.origin
+        seg.marks["en"] = item.marks
+        seg.notes += [n for n in item.notes if n not in seg.notes]
+    if title_item is not None:
+        out.meta.title_en = title_item.english
+    return out
+
+
+def _protector(glossary) -> Callable[[str], tuple[str, str, Any]]:
+    """text -> (masked text, context fingerprint, protected state); identity without a glossary."""
+    if glossary is None:
+        return lambda text: (text, "", None)
+    from bilingual.translate.protect import protect
+
+    def run(text: str) -> tuple[str, str, Any]:
+        protected = protect(text, glossary)
+        return protected.masked, protected.fingerprint, protected
+
+    return run
+
+
+def _prepare(seg: Segment | None, text: str, protect) -> _Item:
+    masked, context, protected = protect(text)
+    return _Item(segment=seg, source=text, masked=masked, context=context, protected=protected)
+
+
+def _from_memory(items: list[_Item], memory: Memory | None, identity: str) -> list[_Item]:
+    """Fill items the memory knows; return the rest."""
+    if memory is None:
+        return list(items)
+    pending = []
+    for item in items:
+        hit = memory.lookup(item.source, identity, item.context)
+        if hit is None:
+            pending.append(item)
+            continue
+        english, origin = hit
+        if origin == "human":
+            item.english, item.origin = english, "human"
+        else:
+            _finish(item, english, "memory")
+    return pending
+
+
+def _finish(item: _Item, raw: str, origin: str) -> None:
+    """Turn the engine's output for the masked text into the segment's English."""
+    item.origin = origin
+    if item.protected is None:
+        item.english, item.marks, item.notes = raw.strip(), [], []
+    else:
+        from bilingual.translate.protect import restore
+
+        english, marks, notes = restore(raw, item.protected)
+        item.english, item.marks, item.notes = english, list(marks), list(notes)
+    if not item.english:
+        item.notes.append("the translation engine returned no English for this segment")
+
+
+def _store(memory: Memory | None, rows: list[tuple[str, str, str, str, str]]) -> None:
+    """Store one finished batch: one transaction when the memory offers store_many."""
+    if memory is None or not rows:
+        return
+    store_many = getattr(memory, "store_many", None)
+    if callable(store_many):
+        store_many(rows)
+        return
+    for source, identity, context, english, origin in rows:
+        memory.store(source, identity, context, english, origin=origin)

@@ -1,0 +1,201 @@
+"""translate_document: every Chinese segment gets English, memory before engine, resumable, progress."""
+
+from __future__ import annotations
+
+import sys
+import types
+
+import pytest
+
+from bilingual.errors import BilingualError
+from bilingual.model import Block, Document, Mark, Meta, Segment, segment_id
+from bilingual.translate.run import translate_document
+from tests.conftest import FIXTURES
+
+ZH = [line.strip() for line in (FIXTURES / "parallel" / "zh.txt").read_text(encoding="utf-8").splitlines()]
+
+
+def _doc(paragraphs: list[list[str]], title: str = "俄罗斯与朝鲜结盟，东北亚局势巨变") -> Document:
+    blocks = []
+    for b, sentences in enumerate(paragraphs):
+        segments = [Segment(id=segment_id("t", b, i, s), source=s, hans=s, hant=s) for i, s in enumerate(sentences)]
+        blocks.append(Block(role="heading" if b == 0 else "paragraph", segments=segments, source="".join(sentences)))
+    return Document(id="t", meta=Meta(title=title, title_hans=title), blocks=blocks)
+
+
+class CountingEngine:
+    """Wraps the real engine and records what it was asked (a spy, not a fake translator)."""
+
+    def __init__(self, engine, fail_after: int | None = None):
+        self.engine, self.calls, self.fail_after = engine, [], fail_after
+        self.name, self.identity = engine.name, engine.identity
+
+    def translate(self, sentences):
+        if self.fail_after is not None and len(self.calls) >= self.fail_after:
+            raise KeyboardInterrupt("killed mid-build")
+        self.calls.append(list(sentences))
+        return self.engine.translate(sentences)
+
+
+class DictMemory:
+    """In-memory storage with the Memory interface (a test double of the storage, not of translation)."""
+
+    def __init__(self):
+        self.rows: dict[tuple[str, str, str], tuple[str, str]] = {}
+        self.lookups: list[tuple[str, str, str]] = []
+
+    def lookup(self, source, identity, context):
+        self.lookups.append((source, identity, context))
+        return self.rows.get((source, identity, context))
+
+    def store(self, source, identity, context, english, origin="mt"):
+        self.rows[(source, identity, context)] = (english, origin)
+
+
+def test_every_segment_filled_ids_and_order_kept(tiny_engine):
+    doc = _doc([ZH[:2], ZH[2:6], ["2024", ZH[6]]])
+    before = doc.to_dict()
+    out = translate_document(doc, tiny_engine)
+    assert doc.to_dict() == before, "the input document is not mutated"
+    assert [s.id for s in out.segments()] == [s.id for s in doc.segments()]
+    assert [s.source for s in out.segments()] == [s.source for s in doc.segments()]
+    assert [b.role for b in out.blocks] == [b.role for b in doc.blocks]
+    chinese = [s for s in out.segments() if s.source != "2024"]
+    assert all(s.en and s.origin == "mt" and s.marks["en"] == [] for s in chinese)
+    assert [s.en for s in chinese] == tiny_engine.translate([s.hans for s in chinese])
+    number = next(s for s in out.segments() if s.source == "2024")
+    assert number.en == "2024" and number.origin == ""
+    assert out.meta.title_en and out.meta.title_en == tiny_engine.translate([doc.meta.title_hans])[0]
+
+
+def test_hans_is_translated_not_the_traditional_source(tiny_engine):
+    seg = Segment(id="t:0.0:x", source="俄羅斯總統普京訪問平壤。", hans="俄罗斯总统普京访问平壤。")
+    doc = Document(id="t", blocks=[Block(role="paragraph", segments=[seg])])
+    spy = CountingEngine(tiny_engine)
+    out = translate_document(doc, spy)
+    assert spy.calls == [["俄罗斯总统普京访问平壤。"]]
+    assert out.segments()[0].en == tiny_engine.translate(["俄罗斯总统普京访问平壤。"])[0]
+
+
+def test_repeated_sentences_are_translated_once(tiny_engine):
+    spy = CountingEngine(tiny_engine)
+    out = translate_document(_doc([[ZH[0], ZH[1]], [ZH[0]]], title=""), spy)
+    assert sorted(s for call in spy.calls for s in call) == sorted([ZH[0], ZH[1]])
+    assert out.segments()[0].en == out.segments()[2].en
+
+
+def test_memory_is_consulted_before_the_engine(tiny_engine):
+    memory = DictMemory()
+    doc = _doc([ZH[:3], ZH[3:5]])
+    memory.store(ZH[1], tiny_engine.identity, "", "Cached English.", "mt")
+    memory.store(ZH[3], tiny_engine.identity, "", "A person wrote this.", "human")
+    spy = CountingEngine(tiny_engine)
+    out = translate_document(doc, spy, memory=memory)
+    asked = {s for call in spy.calls for s in call}
+    assert ZH[1] not in asked and ZH[3] not in asked
+    by_source = {s.source: s for s in out.segments()}
+    assert (by_source[ZH[1]].en, by_source[ZH[1]].origin) == ("Cached English.", "memory")
+    assert (by_source[ZH[3]].en, by_source[ZH[3]].origin) == ("A person wrote this.", "human")
+    assert all(by_source[z].origin == "mt" for z in (ZH[0], ZH[2], ZH[4]))
+    # Everything the engine produced is now in the memory, under this engine's identity.
+    for z in (ZH[0], ZH[2], ZH[4]):
+        assert memory.rows[(z, tiny_engine.identity, "")] == (by_source[z].en, "mt")
+    # A second run asks the engine nothing and gives the same English.
+    again = CountingEngine(tiny_engine)
+    second = translate_document(doc, again, memory=memory)
+    assert again.calls == []
+    assert [s.en for s in second.segments()] == [s.en for s in out.segments()]
+    assert {s.origin for s in second.segments()} == {"memory", "human"}
+
+
+def test_a_killed_build_resumes_from_the_real_memory(tiny_engine, tmp_path):
+    from bilingual.translate.memory import Memory
+
+    doc = _doc([ZH[:10], ZH[10:20]], title="")
+    with Memory(tmp_path / "tm.sqlite") as memory:
+        dying = CountingEngine(tiny_engine, fail_after=1)
+        with pytest.raises(KeyboardInterrupt):
+            translate_document(doc, dying, memory=memory, chunk=4)
+        finished = set(dying.calls[0])
+        assert len(finished) == 4
+        resumed = CountingEngine(tiny_engine)
+        out = translate_document(doc, resumed, memory=memory, chunk=4)
+    asked = [s for call in resumed.calls for s in call]
+    assert not finished & set(asked), "no finished segment is translated twice"
+    assert sorted(asked) == sorted(set(ZH[:20]) - finished)
+    assert all(s.en for s in out.segments())
+    assert {s.origin for s in out.segments() if s.source in finished} == {"memory"}
+
+
+def test_progress_reports_each_batch(tiny_engine):
+    calls = []
+    doc = _doc([ZH[:5], ZH[5:9]])  # 9 segments + the title
+    translate_document(doc, tiny_engine, chunk=4, progress=lambda d, t, label: calls.append((d, t, label)))
+    assert calls == [(4, 10, "translating"), (8, 10, "translating"), (10, 10, "translating")]
+
+
+def test_progress_counts_memory_hits_first(tiny_engine):
+    memory = DictMemory()
+    memory.store(ZH[0], tiny_engine.identity, "", "Known.", "mt")
+    calls = []
+    translate_document(_doc([ZH[:3]], title=""), tiny_engine, memory=memory,
+                       progress=lambda d, t, label: calls.append((d, t)))
+    assert calls == [(1, 3), (3, 3)]
+
+
+def test_existing_human_translation_is_kept(tiny_engine):
+    doc = _doc([ZH[:2]], title="")
+    doc.blocks[0].segments[0].en, doc.blocks[0].segments[0].origin = "Edited by hand.", "human"
+    out = translate_document(doc, tiny_engine)
+    assert (out.segments()[0].en, out.segments()[0].origin) == ("Edited by hand.", "human")
+    assert out.segments()[1].origin == "mt"
+
+
+def test_engine_returning_the_wrong_count_is_an_error(tiny_engine):
+    class Short:
+        name, identity = "short", "short 1 x"
+
+        def translate(self, sentences):
+            return tiny_engine.translate(sentences)[:-1]
+
+    with pytest.raises(BilingualError, match="returned 1 translations for 2"):
+        translate_document(_doc([ZH[:2]], title=""), Short())
+
+
+def test_glossary_protection_plugs_in(tiny_engine, monkeypatch):
+    """The protect/restore contract: masked text to the engine, fingerprint as memory context,
+    restore's text, marks and notes into the segment. protect.py is replaced by a minimal
+    implementation of its interface so this tests the orchestration alone."""
+
+    class Protected:
+        def __init__(self, text, glossary):
+            self.masked = text
+            self.terms = [t for t in glossary if t in text]
+            for n, term in enumerate(self.terms):
+                self.masked = self.masked.replace(term, f"⟦{n}⟧")
+            self.fingerprint = ",".join(self.terms)
+
+    def restore(english, protected):
+        text = english + " " + " ".join(f"[{protected_term}]" for protected_term in protected.terms)
+        marks = [Mark(len(english) + 1, len(text), "term", ref=protected.terms[0])] if protected.terms else []
+        return text.strip(), marks, ["restored"] if protected.terms else []
+
+    fake = types.ModuleType("bilingual.translate.protect")
+    fake.protect = Protected
+    fake.restore = restore
+    monkeypatch.setitem(sys.modules, "bilingual.translate.protect", fake)
+
+    memory = DictMemory()
+    spy = CountingEngine(tiny_engine)
+    sentence = "同时普京声明：俄罗斯不排除与朝鲜发展军事技术合作的可能。"
+    out = translate_document(_doc([[sentence, ZH[0]]], title=""), spy, glossary=["普京", "朝鲜"], memory=memory)
+    assert "同时⟦0⟧声明：俄罗斯不排除与⟦1⟧发展军事技术合作的可能。" in spy.calls[0]
+    assert (sentence, tiny_engine.identity, "普京,朝鲜") in memory.lookups
+    seg = out.segments()[0]
+    raw = tiny_engine.translate(["同时⟦0⟧声明：俄罗斯不排除与⟦1⟧发展军事技术合作的可能。"])[0]
+    assert seg.en == f"{raw} [普京] [朝鲜]" and seg.marks["en"][0].ref == "普京" and seg.notes == ["restored"]
+    # The memory holds the raw engine output and a hit is restored the same way.
+    again = translate_document(_doc([[sentence, ZH[0]]], title=""), CountingEngine(tiny_engine),
+                               glossary=["普京", "朝鲜"], memory=memory)
+    assert again.segments()[0].en == seg.en and again.segments()[0].origin == "memory"
+    assert again.segments()[0].marks["en"] == seg.marks["en"]
