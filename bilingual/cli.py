@@ -74,6 +74,77 @@ def models_install(what: tuple[str, ...]) -> None:
     click.echo(f"installed {pkg.describe()} in {pkg.path}")
 
 
+@cli.group("glossary")
+def glossary_group() -> None:
+    """The glossary of proper names: check it, find names it lacks, move it to and from CAT tools."""
+
+
+@glossary_group.command("check")
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@click.option("-q", "--quiet", is_flag=True, help="Errors only; leave out the informational findings.")
+def glossary_check(files: tuple[Path, ...], quiet: bool) -> None:
+    """Check glossary files (default: the shipped glossary) and report problems with file:line."""
+    from bilingual.glossary import Glossary, check
+
+    paths = list(files) or Glossary.default_paths()
+    problems = check(paths)
+    for p in problems:
+        if p.level == "error" or not quiet:
+            click.echo(str(p))
+    errors = sum(p.level == "error" for p in problems)
+    if errors:
+        raise BilingualError(f"glossary check: {errors} error(s)")
+    click.echo(f"glossary ok: {', '.join(str(p) for p in paths)}", err=True)
+
+
+@glossary_group.command("suggest")
+@click.argument("article", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--glossary", "glossaries", multiple=True, type=click.Path(path_type=Path),
+              help="Extra glossary file on top of the shipped one (repeatable).")
+@click.option("-n", "--limit", default=50, show_default=True, help="How many candidates to list.")
+def glossary_suggest(article: Path, glossaries: tuple[Path, ...], limit: int) -> None:
+    """List proper-name candidates in ARTICLE that the glossary lacks, most frequent first."""
+    from bilingual.glossary import Glossary
+    from bilingual.glossary_tools import suggest
+
+    try:
+        text = article.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise BilingualError(f"{article}: not UTF-8 text") from None
+    for c in suggest(text, Glossary.default(list(glossaries)), limit=limit):
+        click.echo(f"{c.count}\t{c.kind}\t{c.text}")
+
+
+@glossary_group.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Glossary TSV to write (default: stdout).")
+def glossary_import(file: Path, output: Path | None) -> None:
+    """Convert a TBX termbase (OmegaT, Trados, memoQ) into a glossary TSV file."""
+    from bilingual.glossary_tools import import_tbx, to_tsv
+
+    tsv = to_tsv(import_tbx(file))
+    if output is None:
+        click.echo(tsv, nl=False)
+        return
+    tmp = output.with_name(output.name + ".tmp")
+    tmp.write_text(tsv, encoding="utf-8")
+    tmp.replace(output)
+
+
+@glossary_group.command("export")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="TBX file to write.")
+@click.option("--glossary", "glossaries", multiple=True, type=click.Path(path_type=Path),
+              help="Extra glossary file on top of the shipped one (repeatable).")
+def glossary_export(output: Path, glossaries: tuple[Path, ...]) -> None:
+    """Write the glossary as TBX for CAT tools."""
+    from bilingual.glossary import Glossary
+    from bilingual.glossary_tools import export_tbx
+
+    export_tbx(Glossary.default(list(glossaries)), output)
+    click.echo(str(output))
+
+
 def _progress(done: int, total: int, label: str) -> None:
     """Segments done / total on a terminal; quiet when output is not a terminal."""
     if sys.stderr.isatty():

@@ -378,3 +378,8 @@ def check(paths: list[Path]) -> list[Problem]:
                                                         f"({other.id}, line {other.line}): longest match wins",
                                         "info"))
     return sorted(problems, key=lambda p: (p.file, p.line, p.level != "error"))
+
+
+def load(paths: list[Path]) -> Glossary:
+    """The shipped glossary with `paths` (a project's own files) on top, later taking precedence."""
+    return Glossary.default(list(paths))

@@ -1,0 +1,153 @@
+"""Curating the glossary: name candidates for a new article, TBX to and from CAT tools.
+
+Kept apart from glossary.py because these pull in jieba's POS tagger and
+translate-toolkit, which a build does not need.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from bilingual.errors import BilingualError
+from bilingual.glossary import COLUMNS, KINDS, REGION_COLUMNS, Glossary, Term
+
+# jieba POS tags for proper names: person, place, organisation, other proper noun.
+NAME_TAGS = {"nr": "person", "nrfg": "person", "nrt": "person", "ns": "place", "nt": "org", "nz": "other"}
+_TITLE = re.compile(r"《([^《》\n]{1,40})》")
+
+
+@dataclass
+class Candidate:
+    """A proper-name candidate the glossary lacks: how often, and what it probably is."""
+
+    text: str
+    count: int
+    kind: str
+
+
+def suggest(text: str, glossary: Glossary, *, limit: int = 50) -> list[Candidate]:
+    """Names in `text` the glossary lacks, most frequent first: jieba nr/ns/nt/nz words and 《…》 titles."""
+    import logging
+
+    import jieba
+    import jieba.posseg
+
+    from bilingual.convert import converter
+
+    jieba.setLogLevel(logging.WARNING)
+    simple = converter("t2s").convert(text)  # jieba's dictionary is Simplified
+    # Known names leave the text first, so their pieces (严搏 of 严搏非) are not offered as new.
+    for m in reversed(glossary.find(simple)):
+        simple = simple[:m.start] + "\n" + simple[m.end:]
+    known = {s for t in glossary.terms for s in glossary.surfaces(t)}
+    counts: Counter[str] = Counter()
+    kinds: dict[str, str] = {}
+    for title in _TITLE.findall(simple):
+        counts[title] += 1
+        kinds.setdefault(title, "work")
+    for word, flag in jieba.posseg.cut(simple):
+        if flag in NAME_TAGS and len(word) >= 2:
+            counts[word] += 1
+            kinds.setdefault(word, NAME_TAGS[flag])
+    # A candidate the glossary already names (even inside a longer name) is not news.
+    fresh = [(w, n) for w, n in counts.items() if w not in known and not glossary.find(w)]
+    fresh.sort(key=lambda wn: (-wn[1], wn[0]))
+    return [Candidate(w, n, kinds[w]) for w, n in fresh[:limit]]
+
+
+# TBX language tags <-> glossary fields.
+_HANS_TAGS = ("zh-hans", "zh-cn", "zh-sg", "zh")
+_REGION_TAGS = {"zh-hant": "zh-Hant", "zh-tw": "zh-TW", "zh-hk": "zh-HK", "zh-mo": "zh-HK"}
+
+
+def export_tbx(glossary: Glossary, path: Path) -> None:
+    """Write the termbase as TBX: zh-Hans (name + aliases), regional zh-Hant, en (short, long)."""
+    from translate.storage import tbx
+
+    store = tbx.tbxfile(sourcelanguage="zh-Hans", targetlanguage="en")
+    for term in glossary.terms:
+        unit = store.addsourceunit(term.hans)
+        unit.setid(term.id)
+        unit.set_source_terms([term.hans, *term.aliases], "zh-Hans")
+        unit.set_target_terms([t for t in (term.en, term.en_long) if t], "en")
+        for region, form in sorted(term.hant.items()):
+            unit.set_target_terms([form], region)
+        unit.addnote(term.kind, origin="kind")
+        if term.note:
+            unit.set_common_note(term.note, source=True)
+    tmp = path.with_name(path.name + ".tmp")
+    with tmp.open("wb") as f:
+        store.serialize(f)
+    tmp.replace(path)
+
+
+def import_tbx(path: Path) -> list[Term]:
+    """Read a TBX termbase (ours, OmegaT's, Trados', memoQ's) into glossary terms.
+
+    translate-toolkit parses with its safe XML parser: no external entities, no
+    network, so a hostile file cannot read local files through XXE.
+    """
+    from translate.storage import tbx
+
+    try:
+        store = tbx.tbxfile.parsefile(str(path))
+    except FileNotFoundError:
+        raise BilingualError(f"no such file: {path}") from None
+    except Exception as e:  # lxml and the toolkit raise many types for a broken file
+        raise BilingualError(f"{path}: not a readable TBX file ({type(e).__name__}: {e})") from None
+    terms = []
+    for n, unit in enumerate(store.units, 1):
+        langs = {(_lang(node)): node for node in unit.getlanguageNodes()}
+        hans = _texts(unit, langs, _HANS_TAGS)
+        en = _texts(unit, langs, ("en", "en-us", "en-gb"))
+        if not hans or not en:
+            continue  # a concept without Chinese or English says nothing to this glossary
+        hant = {}
+        for tag, region in _REGION_TAGS.items():
+            forms = _texts(unit, langs, (tag,))
+            if forms:
+                hant.setdefault(region, forms[0])
+        kind = (unit.getnotes(origin="kind") or "").strip()
+        note = " ".join(n.text for n in unit.get_common_notes(source=True) if n.origin == "definition")
+        terms.append(Term(id=_term_id(unit, en[0], n), hans=hans[0], aliases=hans[1:], hant=hant,
+                          en=en[0], en_long=en[1] if len(en) > 1 else "",
+                          kind=kind if kind in KINDS else "other", note=note, file=str(path), line=n))
+    return terms
+
+
+def _lang(node) -> str:
+    from translate.misc.xml_helpers import getXMLlang
+
+    return (getXMLlang(node) or "").replace("_", "-").lower()
+
+
+def _texts(unit, langs: dict, tags: tuple[str, ...]) -> list[str]:
+    for tag in tags:
+        node = langs.get(tag)
+        if node is not None:
+            return [t.text.strip() for t in unit._get_terms(node) if t.text.strip()]
+    return []
+
+
+def _term_id(unit, en: str, n: int) -> str:
+    raw = unit.xmlelement.get("id") or en
+    slug = re.sub(r"[^a-z0-9._-]+", "-", raw.lower()).strip("-._")
+    return slug or f"term-{n}"
+
+
+def to_tsv(terms: list[Term]) -> str:
+    """Terms as a glossary TSV file (header first), the form glossary/README.md documents."""
+    lines = ["\t".join(COLUMNS)]
+    for t in terms:
+        cells = {"id": t.id, "kind": t.kind, "hans": t.hans, "aliases": "|".join(t.aliases), "en": t.en,
+                 "en_long": t.en_long, "note": t.note}
+        cells |= {col: t.hant.get(region, "") for col, region in REGION_COLUMNS.items()}
+        lines.append("\t".join(_cell(cells[c]) for c in COLUMNS))
+    return "\n".join(lines) + "\n"
+
+
+def _cell(text: str) -> str:
+    return re.sub(r"[\t\r\n]+", " ", text).strip()

@@ -1,0 +1,212 @@
+"""Keep glossary names out of the MT engine's hands, and put their English back.
+
+Before MT, every glossary name in a sentence becomes a numbered placeholder
+`<1>`, `<2>` ... (digits and ASCII angle brackets: pieces every SentencePiece
+vocabulary trained on Chinese news text knows, unlike Latin capitals such as
+"ZX1", which the tiny fixture-trained model maps to <unk>). After MT the
+English rendering goes where the placeholder came back. Engines drop,
+duplicate, reorder and mangle placeholders, so `restore` checks every slot and
+repairs deterministically: each name appears exactly once, and no placeholder
+text survives, whatever the engine returned.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from bilingual.model import Mark
+
+if TYPE_CHECKING:
+    from bilingual.glossary import Glossary, Term
+
+# A placeholder as sent, and as engines bend it.
+_FULL = re.compile(r"<\s*(\d{1,3})\s*>")
+_LEFT = re.compile(r"<\s*(\d{1,3})(?!\d)")
+_RIGHT = re.compile(r"(?<![\d<])(\d{1,3})\s*>")
+_STRAY = re.compile(r"[<>]")
+# Literal angle brackets in a source are swapped for CJK ones so they can't pose as placeholders.
+_LITERAL = str.maketrans({"<": "〈", ">": "〉"})
+_OPENERS = "([{“‘\"'/-–—"
+
+
+@dataclass
+class Slot:
+    """One protected name: its placeholder number and where it stood in the source."""
+
+    index: int
+    start: int
+    end: int
+    term: Term
+    surface: str
+
+    @property
+    def placeholder(self) -> str:
+        return f"<{self.index}>"
+
+
+@dataclass
+class Protected:
+    """A sentence ready for MT: placeholders instead of names, and what they stand for."""
+
+    masked: str
+    slots: list[Slot] = field(default_factory=list)
+    fingerprint: str = ""
+    source: str = ""
+
+
+def protect(text: str, glossary: Glossary) -> Protected:
+    """Replace each glossary name (with its 《》 if it has them) by a numbered placeholder."""
+    clean = text.translate(_LITERAL)
+    slots: list[Slot] = []
+    parts: list[str] = []
+    at = 0
+    for m in glossary.find(text):
+        start, end = m.start, m.end
+        if start > 0 and end < len(text) and text[start - 1] == "《" and text[end] == "》":
+            start, end = start - 1, end + 1  # a title's brackets go with it: English italicises nothing here
+        slot = Slot(len(slots) + 1, start, end, m.term, m.surface)
+        slots.append(slot)
+        parts += [clean[at:start], slot.placeholder]
+        at = end
+    parts.append(clean[at:])
+    return Protected("".join(parts), slots, glossary.fingerprint(text) if slots else "", text)
+
+
+@dataclass
+class _Hit:
+    start: int
+    end: int
+    index: int
+    exact: bool
+
+
+def restore(english: str, protected: Protected, *,
+            first_mentions: set[str] | None = None) -> tuple[str, list[Mark], list[str]]:
+    """Put each name's English where its placeholder came back; repair what the engine broke.
+
+    `first_mentions` is shared across a document: a term not yet in it gets its
+    long form (en_long) once and is added. Returns the English, a "term" Mark
+    per name over it, and notes describing every repair.
+    """
+    slots = {s.index: s for s in protected.slots}
+    renderings = _renderings(protected.slots, first_mentions)
+    notes: list[str] = []
+    hits = _find_hits(english)
+    # Keep the first sighting of each slot; every other sighting is removed.
+    kept: dict[int, _Hit] = {}
+    for hit in hits:
+        slot = slots.get(hit.index)
+        if slot is None:
+            notes.append(f"glossary: removed stray placeholder text {english[hit.start:hit.end]!r}")
+        elif hit.index in kept:
+            notes.append(f"glossary: removed duplicated term {slot.surface} -> {renderings[slot.index]}")
+        else:
+            kept[hit.index] = hit
+            if not hit.exact:
+                notes.append(f"glossary: repaired mangled placeholder for {slot.surface} -> "
+                              f"{renderings[slot.index]}")
+    # Pieces of plain text and slot numbers, in output order.
+    pieces: list[str | int] = []
+    at = 0
+    for hit in hits:
+        pieces.append(_STRAY.sub("", english[at:hit.start]))
+        if kept.get(hit.index) is hit:
+            pieces.append(hit.index)
+        elif pieces and isinstance(pieces[-1], str):
+            pieces[-1] = pieces[-1].rstrip(" ")  # a removed placeholder takes its spacing with it
+        at = hit.end
+    pieces.append(_STRAY.sub("", english[at:]))
+    if _STRAY.search(_FULL.sub("", english)) and len(hits) == len(kept):
+        notes.append("glossary: removed stray placeholder text")
+    dropped = [slot for slot in protected.slots if slot.index not in kept]
+    pieces = _insert(pieces, dropped, protected.source)
+    notes += [f"glossary: restored dropped term {s.surface} -> {renderings[s.index]}" for s in dropped]
+    text, marks = _assemble(pieces, renderings, {s.index: s.term.id for s in protected.slots})
+    return text, marks, notes
+
+
+def _renderings(slots: list[Slot], first_mentions: set[str] | None) -> dict[int, str]:
+    out = {}
+    for slot in slots:  # source order decides which mention is first
+        term = slot.term
+        if first_mentions is not None and term.id not in first_mentions and term.en_long:
+            out[slot.index] = term.en_long
+        else:
+            out[slot.index] = term.en
+        if first_mentions is not None:
+            first_mentions.add(term.id)
+    return out
+
+
+def _find_hits(english: str) -> list[_Hit]:
+    """Every placeholder sighting, whole ones first, then half-broken ones in what is left."""
+    hits = [_Hit(m.start(), m.end(), int(m.group(1)), True) for m in _FULL.finditer(english)]
+    taken = [False] * len(english)
+    for h in hits:
+        taken[h.start:h.end] = [True] * (h.end - h.start)
+    for pattern in (_LEFT, _RIGHT):
+        for m in pattern.finditer(english):
+            if not any(taken[m.start():m.end()]):
+                hits.append(_Hit(m.start(), m.end(), int(m.group(1)), False))
+                taken[m.start():m.end()] = [True] * (m.end() - m.start())
+    return sorted(hits, key=lambda h: h.start)
+
+
+def _insert(pieces: list[str | int], dropped: list[Slot], source: str) -> list[str | int]:
+    """Put dropped names where they stood in the source, proportionally, at word boundaries."""
+    text = "".join(p for p in pieces if isinstance(p, str))
+    scale = len(text) / max(len(source), 1)
+    wants = sorted((_word_boundary(text, round(s.start * scale)), s.start, s.index) for s in dropped)
+    out: list[str | int] = []
+    seen = w = 0
+    for piece in pieces:
+        if not isinstance(piece, str):
+            out.append(piece)
+            continue
+        pos = 0
+        while w < len(wants) and wants[w][0] <= seen + len(piece):
+            cut = wants[w][0] - seen
+            out += [piece[pos:cut], wants[w][2]]
+            pos = cut
+            w += 1
+        out.append(piece[pos:])
+        seen += len(piece)
+    return out + [want[2] for want in wants[w:]]
+
+
+def _word_boundary(text: str, at: int) -> int:
+    """The nearest space (or either end) to `at`, so a name never splits a word."""
+    if at <= 0 or at >= len(text):
+        return max(0, min(at, len(text)))
+    spaces = [i for i, c in enumerate(text) if c == " "] + [0, len(text)]
+    return min(spaces, key=lambda i: (abs(i - at), i))
+
+
+def _assemble(pieces: list[str | int], renderings: dict[int, str],
+              refs: dict[int, str]) -> tuple[str, list[Mark]]:
+    """Join text and names with sane spacing; a Mark over each name."""
+    out = ""
+    marks: list[Mark] = []
+    for i, piece in enumerate(pieces):
+        if isinstance(piece, str):
+            if not out or out.endswith(" "):
+                piece = piece.lstrip(" ")
+            if marks and out.endswith(" ") and re.match(r"[.,;:!?)]", piece):
+                out = out[:-1]  # no space between a name and the punctuation after it
+            out += re.sub(r" {2,}", " ", piece)
+            continue
+        text = renderings[piece]
+        if text.lower().startswith("the ") and re.search(r"\bthe\s*$", out, re.IGNORECASE):
+            text = text[4:]  # "the <1>" with "the US" -> "the US", not "the the US"
+        if out and not out[-1].isspace() and out[-1] not in _OPENERS:
+            out += " "
+        if not out.strip() or re.search(r"[.!?]\s*$", out):
+            text = text[:1].upper() + text[1:]
+        marks.append(Mark(len(out), len(out) + len(text), "term", ref=refs[piece]))
+        out += text
+        nxt = next((p for p in pieces[i + 1:] if not isinstance(p, str) or p), "")
+        if not isinstance(nxt, str) or (nxt and (nxt[0].isalnum() or nxt[0] in "(“")):
+            out += " "
+    return out.rstrip(), marks
