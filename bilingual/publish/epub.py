@@ -28,6 +28,9 @@ from bilingual.publish.markup import render_marked, safe_href
 
 LAYOUTS = ("interleaved", "side-by-side")
 COLUMN_LABELS = {"hans": "简体", "hant": "繁體", "en": "English"}
+# Headings of the book's own pages, in the Chinese script of the edition.
+_ZH_LABELS = {"contents": {"hans": "目录", "hant": "目錄"}, "names": {"hans": "专名", "hant": "專名"},
+              "colophon": {"hans": "版本说明", "hant": "版本說明"}}
 # Block roles that are grouped into one element when they follow each other.
 _GROUPED = {"quote": "quote", "list_item": "list"}
 # Used when no document carries a date: the earliest time a zip entry can hold.
@@ -304,7 +307,8 @@ def write_epub(docs: list[Document], path: Path, *, layout: str = "interleaved",
                         content=_template_text("style.css").encode("utf-8"))
     book.add_item(css)
     env = _environment()
-    common = {"lang": main_lang, "layout": layout, "book_title": title,
+    zh = "hant" if "hant" in columns and "hans" not in columns else "hans"
+    common = {"lang": main_lang, "zh_lang": COLUMNS[zh], "zh_labels": {k: v[zh] for k, v in _ZH_LABELS.items()}, "layout": layout, "book_title": title,
               "labels": [{"col": c, "lang": COLUMNS[c], "text": COLUMN_LABELS[c]} for c in columns]}
 
     def page(uid: str, name: str, page_title: str, template: str, **context) -> epub.EpubHtml:
@@ -322,17 +326,22 @@ def write_epub(docs: list[Document], path: Path, *, layout: str = "interleaved",
             groups=_groups(doc, columns, layout == "side-by-side", kinds)))
     back = []
     if names:
-        back.append(page("names", "names.xhtml", "Names · 人名地名", "names.xhtml.j2",
+        back.append(page("names", "names.xhtml", f"Names · {_ZH_LABELS['names'][zh]}", "names.xhtml.j2",
                          names=names, columns=columns))
-    back.append(page("colophon", "colophon.xhtml", "Colophon · 版本说明", "colophon.xhtml.j2",
+    back.append(page("colophon", "colophon.xhtml", f"Colophon · {_ZH_LABELS['colophon'][zh]}",
+                     "colophon.xhtml.j2",
                      rows=_colophon(docs), version=__version__, modified=modified.strftime("%Y-%m-%d"),
                      identifier=book.uid, layout_name=layout, articles=len(docs),
                      english=_english_note(docs, columns)))
     toc = chapters + back
     cover = page("cover", "cover.xhtml", title, "cover.xhtml.j2", titles=_cover_titles(docs, columns, title),
                  authors=_unique(d.meta.author for d in docs), date=book_date(docs))
-    nav = page("nav", "nav.xhtml", "Contents · 目录", "nav.xhtml.j2", cover=cover, entries=[
-        {"href": p.file_name, "title": p.title, "lang": _entry_lang(p, docs, columns)} for p in toc],
+    entries = [{"href": c.file_name, "parts": [(COLUMNS[_titles(d, columns)[0]["col"]], c.title)]}
+               for c, d in zip(chapters, docs, strict=True)]
+    entries += [{"href": b.file_name, "parts": list(zip(("en", COLUMNS[zh]), b.title.split(" · "), strict=True))}
+                for b in back]
+    nav = page("nav", "nav.xhtml", f"Contents · {_ZH_LABELS['contents'][zh]}", "nav.xhtml.j2", cover=cover,
+               entries=entries,
         first=chapters[0].file_name)
     nav.properties = ["nav"]
     book.add_item(epub.EpubNcx())
@@ -350,12 +359,6 @@ def write_epub(docs: list[Document], path: Path, *, layout: str = "interleaved",
 def book_date(docs: list[Document]) -> str:
     values = [v for v in (_parse_date(d.meta.date) for d in docs) if v is not None]
     return max(values).strftime("%Y-%m-%d") if values else ""
-
-
-def _entry_lang(item, docs: list[Document], columns: tuple[str, ...]) -> str:
-    if item.get_id().startswith("ch"):
-        return COLUMNS[_titles(docs[int(item.get_id()[2:]) - 1], columns)[0]["col"]]
-    return "en"
 
 
 def _cover_titles(docs: list[Document], columns: tuple[str, ...], title: str) -> list[dict]:

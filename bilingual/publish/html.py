@@ -29,8 +29,11 @@ def _environment():
 
 
 @cache
-def _css() -> str:
-    return resources.files("bilingual.publish").joinpath("static/edition.css").read_text(encoding="utf-8")
+def _css():
+    """The stylesheet, inlined: our own file, so it is marked safe (escaping would break its quotes)."""
+    from markupsafe import Markup
+
+    return Markup(resources.files("bilingual.publish").joinpath("static/edition.css").read_text(encoding="utf-8"))
 
 
 def _marked(seg: Segment, column: str):

@@ -161,7 +161,7 @@ def read_xliff_units(path: Path) -> list[Unit]:
     from lxml import etree
 
     raw = read_xml_safely(Path(path), "XLIFF")
-    root = etree.fromstring(raw, _safe_parser())
+    root = etree.fromstring(raw, safe_xml_parser())
     if etree.QName(root).localname != "xliff":
         raise BilingualError(f"{path}: not an XLIFF file (root element <{etree.QName(root).localname}>)")
     version = root.get("version", "")
@@ -205,7 +205,7 @@ def _units_20(raw: bytes) -> list[Unit]:
     return units
 
 
-def _safe_parser():
+def safe_xml_parser():
     from lxml import etree
 
     return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
@@ -228,7 +228,7 @@ def read_xml_safely(path: Path, what: str) -> bytes:
     if not raw.strip():
         raise BilingualError(f"{path}: empty file, expected {what}")
     try:
-        tree = etree.fromstring(raw, _safe_parser()).getroottree()
+        tree = etree.fromstring(raw, safe_xml_parser()).getroottree()
     except etree.XMLSyntaxError as e:
         first = (str(e).splitlines() or ["syntax error"])[0]
         raise BilingualError(f"{path}: not a well-formed {what} file ({first})") from None
