@@ -147,11 +147,19 @@ def _zip_dir(folder: Path, dest: Path) -> None:
                 zf.writestr(info, path.read_bytes())
 
 
-def build_tiny_argosmodel(dest_dir: Path, *, metadata: dict | None = None) -> Path:
+def _bpe_vocabulary() -> list[str]:
+    """Older packages' tokenizer: Moses tokens split by BPE with no merges, i.e. characters
+    marked `@@` when a word goes on; the vocabulary is every fixture character both ways."""
+    chars = sorted({ch for line in _training_lines() for ch in line if not ch.isspace()})
+    return ["<unk>", "<s>", "</s>"] + [p for ch in chars for p in (ch, ch + "@@")]
+
+
+def build_tiny_argosmodel(dest_dir: Path, *, metadata: dict | None = None, tokenizer: str = "sentencepiece") -> Path:
     """Build translate-zh_en-tiny.argosmodel in dest_dir and return its path.
 
     `metadata` overrides fields of metadata.json (e.g. a wrong direction, a
-    target_prefix) for tests of validation.
+    target_prefix) for tests of validation; tokenizer "bpe" builds an
+    old-style package (bpe.model + Moses) instead of SentencePiece.
     """
     import sentencepiece as spm
 
@@ -162,10 +170,14 @@ def build_tiny_argosmodel(dest_dir: Path, *, metadata: dict | None = None) -> Pa
     folder = work / name
     folder.mkdir(parents=True)
 
-    sp_model = _train_sentencepiece()
-    (folder / "sentencepiece.model").write_bytes(sp_model)
-    sp = spm.SentencePieceProcessor(model_proto=sp_model)
-    pieces = [sp.id_to_piece(i) for i in range(sp.get_piece_size())]
+    if tokenizer == "bpe":
+        (folder / "bpe.model").write_text("#version: 0.2\n", encoding="utf-8")
+        pieces = _bpe_vocabulary()
+    else:
+        sp_model = _train_sentencepiece()
+        (folder / "sentencepiece.model").write_bytes(sp_model)
+        sp = spm.SentencePieceProcessor(model_proto=sp_model)
+        pieces = [sp.id_to_piece(i) for i in range(sp.get_piece_size())]
     _build_ctranslate2(folder / "model", pieces)
     (folder / "metadata.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False), encoding="utf-8")
     (folder / "README.md").write_text(

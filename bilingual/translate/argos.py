@@ -53,6 +53,17 @@ class _Bpe:
         except ImportError as e:
             raise BilingualError(f"this model uses a BPE tokenizer, which needs argostranslate: {e}") from None
         self.tok = BPETokenizer(model, from_code, to_code)
+        import contextlib
+        import io
+
+        said = io.StringIO()
+        try:
+            # Read bpe.model now: on a bad line its parser writes to stderr and exits the process.
+            with contextlib.redirect_stderr(said):
+                self.tok.lazy_load()
+        except (SystemExit, OSError, ValueError, ImportError) as e:
+            reason = said.getvalue().strip().splitlines()[:1] or [str(e)]
+            raise BilingualError(f"cannot read the BPE tokenizer {model}: {reason[0]}") from None
 
     def encode(self, text: str) -> list[str]:
         return self.tok.encode(text)

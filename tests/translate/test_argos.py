@@ -94,3 +94,28 @@ def test_help_does_not_import_the_engine_libraries():
             " if m in sys.modules]\nprint('HEAVY', heavy)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert "HEAVY []" in out
+
+
+def test_older_bpe_packages_are_supported(tmp_path, monkeypatch):
+    from bilingual import models
+    from tests.tinymodel import build_tiny_argosmodel
+
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "packages"))
+    models.install_file(build_tiny_argosmodel(tmp_path / "build", tokenizer="bpe"))
+    engine = load_engine()
+    assert engine.package.tokenizer == "bpe"
+    assert engine.tokenizer.encode("普京访问平壤") == ["普@@", "京@@", "访@@", "问@@", "平@@", "壤"]
+    out = engine.translate([ZH[0], "", ZH[1]])
+    assert len(out) == 3 and out[0] and out[1] == "" and out[2]
+    assert not any("@@" in e for e in out), "BPE joiners are removed"
+
+
+def test_broken_bpe_model_is_one_line(tmp_path, monkeypatch):
+    from bilingual import models
+    from tests.tinymodel import build_tiny_argosmodel
+
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "packages"))
+    info = models.install_file(build_tiny_argosmodel(tmp_path / "build", tokenizer="bpe"))
+    (info.path / "bpe.model").write_text("#version: 0.2\nthree parts here\n", encoding="utf-8")
+    with pytest.raises(BilingualError, match="cannot read the BPE tokenizer"):
+        load_engine()
