@@ -27,14 +27,76 @@ def cli() -> None:
 @click.option("--variant", type=click.Choice(["s2twp", "s2tw", "s2t", "s2hk"]), default="s2twp",
               show_default=True, help="OpenCC conversion for the Traditional column.")
 @click.option("--no-translate", is_flag=True, help="Build the two Chinese columns only; English cells stay empty.")
-def build(inputs: tuple[Path, ...], out_dir: Path, variant: str, no_translate: bool) -> None:
+@click.option("--glossary", "glossaries", multiple=True, type=click.Path(path_type=Path),
+              help="Glossary file on top of the shipped one (repeatable; later files win).")
+@click.option("--memory", "memory_path", type=click.Path(path_type=Path),
+              help="Translation memory (default: $BILINGUAL_MEMORY or ~/.cache/bilingual/memory.sqlite).")
+@click.option("--threads", type=int, default=0, show_default=True, help="CPU threads for the engine (0: all).")
+@click.option("--batch-size", type=click.IntRange(1, 1024), default=32, show_default=True,
+              help="Sentences per engine batch.")
+def build(inputs: tuple[Path, ...], out_dir: Path, variant: str, no_translate: bool, glossaries: tuple[Path, ...],
+          memory_path: Path | None, threads: int, batch_size: int) -> None:
     """Build bilingual editions from Chinese articles (files or folders)."""
     from bilingual import api
 
     written = api.build(list(inputs), out_dir, variant=variant, english=not no_translate,
-                        progress=_progress)
+                        glossaries=list(glossaries), memory_path=memory_path,
+                        engine_options={"threads": threads, "batch_size": batch_size}, progress=_progress)
     for path in written:
         click.echo(str(path))
+
+
+@cli.command("export")
+@click.argument("article", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["xliff", "tmx"]), required=True,
+              help="XLIFF for post-editing in a CAT tool, TMX for a translation memory.")
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="Output file (default: next to ARTICLE, .xlf or .tmx).")
+@click.option("--xliff-version", type=click.Choice(["1.2", "2.0"]), default="1.2", show_default=True,
+              help="XLIFF version (1.2 is what most CAT tools read best).")
+@click.option("--glossary", "glossaries", multiple=True, type=click.Path(path_type=Path),
+              help="Termbase(s) whose terms are attached to each segment as notes.")
+def export_cmd(article: Path, fmt: str, output: Path | None, xliff_version: str,
+               glossaries: tuple[Path, ...]) -> None:
+    """Export an article's segments (its saved document JSON) for proofreading in a CAT tool."""
+    from bilingual.publish.jsondoc import load_document
+
+    doc = load_document(article)
+    glossary = _load_glossary(glossaries) if glossaries else None
+    output = output or article.with_suffix(".xlf" if fmt == "xliff" else ".tmx")
+    if fmt == "xliff":
+        from bilingual.publish.xliff import write_xliff
+
+        written = write_xliff(doc, output, version=xliff_version, glossary=glossary)
+    else:
+        from bilingual.publish.tmx import write_tmx
+
+        written = write_tmx(doc, output, glossary=glossary)
+    click.echo(str(written))
+
+
+@cli.command("import")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--memory", "memory_path", type=click.Path(path_type=Path),
+              help="Translation memory file (default: $BILINGUAL_MEMORY or ~/.cache/bilingual/memory.sqlite).")
+@click.option("--doc", "article", type=click.Path(path_type=Path),
+              help="The article's document JSON, to tell edits from untouched machine output.")
+def import_cmd(file: Path, memory_path: Path | None, article: Path | None) -> None:
+    """Import post-edits from a returned XLIFF or TMX file into the translation memory as human."""
+    from bilingual.publish.jsondoc import load_document
+    from bilingual.translate.memory import Memory, import_edits
+
+    doc = load_document(article) if article else None
+    with Memory(memory_path) as memory:
+        report = import_edits(file, memory, doc=doc)
+    click.echo(str(report))
+
+
+def _load_glossary(paths: tuple[Path, ...]):
+    """The termbase(s) named on the command line, merged."""
+    from bilingual import api
+
+    return api.glossary(list(paths))
 
 
 @cli.group("models")

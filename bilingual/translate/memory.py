@@ -20,10 +20,11 @@ import os
 import sqlite3
 import time
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from bilingual.errors import BilingualError
-from bilingual.model import normalize
+from bilingual.model import Document, normalize
 
 SCHEMA_VERSION = 1
 ORIGINS = ("mt", "human")
@@ -199,3 +200,78 @@ class _SqliteErrors:
                 msg = f"translation memory {self.path}: {detail}"
             raise BilingualError(msg) from None
         return False
+
+
+@dataclass
+class ImportReport:
+    """What an import did with each unit of a returned CAT file."""
+
+    path: Path
+    new: int = 0  # stored: no human edit for that source before
+    changed: int = 0  # stored: replaced a different human edit
+    unchanged: int = 0  # the memory already held this very human edit
+    machine: int = 0  # still the machine translation exported with it: left to MT
+    skipped_empty: int = 0  # no target (or no source) to learn from
+
+    @property
+    def stored(self) -> int:
+        return self.new + self.changed
+
+    def __str__(self) -> str:
+        return (f"{self.path}: {self.new} new, {self.changed} changed, {self.unchanged} unchanged human "
+                f"edits; {self.machine} left as machine output; {self.skipped_empty} empty")
+
+
+def import_edits(path: Path, memory: Memory, *, doc: Document | None = None) -> ImportReport:
+    """Store the post-edits of a returned XLIFF or TMX file in `memory` as human translations.
+
+    A target identical to the machine translation it was exported with (known
+    from the file itself, or from `doc`, the article's saved document data) is
+    not a human decision unless the unit was signed off, and is left to MT.
+    Without either, every non-empty target counts as human: losing a
+    proofreader's edit is worse than keeping a confirmed machine sentence.
+    """
+    from bilingual.publish.xliff import segment_source
+
+    path = Path(path)
+    report = ImportReport(path)
+    by_id = {s.id: s for s in doc.segments()} if doc is not None else {}
+    rows = []
+    for unit_id, source, target, approved, machine in _returned_units(path):
+        seg = by_id.get(unit_id)
+        source = normalize(source or (segment_source(seg) if seg else ""))
+        target = target.strip()
+        if not source or not normalize(target):
+            report.skipped_empty += 1
+            continue
+        if not machine and seg is not None and seg.origin != "human":
+            machine = seg.en
+        if machine and normalize(machine) == normalize(target) and not approved:
+            report.machine += 1
+            continue
+        prior = memory.human(source)
+        if prior is not None and normalize(prior) == normalize(target):
+            report.unchanged += 1
+            continue
+        if prior is None:
+            report.new += 1
+        else:
+            report.changed += 1
+        rows.append((source, "", "", target, "human"))
+    memory.store_many(rows)
+    return report
+
+
+def _returned_units(path: Path) -> list[tuple[str, str, str, bool, str]]:
+    """(id, source, target, signed off, exported machine text) from an XLIFF or TMX file, by content."""
+    from lxml import etree
+
+    from bilingual.publish import tmx, xliff
+
+    raw = xliff.read_xml_safely(path, "XLIFF or TMX")
+    root = etree.QName(etree.fromstring(raw, xliff.safe_xml_parser())).localname
+    if root == "xliff":
+        return [(u.id, u.source, u.target, u.approved, u.machine) for u in xliff.read_xliff_units(path)]
+    if root == "tmx":
+        return [(p.id, p.source, p.target, p.origin == "human", p.machine) for p in tmx.read_tmx_pairs(path)]
+    raise BilingualError(f"{path}: not an XLIFF or TMX file (root element <{root}>)")
