@@ -57,7 +57,7 @@ def html_blocks(root: Tag, *, page: bool = False) -> list[Block]:
     return _normalize_heading_levels(reader.blocks, reader.promoted)
 
 
-@dataclass
+@dataclass(eq=False)  # open marks are told apart by identity: <b><b> nests two equal ones
 class _OpenMark:
     start: int
     tag: str
