@@ -120,11 +120,16 @@ def _build_ctranslate2(model_dir: Path, pieces: list[str]) -> None:
 
     model_spec.visit_spec(spec, fill)
     # Steer the random decoder towards English-looking noise: pieces that are
-    # not plain ASCII (Chinese characters, byte pieces) get a large negative
-    # output bias, and </s> a small positive one so outputs end.
+    # not plain ASCII (Chinese characters, byte pieces), that decode to nothing
+    # (a lone "\u2581") or that hold placeholder brackets < > get a large negative
+    # output bias, and </s> a positive one so outputs end. Its English stays
+    # noise, but never empty and never a broken glossary placeholder (the
+    # glossary tests imitate those failures on purpose).
     bias = spec.decoder.projection.bias
     for i, piece in enumerate(pieces):
-        if not piece.replace("\u2581", "").isascii() or piece.startswith("<0x") or piece in ("<unk>", "<s>"):
+        text = piece.replace("\u2581", "")
+        if (not text or not text.isascii() or "<" in text or ">" in text or piece.startswith("<0x")
+                or piece in ("<unk>", "<s>")):
             bias[i] = -20.0
     bias[pieces.index("</s>")] = EOS_BIAS
     spec.register_source_vocabulary(pieces)
