@@ -1,0 +1,312 @@
+"""The glossary: loading, precedence, checking, matching; its CLI; TBX round trip."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from bilingual.errors import BilingualError
+from bilingual.glossary import COLUMNS, Glossary, Term, check
+from tests.conftest import FIXTURES, ROOT, SEED
+
+HEADER = "\t".join(COLUMNS)
+
+
+def write(path: Path, *rows: str, header: str = HEADER) -> Path:
+    path.write_text("\n".join(["# a comment", header, *rows]) + "\n", encoding="utf-8")
+    return path
+
+
+def row(id, kind, hans, en, *, aliases="", en_long="", zh_hant="", zh_tw="", zh_hk="", note=""):
+    return "\t".join([id, kind, hans, aliases, en, en_long, zh_hant, zh_tw, zh_hk, note])
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Glossary:
+    return Glossary.default()
+
+
+def seed_text() -> str:
+    from bilingual import api
+
+    doc = api.load([SEED])[0]
+    return "".join(b.source for b in doc.blocks)
+
+
+# --- the shipped glossary
+
+
+def test_shipped_glossary_checks_clean():
+    errors = [p for p in check([ROOT / "glossary"]) if p.level == "error"]
+    assert errors == []
+
+
+def test_default_honours_env_override(tmp_path, monkeypatch):
+    write(tmp_path / "a.tsv", row("only", "person", "张三", "Zhang San"))
+    monkeypatch.setenv("BILINGUAL_GLOSSARY_DIR", str(tmp_path))
+    g = Glossary.default()
+    assert [t.id for t in g.terms] == ["only"]
+    monkeypatch.setenv("BILINGUAL_GLOSSARY_DIR", str(tmp_path / "missing"))
+    with pytest.raises(BilingualError, match="no glossary folder"):
+        Glossary.default()
+
+
+@pytest.mark.parametrize("hans, en", [
+    ("普京", "Putin"), ("金正恩", "Kim Jong Un"), ("叶利钦", "Yeltsin"), ("拜登", "Biden"),
+    ("汪文斌", "Wang Wenbin"), ("华迪", "Hua Di"), ("平壤", "Pyongyang"), ("朝鲜", "North Korea"),
+    ("韩国", "South Korea"), ("集体安全条约组织", "CSTO"), ("北约", "NATO"), ("朝鲜劳动党", "Workers' Party of Korea"),
+    ("全面战略伙伴关系条约", "Comprehensive Strategic Partnership Treaty"), ("新华社", "Xinhua"), ("塔斯社", "TASS"),
+    ("中国数字时代", "China Digital Times"), ("萨德", "THAAD"), ("余华", "Yu Hua"), ("罗冠聪", "Nathan Law"),
+])
+def test_seed_and_fixture_names_are_curated(shipped, hans, en):
+    (m,) = shipped.find(hans)
+    assert m.term.en == en
+
+
+def test_every_title_in_the_seed_is_a_glossary_term(shipped):
+    text = seed_text()
+    titles = set(re.findall(r"《([^》]+)》", text))
+    assert titles
+    for title in titles:
+        assert [m.surface for m in shipped.find(title)] == [title]
+
+
+def test_first_mention_long_forms(shipped):
+    assert shipped.get("putin").en_long == "Vladimir Putin"
+    assert shipped.get("csto").en_long == "Collective Security Treaty Organization (CSTO)"
+    assert shipped.find("集安组织")[0].term.id == "csto"
+
+
+def test_regional_traditional_forms(shipped):
+    putin, trump, yu = shipped.get("putin"), shipped.get("trump"), shipped.get("yu-hua")
+    assert shipped.hant_form(putin, "zh-TW") == "普丁"
+    assert shipped.hant_form(putin, "zh-HK") == "普京"
+    assert shipped.hant_form(trump, "zh-TW") == "川普"
+    assert shipped.hant_form(shipped.get("ukraine"), "zh-TW") == "烏克蘭"  # OpenCC's own form, no row needed
+    for region in ("zh-TW", "zh-HK", "zh-Hant"):
+        assert shipped.hant_form(yu, region) == "余華"
+
+
+# --- loading and precedence
+
+
+def test_later_file_takes_precedence_by_id_and_by_simplified_form(tmp_path):
+    a = write(tmp_path / "a.tsv", row("putin", "person", "普京", "Putin"), row("kim", "person", "金正恩", "Kim"))
+    b = write(tmp_path / "b.tsv", row("putin", "person", "普京", "V. Putin"),
+              row("kim-jong-un", "person", "金正恩", "Kim Jong-un"))
+    g = Glossary.load([a, b])
+    assert sorted(t.id for t in g.terms) == ["kim-jong-un", "putin"]
+    assert g.find("普京")[0].term.en == "V. Putin"
+    assert g.find("金正恩")[0].term.en == "Kim Jong-un"
+    assert Glossary.load([b, a]).find("普京")[0].term.en == "Putin"
+
+
+def test_load_rejects_a_malformed_file_with_file_and_line(tmp_path):
+    bad = write(tmp_path / "bad.tsv", row("ok", "person", "普京", "Putin"), row("x", "person", "拜登", ""))
+    with pytest.raises(BilingualError, match=r"bad\.tsv:4: error: empty English rendering"):
+        Glossary.load([bad])
+
+
+def test_version_changes_with_content(tmp_path):
+    a = Glossary.load([write(tmp_path / "a.tsv", row("putin", "person", "普京", "Putin"))])
+    b = Glossary.load([write(tmp_path / "b.tsv", row("putin", "person", "普京", "Putin", zh_tw="普丁"))])
+    assert a.version != b.version and re.fullmatch(r"[0-9a-f]{12}", a.version)
+
+
+def test_fingerprint_depends_only_on_the_terms_in_the_text(tmp_path):
+    a = Glossary([Term("putin", "普京", en="Putin"), Term("biden", "拜登", en="Biden")])
+    b = Glossary([Term("putin", "普京", en="Putin"), Term("biden", "拜登", en="Joe Biden")])
+    assert a.fingerprint("今天天气好") == ""
+    assert a.fingerprint("普京说") == b.fingerprint("普京说") != ""
+    assert a.fingerprint("拜登说") != b.fingerprint("拜登说")
+    # A note or a Traditional form does not touch the English, so it does not change the key.
+    c = Glossary([Term("putin", "普京", en="Putin", note="x", hant={"zh-TW": "普丁"})])
+    assert c.fingerprint("普京说") == a.fingerprint("普京说")
+
+
+# --- check: each problem kind with file:line
+
+
+def test_check_reports_each_problem_with_file_and_line(tmp_path):
+    f = write(tmp_path / "g.tsv",
+              row("putin", "person", "普京", "Putin"),                        # line 3
+              row("putin", "person", "普丁", "Putin"),                        # 4 duplicate id
+              row("putin-2", "person", "普京", "Putin"),                      # 5 duplicate term
+              row("csto", "org", "集体安全条约组织", "CSTO", aliases="集安"),  # 6
+              row("other", "org", "集安组织", "X", aliases="集安"),            # 7 alias claimed twice
+              row("empty", "place", "平壤", ""),                              # 8 empty rendering
+              row("kind", "planet", "火星", "Mars"),                          # 9 unknown kind
+              "too\tmany\tcells\tin\tthis\trow\tfor\tthe\theader\tof\tthe\tfile",  # 10
+              row("Bad Id", "place", "莫斯科", "Moscow"))                    # 11
+    name = str(f)
+    found = [str(p) for p in check([f])]
+    assert all(s.startswith(name + ":") for s in found)
+    assert any(f"{name}:4: error: duplicate id 'putin' (first at line 3)" in s for s in found)
+    assert any(f"{name}:5: error: duplicate term '普京'" in s for s in found)
+    assert any(f"{name}:7: error: alias '集安' claimed by two terms" in s for s in found)
+    assert any(f"{name}:8: error: empty English rendering" in s for s in found)
+    assert any(f"{name}:9: error: malformed row: kind 'planet'" in s for s in found)
+    assert any(f"{name}:10: error: malformed row: 12 cells" in s for s in found)
+    assert any(f"{name}:11: error: malformed row: id 'Bad Id'" in s for s in found)
+    # 集安组织 lies inside nothing, but 集安 lies inside both: longest match wins, reported as info.
+    assert any(f"{name}:6: info: '集安' (csto) occurs inside" in s for s in found)
+
+
+def test_check_reports_alias_claimed_across_files_and_missing_files(tmp_path):
+    a = write(tmp_path / "a.tsv", row("csto", "org", "集体安全条约组织", "CSTO", aliases="集安组织"))
+    b = write(tmp_path / "b.tsv", row("other", "org", "另一个组织", "Other", aliases="集安组织"))
+    found = [str(p) for p in check([a, b, tmp_path / "none.tsv"])]
+    assert any(s.startswith(f"{b}:3: error: alias '集安组织' claimed by two terms") for s in found)
+    assert any(s.startswith(f"{tmp_path / 'none.tsv'}:0: error: glossary file not found") for s in found)
+
+
+def test_check_header_problems(tmp_path):
+    f = write(tmp_path / "h.tsv", "x\tputin", header="id\thans\ten\tcolour")
+    found = [str(p) for p in check([f])]
+    assert f"{f}:2: error: unknown column(s) colour in header" in found
+    assert f"{f}:2: error: header lacks column(s) kind" in found
+
+
+# --- find
+
+
+def test_longest_match_wins_and_matches_do_not_overlap(shipped):
+    text = "中国外交部发言人说，中国与朝鲜签了《中朝友好合作互助条约》，朝鲜半岛。"
+    found = [(m.surface, m.term.id) for m in shipped.find(text)]
+    assert found == [("中国外交部", "china-mfa"), ("中国", "china"), ("朝鲜", "north-korea"),
+                     ("中朝友好合作互助条约", "sino-dprk-treaty-1961"), ("朝鲜半岛", "korean-peninsula")]
+
+
+def test_alias_and_traditional_forms_match(shipped):
+    assert [m.term.id for m in shipped.find("集安组织和北大西洋公约组织")] == ["csto", "nato"]
+    found = shipped.find("嚴搏非說，季風書園與于淼；普丁和北韓")
+    assert [m.term.id for m in found] == ["yan-bofei", "jifeng-bookstore", "yu-miao", "putin", "north-korea"]
+    assert [m.hans for m in found] == ["严搏非", "季风书园", "于淼", "普京", "朝鲜"]
+
+
+@pytest.mark.parametrize("text", ["其余华人都来了", "其餘華人", "道德国家", "其中国家", "今日本来就好", "朝鲜族"])
+def test_short_names_do_not_match_inside_other_words(shipped, text):
+    assert shipped.find(text) == []
+
+
+@pytest.mark.parametrize("text, ids", [
+    ("余华的小说很好", ["yu-hua"]), ("余華說", ["yu-hua"]), ("美国总统拜登", ["united-states", "biden"]),
+    ("中国政府", ["china"]), ("韩国、日本", ["south-korea", "japan"]),
+])
+def test_short_names_match_as_words(shipped, text, ids):
+    assert [m.term.id for m in shipped.find(text)] == ids
+
+
+def test_offsets_point_at_the_surface(shipped):
+    text = seed_text()
+    found = shipped.find(text)
+    assert len(found) > 150
+    assert all(text[m.start:m.end] == m.surface for m in found)
+    assert all(a.end <= b.start for a, b in zip(found, found[1:]))
+
+
+# --- CLI
+
+
+def test_cli_check_ok_and_failing(tmp_path, capsys):
+    from bilingual.cli import main
+
+    main(["glossary", "check", "-q"])
+    bad = write(tmp_path / "bad.tsv", row("x", "person", "拜登", ""))
+    with pytest.raises(SystemExit) as exit_info:
+        main(["glossary", "check", str(bad)])
+    assert exit_info.value.code == 1
+    out, err = capsys.readouterr()
+    assert f"{bad}:3: error: empty English rendering" in out
+    assert "1 error(s)" in err and "Traceback" not in err
+
+
+def test_cli_suggest_lists_unknown_names_by_frequency(tmp_path, capsys):
+    from bilingual.cli import main
+
+    article = tmp_path / "a.txt"
+    article.write_text("习近平会见了默克尔。默克尔说，《巴黎协定》很重要。默克尔与普京通话。", encoding="utf-8")
+    main(["glossary", "suggest", str(article)])
+    lines = capsys.readouterr().out.splitlines()
+    names = [line.split("\t")[2] for line in lines]
+    assert names[0] == "默克尔" and lines[0].startswith("3\tperson\t")
+    assert "巴黎协定" in names and "习近平" in names
+    assert "普京" not in names  # already in the glossary
+
+
+def test_suggest_on_a_fixture_excludes_pieces_of_known_names(shipped):
+    from bilingual.glossary_tools import suggest
+
+    text = (FIXTURES / "term_2018-02-06-jifeng-rip.md").read_text(encoding="utf-8")
+    names = [c.text for c in suggest(text, shipped, limit=200)]
+    assert "严搏" not in names and "季风书园" not in names
+    assert "刘易斯" in names  # a name the glossary lacks
+
+
+# --- TBX
+
+
+def test_tbx_round_trip_keeps_every_field(shipped, tmp_path):
+    from bilingual.glossary_tools import export_tbx, import_tbx
+
+    path = tmp_path / "names.tbx"
+    export_tbx(shipped, path)
+    back = Glossary(import_tbx(path))
+    assert {t.full_key() for t in back.terms} == {t.full_key() for t in shipped.terms}
+    assert back.version == shipped.version
+
+
+def test_tbx_cli_round_trip(tmp_path, capsys):
+    from bilingual.cli import main
+
+    tbx, tsv = tmp_path / "g.tbx", tmp_path / "g.tsv"
+    main(["glossary", "export", "-o", str(tbx)])
+    main(["glossary", "import", str(tbx), "-o", str(tsv)])
+    assert check([tsv]) == [p for p in check([tsv]) if p.level == "info"]
+    assert Glossary.load([tsv]).version == Glossary.default().version
+
+
+def test_tbx_import_of_another_tools_file(tmp_path):
+    from bilingual.glossary_tools import import_tbx
+
+    path = tmp_path / "omegat.tbx"
+    path.write_text("""<?xml version="1.0" encoding="UTF-8"?>
+<martif type="TBX" xml:lang="zh-CN"><text><body>
+<termEntry><langSet xml:lang="zh-CN"><tig><term>马克龙</term></tig></langSet>
+<langSet xml:lang="zh-TW"><tig><term>馬克宏</term></tig></langSet>
+<langSet xml:lang="en-US"><tig><term>Macron</term></tig></langSet></termEntry>
+<termEntry><langSet xml:lang="de"><tig><term>Haus</term></tig></langSet></termEntry>
+</body></text></martif>""", encoding="utf-8")
+    (term,) = import_tbx(path)
+    assert (term.id, term.hans, term.en, term.hant, term.kind) == ("macron", "马克龙", "Macron",
+                                                                   {"zh-TW": "馬克宏"}, "other")
+
+
+def test_tbx_import_does_not_resolve_external_entities(tmp_path):
+    from bilingual.glossary_tools import import_tbx
+
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET", encoding="utf-8")
+    path = tmp_path / "evil.tbx"
+    path.write_text(f"""<?xml version="1.0"?>
+<!DOCTYPE martif [<!ENTITY xxe SYSTEM "file://{secret}">]>
+<martif type="TBX" xml:lang="zh-Hans"><text><body>
+<termEntry id="x"><langSet xml:lang="zh-Hans"><tig><term>普京</term></tig></langSet>
+<langSet xml:lang="en"><tig><term>&xxe;Putin</term></tig></langSet></termEntry>
+</body></text></martif>""", encoding="utf-8")
+    try:
+        terms = import_tbx(path)
+    except BilingualError:
+        return  # refusing the file outright is safe too
+    assert all("TOP-SECRET" not in t.full_key() for t in terms)
+
+
+def test_tbx_import_of_a_broken_file_is_one_clear_error(tmp_path):
+    from bilingual.glossary_tools import import_tbx
+
+    path = tmp_path / "broken.tbx"
+    path.write_text("<martif><text><body><termEntry>", encoding="utf-8")
+    with pytest.raises(BilingualError, match="not a readable TBX file"):
+        import_tbx(path)
