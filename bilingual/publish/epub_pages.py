@@ -1,0 +1,187 @@
+"""What the EPUB pages show, as plain data for the templates in templates/epub/.
+
+Kept apart from the package assembly in epub.py so that the choice of what a
+reader sees (rows per block, titles, byline, names, colophon) can be read and
+tested without building a zip.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from markupsafe import Markup
+
+from bilingual.model import COLUMNS, Block, Document
+from bilingual.publish.markup import render_marked, safe_href
+
+COLUMN_LABELS = {"hans": "简体", "hant": "繁體", "en": "English"}
+# Headings of the book's own pages, in the Chinese script of the edition.
+ZH_LABELS = {"contents": {"hans": "目录", "hant": "目錄"}, "names": {"hans": "专名", "hant": "專名"},
+             "colophon": {"hans": "版本说明", "hant": "版本說明"}}
+# Block roles gathered into one element when they follow each other.
+_GROUPED = {"quote": "quote", "list_item": "list"}
+PROVENANCE_LABELS = {"engine": "Translation engine", "model": "Model", "glossary": "Glossary version",
+                     "variant": "OpenCC variant", "region": "Traditional Chinese region"}
+_ORIGINS = {"mt": "machine-translated", "memory": "from the translation memory", "human": "translated by a person"}
+
+
+@dataclass
+class Row:
+    """One block as the reader sees it: its role and one cell per shown column."""
+
+    role: str
+    level: int
+    cells: list[dict] = field(default_factory=list)  # {"col", "lang", "html"}
+
+
+def zh_script(columns: tuple[str, ...]) -> str:
+    """The Chinese script for the book's own headings: Traditional only when Simplified is not shown."""
+    return "hant" if "hant" in columns and "hans" not in columns else "hans"
+
+
+def unique(values) -> list[str]:
+    """Non-empty stripped values, first occurrence kept, in order."""
+    out: list[str] = []
+    for v in values:
+        v = (v or "").strip()
+        if v and v not in out:
+            out.append(v)
+    return out
+
+
+def block_html(block: Block, col: str, script: str, kinds: dict[str, str]) -> Markup:
+    """A block's text in one column, marks rendered; English sentences are joined by spaces."""
+    if not block.segments:
+        # Not segmented yet: only the source column has text.
+        return render_marked(block.source, block.source_marks, kinds=kinds) if col == script else Markup("")
+    parts: list[Markup] = []
+    for seg in block.segments:
+        text = getattr(seg, col)
+        if not text:
+            continue
+        if parts and col == "en" and not text[:1].isspace() and not str(parts[-1])[-1:].isspace():
+            parts.append(Markup(" "))
+        parts.append(render_marked(text, seg.marks.get(col, []), kinds=kinds))
+    return Markup("").join(parts)
+
+
+def groups(doc: Document, columns: tuple[str, ...], keep_empty: bool, kinds: dict[str, str]) -> list[dict]:
+    """Blocks as rows, consecutive quotes / list items (same level) gathered into one group.
+
+    keep_empty keeps a blank cell for a column without text, so side-by-side columns stay aligned.
+    """
+    out: list[dict] = []
+    for block in doc.blocks:
+        cells = []
+        for col in columns:
+            html = block_html(block, col, doc.meta.script, kinds)
+            if html or keep_empty:
+                cells.append({"col": col, "lang": COLUMNS[col], "html": html})
+        if not any(c["html"] for c in cells):
+            continue
+        row = Row(block.role, block.level, cells)
+        kind = _GROUPED.get(block.role, block.role)
+        last = out[-1] if out else None
+        if last and kind in _GROUPED.values() and last["kind"] == kind and last["level"] == block.level:
+            last["rows"].append(row)
+        else:
+            out.append({"kind": kind, "level": block.level, "rows": [row]})
+    return out
+
+
+def titles(doc: Document, columns: tuple[str, ...]) -> list[dict]:
+    """The article title in each shown column that has one (the source title stands in for its script)."""
+    out = []
+    for col in columns:
+        text = getattr(doc.meta, f"title_{col}") or (doc.meta.title if col == doc.meta.script else "")
+        if text:
+            out.append({"col": col, "lang": COLUMNS[col], "text": text})
+    if not out:
+        script = doc.meta.script if doc.meta.script in COLUMNS else "hans"
+        out.append({"col": script, "lang": COLUMNS[script], "text": doc.meta.title or doc.id})
+    return out
+
+
+def byline(doc: Document) -> list[dict]:
+    """Author, date, outlet and links under the chapter title (links only when safe)."""
+    m = doc.meta
+    zh = COLUMNS.get(m.script, "zh-Hans")
+    rows = [("Author", m.author, m.author_url, zh), ("Date", m.date[:10], "", "en"),
+            ("Source", m.source, m.source_url, zh), ("Original", m.url, m.url, "en"),
+            ("Rights", m.rights, "", zh)]
+    return [{"label": label, "text": text, "href": safe_href(href), "lang": lang}
+            for label, text, href, lang in rows if text]
+
+
+def _glossary_terms(glossary) -> dict:
+    """Term id -> term from `glossary.terms` (a mapping, or a list of terms with `.id`)."""
+    terms = getattr(glossary, "terms", None) if glossary is not None else None
+    if not terms:
+        return {}
+    if isinstance(terms, dict):
+        return dict(terms)
+    return {t.id: t for t in terms}
+
+
+def _term_field(term, name: str, region: str) -> str:
+    value = getattr(term, name, "") if term is not None else ""
+    if isinstance(value, dict):  # Traditional forms per region (zh-TW, zh-HK ...)
+        value = value.get(region) or next(iter(value.values()), "")
+    return str(value or "")
+
+
+def collect_names(docs: list[Document], columns: tuple[str, ...], glossary=None) -> list[dict]:
+    """Every glossary term marked in the book: id, kind and its form per shown column.
+
+    Forms come from the glossary when one is given, else from the marked text
+    itself. Sorted by kind, then English name, then id, for lookup.
+    """
+    terms = _glossary_terms(glossary)
+    found: dict[str, dict] = {}
+    for doc in docs:
+        region = doc.provenance.get("region", "zh-TW")
+        for seg in doc.segments():
+            for col in COLUMNS:
+                for mark in seg.marks.get(col, []):
+                    if mark.tag != "term" or not mark.ref:
+                        continue
+                    entry = found.setdefault(mark.ref, {"forms": {}, "region": region})
+                    entry["forms"].setdefault(col, getattr(seg, col)[mark.start:mark.end])
+    names = []
+    for ref, entry in found.items():
+        term = terms.get(ref)
+        forms = [{"col": col, "lang": COLUMNS[col],
+                  "text": _term_field(term, col, entry["region"]) or entry["forms"].get(col, "")}
+                 for col in columns]
+        en = _term_field(term, "en", "") or entry["forms"].get("en", "")
+        names.append({"id": ref, "kind": _term_field(term, "kind", ""), "forms": forms, "sort": en.casefold()})
+    names.sort(key=lambda n: (n["kind"], n["sort"], n["id"]))
+    return names
+
+
+def colophon_rows(docs: list[Document]) -> list[dict]:
+    """Provenance rows: engine, model, glossary, variant first, then whatever else the documents record."""
+    keys = [k for k in PROVENANCE_LABELS if any(k in d.provenance for d in docs)]
+    keys += sorted({k for d in docs for k in d.provenance} - set(PROVENANCE_LABELS))
+    rows = [{"label": PROVENANCE_LABELS.get(k, k), "value": ", ".join(unique(d.provenance.get(k, "") for d in docs))}
+            for k in keys]
+    return [r for r in rows if r["value"]]
+
+
+def english_note(docs: list[Document], columns: tuple[str, ...]) -> str:
+    """Where the English sentences came from, so a reader knows what is machine translation."""
+    if "en" not in columns:
+        return ""
+    counts: dict[str, int] = {}
+    total = 0
+    for doc in docs:
+        for seg in doc.segments():
+            total += 1
+            if seg.en.strip():
+                key = seg.origin if seg.origin in _ORIGINS else ""
+                counts[key] = counts.get(key, 0) + 1
+    if not counts:
+        return "not translated"
+    order = [*_ORIGINS, ""]
+    parts = [f"{counts[k]} {_ORIGINS.get(k, 'of unrecorded origin')}" for k in order if k in counts]
+    return f"{', '.join(parts)} (of {total} sentences)"
