@@ -33,11 +33,20 @@ def prepare(doc: Document, *, variant: str = "s2twp", glossary=None) -> Document
     return convert(segment(doc), variant=variant, glossary=glossary)
 
 
+def glossary(extra: list[Path] | None = None, *, shipped: bool = True):
+    """The termbase for a build: the shipped glossary/ files, then `extra` files on top (later wins)."""
+    from bilingual.glossary import Glossary
+
+    return Glossary.default(extra=list(extra or [])) if shipped else Glossary.load(list(extra or []))
+
+
 def translate(doc: Document, engine, *, glossary=None, memory=None, progress: Progress | None = None) -> Document:
     """Fill the English column (memory first, then the engine), glossary-protected."""
     from bilingual.translate.run import translate_document
 
-    return translate_document(doc, engine, glossary=glossary, memory=memory, progress=progress)
+    out = translate_document(doc, engine, glossary=glossary, memory=memory, progress=progress)
+    out.provenance.update(engine=engine.name, model=engine.identity)
+    return out
 
 
 def publish(doc: Document, out_dir: Path, *, glossary=None) -> list[Path]:
@@ -57,24 +66,32 @@ def build(
     *,
     variant: str = "s2twp",
     english: bool = True,
+    glossaries: list[Path] | None = None,
+    memory_path: Path | None = None,
+    engine_options: dict | None = None,
     progress: Progress | None = None,
 ) -> list[Path]:
     """The whole pipeline; english=False leaves the English column empty.
 
-    Everything that can fail on input or setup fails before the first write."""
+    Everything that can fail on input or setup fails before the first write:
+    articles are read, the glossary and the engine loaded, all of it translated
+    (each result saved in the translation memory as it comes, so an interrupted
+    build resumes), and only then are the editions written.
+    """
     docs = load(inputs)
-    engine = None
+    names = glossary(glossaries)
+    docs = [prepare(doc, variant=variant, glossary=names) for doc in docs]
     if english:
         from bilingual.translate.argos import load_engine
+        from bilingual.translate.memory import Memory
 
-        engine = load_engine()
-    docs = [prepare(doc, variant=variant) for doc in docs]
-    if engine is not None:
-        docs = [translate(doc, engine, progress=progress) for doc in docs]
+        engine = load_engine(**(engine_options or {}))
+        with Memory(memory_path) as memory:
+            docs = [translate(doc, engine, glossary=names, memory=memory, progress=progress) for doc in docs]
     _ensure_writable(out_dir)
     written: list[Path] = []
     for doc in docs:
-        written += publish(doc, out_dir)
+        written += publish(doc, out_dir, glossary=names)
     return written
 
 

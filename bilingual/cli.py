@@ -55,14 +55,15 @@ def build(inputs: tuple[Path, ...], out_dir: Path, variant: str, no_translate: b
 @click.option("--xliff-version", type=click.Choice(["1.2", "2.0"]), default="1.2", show_default=True,
               help="XLIFF version (1.2 is what most CAT tools read best).")
 @click.option("--glossary", "glossaries", multiple=True, type=click.Path(path_type=Path),
-              help="Termbase(s) whose terms are attached to each segment as notes.")
+              help="Glossary file on top of the shipped one (repeatable); terms become notes per segment.")
+@click.option("--no-glossary", is_flag=True, help="Attach no glossary notes.")
 def export_cmd(article: Path, fmt: str, output: Path | None, xliff_version: str,
-               glossaries: tuple[Path, ...]) -> None:
+               glossaries: tuple[Path, ...], no_glossary: bool) -> None:
     """Export an article's segments (its saved document JSON) for proofreading in a CAT tool."""
     from bilingual.publish.jsondoc import load_document
 
     doc = load_document(article)
-    glossary = _load_glossary(glossaries) if glossaries else None
+    glossary = None if no_glossary else _load_glossary(glossaries)
     output = output or article.with_suffix(".xlf" if fmt == "xliff" else ".tmx")
     if fmt == "xliff":
         from bilingual.publish.xliff import write_xliff
