@@ -63,6 +63,7 @@ class _Item:
     masked: str
     context: str = ""
     protected: Any = None
+    raw: str = ""  # the engine's output for `masked` (or a human's final English)
     english: str = ""
     origin: str = ""
     marks: list[Mark] = field(default_factory=list)
@@ -115,7 +116,7 @@ def translate_document(doc: Document, engine: Engine, *, glossary=None, memory: 
         rows = []
         for text, raw in zip(batch, english, strict=True):
             for item in by_text[text]:
-                _finish(item, raw, "mt")
+                item.raw, item.origin = raw, "mt"
             first = by_text[text][0]
             rows.append((first.source, engine.identity, first.context, raw, "mt"))
         _store(memory, rows)
@@ -123,7 +124,10 @@ def translate_document(doc: Document, engine: Engine, *, glossary=None, memory: 
         if progress:
             progress(done, total, "translating")
 
+    # Names go back in document order: a term's first mention may take its long form.
+    first_mentions: set[str] = set()
     for item in items:
+        _finish(item, first_mentions if item.segment is not None else None)
         if item.segment is None:
             continue
         seg = item.segment
@@ -163,23 +167,22 @@ def _from_memory(items: list[_Item], memory: Memory | None, identity: str) -> li
         if hit is None:
             pending.append(item)
             continue
-        english, origin = hit
-        if origin == "human":
-            item.english, item.origin = english, "human"
-        else:
-            _finish(item, english, "memory")
+        item.raw, item.origin = hit[0], "human" if hit[1] == "human" else "memory"
     return pending
 
 
-def _finish(item: _Item, raw: str, origin: str) -> None:
-    """Turn the engine's output for the masked text into the segment's English."""
-    item.origin = origin
-    if item.protected is None:
-        item.english, item.marks, item.notes = raw.strip(), [], []
+def _finish(item: _Item, first_mentions: set[str] | None) -> None:
+    """Turn the raw English into the segment's English: names restored, repairs noted.
+
+    A human's English is final; the title (first_mentions None) never uses up
+    a name's first mention.
+    """
+    if item.protected is None or item.origin == "human":
+        item.english, item.marks, item.notes = item.raw.strip(), [], []
     else:
         from bilingual.translate.protect import restore
 
-        english, marks, notes = restore(raw, item.protected)
+        english, marks, notes = restore(item.raw, item.protected, first_mentions=first_mentions)
         item.english, item.marks, item.notes = english, list(marks), list(notes)
     if not item.english:
         item.notes.append("the translation engine returned no English for this segment")

@@ -175,7 +175,7 @@ def test_glossary_protection_plugs_in(tiny_engine, monkeypatch):
                 self.masked = self.masked.replace(term, f"⟦{n}⟧")
             self.fingerprint = ",".join(self.terms)
 
-    def restore(english, protected):
+    def restore(english, protected, first_mentions=None):
         text = english + " " + " ".join(f"[{protected_term}]" for protected_term in protected.terms)
         marks = [Mark(len(english) + 1, len(text), "term", ref=protected.terms[0])] if protected.terms else []
         return text.strip(), marks, ["restored"] if protected.terms else []
@@ -199,3 +199,29 @@ def test_glossary_protection_plugs_in(tiny_engine, monkeypatch):
                                glossary=["普京", "朝鲜"], memory=memory)
     assert again.segments()[0].en == seg.en and again.segments()[0].origin == "memory"
     assert again.segments()[0].marks["en"] == seg.marks["en"]
+
+
+def test_shipped_glossary_names_reach_the_english(tiny_engine, tmp_path):
+    """With the real protect/restore and the shipped glossary: every name's English is in its segment,
+    the first mention of a name takes the long form once, and a cached rebuild gives the same result."""
+    from bilingual.glossary import Glossary
+    from bilingual.translate.memory import Memory
+
+    glossary = Glossary.default()
+    sentences = ["普京为什么要签这个协议？", "但普京还是留有余地，那就是没有签正式的军事同盟。",
+                 "那么，如若这一趋势持续，那普京武装朝鲜，就有可能从威慑变为现实。"]
+    doc = _doc([sentences], title="普京与金正恩")
+    with Memory(tmp_path / "tm.sqlite") as memory:
+        out = translate_document(doc, tiny_engine, glossary=glossary, memory=memory)
+        cached = translate_document(doc, CountingEngine(tiny_engine), glossary=glossary, memory=memory)
+    for seg in out.segments():
+        for match in glossary.find(seg.hans):
+            assert match.term.en in seg.en, (seg.hans, seg.en)
+        assert "<" not in seg.en and ">" not in seg.en
+        assert [m.tag for m in seg.marks["en"]] == ["term"] * len(glossary.find(seg.hans))
+    english = [s.en for s in out.segments()]
+    assert "Vladimir Putin" in english[0] and not any("Vladimir" in e for e in english[1:])
+    assert "Vladimir" not in out.meta.title_en and "Putin" in out.meta.title_en
+    assert [s.en for s in cached.segments()] == english
+    assert [s.marks["en"] for s in cached.segments()] == [s.marks["en"] for s in out.segments()]
+    assert {s.origin for s in cached.segments()} == {"memory"}
