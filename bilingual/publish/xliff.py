@@ -227,13 +227,16 @@ def read_xml_safely(path: Path, what: str) -> bytes:
         raise BilingualError(f"{path}: cannot read ({e.strerror or e})") from None
     if not raw.strip():
         raise BilingualError(f"{path}: empty file, expected {what}")
+    refused = BilingualError(f"{path}: declares XML entities (<!ENTITY>); refused, they can read local "
+                             "files (XXE) - re-export the file from the CAT tool")
+    if b"<!ENTITY" in raw:  # checked before parsing, so an expansion bomb is never expanded
+        raise refused
     try:
         tree = etree.fromstring(raw, safe_xml_parser()).getroottree()
     except etree.XMLSyntaxError as e:
         first = (str(e).splitlines() or ["syntax error"])[0]
         raise BilingualError(f"{path}: not a well-formed {what} file ({first})") from None
-    dtd = tree.docinfo.internalDTD
-    if b"<!ENTITY" in raw or (dtd is not None and any(True for _ in dtd.iterentities())):
-        raise BilingualError(f"{path}: declares XML entities (<!ENTITY>); refused, they can read local "
-                             "files (XXE) - re-export the file from the CAT tool")
+    dtd = tree.docinfo.internalDTD  # catches declarations in encodings the byte check cannot see
+    if dtd is not None and any(True for _ in dtd.iterentities()):
+        raise refused
     return raw

@@ -114,9 +114,10 @@ def secret(tmp_path) -> Path:
     return path
 
 
-def test_external_entity_is_refused_not_resolved(tmp_path, secret):
+@pytest.mark.parametrize("encoding", ["UTF-8", "UTF-16"])  # UTF-16 hides the declaration from a byte search
+def test_external_entity_is_refused_not_resolved(tmp_path, secret, encoding):
     path = tmp_path / "evil.xlf"
-    path.write_text(XXE.format(secret=secret), encoding="utf-8")
+    path.write_text(XXE.format(secret=secret).replace("UTF-8", encoding), encoding=encoding)
     with pytest.raises(BilingualError, match="entities") as info:
         read_xliff(path)
     assert "TOP-SECRET" not in str(info.value)
@@ -245,3 +246,46 @@ def test_cli_export_bad_article_is_one_line(tmp_path, capsys):
     result = run_cli(capsys, "export", bad, "--format", "tmx")
     assert result.code == 1 and len(result.err.strip().splitlines()) == 1 and "invalid JSON" in result.err
     assert not (tmp_path / "x.tmx").exists()
+
+
+def test_cli_export_attaches_shipped_glossary_notes(tmp_path, capsys):
+    doc = make_doc()
+    article = write_document(doc, tmp_path / f"{doc.id}.json")
+    assert run_cli(capsys, "export", article, "--format", "xliff").code == 0
+    units = read_xliff_units(tmp_path / f"{doc.id}.xlf")
+    store = tt_xliff.xlifffile.parsestring((tmp_path / f"{doc.id}.xlf").read_bytes())
+    notes = [u.getnotes("bilingual-glossary") for u in store.units]
+    with_china = [i for i, u in enumerate(units) if "中国" in u.source]
+    assert with_china and all("中国 → China" in notes[i] for i in with_china)
+    assert run_cli(capsys, "export", article, "--format", "xliff", "--no-glossary", "-o",
+                   tmp_path / "bare.xlf").code == 0
+    bare = tt_xliff.xlifffile.parsestring((tmp_path / "bare.xlf").read_bytes())
+    assert not any(u.getnotes("bilingual-glossary") for u in bare.units)
+
+
+def test_rebuild_after_import_prefers_human_and_changes_only_edited(tmp_path, tiny_engine):
+    """The whole loop on the real (tiny) engine: translate, export, proofread, import, translate again."""
+    from bilingual import api
+    from bilingual.translate.run import translate_document
+
+    glossary = api.glossary()
+    source = make_doc()
+    for seg in source.segments():
+        seg.en, seg.origin = "", ""
+    with Memory(tmp_path / "m.sqlite") as mem:
+        first = translate_document(source, tiny_engine, glossary=glossary, memory=mem)
+        segs = first.segments()
+        assert all(s.en and s.origin == "mt" for s in segs)
+        path = write_xliff(first, tmp_path / "a.xlf", glossary=glossary)
+        # Segment 4 contains a glossary name (中国), so its memory context is not "".
+        assert glossary.fingerprint(segs[4].hans)
+        edits = {segs[1].id: "To me, his enthusiasm implied the opposite.",
+                 segs[4].id: "This week China's customs administration published figures."}
+        _proofread(path, edits)
+        assert import_edits(path, mem).new == 2
+        second = translate_document(source, tiny_engine, glossary=glossary, memory=mem)
+    for before, after in zip(segs, second.segments(), strict=True):
+        if before.id in edits:
+            assert (after.en, after.origin) == (edits[before.id], "human")
+        else:
+            assert (after.en, after.origin) == (before.en, "memory")
