@@ -289,3 +289,31 @@ def test_rebuild_after_import_prefers_human_and_changes_only_edited(tmp_path, ti
             assert (after.en, after.origin) == (edits[before.id], "human")
         else:
             assert (after.en, after.origin) == (before.en, "memory")
+
+
+def test_cli_build_export_import_rebuild_changes_only_edited(tmp_path, argos_home, capsys):
+    """Issue 5's acceptance on the seed, through the real commands and the tiny engine."""
+    import json
+
+    from bilingual.publish.jsondoc import load_document
+    from tests.conftest import SEED
+
+    out, memory = tmp_path / "out", tmp_path / "m.sqlite"
+    result = run_cli(capsys, "build", SEED, "-o", out, "--memory", memory)
+    assert result.code == 0, result.err
+    article = next(out.glob("*.json"))
+    first = load_document(article)
+    assert run_cli(capsys, "export", article, "--format", "xliff", "-o", tmp_path / "seed.xlf").code == 0
+    translated = [s for s in first.segments() if s.origin in ("mt", "memory")]
+    edits = {translated[0].id: "A proofreader's first sentence.", translated[-1].id: "And the last one."}
+    _proofread(tmp_path / "seed.xlf", edits)
+    result = run_cli(capsys, "import", tmp_path / "seed.xlf", "--memory", memory, "--doc", article)
+    assert result.code == 0 and "2 new" in result.out, result.out + result.err
+    result = run_cli(capsys, "build", SEED, "-o", out, "--memory", memory)
+    assert result.code == 0, result.err
+    second = load_document(article)
+    changed = {a.id for a, b in zip(first.segments(), second.segments(), strict=True) if a.en != b.en}
+    assert changed == set(edits)
+    assert {s.id: (s.en, s.origin) for s in second.segments() if s.id in edits} == \
+        {i: (text, "human") for i, text in edits.items()}
+    assert json.loads(article.read_text(encoding="utf-8"))["meta"] == first.to_dict()["meta"]
