@@ -22,12 +22,12 @@ if TYPE_CHECKING:
     from bilingual.glossary import Glossary, Term
 
 # A placeholder as sent, and as engines bend it.
-_FULL = re.compile(r"<\s*(\d{1,3})\s*>")
-_LEFT = re.compile(r"<\s*(\d{1,3})(?!\d)")
-_RIGHT = re.compile(r"(?<![\d<])(\d{1,3})\s*>")
-_STRAY = re.compile(r"[<>]")
+_FULL = re.compile(r"[<＜]\s*(\d{1,3})\s*[>＞]")
+_LEFT = re.compile(r"[<＜]\s*(\d{1,3})(?!\d)")
+_RIGHT = re.compile(r"(?<![\d<＜])(\d{1,3})\s*[>＞]")
+_STRAY = re.compile(r"[<>＜＞]")
 # Literal angle brackets in a source are swapped for CJK ones so they can't pose as placeholders.
-_LITERAL = str.maketrans({"<": "〈", ">": "〉"})
+_LITERAL = str.maketrans({"<": "〈", ">": "〉", "＜": "〈", "＞": "〉"})
 _OPENERS = "([{“‘\"'/-–—"
 
 
