@@ -36,10 +36,17 @@ def _css():
     return Markup(resources.files("bilingual.publish").joinpath("static/edition.css").read_text(encoding="utf-8"))
 
 
-def _marked(seg: Segment, column: str):
+def _marker(names: list[dict]):
+    """Renders a segment's column with its marks; glossary names get their kind and a tooltip."""
     from bilingual.publish.markup import render_marked
 
-    return render_marked(getattr(seg, column), seg.marks.get(column, []))
+    kinds = {n["id"]: n["kind"] for n in names}
+    titles = {n["id"]: " · ".join(v for v in (n["hans"], n["hant"], n["en"]) if v) for n in names}
+
+    def marked(seg: Segment, column: str):
+        return render_marked(getattr(seg, column), seg.marks.get(column, []), kinds=kinds, titles=titles)
+
+    return marked
 
 
 def _meta_rows(doc: Document) -> list[tuple[str, str, str]]:
@@ -64,36 +71,34 @@ def _meta_rows(doc: Document) -> list[tuple[str, str, str]]:
 
 def names_used(doc: Document, glossary=None) -> list[dict]:
     """Glossary names marked anywhere in the article, in order of first appearance."""
+    if glossary is None:
+        return []
+    from bilingual.convert import variant_info
+
+    region = variant_info(doc.provenance.get("variant") or "s2twp")["region"]
     seen: dict[str, dict] = {}
-    by_id = {t.id: t for t in glossary.terms} if glossary is not None else {}
     for seg in doc.segments():
         for column in ("hans", "hant", "en"):
             for mark in seg.marks.get(column, []):
-                if mark.tag != "term" or mark.ref in seen:
-                    continue
-                term = by_id.get(mark.ref)
-                region = doc.provenance.get("region", "zh-TW")
-                seen[mark.ref] = {
-                    "id": mark.ref,
-                    "hans": term.hans if term else mark.ref,
-                    "hant": (term.hant.get(region) or next(iter(term.hant.values()), "")) if term else "",
-                    "en": term.en if term else "",
-                    "kind": term.kind if term else "",
-                }
+                term = glossary.get(mark.ref) if mark.tag == "term" and mark.ref not in seen else None
+                if term is not None:
+                    seen[mark.ref] = {"id": term.id, "hans": term.hans, "hant": glossary.hant_form(term, region),
+                                      "en": term.en_long or term.en, "kind": term.kind}
     return list(seen.values())
 
 
 def render_html(doc: Document, *, columns: tuple[str, ...] = ("hans", "hant", "en"), glossary=None) -> str:
     """The page as a string: the part of publishing that needs no disk."""
     template = _environment().get_template("article.html.j2")
+    names = names_used(doc, glossary)
     return template.render(
         doc=doc,
         doc_lang=COLUMNS["hant" if doc.meta.script == "hant" else "hans"],
         columns=[{"key": c, "lang": COLUMNS[c], "label": COLUMN_LABELS[c]} for c in columns],
         tags=ROLE_TAGS,
         meta_rows=_meta_rows(doc),
-        names=names_used(doc, glossary),
-        marked=_marked,
+        names=names,
+        marked=_marker(names),
         css=_css(),
         version=__version__,
     )

@@ -39,7 +39,7 @@ def safe_href(href: str) -> str:
     return href
 
 
-def _open_tag(mark: Mark, kinds: Mapping[str, str]) -> tuple[str, str]:
+def _open_tag(mark: Mark, kinds: Mapping[str, str], titles: Mapping[str, str] | None = None) -> tuple[str, str]:
     """Opening and closing tag text for one mark."""
     name = _ELEMENT[mark.tag]
     if mark.tag == "a":
@@ -51,6 +51,9 @@ def _open_tag(mark: Mark, kinds: Mapping[str, str]) -> tuple[str, str]:
         kind = kinds.get(mark.ref, "")
         if kind:
             attrs += f' data-kind="{escape(kind)}"'
+        title = (titles or {}).get(mark.ref, "")
+        if title:
+            attrs += f' title="{escape(title)}"'
         return f"<span{attrs}>", "</span>"
     return f"<{name}>", f"</{name}>"
 
@@ -68,10 +71,11 @@ def _drop_nested_links(usable: list[tuple[int, int, Mark]]) -> list[tuple[int, i
 
 
 def render_marked(text: str, marks: list[Mark] | None = None, *,
-                  kinds: Mapping[str, str] | None = None) -> Markup:
+                  kinds: Mapping[str, str] | None = None, titles: Mapping[str, str] | None = None) -> Markup:
     """Escape `text` and wrap its marked ranges in elements, splitting overlaps so tags nest.
 
-    `kinds` maps a term id to its glossary kind (person, place ...) for data-kind.
+    `kinds` maps a term id to its glossary kind (person, place ...) for data-kind;
+    `titles` maps a term id to a tooltip (the name's other renderings).
     Marks with unknown tags, empty or out-of-range spans are ignored.
     """
     kinds = kinds or {}
@@ -91,7 +95,7 @@ def render_marked(text: str, marks: list[Mark] | None = None, *,
     cuts = sorted({0, n, *(s for s, _, _ in usable), *(e for _, e, _ in usable)})
     out: list[str] = []
     stack: list[int] = []  # indexes into `usable` of the open elements, outermost first
-    tags = [_open_tag(m, kinds) for _, _, m in usable]
+    tags = [_open_tag(m, kinds, titles) for _, _, m in usable]
     for a, b in zip(cuts, cuts[1:], strict=False):
         want = [i for i, (s, e, _) in enumerate(usable) if s <= a and b <= e]
         keep = 0
