@@ -84,10 +84,14 @@ def build(
     if english:
         from bilingual.translate.argos import load_engine
         from bilingual.translate.memory import Memory
+        from bilingual.translate.run import translate_documents
 
         engine = load_engine(**(engine_options or {}))
         with Memory(memory_path) as memory:
-            docs = [translate(doc, engine, glossary=names, memory=memory, progress=progress) for doc in docs]
+            # One call for all articles: engine batches mix sentences from every article.
+            docs = translate_documents(docs, engine, glossary=names, memory=memory, progress=progress)
+        for doc in docs:
+            doc.provenance.update(engine=engine.name, model=engine.identity)
     _ensure_writable(out_dir)
     written: list[Path] = []
     for doc in docs:

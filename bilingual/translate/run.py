@@ -77,8 +77,68 @@ def translate_document(doc: Document, engine: Engine, *, glossary=None, memory: 
     Segments with no Chinese (numbers, Latin text) are copied as they are;
     segments a person already translated (origin "human") are kept.
     """
-    out = copy.deepcopy(doc)
+    return translate_documents([doc], engine, glossary=glossary, memory=memory, progress=progress, chunk=chunk)[0]
+
+
+def translate_documents(docs: list[Document], engine: Engine, *, glossary=None, memory: Memory | None = None,
+                        progress: Progress | None = None, chunk: int = CHUNK) -> list[Document]:
+    """translate_document for many documents at once, batching sentences across paragraphs and articles.
+
+    One engine batch mixes sentences of similar length from every article
+    (less padding, fewer calls), and a sentence repeated anywhere in the
+    corpus is translated once. Names are restored per document, in document
+    order. `progress(done, total, "translating")` follows the segments; if
+    `progress` also has a `note(line)` method it gets one line per article
+    (segments, memory hits) before the engine starts.
+    """
+    outs = [copy.deepcopy(doc) for doc in docs]
     protect = _protector(glossary)
+    jobs = [_collect(out, protect) for out in outs]
+    items = [item for job in jobs for item in job]
+
+    total = len(items)
+    pending = _from_memory(items, memory, engine.identity)
+    done = total - len(pending)
+    note = getattr(progress, "note", None)
+    if callable(note):
+        for out, job in zip(outs, jobs, strict=True):
+            known = sum(1 for item in job if item.origin)
+            note(f"{out.id}: {len(job)} sentences, {known} from memory, {len(job) - known} new")
+    if progress and total and done:
+        progress(done, total, "translating")
+    # Identical masked texts are translated once; similar lengths batch together.
+    by_text: dict[str, list[_Item]] = {}
+    for item in pending:
+        by_text.setdefault(item.masked, []).append(item)
+    texts = sorted(by_text, key=len)
+    step = max(1, chunk)
+    for start in range(0, len(texts), step):
+        batch = texts[start:start + step]
+        english = engine.translate(batch)
+        if len(english) != len(batch):
+            raise BilingualError(f"translation engine {engine.name} returned {len(english)} translations "
+                                 f"for {len(batch)} sentences")
+        rows = []
+        for text, raw in zip(batch, english, strict=True):
+            keys = set()
+            for item in by_text[text]:
+                item.raw, item.origin = raw, "mt"
+                # Different sources can mask to the same text (names differ): each gets its own row.
+                if (item.source, item.context) not in keys:
+                    keys.add((item.source, item.context))
+                    rows.append((item.source, engine.identity, item.context, raw, "mt"))
+        _store(memory, rows)
+        done += sum(len(by_text[t]) for t in batch)
+        if progress:
+            progress(done, total, "translating")
+
+    for out, job in zip(outs, jobs, strict=True):
+        _apply(out, job)
+    return outs
+
+
+def _collect(out: Document, protect) -> list[_Item]:
+    """The items of one document that need English (its title last); fills what needs no engine."""
     items: list[_Item] = []
     for seg in out.segments():
         if seg.origin == "human" and seg.en:
@@ -89,54 +149,30 @@ def translate_document(doc: Document, engine: Engine, *, glossary=None, memory: 
             seg.marks["en"] = []
             continue
         items.append(_prepare(seg, text, protect))
-    title_item = None
     title = out.meta.title_hans or out.meta.title
     if has_chinese(title):
-        title_item = _prepare(None, title, protect)
-        items.append(title_item)
+        items.append(_prepare(None, title, protect))
     else:
         out.meta.title_en = title.strip()
+    return items
 
-    total = len(items)
-    pending = _from_memory(items, memory, engine.identity)
-    done = total - len(pending)
-    if progress and total and done:
-        progress(done, total, "translating")
-    # Identical masked texts are translated once; similar lengths batch together.
-    by_text: dict[str, list[_Item]] = {}
-    for item in pending:
-        by_text.setdefault(item.masked, []).append(item)
-    texts = sorted(by_text, key=len)
-    for start in range(0, len(texts), max(1, chunk)):
-        batch = texts[start:start + max(1, chunk)]
-        english = engine.translate(batch)
-        if len(english) != len(batch):
-            raise BilingualError(f"translation engine {engine.name} returned {len(english)} translations "
-                                 f"for {len(batch)} sentences")
-        rows = []
-        for text, raw in zip(batch, english, strict=True):
-            for item in by_text[text]:
-                item.raw, item.origin = raw, "mt"
-            first = by_text[text][0]
-            rows.append((first.source, engine.identity, first.context, raw, "mt"))
-        _store(memory, rows)
-        done += sum(len(by_text[t]) for t in batch)
-        if progress:
-            progress(done, total, "translating")
 
-    # Names go back in document order: a term's first mention may take its long form.
+def _apply(out: Document, items: list[_Item]) -> None:
+    """Write finished items into their document; names go back in document order.
+
+    A term's first mention in the document may take its long form; the title
+    (segment None) never uses that up.
+    """
     first_mentions: set[str] = set()
     for item in items:
         _finish(item, first_mentions if item.segment is not None else None)
         if item.segment is None:
+            out.meta.title_en = item.english
             continue
         seg = item.segment
         seg.en, seg.origin = item.english, item.origin
         seg.marks["en"] = item.marks
         seg.notes += [n for n in item.notes if n not in seg.notes]
-    if title_item is not None:
-        out.meta.title_en = title_item.english
-    return out
 
 
 def _protector(glossary) -> Callable[[str], tuple[str, str, Any]]:

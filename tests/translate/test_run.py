@@ -225,3 +225,91 @@ def test_shipped_glossary_names_reach_the_english(tiny_engine, tmp_path):
     assert [s.en for s in cached.segments()] == english
     assert [s.marks["en"] for s in cached.segments()] == [s.marks["en"] for s in out.segments()]
     assert {s.origin for s in cached.segments()} == {"memory"}
+
+
+# --- translate_documents: one engine pass over many articles ---
+
+
+def test_documents_batch_across_articles_and_match_one_by_one(tiny_engine):
+    from bilingual.translate.run import translate_documents
+
+    docs = [_doc([ZH[:3], ZH[3:5]], title=""), _doc([ZH[5:7]], title="普京与金正恩"), _doc([[ZH[7]]], title="")]
+    docs[1].id, docs[2].id = "u", "v"
+    spy = CountingEngine(tiny_engine)
+    outs = translate_documents(docs, spy, chunk=64)
+    # Eight sentences and one title from three articles go to the engine in one call.
+    assert len(spy.calls) == 1 and sorted(spy.calls[0]) == sorted(ZH[:8] + ["普京与金正恩"])
+    assert [o.id for o in outs] == ["t", "u", "v"]
+    # Each article gets the English the engine gave its sentences in that shared call.
+    english = dict(zip(spy.calls[0], tiny_engine.translate(spy.calls[0]), strict=True))
+    assert all(s.en == english[s.hans] and s.origin == "mt" for o in outs for s in o.segments())
+    assert outs[1].meta.title_en == english["普京与金正恩"] and outs[0].meta.title_en == ""
+    # Apart from the English text (a batch's decoding bound depends on its longest sentence),
+    # the result is what one-by-one translation gives.
+    singles = [translate_document(d, tiny_engine) for d in docs]
+    strip = [[(s.id, s.origin, bool(s.en), s.notes) for s in o.segments()] for o in outs]
+    assert strip == [[(s.id, s.origin, bool(s.en), s.notes) for s in o.segments()] for o in singles]
+    assert all(d.segments()[0].en == "" for d in docs), "the inputs are not mutated"
+
+
+def test_documents_share_repeated_sentences_and_chunk(tiny_engine):
+    from bilingual.translate.run import translate_documents
+
+    a, b = _doc([ZH[:4]], title=""), _doc([ZH[2:6]], title="")
+    b.id = "b"
+    spy = CountingEngine(tiny_engine)
+    outs = translate_documents([a, b], spy, chunk=4)
+    asked = [s for call in spy.calls for s in call]
+    assert sorted(asked) == sorted(ZH[:6]), "a sentence in two articles is translated once"
+    assert [len(c) for c in spy.calls] == [4, 2]
+    assert outs[0].segments()[2].en == outs[1].segments()[0].en
+
+
+def test_documents_store_every_source_that_masks_to_one_text(tiny_engine):
+    """Two names masked to the same placeholder text share one engine call but get a memory row each."""
+    from bilingual.glossary import Glossary
+    from bilingual.translate.run import translate_documents
+
+    glossary = Glossary.default()
+    a, b = _doc([["普京访问平壤。"]], title=""), _doc([["金正恩访问平壤。"]], title="")
+    b.id = "b"
+    memory = DictMemory()
+    spy = CountingEngine(tiny_engine)
+    translate_documents([a, b], spy, glossary=glossary, memory=memory)
+    masked = [s for call in spy.calls for s in call]
+    sources = {key[0] for key in memory.rows}
+    assert sources == {"普京访问平壤。", "金正恩访问平壤。"}
+    assert len(masked) == 1, masked
+    again = CountingEngine(tiny_engine)
+    translate_documents([a, b], again, glossary=glossary, memory=memory)
+    assert again.calls == []
+
+
+def test_documents_progress_and_article_notes(tiny_engine):
+    from bilingual.translate.run import translate_documents
+
+    class Reporter:
+        def __init__(self):
+            self.counts, self.lines = [], []
+
+        def __call__(self, done, total, label):
+            self.counts.append((done, total, label))
+
+        def note(self, line):
+            self.lines.append(line)
+
+    memory = DictMemory()
+    memory.store(ZH[0], tiny_engine.identity, "", "Known.", "mt")
+    a, b = _doc([ZH[:3]], title=""), _doc([ZH[3:8]], title="")
+    b.id = "b"
+    reporter = Reporter()
+    translate_documents([a, b], tiny_engine, memory=memory, progress=reporter, chunk=4)
+    assert reporter.counts == [(1, 8, "translating"), (5, 8, "translating"), (8, 8, "translating")]
+    assert reporter.lines == ["t: 3 sentences, 1 from memory, 2 new", "b: 5 sentences, 0 from memory, 5 new"]
+
+
+def test_documents_empty_list(tiny_engine):
+    from bilingual.translate.run import translate_documents
+
+    spy = CountingEngine(tiny_engine)
+    assert translate_documents([], spy) == [] and spy.calls == []
