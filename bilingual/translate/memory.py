@@ -202,6 +202,10 @@ class _SqliteErrors:
         return False
 
 
+# (id, source, target, signed off, exported machine text) of one unit of a returned CAT file.
+ReturnedUnit = tuple[str, str, str, bool, str]
+
+
 @dataclass
 class ImportReport:
     """What an import did with each unit of a returned CAT file."""
@@ -222,7 +226,8 @@ class ImportReport:
                 f"edits; {self.machine} left as machine output; {self.skipped_empty} empty")
 
 
-def import_edits(path: Path, memory: Memory, *, doc: Document | None = None) -> ImportReport:
+def import_edits(path: Path, memory: Memory, *, doc: Document | None = None,
+                 units: list[ReturnedUnit] | None = None) -> ImportReport:
     """Store the post-edits of a returned XLIFF or TMX file in `memory` as human translations.
 
     A target identical to the machine translation it was exported with (known
@@ -230,6 +235,8 @@ def import_edits(path: Path, memory: Memory, *, doc: Document | None = None) -> 
     not a human decision unless the unit was signed off, and is left to MT.
     Without either, every non-empty target counts as human: losing a
     proofreader's edit is worse than keeping a confirmed machine sentence.
+    `units` is `read_returned(path)` when the caller already read the file
+    (the CLI does, so that a bad file is refused before the memory is created).
     """
     from bilingual.publish.xliff import segment_source
 
@@ -237,7 +244,7 @@ def import_edits(path: Path, memory: Memory, *, doc: Document | None = None) -> 
     report = ImportReport(path)
     by_id = {s.id: s for s in doc.segments()} if doc is not None else {}
     rows = []
-    for unit_id, source, target, approved, machine in _returned_units(path):
+    for unit_id, source, target, approved, machine in (read_returned(path) if units is None else units):
         seg = by_id.get(unit_id)
         source = normalize(source or (segment_source(seg) if seg else ""))
         target = target.strip()
@@ -262,7 +269,7 @@ def import_edits(path: Path, memory: Memory, *, doc: Document | None = None) -> 
     return report
 
 
-def _returned_units(path: Path) -> list[tuple[str, str, str, bool, str]]:
+def read_returned(path: Path) -> list[ReturnedUnit]:
     """(id, source, target, signed off, exported machine text) from an XLIFF or TMX file, by content."""
     from lxml import etree
 
