@@ -67,6 +67,9 @@ def read(path: Path) -> list[Document]:
         for i, doc in enumerate(docs, 1):
             _finish(doc, f"{path.stem}-{i:02d}", "epub", path)
         return docs
+    if path.suffix.lower() == ".epub":
+        what = "a damaged zip archive" if data.startswith(b"PK") else "not a zip archive"
+        raise BilingualError(f"{name}: not a readable EPUB ({what})")
     content = decode(data, name)
     fmt = detect.detect_text(content, path)
     doc = READERS[fmt](content)
@@ -100,7 +103,11 @@ def _expand(inputs: list[Path], stack: tuple[Path, ...]) -> list[Path]:
             key = path.resolve()
             if key in stack:
                 raise BilingualError(f"{path}: the list file names itself (directly or through another list)")
-            files.extend(_expand(_list_entries(path), (*stack, key)))
+            entries = _list_entries(path)
+            for entry in entries:
+                if not entry.exists():
+                    raise BilingualError(f"{path}: the list file names {entry}, which does not exist")
+            files.extend(_expand(entries, (*stack, key)))
         else:
             files.append(path)
     return files
@@ -134,8 +141,11 @@ def article_files(folder: Path) -> list[Path]:
 
 
 def is_list_file(path: Path) -> bool:
-    """A small text file whose every non-blank line names an existing file or folder.
+    """A small text file whose every non-blank line names a file or folder, at least one existing.
 
+    A line naming nothing that exists still counts when it looks like a path to
+    an article (an article extension, or a trailing /), so that a list with a
+    typo is reported as such instead of being read as a one-paragraph article.
     Paths are relative to the list file's folder; lines starting with # are comments.
     """
     try:
@@ -150,7 +160,21 @@ def is_list_file(path: Path) -> bool:
         lines = _lines(data.decode("utf-8-sig"))
     except UnicodeDecodeError:
         return False
-    return bool(lines) and all(_target(path, line).exists() for line in lines)
+    found = False
+    for line in lines:
+        try:
+            exists = _target(path, line).exists()
+        except (OSError, ValueError):  # a prose line too long (or odd) to be a file name
+            return False
+        if not exists and not _path_like(line):
+            return False
+        found = found or exists
+    return found
+
+
+def _path_like(line: str) -> bool:
+    exts = {e for e in rules()["article_extensions"] if e}
+    return line.endswith("/") or Path(line).suffix.lower() in exts
 
 
 def _lines(content: str) -> list[str]:

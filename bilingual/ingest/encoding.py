@@ -42,6 +42,9 @@ def decode(data: bytes, name: str = "input") -> str:
     kind = binary_kind(data)
     if kind:
         raise BilingualError(f"{name}: not a text article ({kind})")
+    nul = data.find(b"\x00")  # binary_kind looks at the head only; a NUL later is damage, not text
+    if nul >= 0:
+        raise BilingualError(f"{name}: a NUL byte at byte {nul}: the file is damaged or not text")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
         try:
