@@ -172,10 +172,14 @@ def write_epub(docs: list[Document], path: Path, *, layout: str = "interleaved",
         item.content = html.encode("utf-8")
         return item
 
-    chapters = [page(f"ch{i:03d}", pages.titles(doc, columns)[0]["text"], "chapter.xhtml.j2",
-                     titles=pages.titles(doc, columns), byline=pages.byline(doc),
-                     groups=pages.groups(doc, columns, layout == "side-by-side", kinds))
-                for i, doc in enumerate(docs, 1)]
+    chapters = []
+    for i, doc in enumerate(docs, 1):
+        shown = pages.shown_columns(doc, columns)
+        chapters.append(page(
+            f"ch{i:03d}", pages.titles(doc, columns)[0]["text"], "chapter.xhtml.j2",
+            titles=pages.titles(doc, columns), byline=pages.byline(doc),
+            groups=pages.groups(doc, shown, layout == "side-by-side", kinds),
+            heads=[{"col": c, "lang": COLUMNS[c], "text": pages.COLUMN_LABELS[c]} for c in shown]))
     back = []
     if names:
         back.append(page("names", f"Names · {labels['names']}", "names.xhtml.j2", names=names))

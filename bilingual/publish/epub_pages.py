@@ -49,6 +49,14 @@ def unique(values) -> list[str]:
     return out
 
 
+def shown_columns(doc: Document, columns: tuple[str, ...]) -> tuple[str, ...]:
+    """The columns with any text in this article: a wholly untranslated English column is left out
+    rather than shown as an empty third of the page (the colophon says it is not translated)."""
+    shown = tuple(c for c in columns
+                  if any(block_html(b, c, doc.meta.script, {}) for b in doc.blocks))
+    return shown or columns
+
+
 def block_html(block: Block, col: str, script: str, kinds: dict[str, str]) -> Markup:
     """A block's text in one column, marks rendered; English sentences are joined by spaces."""
     if not block.segments:

@@ -270,12 +270,17 @@ def test_columns_choose_subset_and_order_and_side_by_side_keeps_blank_cells(tmp_
     assert 'class="c hans"' not in ch1 and 'class="c hant"' in ch1  # the byline keeps the source's script
     assert ch1.index("Today a historic event") < ch1.index("今天，東北亞")
     assert '<body class="side-by-side">' in ch1
-    ch2 = xhtml(path, "ch002.xhtml")  # luo has no English: blank en cells keep the columns aligned
+    ch2 = xhtml(path, "ch002.xhtml")  # luo has no English at all: the column is left out
     rows = ch2.findall(".//x:div[@class='row paragraph']", NS)
-    assert rows and all([c.get("lang") for c in r] == ["en", "zh-Hant"] for r in rows)
-    assert all("empty" in r[0].get("class") for r in rows)
-    interleaved = write_epub([luo_doc()], tmp_path / "i.epub", columns=("en", "hant"))
-    assert b"empty" not in read(interleaved, "EPUB/ch001.xhtml")
+    assert rows and all([c.get("lang") for c in r] == ["zh-Hant"] for r in rows)
+    partly = hk_doc()
+    partly.blocks[0].segments[0].en = ""  # one untranslated sentence: a blank cell keeps the columns aligned
+    path = write_epub([partly], tmp_path / "p.epub", layout="side-by-side", columns=("en", "hant"))
+    first = xhtml(path, "ch001.xhtml").find(".//x:div[@class='row paragraph']", NS)
+    assert [c.get("lang") for c in first] == ["en", "zh-Hant"] and "empty" in first[0].get("class")
+    interleaved = write_epub([partly], tmp_path / "i.epub", columns=("en", "hant"))
+    first = xhtml(interleaved, "ch001.xhtml").find(".//x:div[@class='row paragraph']", NS)
+    assert [c.get("lang") for c in first] == ["zh-Hant"]
 
 
 def test_marks_render_and_unsafe_links_do_not(tmp_path):
