@@ -34,15 +34,20 @@ def cli() -> None:
 @click.option("--threads", type=int, default=0, show_default=True, help="CPU threads for the engine (0: all).")
 @click.option("--batch-size", type=click.IntRange(1, 1024), default=32, show_default=True,
               help="Sentences per engine batch.")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors (no progress, no file list).")
+@click.option("-v", "--verbose", is_flag=True, help="Also print one line per article (sentences, memory hits).")
 def build(inputs: tuple[Path, ...], out_dir: Path, variant: str, no_translate: bool, glossaries: tuple[Path, ...],
-          memory_path: Path | None, threads: int, batch_size: int) -> None:
+          memory_path: Path | None, threads: int, batch_size: int, quiet: bool, verbose: bool) -> None:
     """Build bilingual editions from Chinese articles (files or folders)."""
     from bilingual import api
 
+    if quiet and verbose:
+        raise click.UsageError("--quiet and --verbose contradict each other; give one")
     written = api.build(list(inputs), out_dir, variant=variant, english=not no_translate,
                         glossaries=list(glossaries), memory_path=memory_path,
-                        engine_options={"threads": threads, "batch_size": batch_size}, progress=_progress)
-    for path in written:
+                        engine_options={"threads": threads, "batch_size": batch_size},
+                        progress=_Reporter(quiet=quiet, verbose=verbose))
+    for path in written if not quiet else []:
         click.echo(str(path))
 
 
@@ -209,10 +214,72 @@ def glossary_export(output: Path, glossaries: tuple[Path, ...]) -> None:
     click.echo(str(output))
 
 
-def _progress(done: int, total: int, label: str) -> None:
-    """Segments done / total on a terminal; quiet when output is not a terminal."""
-    if sys.stderr.isatty():
-        click.echo(f"\r{label}: {done}/{total}", err=True, nl=done >= total)
+class _Reporter:
+    """Build progress on stderr: a live `done/total, rate, ETA` line on a terminal, nothing elsewhere.
+
+    Called as progress(done, total, label); `note(line)` takes the per-article
+    lines, shown only with --verbose (on a terminal or not, since asked for).
+    --quiet shows neither. The rate is measured from the first report, so
+    memory hits at the start do not inflate it.
+    """
+
+    REDRAW = 0.2  # seconds between redraws of the live line
+
+    def __init__(self, *, quiet: bool = False, verbose: bool = False, stream=None, clock=None) -> None:
+        import time
+
+        self.stream = stream or sys.stderr
+        self.clock = clock or time.monotonic
+        isatty = getattr(self.stream, "isatty", None)
+        self.live = not quiet and bool(isatty and isatty())
+        self.verbose = verbose and not quiet
+        self.start: tuple[float, int] | None = None
+        self.drawn = 0.0
+        self.open_line = ""  # the live line on screen, not yet ended by a newline
+
+    def __call__(self, done: int, total: int, label: str) -> None:
+        if not self.live or total <= 0:
+            return
+        now = self.clock()
+        if self.start is None:
+            self.start = (now, done)
+        elif done < total and now - self.drawn < self.REDRAW:
+            return
+        self.drawn = now
+        line = f"{label}: {done}/{total} segments ({100 * done // total}%)"
+        elapsed, moved = now - self.start[0], done - self.start[1]
+        if elapsed > 0 and moved > 0:
+            rate = moved / elapsed
+            line += f", {rate:.1f}/s" + (f", ETA {_clock(int((total - done) / rate + 0.5))}" if done < total
+                                        else f", {_clock(int(elapsed + 0.5))}")
+        self._draw(line, final=done >= total)
+
+    def note(self, line: str) -> None:
+        if not self.verbose:
+            return
+        pending = self.open_line
+        self._clear()
+        self.stream.write(line + "\n")
+        if pending:
+            self._draw(pending, final=False)
+        self.stream.flush()
+
+    def _draw(self, line: str, *, final: bool) -> None:
+        pad = " " * max(0, len(self.open_line) - len(line))
+        self.stream.write(f"\r{line}{pad}" + ("\n" if final else ""))
+        self.stream.flush()
+        self.open_line = "" if final else line
+
+    def _clear(self) -> None:
+        if self.open_line:
+            self.stream.write("\r" + " " * len(self.open_line) + "\r")
+            self.open_line = ""
+
+
+def _clock(seconds: int) -> str:
+    """h:mm:ss or m:ss."""
+    h, rest = divmod(seconds, 3600)
+    return f"{h}:{rest // 60:02d}:{rest % 60:02d}" if h else f"{rest // 60}:{rest % 60:02d}"
 
 
 def main(argv: list[str] | None = None) -> None:
