@@ -1,0 +1,111 @@
+"""Proofreading: check a translation (machine or human) against its source and the glossary.
+
+    findings = check_document(doc, glossary=Glossary.default())
+
+Findings come in families, one module each: glossary.py (expected names,
+banned variants, counts, regional zh-Hant forms), numbers.py (numbers, dates,
+percentages, amounts), text.py (Chinese left in the English, empty / missing /
+duplicated segments, length-ratio outliers, n-gram loops). align.py pairs an
+external translation with a Chinese source; report.py renders findings as
+text, JSON (docs/check-schema.md) or HTML.
+
+A document whose English was aligned paragraph by paragraph (align.py) says so
+in its provenance: ``en_alignment = "block"`` and ``en_groups`` (e.g. "0 1+2 3":
+block 0 alone, blocks 1 and 2 share one English paragraph, block 3 alone). Its
+English paragraph sits in the first segment of the group's first block; the
+other segments' `en` stay empty. Checks then compare whole groups, so nothing
+is reported as missing merely because the pairing is only known per paragraph.
+"""
+
+from __future__ import annotations
+
+from bilingual.check.base import RANK, SEVERITIES, Finding, Unit
+from bilingual.model import Document
+
+__all__ = ["Finding", "Unit", "SEVERITIES", "check_document", "units_of", "at_or_above", "merge"]
+
+ALIGNMENT_KEY = "en_alignment"
+GROUPS_KEY = "en_groups"
+
+
+def units_of(doc: Document) -> list[Unit]:
+    """The source/English pairs to check: segments, or aligned block groups (see module doc)."""
+    if doc.provenance.get(ALIGNMENT_KEY) == "block":
+        return _block_units(doc)
+    return [Unit(id=s.id, source=s.hans or s.source, en=s.en, hant=s.hant, origin=s.origin, block=bi)
+            for bi, b in enumerate(doc.blocks) for s in b.segments]
+
+
+def parse_groups(text: str, n_blocks: int) -> list[list[int]]:
+    """'0 1+2 3' -> [[0], [1, 2], [3]]; blocks not named get a group of their own."""
+    groups: list[list[int]] = []
+    named: set[int] = set()
+    for token in text.split():
+        try:
+            group = [int(i) for i in token.split("+")]
+        except ValueError:
+            continue
+        group = [i for i in group if 0 <= i < n_blocks and i not in named]
+        if group:
+            named.update(group)
+            groups.append(group)
+    groups += [[i] for i in range(n_blocks) if i not in named]
+    return sorted(groups)
+
+
+def _block_units(doc: Document) -> list[Unit]:
+    out = []
+    for group in parse_groups(doc.provenance.get(GROUPS_KEY, ""), len(doc.blocks)):
+        blocks = [doc.blocks[i] for i in group]
+        segs = [s for b in blocks for s in b.segments]
+        if not segs:
+            continue
+        out.append(Unit(id=segs[0].id, source="".join(s.hans or s.source for s in segs),
+                        en=" ".join(s.en.strip() for s in segs if s.en.strip()),
+                        hant="".join(s.hant for s in segs), origin=segs[0].origin,
+                        block=group[0], level="block"))
+    return out
+
+
+def check_document(doc: Document, *, glossary=None, region: str = "zh-TW") -> list[Finding]:
+    """Every finding for `doc`, in document order (errors first within a segment).
+
+    `glossary` defaults to the shipped one (bilingual.glossary.Glossary.default());
+    `region` picks the zh-Hant form the Traditional column must use.
+    """
+    from bilingual.check import glossary as glossary_check
+    from bilingual.check import numbers, text
+
+    units = units_of(doc)
+    findings = text.check(units) + numbers.check(units)
+    if glossary is None:
+        glossary = _default_glossary()
+    if glossary is not None:
+        findings += glossary_check.check(units, glossary, region)
+    order = {u.id: i for i, u in enumerate(units)}
+    return sorted(findings, key=lambda f: (order.get(f.segment, len(order)), -RANK[f.severity], f.kind))
+
+
+def _default_glossary():
+    try:
+        from bilingual.glossary import Glossary
+    except ImportError:  # the glossary module is optional for text and number checks
+        return None
+    return Glossary.default()
+
+
+def at_or_above(findings: list[Finding], severity: str) -> list[Finding]:
+    """The findings whose severity is `severity` or worse (what --fail-on gates on)."""
+    return [f for f in findings if RANK[f.severity] >= RANK[severity]]
+
+
+def merge(*lists: list[Finding]) -> list[Finding]:
+    """Concatenate finding lists, dropping repeats of the same (segment, kind, message)."""
+    seen: set[tuple[str, str, str]] = set()
+    out = []
+    for f in (f for fs in lists for f in fs):
+        key = (f.segment, f.kind, f.message)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out

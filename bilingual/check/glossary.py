@@ -1,0 +1,128 @@
+"""Glossary findings: a source term whose expected English (or regional zh-Hant form)
+is missing, a banned variant present, or fewer English mentions than source mentions.
+
+Chinese is matched by the glossary itself (substring, no word boundaries);
+English with word boundaries, case-insensitively, accents folded, and with the
+usual inflections (Putin's, Putin’s, PUTIN, Putins) accepted.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from bilingual.check.base import Finding, Unit, excerpt
+
+
+def fold(text: str) -> str:
+    """Case-, accent- and apostrophe-folded English, same length semantics for regex search."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return text.replace("’", "'").replace("‘", "'").replace("‐", "-").replace("‑", "-").casefold()
+
+
+@lru_cache(maxsize=4096)
+def _pattern(form: str) -> re.Pattern:
+    words = [re.escape(w) for w in re.split(r"[\s\-]+", fold(form).strip()) if w]
+    body = r"[\s\-]+".join(words)
+    return re.compile(rf"(?<![\w]){body}(?:'s|'|s|es)?(?![\w])")
+
+
+def find_english(text: str, forms: list[str]) -> list[tuple[int, int]]:
+    """Non-overlapping spans of any of `forms` in `text`, longest form first (Vladimir Putin before Putin)."""
+    folded = fold(text)
+    spans: list[tuple[int, int]] = []
+    for form in sorted({f for f in forms if f and f.strip()}, key=len, reverse=True):
+        for m in _pattern(form).finditer(folded):
+            if not any(a < m.end() and m.start() < b for a, b in spans):
+                spans.append(m.span())
+    return sorted(spans)
+
+
+def english_forms(term) -> list[str]:
+    """Every English rendering the glossary accepts for a term."""
+    forms = [getattr(term, "en", ""), getattr(term, "en_long", "")]
+    return [f for f in forms if f]
+
+
+def banned_forms(term) -> list[str]:
+    """Known wrong spellings ("Pujing", "Kim Jung-un"), when the glossary records them."""
+    return [b for b in getattr(term, "banned", None) or [] if b]
+
+
+def _term_key(term) -> str:
+    return getattr(term, "id", "") or getattr(term, "hans", "") or str(id(term))
+
+
+def _hant_form(term, region: str) -> str:
+    hant = getattr(term, "hant", None) or {}
+    if not isinstance(hant, dict):
+        return ""
+    # Only curated forms: where the glossary is silent, OpenCC's own conversion stands.
+    return hant.get(region) or hant.get("zh-Hant") or ""
+
+
+def check(units: list[Unit], glossary, region: str = "zh-TW") -> list[Finding]:
+    """Glossary findings for every unit; `glossary` needs .find(text) -> matches with .term."""
+    all_terms = list(getattr(glossary, "terms", None) or [])
+    banned_anywhere = [t for t in all_terms if banned_forms(t)]
+    out: list[Finding] = []
+    for u in units:
+        terms: dict[str, tuple[object, int, str]] = {}
+        for match in glossary.find(u.source):
+            term = match.term
+            key = _term_key(term)
+            seen = terms.get(key)
+            surface = getattr(match, "surface", "") or getattr(term, "hans", "")
+            terms[key] = (term, (seen[1] if seen else 0) + 1, seen[2] if seen else surface)
+        reported_banned: set[str] = set()
+        for term, count, surface in terms.values():
+            out += _term_findings(u, term, count, surface, region, reported_banned)
+        if u.en.strip():
+            for term in banned_anywhere:
+                if _term_key(term) not in terms:
+                    out += _banned(u, term, reported_banned, surface="")
+    return out
+
+
+def _term_findings(u: Unit, term, count: int, surface: str, region: str, reported: set[str]) -> list[Finding]:
+    out: list[Finding] = []
+    forms = english_forms(term)
+    expected = getattr(term, "en", "") or (forms[0] if forms else "")
+    if u.en.strip() and forms:
+        found = len(find_english(u.en, forms))
+        out += _banned(u, term, reported, surface)
+        if found == 0:
+            out.append(Finding(u.id, "glossary.missing", "error", excerpt(u.source, surface), excerpt(u.en),
+                               f"'{surface}' should appear as '{expected}' in the English",
+                               f"use '{expected}'" + (f" (or '{term.en_long}')" if getattr(term, "en_long", "")
+                                                      and term.en_long != expected else ""),
+                               source_mark=surface))
+        elif found < count:
+            out.append(Finding(u.id, "glossary.count", "warning", excerpt(u.source, surface), excerpt(u.en),
+                               f"'{surface}' occurs {count} times in the source but '{expected}' "
+                               f"only {found} time{'s' if found != 1 else ''} in the English",
+                               f"check that no mention of '{expected}' was dropped",
+                               source_mark=surface))
+    want = _hant_form(term, region)
+    if want and u.hant.strip() and want not in u.hant:
+        out.append(Finding(u.id, "glossary.hant", "error", excerpt(u.source, surface), excerpt(u.hant),
+                           f"{region} writes '{surface}' as '{want}', which the Traditional column lacks",
+                           f"use '{want}' in the zh-Hant column", source_mark=surface))
+    return out
+
+
+def _banned(u: Unit, term, reported: set[str], surface: str) -> list[Finding]:
+    out = []
+    allowed = find_english(u.en, english_forms(term))
+    for bad in banned_forms(term):
+        spans = [s for s in find_english(u.en, [bad]) if not any(a <= s[0] and s[1] <= b for a, b in allowed)]
+        if spans and bad.casefold() not in reported:
+            reported.add(bad.casefold())
+            a, b = spans[0]
+            shown = u.en[a:b] if len(fold(u.en)) == len(u.en) else bad
+            out.append(Finding(u.id, "glossary.banned", "error", excerpt(u.source, surface), excerpt(u.en, shown),
+                               f"'{shown}' is a wrong spelling of '{term.en}'", f"replace it with '{term.en}'",
+                               source_mark=surface, target_mark=shown))
+    return out

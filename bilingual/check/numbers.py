@@ -1,0 +1,284 @@
+"""Numbers and dates: every number in the source must appear in the English in some accepted form.
+
+Both sides are reduced to values (Decimal, so 13.21万亿 and "13.21 trillion"
+compare exactly) plus month and weekday names; a source number is present when
+any of its accepted values occurs in the English. Chinese numerals are parsed
+with cn2an (a maintained library); what it does not cover (Arabic digits with
+万/亿 multipliers, 百分之, decades, months, weekdays) is small and handled here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+from importlib import resources
+
+from bilingual.check.base import Finding, Unit, excerpt
+
+_FULLWIDTH = {0xFF10 + i: str(i) for i in range(10)} | {ord("％"): "%", ord("．"): "."}
+
+_CN_DIGITS = "零〇一二两三四五六七八九"
+_CN_RUN = re.compile(rf"[{_CN_DIGITS}十][{_CN_DIGITS}十百千万亿]*(?:点[{_CN_DIGITS}]+)?")
+_MULT = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "十万": 10**5, "百万": 10**6, "千万": 10**7,
+         "亿": 10**8, "十亿": 10**9, "百亿": 10**10, "千亿": 10**11, "万亿": 10**12}
+_ARABIC = re.compile(r"(?<![\d,])(?<!\d\.)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(万亿|[十百千]?亿|[十百千]?万|[百千])?")
+_DATE = re.compile(r"(?<![\d.])(\d{4})[./-](\d{1,2})[./-](\d{1,2})(?![\d.])")
+_PERCENT = re.compile(rf"[百千]分之([{_CN_DIGITS}十百千点]+)")
+_WEEKDAY = re.compile(r"(?<![每0-9一二三四五六七八九十两])(?:周|星期|礼拜)([一二三四五六日天])")
+_WEEKDAY_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7}
+
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+          "october", "november", "december"]
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+
+@dataclass
+class SourceNumber:
+    """A number found in the source, the text it came from, and what counts as rendering it."""
+
+    text: str
+    accepted: set = field(default_factory=set)
+    digits: bool = True  # written in Arabic digits (certain) rather than Chinese numerals
+
+    def describe(self) -> str:
+        plain = sorted((_fmt(v) for v in self.accepted if isinstance(v, Decimal)), key=len)
+        names = sorted(n for kind, n in (v for v in self.accepted if isinstance(v, tuple)) for n in [
+            (MONTHS if kind == "month" else WEEKDAYS)[n - 1].capitalize()])
+        return " or ".join(names + plain[:2])
+
+
+def _fmt(v: Decimal) -> str:
+    if v == v.to_integral_value():
+        n = int(v)
+        return f"{n:,}" if n >= 10000 else str(n)
+    return format(v.normalize(), "f")
+
+
+def _dec(v) -> Decimal:
+    return Decimal(str(v))
+
+
+@lru_cache(maxsize=1)
+def _not_numbers() -> tuple[str, ...]:
+    text = resources.files("bilingual.data").joinpath("check/numeral_words.txt").read_text("utf-8")
+    words = [w.strip() for w in text.splitlines()]
+    return tuple(sorted((w for w in words if w and not w.startswith("#")), key=len, reverse=True))
+
+
+def _cn_value(run: str) -> Decimal | None:
+    import cn2an
+
+    try:
+        return _dec(cn2an.cn2an(run, "normal"))
+    except (ValueError, KeyError, IndexError, InvalidOperation):
+        return None
+
+
+def _kind_after(text: str, end: int) -> str:
+    """What the characters after a number make of it: a year, a month, a decade, or a plain count."""
+    after = text[end:end + 2]
+    if after.startswith("年代"):
+        return "decade"
+    if after.startswith(("年", "财年")):
+        return "year"
+    if after.startswith("月"):
+        return "month"
+    return ""
+
+
+def _accept(value: Decimal, kind: str) -> set:
+    accepted = {value}
+    if kind == "decade":
+        accepted |= {value % 100, 1900 + value % 100, 2000 + value % 100}
+    elif kind == "year" and 1000 <= value <= 2999:
+        accepted.add(value % 100)  # FY18, '98
+    elif kind == "month" and 1 <= value <= 12 and value == int(value):
+        accepted.add(("month", int(value)))
+    return accepted
+
+
+def source_numbers(text: str) -> list[SourceNumber]:
+    """Every number, year, month, weekday, percentage and amount in a Chinese text."""
+    text = text.translate(_FULLWIDTH)
+    taken = [False] * len(text)
+    found: list[tuple[int, SourceNumber]] = []
+
+    def free(a: int, b: int) -> bool:
+        return not any(taken[a:b])
+
+    def take(a: int, b: int) -> None:
+        taken[a:b] = [True] * (b - a)
+
+    for word in _not_numbers():
+        for m in re.finditer(re.escape(word), text):
+            take(m.start(), m.end())
+    for m in _DATE.finditer(text):
+        take(m.start(), m.end())
+        y, mo, d = (_dec(int(g)) for g in m.groups())
+        found += [(m.start(1), SourceNumber(m.group(1), _accept(y, "year"))),
+                  (m.start(2), SourceNumber(m.group(2), _accept(mo, "month"))),
+                  (m.start(3), SourceNumber(m.group(3), {d}))]
+    for m in _WEEKDAY.finditer(text):
+        if free(m.start(), m.end()):
+            take(m.start(), m.end())
+            found.append((m.start(), SourceNumber(m.group(0), {("weekday", _WEEKDAY_NUM[m.group(1)])}, False)))
+    for m in _PERCENT.finditer(text):
+        if free(m.start(), m.end()) and (v := _cn_value(m.group(1))) is not None:
+            take(m.start(), m.end())
+            found.append((m.start(), SourceNumber(m.group(0), {v}, False)))
+    for m in _ARABIC.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        take(m.start(), m.end())
+        value = _dec(m.group(1).replace(",", "") + (m.group(2) or ""))
+        if m.group(3):
+            value *= _MULT[m.group(3)]
+        found.append((m.start(), SourceNumber(m.group(0), _accept(value, _kind_after(text, m.end())))))
+    for m in _CN_RUN.finditer(text):
+        a, b = m.span()
+        while a < b and taken[a]:
+            a += 1
+        while b > a and taken[b - 1]:
+            b -= 1
+        run = text[a:b]
+        if not run or not free(a, b):
+            continue
+        take(a, b)
+        found += [(a, n) for n in _cn_numbers(run, _kind_after(text, b))]
+    return [n for _, n in sorted(found, key=lambda x: x[0])]
+
+
+def _cn_numbers(run: str, kind: str) -> list[SourceNumber]:
+    # 三四天, 一两个: two adjacent digits mean "three or four", not 34.
+    if len(run) == 2 and all(c in _CN_DIGITS for c in run):
+        a, b = _cn_value(run[0]), _cn_value(run[1])
+        if a is not None and b is not None and abs(a - b) == 1:
+            return [SourceNumber(run, {a, b}, False)]
+    value = _cn_value(run)
+    if value is None or (value == 1 and kind != "month"):
+        return []  # a lone 一 is "a", "the", "once", "whole"...: too loose to check
+    return [SourceNumber(run, _accept(value, kind), False)]
+
+
+# --- English side -----------------------------------------------------------
+
+_UNITS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen".split())}
+_TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split())
+         if w != "_"}
+_ORDINALS = {w: i + 1 for i, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth".split())}
+_ORDINALS |= {w[:-1] + "ieth": v for w, v in _TENS.items()}
+_DECADES = {w[:-1] + "ies": v for w, v in _TENS.items()}
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+_SHORT_SCALES = {"k": 1000, "m": 10**6, "mn": 10**6, "bn": 10**9, "b": 10**9, "tn": 10**12}
+# Words that stand for a small number without being a numeral.
+_SPECIAL = {"a": 1, "an": 1, "once": 1, "single": 1, "both": 2, "twice": 2, "pair": 2, "couple": 2,
+            "double": 2, "thrice": 3, "triple": 3, "dozen": 12, "dozens": 12}
+_EN_NUMBER = re.compile(
+    r"(?<![\d,])(?<!\d\.)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s*-?\s*(hundred|thousand|million|billion|trillion"
+    r"|k|m|mn|bn|b|tn)\b)?", re.IGNORECASE)
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def target_values(text: str) -> set:
+    """The set of numeric values, months and weekdays an English text mentions."""
+    text = text.translate(_FULLWIDTH)
+    values: set = set()
+    for m in _DATE.finditer(text):
+        values |= {_dec(int(g)) for g in m.groups()} | {("month", int(m.group(2)))}
+    text = _DATE.sub(" ", text)
+    for m in _EN_NUMBER.finditer(text):
+        value = _dec(m.group(1).replace(",", "") + (m.group(2) or ""))
+        values.add(value)
+        if m.group(3):
+            scale = m.group(3).lower()
+            values.add(value * (_SCALES.get(scale) or _SHORT_SCALES[scale]))
+    words = _WORD.findall(text)
+    for w in words:
+        low = w.lower()
+        if w[0].isupper() and low in MONTHS + ["sept"] or low.rstrip(".") in _MONTH_ABBR and w[0].isupper():
+            values.add(("month", _month_number(low)))
+        if w[0].isupper() and (low in WEEKDAYS or low in _WEEKDAY_ABBR):
+            values.add(("weekday", (WEEKDAYS.index(low) if low in WEEKDAYS else _WEEKDAY_ABBR[low]) + 1))
+    values |= _word_numbers([w.lower() for w in words])
+    return values
+
+
+_MONTH_ABBR = {m[:3]: i for i, m in enumerate(MONTHS)} | {"sept": 8}
+_WEEKDAY_ABBR = {d[:3]: i for i, d in enumerate(WEEKDAYS)} | {"tues": 1, "thur": 3, "thurs": 3}
+
+
+def _month_number(low: str) -> int:
+    return MONTHS.index(low) + 1 if low in MONTHS else _MONTH_ABBR[low.rstrip(".")] + 1
+
+
+def _word_numbers(words: list[str]) -> set:
+    """Values of spelled-out numbers: 'twenty-five', 'two hundred and five', 'sixth', 'sixties'."""
+    values: set = set()
+    total = current = 0
+    in_number = False
+
+    def flush() -> None:
+        nonlocal total, current, in_number
+        if in_number:
+            values.add(_dec(total + current))
+        total = current = 0
+        in_number = False
+
+    for i, w in enumerate(words):
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if w in _UNITS:
+            current += _UNITS[w]
+            in_number = True
+        elif w in _TENS:
+            current += _TENS[w]
+            in_number = True
+        elif w in _SCALES and in_number:
+            mult = _SCALES[w]
+            if mult == 100:
+                current = (current or 1) * 100
+            else:
+                total += (current or 1) * mult
+                current = 0
+            in_number = True
+        elif w == "and" and in_number and (nxt in _UNITS or nxt in _TENS):
+            continue
+        else:
+            flush()
+            if w in _ORDINALS:
+                values.add(_dec(_ORDINALS[w]))
+            elif w in _DECADES:
+                values.add(_dec(_DECADES[w]))
+            elif w in _SPECIAL:
+                # "a million" is a number; "a" alone still stands for 1.
+                values.add(_dec(_SPECIAL[w]))
+                if nxt in _SCALES:
+                    current, in_number = _SPECIAL[w], True
+    flush()
+    return values
+
+
+def check(units: list[Unit]) -> list[Finding]:
+    """number.missing for each source number with no accepted rendering in the English."""
+    findings = []
+    for unit in units:
+        if not unit.en.strip():
+            continue  # an empty translation is reported once, as empty/missing
+        numbers = source_numbers(unit.source)
+        if not numbers:
+            continue
+        present = target_values(unit.en)
+        for n in numbers:
+            if n.accepted & present:
+                continue
+            findings.append(Finding(
+                segment=unit.id, kind="number.missing", severity="error" if n.digits else "warning",
+                source=excerpt(unit.source, n.text), target=excerpt(unit.en),
+                message=f"'{n.text}' in the source has no counterpart in the English",
+                suggestion=f"render it as {n.describe()}", source_mark=n.text))
+    return findings

@@ -1,0 +1,90 @@
+"""Findings as a terminal summary, as JSON (schema: docs/check-schema.md), or as an HTML page."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+from bilingual.check.base import RANK, SEVERITIES, Finding, Unit
+
+SCHEMA = "bilingual-check/1"
+
+
+def summarize(findings: list[Finding], units: list[Unit]) -> dict:
+    """Counts by severity and kind, and how many checked units carry a finding."""
+    by_severity = Counter(f.severity for f in findings)
+    return {
+        "segments_checked": len(units),
+        "segments_flagged": len({f.segment for f in findings} & {u.id for u in units}),
+        "findings": len(findings),
+        "by_severity": {s: by_severity.get(s, 0) for s in reversed(SEVERITIES)},
+        "by_kind": dict(sorted(Counter(f.kind for f in findings).items())),
+    }
+
+
+def render_text(findings: list[Finding], summary: dict, *, title: str = "") -> str:
+    """One line per finding (two with a suggestion), then the totals."""
+    lines = [f"check: {title}"] if title else []
+    for f in findings:
+        where = f.segment or "-"
+        lines.append(f"{f.severity.upper():7} {f.kind:18} {where}: {f.message}")
+        detail = f.suggestion
+        if f.target:
+            detail = (f"{detail} | " if detail else "") + f"en: {f.target[:90]}"
+        if detail:
+            lines.append(f"        {detail}")
+    sev = summary["by_severity"]
+    lines.append(f"{summary['findings']} finding(s) in {summary['segments_flagged']} of "
+                 f"{summary['segments_checked']} segment(s): "
+                 + ", ".join(f"{n} {s}" for s, n in sev.items()))
+    if summary["by_kind"]:
+        lines.append("by kind: " + ", ".join(f"{k} {n}" for k, n in summary["by_kind"].items()))
+    return "\n".join(lines) + "\n"
+
+
+def render_json(findings: list[Finding], summary: dict, *, document: str = "", title: str = "") -> str:
+    """The stable machine-readable form; see docs/check-schema.md."""
+    data = {"schema": SCHEMA, "document": document, "title": title, "summary": summary,
+            "findings": [f.to_dict() for f in findings]}
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def highlight(text: str, marks: list[str]) -> list[tuple[str, bool]]:
+    """`text` cut into (piece, highlighted) runs at every occurrence of any mark."""
+    spans: list[tuple[int, int]] = []
+    for mark in sorted({m for m in marks if m}, key=len, reverse=True):
+        start = text.find(mark)
+        while start >= 0:
+            end = start + len(mark)
+            if not any(a < end and start < b for a, b in spans):
+                spans.append((start, end))
+            start = text.find(mark, end)
+    pieces, pos = [], 0
+    for a, b in sorted(spans):
+        if a > pos:
+            pieces.append((text[pos:a], False))
+        pieces.append((text[a:b], True))
+        pos = b
+    if pos < len(text):
+        pieces.append((text[pos:], False))
+    return pieces
+
+
+def render_html(findings: list[Finding], summary: dict, units: list[Unit], *, title: str = "") -> str:
+    """A self-contained page: each flagged segment's source and English side by side, problems marked."""
+    import jinja2
+
+    env = jinja2.Environment(loader=jinja2.PackageLoader("bilingual.publish", "templates"), autoescape=True)
+    by_id = {u.id: u for u in units}
+    rows: dict[str, dict] = {}
+    for f in findings:
+        row = rows.setdefault(f.segment, {"id": f.segment, "findings": [], "unit": by_id.get(f.segment)})
+        row["findings"].append(f)
+    for row in rows.values():
+        unit, fs = row["unit"], row["findings"]
+        source = unit.source if unit else next((f.source for f in fs if f.source), "")
+        target = unit.en if unit else next((f.target for f in fs if f.target), "")
+        row["source"] = highlight(source, [f.source_mark for f in fs])
+        row["target"] = highlight(target, [f.target_mark for f in fs])
+        row["worst"] = max((f.severity for f in fs), key=RANK.__getitem__)
+    return env.get_template("check.html.j2").render(title=title, summary=summary, rows=list(rows.values()))
