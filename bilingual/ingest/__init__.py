@@ -17,6 +17,7 @@ from pathlib import Path
 from bilingual.errors import BilingualError
 from bilingual.ingest import cdt, detect, epub, html, markdown, script, text
 from bilingual.ingest.encoding import binary_kind, decode
+from bilingual.ingest.inline import strip_controls
 from bilingual.ingest.sanitize import rules
 from bilingual.model import Document, slug
 
@@ -79,6 +80,11 @@ def read(path: Path) -> list[Document]:
 
 
 def _finish(doc: Document, stem: str, fmt: str, path: Path) -> Document:
+    for name, value in vars(doc.meta).items():  # block text is cleaned by inline.fold
+        if isinstance(value, str):
+            setattr(doc.meta, name, strip_controls(value))
+        elif isinstance(value, list):
+            setattr(doc.meta, name, [strip_controls(v) if isinstance(v, str) else v for v in value])
     doc.id = slug(stem)
     doc.meta.format = fmt
     doc.meta.path = path.name

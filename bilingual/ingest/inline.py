@@ -12,6 +12,18 @@ from dataclasses import dataclass, field
 
 from bilingual.model import Block, Mark
 
+# Control characters (but tab, line breaks and NEL) and the two noncharacters: never text, and
+# illegal in the XML of XLIFF, TMX and EPUB. fold() turns the whitespace ones into a space
+# and drops the rest; strip_controls() drops them all.
+CONTROL = frozenset(chr(c) for c in (*range(0x20), *range(0x7F, 0xA0)) if chr(c) not in "\t\n\r\x85") \
+    | {"\ufffe", "\uffff"}
+_CONTROL_TABLE = dict.fromkeys(map(ord, CONTROL))
+
+
+def strip_controls(text: str) -> str:
+    """`text` without control characters (see CONTROL): for metadata, which is not folded."""
+    return text.translate(_CONTROL_TABLE)
+
 
 def is_wide(ch: str) -> bool:
     """CJK ideographs, kana, hangul and full-width punctuation: no spaces between them."""
@@ -43,7 +55,8 @@ def fold(raw: str) -> tuple[str, list[int]]:
             i = j
             continue
         pos[i] = len(out)
-        out.append(raw[i])
+        if raw[i] not in CONTROL:
+            out.append(raw[i])
         i += 1
     pos[n] = len(out)
     return "".join(out), pos
