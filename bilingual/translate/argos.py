@@ -23,7 +23,20 @@ def _how_to_install(from_code: str, to_code: str) -> str:
             f"or build with --no-translate")
 
 
+# sha256 of model files already read in this process, keyed by (path, size, mtime): an
+# engine loaded again (benchmarks, tests, a long-lived caller) does not re-read 100 MB.
+_CHECKSUMS: dict[tuple[str, int, int], str] = {}
+
+
 def _checksum(path: Path) -> str:
+    stat = path.stat()
+    key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns)
+    if key not in _CHECKSUMS:
+        _CHECKSUMS[key] = _sha256(path)
+    return _CHECKSUMS[key]
+
+
+def _sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as f:
         while chunk := f.read(1 << 20):
