@@ -1,0 +1,62 @@
+"""The collection's index page: one self-contained HTML file linking every article's page.
+
+Links are relative to the index's folder, so the edition folder can be moved
+or served anywhere; the page has no script and fetches nothing.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import cache
+from pathlib import Path
+from urllib.parse import quote
+
+from bilingual import __version__
+from bilingual.errors import BilingualError
+from bilingual.model import COLUMNS, Document
+from bilingual.publish.files import write_atomic
+
+
+@cache
+def _environment():
+    import jinja2
+
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("bilingual.publish", "templates"),
+        autoescape=True, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+
+
+def _href(page: Path, folder: Path) -> str:
+    """A relative, percent-encoded link from the index folder to an article page."""
+    rel = os.path.relpath(Path(page).absolute(), Path(folder).absolute())
+    return quote(Path(rel).as_posix(), safe="/")
+
+
+def _entry(doc: Document, page: Path, folder: Path) -> dict:
+    m = doc.meta
+    titles = []
+    for col in COLUMNS:
+        text = getattr(m, f"title_{col}") or (m.title if col == m.script else "")
+        if text and all(text != t["text"] for t in titles):
+            titles.append({"lang": COLUMNS[col], "text": text})
+    if not titles:
+        titles.append({"lang": COLUMNS.get(m.script, "zh-Hans"), "text": m.title or doc.id})
+    return {"href": _href(page, folder), "titles": titles, "date": m.date[:10], "author": m.author,
+            "source": m.source, "lang": COLUMNS.get(m.script, "zh-Hans")}
+
+
+def render_index(docs: list[Document], pages: list[Path], path: Path, *, title: str = "") -> str:
+    """The index page as a string: titles in each script present, date, author, link."""
+    if len(docs) != len(pages):
+        raise BilingualError(f"index: {len(docs)} articles but {len(pages)} pages")
+    folder = Path(path).parent
+    entries = [_entry(d, p, folder) for d, p in zip(docs, pages, strict=True)]
+    return _environment().get_template("index.html.j2").render(
+        entries=entries, title=title or "Bilingual editions", version=__version__)
+
+
+def write_index(docs: list[Document], pages: list[Path], path: Path, *, title: str = "") -> Path:
+    """Write the collection's index page (atomically) linking `pages`, one per document, in order."""
+    return write_atomic(Path(path), render_index(docs, pages, path, title=title))
