@@ -83,6 +83,7 @@ def check_document(doc: Document, *, glossary=None, region: str = "zh-TW") -> li
     if glossary is not None:
         findings += glossary_check.check(units, glossary, region)
     order = {u.id: i for i, u in enumerate(units)}
+    findings = merge(findings)  # 2金2银: one finding per distinct problem
     return sorted(findings, key=lambda f: (order.get(f.segment, len(order)), -RANK[f.severity], f.kind))
 
 
