@@ -367,17 +367,34 @@ def _pipeline_ready() -> bool:
     return hasattr(ingest, "read_all") and hasattr(convert, "convert") and hasattr(segment, "segment")
 
 
+def _shipped_glossary():
+    """The project's glossary when its loader and data are in the tree, else None."""
+    from tests.conftest import ROOT
+
+    try:
+        from bilingual import glossary
+    except ImportError:
+        return None
+    if not hasattr(glossary, "load") or not (ROOT / "glossary").is_dir():
+        return None
+    return glossary.load([ROOT / "glossary"])
+
+
 @needs_java
 @pytest.mark.skipif(not _pipeline_ready(), reason="ingest/segment/convert not in the tree yet")
 def test_real_seed_through_load_and_prepare(tmp_path):
     from bilingual import api
     from tests.conftest import FIXTURES, SEED
 
-    seed = api.prepare(api.load([SEED])[0])
-    path = write_epub([seed], tmp_path / "seed.epub")
+    glossary = _shipped_glossary()
+    seed = api.prepare(api.load([SEED])[0], glossary=glossary)
+    path = write_epub([seed], tmp_path / "seed.epub", glossary=glossary)
     chapter = read(path, "EPUB/ch001.xhtml").decode()
     assert "这是一种准军事同盟的关系。" in chapter and "這是一種準軍事同盟的關係。" in chapter
     assert "CDT 档案卡" not in chapter  # boilerplate stays out
+    if glossary is not None:  # names marked by conversion reach the appendix with the glossary's kind
+        assert 'data-term="putin" data-kind="person"' in chapter
+        assert b"putin" in read(path, "EPUB/names.xhtml")
     fixtures = [FIXTURES / n for n in ("cdt_392432_luo-guancong.md", "cdtv_400883_uk-embassy-hk.md",
                                        "term_2018-02-06-jifeng-rip.md")]
     docs = [seed] + [api.prepare(d) for d in api.load(fixtures)]
