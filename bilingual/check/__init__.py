@@ -71,6 +71,7 @@ def check_document(doc: Document, *, glossary=None, region: str = "zh-TW") -> li
     """Every finding for `doc`, in document order (errors first within a segment).
 
     `glossary` defaults to the shipped one (bilingual.glossary.Glossary.default());
+    False skips the glossary findings.
     `region` picks the zh-Hant form the Traditional column must use.
     """
     from bilingual.check import glossary as glossary_check
@@ -80,7 +81,7 @@ def check_document(doc: Document, *, glossary=None, region: str = "zh-TW") -> li
     findings = text.check(units) + numbers.check(units)
     if glossary is None:
         glossary = _default_glossary()
-    if glossary is not None:
+    if glossary is not None and glossary is not False:
         findings += glossary_check.check(units, glossary, region)
     order = {u.id: i for i, u in enumerate(units)}
     findings = merge(findings)  # 2金2银: one finding per distinct problem

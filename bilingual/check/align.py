@@ -19,7 +19,7 @@ from bilingual.check import ALIGNMENT_KEY, GROUPS_KEY
 from bilingual.check.base import Finding, excerpt
 from bilingual.check.glossary import fold
 from bilingual.check.numbers import source_numbers, target_values
-from bilingual.check.text import PRIOR_RATIO, PRIOR_VARIANCE, source_length
+from bilingual.check.text import PRIOR_RATIO, PRIOR_VARIANCE, UNALIGNED_MESSAGE, source_length
 from bilingual.model import Block, Document, Segment, segment_id
 
 # -log prior of each bead (source blocks, English paragraphs), after Gale & Church (1993).
@@ -135,7 +135,7 @@ def align_translation(doc: Document, english_paragraphs: list[str]) -> tuple[Doc
         source = "".join(b.text("hans") or b.text("source") for _, b in blocks)
         if blocks and not ens:
             findings.append(Finding(last_id, "unaligned", "error", excerpt(source), "",
-                                    f"source block {blocks[0][0] + 1} has no English paragraph",
+                                    UNALIGNED_MESSAGE,
                                     "check whether the translation left this paragraph out"))
         elif ens and not blocks:
             findings.append(Finding(last_id, "unaligned", "error", "", excerpt(text),

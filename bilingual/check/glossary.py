@@ -41,9 +41,23 @@ def find_english(text: str, forms: list[str]) -> list[tuple[int, int]]:
 
 
 def english_forms(term) -> list[str]:
-    """Every English rendering the glossary accepts for a term."""
-    forms = [getattr(term, "en", ""), getattr(term, "en_long", "")]
-    return [f for f in forms if f]
+    """Every English rendering the glossary accepts for a term (a place's demonym too)."""
+    forms = [f for f in (getattr(term, "en", ""), getattr(term, "en_long", "")) if f]
+    if getattr(term, "kind", "") == "place":
+        forms += [d for f in forms for d in demonyms(f)]
+    return forms
+
+
+def demonyms(name: str) -> list[str]:
+    """Regular adjectives of a place name: China -> Chinese, Russia -> Russian, Japan -> Japanese.
+
+    Irregular ones (Britain -> British, France -> French) are not guessed.
+    """
+    if not name or not name[-1].isalpha():
+        return []
+    if name[-1] in "ae":
+        return [name + "n", name[:-1] + "ese", name[:-1] + "ian"]
+    return [name + "ese", name + "ian", name + "i"]
 
 
 def banned_forms(term) -> list[str]:

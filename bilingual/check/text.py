@@ -21,6 +21,8 @@ _WORDS = re.compile(r"\w+")
 PRIOR_RATIO, PRIOR_VARIANCE = 3.5, 20.0
 MIN_UNITS_FOR_ESTIMATE = 12
 MIN_SOURCE_CHARS = 6
+# Shared with align.py, so the aligner's finding and the check's are recognised as one.
+UNALIGNED_MESSAGE = "no English paragraph was aligned to this source paragraph"
 
 
 def check(units: list[Unit]) -> list[Finding]:
@@ -50,7 +52,7 @@ def _empty(units: list[Unit]) -> list[Finding]:
             continue
         if u.level == "block":
             out.append(Finding(u.id, "unaligned", "error", excerpt(u.source), "",
-                               "no English paragraph was aligned to this source paragraph",
+                               UNALIGNED_MESSAGE,
                                "check whether the translation left this paragraph out"))
         elif not u.en.strip() and not u.origin:
             out.append(Finding(u.id, "missing", "error", excerpt(u.source), "",

@@ -1,0 +1,108 @@
+"""`bilingual check` end to end through the real entry point."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from bilingual.publish.jsondoc import write_document
+from tests.check.helpers import GLOSSARY_TSV, parallel_lines, sentence_document
+from tests.clirun import run_cli
+
+
+@pytest.fixture(autouse=True)
+def test_glossary(tmp_path, monkeypatch):
+    """The CLI loads the shipped glossary; these tests use a fixed one so others' edits don't move them."""
+    folder = tmp_path / "glossary"
+    folder.mkdir()
+    (folder / "names.tsv").write_text(GLOSSARY_TSV, encoding="utf-8")
+    monkeypatch.setenv("BILINGUAL_GLOSSARY_DIR", str(folder))
+
+
+def _doc_file(tmp_path, zh, en, name="doc.json"):
+    path = tmp_path / name
+    write_document(sentence_document(zh, en), path)
+    return path
+
+
+def test_json_report_schema_and_exit_code(tmp_path, capsys):
+    zh, en = parallel_lines()
+    en = list(en)
+    en[4] = en[4].replace("13.21 trillion", "13.21 billion")
+    path = _doc_file(tmp_path, zh[:20], en[:20])
+    r = run_cli(capsys, "check", path, "--format", "json")
+    assert r.code == 1, r.err
+    data = json.loads(r.out)
+    assert data["schema"] == "bilingual-check/1"
+    assert set(data["summary"]) >= {"segments_checked", "segments_flagged", "findings", "by_severity", "by_kind"}
+    assert data["summary"]["segments_checked"] == 20
+    for item in data["findings"]:
+        assert set(item) >= {"segment", "kind", "severity", "source", "target", "message", "suggestion"}
+    wrong = [f for f in data["findings"] if f["kind"] == "number.missing"]
+    assert wrong and wrong[0]["source_mark"] == "13.21万亿"
+
+
+def test_fail_on_threshold(tmp_path, capsys):
+    zh, en = parallel_lines()
+    en = list(en[:20])
+    en[3] = en[2]  # a duplicated English sentence: a warning, not an error
+    path = _doc_file(tmp_path, zh[:20], en)
+    assert run_cli(capsys, "check", path).code == 0
+    r = run_cli(capsys, "check", path, "--fail-on", "warning")
+    assert r.code == 1
+    assert "duplicate" in r.out
+
+
+def test_text_summary_and_html_report(tmp_path, capsys):
+    zh, en = parallel_lines()
+    en = list(en[:10])
+    en[1] = "To me, his <script>alert(1)</script> 热情 implied the opposite."
+    path = _doc_file(tmp_path, zh[:10], en)
+    r = run_cli(capsys, "check", path)
+    assert r.code == 1
+    assert "cjk-in-english" in r.out and "of 10 segment(s)" in r.out
+    out = tmp_path / "report.html"
+    r = run_cli(capsys, "check", path, "--format", "html", "-o", out)
+    assert r.code == 1
+    page = out.read_text(encoding="utf-8")
+    assert "<mark>热情</mark>" in page
+    assert "<script>" not in page and "&lt;script&gt;" in page
+
+
+def test_chinese_source_with_external_translation(tmp_path, capsys):
+    zh, en = parallel_lines()
+    source = tmp_path / "article.txt"
+    source.write_text("\n\n".join("".join(zh[i:i + 3]) for i in range(0, 30, 3)) + "\n", encoding="utf-8")
+    english = [" ".join(en[i:i + 3]) for i in range(0, 30, 3)]
+    translation = tmp_path / "article.en.md"
+    translation.write_text("\n\n".join(english[:4] + english[5:]) + "\n", encoding="utf-8")  # one dropped
+    r = run_cli(capsys, "check", source, "--translation", translation, "--format", "json")
+    data = json.loads(r.out)
+    assert r.code == 1
+    assert [f["kind"] for f in data["findings"]].count("unaligned") == 1
+
+
+def test_xliff_from_a_cat_tool(tmp_path, capsys):
+    from bilingual.publish.xliff import write_xliff
+
+    zh, en = parallel_lines()
+    en = list(en[:10])
+    en[4] = en[4].replace("down 3%", "down 4%")
+    path = write_xliff(sentence_document(zh[:10], en), tmp_path / "doc.xlf")
+    r = run_cli(capsys, "check", path, "--format", "json")
+    kinds = {(f["kind"], f["source_mark"]) for f in json.loads(r.out)["findings"]}
+    assert ("number.missing", "3") in kinds
+
+
+def test_bad_input_is_one_line(tmp_path, capsys):
+    r = run_cli(capsys, "check", tmp_path / "nope.json")
+    assert r.code == 1 and r.err.count("\n") == 1 and "nope.json" in r.err
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", encoding="utf-8")
+    r = run_cli(capsys, "check", bad)
+    assert r.code == 1 and r.err.count("\n") == 1
+    src = tmp_path / "a.txt"
+    src.write_text("中文段落。\n", encoding="utf-8")
+    r = run_cli(capsys, "check", src)
+    assert r.code == 1 and "--translation" in r.err and r.err.count("\n") == 1

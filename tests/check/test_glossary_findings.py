@@ -1,0 +1,62 @@
+"""Glossary findings: expected names with inflection and case, banned variants, counts, zh-Hant forms."""
+
+from __future__ import annotations
+
+import pytest
+
+from bilingual.check import check_document
+from tests.check.helpers import sentence_document
+
+
+def _kinds(glossary, zh, en, hant="") -> list[str]:
+    doc = sentence_document([zh], [en])
+    doc.blocks[0].segments[0].hant = hant
+    return [f.kind for f in check_document(doc, glossary=glossary) if f.kind.startswith("glossary")]
+
+
+@pytest.mark.parametrize("en", [
+    "Putin's plan was announced.", "PUTIN ANNOUNCED A PLAN.", "Putin’s plan was announced.",
+    "Vladimir Putin announced a plan.", "The plan of putin was announced.",
+])
+def test_expected_name_in_any_accepted_form(glossary, en):
+    assert _kinds(glossary, "普京宣布了计划。", en) == []
+
+
+@pytest.mark.parametrize("en", ["Computing announced a plan.", "Putinism was discussed."])
+def test_name_only_as_a_whole_word(glossary, en):
+    assert _kinds(glossary, "普京宣布了计划。", en) == ["glossary.missing"]
+
+
+def test_banned_variant(glossary):
+    kinds = _kinds(glossary, "普京宣布了计划。", "Pujing announced a plan.")
+    assert sorted(kinds) == ["glossary.banned", "glossary.missing"]
+
+
+def test_banned_variant_anywhere_in_the_english(glossary):
+    # the source does not name him, but a known misspelling is still wrong
+    assert _kinds(glossary, "他宣布了计划。", "Pujing announced a plan.") == ["glossary.banned"]
+
+
+def test_counts_differ(glossary):
+    zh = "普京说，普京不会让步。"
+    assert _kinds(glossary, zh, "Putin said Putin would not give in.") == []
+    assert _kinds(glossary, zh, "Putin said he would not give in.") == ["glossary.count"]
+
+
+def test_long_and_short_forms_count_once(glossary):
+    zh = "普京说，普京不会让步。"
+    assert _kinds(glossary, zh, "Vladimir Putin said that Putin would not give in.") == []
+
+
+def test_regional_traditional_form(glossary):
+    zh = "普京宣布了计划。"
+    assert _kinds(glossary, zh, "Putin announced a plan.", hant="普丁宣布了計劃。") == []
+    assert _kinds(glossary, zh, "Putin announced a plan.", hant="普京宣布了計劃。") == ["glossary.hant"]
+    doc = sentence_document([zh], ["Putin announced a plan."])
+    doc.blocks[0].segments[0].hant = "普京宣布了計劃。"
+    assert not [f for f in check_document(doc, glossary=glossary, region="zh-HK") if f.kind == "glossary.hant"]
+
+
+def test_short_names_need_word_boundaries_in_chinese(glossary):
+    # 金星 (Venus) inside 黄金星期 ("golden week") must not ask for "Venus"
+    assert _kinds(glossary, "黄金星期的消费很旺。", "Spending was strong in the golden week.") == []
