@@ -282,6 +282,48 @@ def _clock(seconds: int) -> str:
     return f"{h}:{rest // 60:02d}:{rest % 60:02d}" if h else f"{rest // 60}:{rest % 60:02d}"
 
 
+@cli.command("check")
+@click.argument("input_path", metavar="INPUT", type=click.Path(path_type=Path))
+@click.option("--translation", type=click.Path(path_type=Path),
+              help="External English (text, Markdown or HTML, one paragraph per block) to align with INPUT.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text", show_default=True)
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="error", show_default=True,
+              help="Exit 1 when a finding of this severity or worse exists.")
+@click.option("--glossary", "glossaries", multiple=True, type=click.Path(path_type=Path),
+              help="Extra glossary file on top of the shipped one (repeatable).")
+@click.option("--region", type=click.Choice(["zh-TW", "zh-HK", "zh-Hant"]), default="zh-TW", show_default=True,
+              help="Whose Traditional name forms the zh-Hant column must use.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the report here (default: stdout).")
+def check_cmd(input_path: Path, translation: Path | None, fmt: str, fail_on: str, glossaries: tuple[Path, ...],
+              region: str, output: Path | None) -> None:
+    """Check a translation against its source and the glossary: a build's JSON, a Chinese source
+    with --translation, or an XLIFF/TMX file from a CAT tool."""
+    from bilingual.check import at_or_above, check_document, merge, units_of
+    from bilingual.check import report as check_report
+    from bilingual.check.inputs import load_for_check
+
+    doc, align_findings = load_for_check(input_path, translation)
+    findings = merge(align_findings, check_document(doc, glossary=_load_glossary(glossaries), region=region))
+    units = units_of(doc)
+    summary = check_report.summarize(findings, units)
+    title = doc.meta.title or doc.id
+    if fmt == "json":
+        text = check_report.render_json(findings, summary, document=doc.id, title=title)
+    elif fmt == "html":
+        text = check_report.render_html(findings, summary, units, title=title)
+    else:
+        text = check_report.render_text(findings, summary, title=title)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        from bilingual.publish.files import write_atomic
+
+        write_atomic(output, text)
+        click.echo(check_report.render_text([], summary, title=f"{title} -> {output}").strip(), err=True)
+    if at_or_above(findings, fail_on):
+        raise click.exceptions.Exit(1)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Console entry point: user errors become one line on stderr and exit 1, never a traceback."""
     try:

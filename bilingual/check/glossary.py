@@ -25,6 +25,8 @@ def fold(text: str) -> str:
 @lru_cache(maxsize=4096)
 def _pattern(form: str) -> re.Pattern:
     words = [re.escape(w) for w in re.split(r"[\s\-]+", fold(form).strip()) if w]
+    if len(words) > 1 and words[0] == "the":
+        words = words[1:]  # "the US": "US officials" names it too
     body = r"[\s\-]+".join(words)
     return re.compile(rf"(?<![\w]){body}(?:'s|'|s|es)?(?![\w])")
 
@@ -43,6 +45,8 @@ def find_english(text: str, forms: list[str]) -> list[tuple[int, int]]:
 def english_forms(term) -> list[str]:
     """Every English rendering the glossary accepts for a term (a place's demonym too)."""
     forms = [f for f in (getattr(term, "en", ""), getattr(term, "en_long", "")) if f]
+    adj = getattr(term, "en_adj", None) or []  # proposed column: American, British (irregular)
+    forms += [adj] if isinstance(adj, str) else list(adj)
     if getattr(term, "kind", "") == "place":
         forms += [d for f in forms for d in demonyms(f)]
     return forms
@@ -56,7 +60,7 @@ def demonyms(name: str) -> list[str]:
     if not name or not name[-1].isalpha():
         return []
     if name[-1] in "ae":
-        return [name + "n", name[:-1] + "ese", name[:-1] + "ian"]
+        return [name + "n", name[:-1] + "ese", name[:-1] + "ian", name[:-1] + "ean"]
     return [name + "ese", name + "ian", name + "i"]
 
 
