@@ -136,6 +136,10 @@ class ArgosEngine:
                 out[i] = english
         return out
 
+    def length(self, sentence: str) -> int:
+        """Tokens the sentence becomes: callers sort by it so each batch holds sentences of like length."""
+        return len(self.tokenizer.encode(sentence.strip()))
+
     def _decode(self, tokens: list[list[str]]) -> list[str]:
         prefix = self.package.target_prefix
         try:

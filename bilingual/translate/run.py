@@ -106,11 +106,13 @@ def translate_documents(docs: list[Document], engine: Engine, *, glossary=None, 
             note(f"{out.id}: {len(job)} sentences, {known} from memory, {len(job) - known} new")
     if progress and total and done:
         progress(done, total, "translating")
-    # Identical masked texts are translated once; similar lengths batch together.
+    # Identical masked texts are translated once; similar lengths batch together, by the engine's
+    # own measure (tokens) when it has one: chunks then split into the batches a raw caller would make.
     by_text: dict[str, list[_Item]] = {}
     for item in pending:
         by_text.setdefault(item.masked, []).append(item)
-    texts = sorted(by_text, key=len)
+    length = getattr(engine, "length", None)
+    texts = sorted(by_text, key=length if callable(length) else len)
     step = max(1, chunk)
     for start in range(0, len(texts), step):
         batch = texts[start:start + step]

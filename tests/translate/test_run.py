@@ -313,3 +313,23 @@ def test_documents_empty_list(tiny_engine):
 
     spy = CountingEngine(tiny_engine)
     assert translate_documents([], spy) == [] and spy.calls == []
+
+
+def test_batches_follow_the_engines_length_measure(tiny_engine):
+    """An engine with length() (tokens) decides the order, so chunks split into tight batches."""
+    from bilingual.translate.run import translate_documents
+
+    class Measured(CountingEngine):
+        def length(self, sentence):
+            return tiny_engine.length(sentence)
+
+    spy = Measured(tiny_engine)
+    translate_documents([_doc([ZH[:12]], title="")], spy, chunk=4)
+    sent = [s for call in spy.calls for s in call]
+    lengths = [tiny_engine.length(s) for s in sent]
+    assert lengths == sorted(lengths) and sorted(sent) == sorted(ZH[:12])
+    assert tiny_engine.length("普京") == len(tiny_engine.tokenizer.encode("普京")) > 0
+    plain = CountingEngine(tiny_engine)  # no length(): characters decide
+    translate_documents([_doc([ZH[:12]], title="")], plain, chunk=4)
+    chars = [len(s) for call in plain.calls for s in call]
+    assert chars == sorted(chars)
