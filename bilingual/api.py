@@ -11,18 +11,24 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from bilingual.model import Document
+from bilingual.model import COLUMNS, Document, slug
+
+ALL_COLUMNS = tuple(COLUMNS)
 
 Progress = Callable[[int, int, str], None]
 
 
-def load(inputs: list[Path]) -> list[Document]:
-    """Ingest: read every article named by `inputs` (files or folders)."""
+def load(inputs: list[Path], *, skipped: list[str] | None = None) -> list[Document]:
+    """Ingest: read every article named by `inputs` (files, folders, list files).
+
+    With a `skipped` list, unreadable articles are noted there instead of stopping the load.
+    """
     from bilingual import ingest
 
-    return ingest.read_all(inputs)
+    return ingest.read_all(inputs, skipped=skipped)
 
 
 def prepare(doc: Document, *, variant: str = "s2twp", glossary=None) -> Document:
@@ -49,15 +55,23 @@ def translate(doc: Document, engine, *, glossary=None, memory=None, progress: Pr
     return out
 
 
-def publish(doc: Document, out_dir: Path, *, glossary=None) -> list[Path]:
+def publish(doc: Document, out_dir: Path, *, glossary=None, columns: tuple[str, ...] = ALL_COLUMNS) -> list[Path]:
     """Write the article's HTML page and its document data JSON side by side."""
     from bilingual.publish.html import write_html
     from bilingual.publish.jsondoc import write_document
 
     return [
-        write_html(doc, out_dir / f"{doc.id}.html", glossary=glossary),
+        write_html(doc, out_dir / f"{doc.id}.html", glossary=glossary, columns=columns),
         write_document(doc, out_dir / f"{doc.id}.json"),
     ]
+
+
+@dataclass
+class Built:
+    """What a build wrote, and the articles it skipped (only with keep_going)."""
+
+    written: list[Path] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
 
 
 def build(
@@ -69,18 +83,37 @@ def build(
     glossaries: list[Path] | None = None,
     memory_path: Path | None = None,
     engine_options: dict | None = None,
+    formats: tuple[str, ...] = ("html",),
+    layout: str = "interleaved",
+    columns: tuple[str, ...] = ALL_COLUMNS,
+    title: str | None = None,
+    keep_going: bool = False,
     progress: Progress | None = None,
-) -> list[Path]:
+) -> Built:
     """The whole pipeline; english=False leaves the English column empty.
 
     Everything that can fail on input or setup fails before the first write:
     articles are read, the glossary and the engine loaded, all of it translated
     (each result saved in the translation memory as it comes, so an interrupted
-    build resumes), and only then are the editions written.
+    build resumes), and only then are the editions written. HTML gives a page
+    and document data per article (and an index page for a collection); EPUB
+    gives one book of all the articles, in input order.
     """
-    docs = load(inputs)
+    from bilingual.errors import BilingualError
+
+    unknown = set(formats) - {"html", "epub"}
+    if unknown or not formats:
+        raise BilingualError(f"unknown output format {', '.join(sorted(unknown)) or '(none)'}: choose html, epub")
+    result = Built()
+    docs = load(inputs, skipped=result.skipped if keep_going else None)
+    if not docs:
+        raise BilingualError("no article could be read: " + "; ".join(result.skipped))
     names = glossary(glossaries)
     docs = [prepare(doc, variant=variant, glossary=names) for doc in docs]
+    if "epub" in formats:
+        from bilingual.publish.epub import check_options
+
+        check_options(docs, layout, columns)
     if english:
         from bilingual.translate.argos import load_engine
         from bilingual.translate.memory import Memory
@@ -93,10 +126,23 @@ def build(
         for doc in docs:
             doc.provenance.update(engine=engine.name, model=engine.identity)
     _ensure_writable(out_dir)
-    written: list[Path] = []
-    for doc in docs:
-        written += publish(doc, out_dir, glossary=names)
-    return written
+    if "html" in formats:
+        pages = []
+        for doc in docs:
+            page, data = publish(doc, out_dir, glossary=names, columns=columns)
+            pages.append(page)
+            result.written += [page, data]
+        if len(docs) > 1:
+            from bilingual.publish.index import write_index
+
+            result.written.append(write_index(docs, pages, out_dir / "index.html", title=title or ""))
+    if "epub" in formats:
+        from bilingual.publish.epub import write_epub
+
+        name = docs[0].id if len(docs) == 1 else slug(title or out_dir.resolve().name or "book")
+        result.written.append(write_epub(docs, out_dir / f"{name}.epub", layout=layout, columns=columns,
+                                         title=title, glossary=names))
+    return result
 
 
 def _ensure_writable(out_dir: Path) -> None:

@@ -34,21 +34,52 @@ def cli() -> None:
 @click.option("--threads", type=int, default=0, show_default=True, help="CPU threads for the engine (0: all).")
 @click.option("--batch-size", type=click.IntRange(1, 1024), default=32, show_default=True,
               help="Sentences per engine batch.")
+@click.option("--format", "formats", default="html", show_default=True, callback=lambda c, p, v: _split(v),
+              help="Editions to write, comma-separated: html (a page per article), epub (one book).")
+@click.option("--layout", type=click.Choice(["interleaved", "side-by-side"]), default="interleaved",
+              show_default=True, help="EPUB layout: paragraphs one script after another, or columns.")
+@click.option("--columns", default="zh-Hans,zh-Hant,en", show_default=True,
+              callback=lambda c, p, v: _columns(v), help="Columns to show, in order (any of zh-Hans, zh-Hant, en).")
+@click.option("--title", help="Title of a book or collection of several articles.")
+@click.option("--keep-going", is_flag=True, help="Skip articles that cannot be read, build the rest, list the skipped.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors (no progress, no file list).")
 @click.option("-v", "--verbose", is_flag=True, help="Also print one line per article (sentences, memory hits).")
 def build(inputs: tuple[Path, ...], out_dir: Path, variant: str, no_translate: bool, glossaries: tuple[Path, ...],
-          memory_path: Path | None, threads: int, batch_size: int, quiet: bool, verbose: bool) -> None:
-    """Build bilingual editions from Chinese articles (files or folders)."""
+          memory_path: Path | None, threads: int, batch_size: int, formats: tuple[str, ...], layout: str,
+          columns: tuple[str, ...], title: str | None, keep_going: bool, quiet: bool, verbose: bool) -> None:
+    """Build bilingual editions from Chinese articles (files, folders or list files)."""
     from bilingual import api
 
     if quiet and verbose:
         raise click.UsageError("--quiet and --verbose contradict each other; give one")
-    written = api.build(list(inputs), out_dir, variant=variant, english=not no_translate,
-                        glossaries=list(glossaries), memory_path=memory_path,
-                        engine_options={"threads": threads, "batch_size": batch_size},
-                        progress=_Reporter(quiet=quiet, verbose=verbose))
-    for path in written if not quiet else []:
+    built = api.build(list(inputs), out_dir, variant=variant, english=not no_translate,
+                      glossaries=list(glossaries), memory_path=memory_path,
+                      engine_options={"threads": threads, "batch_size": batch_size},
+                      formats=formats, layout=layout, columns=columns, title=title, keep_going=keep_going,
+                      progress=_Reporter(quiet=quiet, verbose=verbose))
+    for path in built.written if not quiet else []:
         click.echo(str(path))
+    for problem in built.skipped:
+        click.echo(f"bilingual: skipped: {problem}", err=True)
+
+
+COLUMN_NAMES = {"zh-hans": "hans", "hans": "hans", "zh-hant": "hant", "hant": "hant", "en": "en"}
+
+
+def _split(value: str) -> tuple[str, ...]:
+    return tuple(v.strip().lower() for v in value.split(",") if v.strip())
+
+
+def _columns(value: str) -> tuple[str, ...]:
+    """zh-Hant,en -> ("hant", "en"): the model's column keys, in the order asked."""
+    names = _split(value)
+    unknown = [n for n in names if n not in COLUMN_NAMES]
+    if unknown or not names:
+        raise click.BadParameter(f"unknown column {', '.join(unknown) or '(none)'}: use zh-Hans, zh-Hant, en")
+    keys = tuple(COLUMN_NAMES[n] for n in names)
+    if len(set(keys)) != len(keys):
+        raise click.BadParameter("a column is named twice")
+    return keys
 
 
 @cli.command("export")

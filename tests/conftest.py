@@ -44,18 +44,16 @@ def tiny_argosmodel(tmp_path_factory) -> Path:
     return build_tiny_argosmodel(tmp_path_factory.mktemp("tinymodel"))
 
 
-@pytest.fixture
-def argos_home(tmp_path, monkeypatch, tiny_argosmodel) -> Path:
+def _install_argos_home(home: Path, monkeypatch: pytest.MonkeyPatch, tiny_argosmodel: Path) -> Path:
     """A private Argos package folder with the tiny package installed by `bilingual models install`.
 
-    ARGOS_PACKAGES_DIR points at it; the XDG folders point into tmp_path too, so
+    ARGOS_PACKAGES_DIR points at it; the XDG folders point into `home` too, so
     neither argostranslate nor anything else writes under the real home.
     """
     from click.testing import CliRunner
 
     from bilingual.cli import cli
 
-    home = tmp_path / "argos-home"
     packages = home / "packages"
     monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(packages))
     for var, sub in (("XDG_DATA_HOME", "data"), ("XDG_CONFIG_HOME", "config"), ("XDG_CACHE_HOME", "cache")):
@@ -63,6 +61,18 @@ def argos_home(tmp_path, monkeypatch, tiny_argosmodel) -> Path:
     result = CliRunner().invoke(cli, ["models", "install", str(tiny_argosmodel)])
     assert result.exit_code == 0, result.output
     return packages
+
+
+@pytest.fixture
+def argos_home(tmp_path, monkeypatch, tiny_argosmodel) -> Path:
+    return _install_argos_home(tmp_path / "argos-home", monkeypatch, tiny_argosmodel)
+
+
+@pytest.fixture(scope="module")
+def argos_home_module(tmp_path_factory, tiny_argosmodel):
+    """argos_home for module-scoped fixtures that build once and are read by several tests."""
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        yield _install_argos_home(tmp_path_factory.mktemp("argos-home"), monkeypatch, tiny_argosmodel)
 
 
 @pytest.fixture

@@ -34,11 +34,20 @@ READERS: dict[str, Callable[[str], Document]] = {
 }
 
 
-def read_all(inputs: list[Path]) -> list[Document]:
-    """Every article named by `inputs` (files, folders, list files), in order, ids made unique."""
+def read_all(inputs: list[Path], *, skipped: list[str] | None = None) -> list[Document]:
+    """Every article named by `inputs` (files, folders, list files), in order, ids made unique.
+
+    With a `skipped` list, an article that cannot be read is noted there (one
+    line naming it) and the rest are still read: a collection build can go on.
+    """
     docs: list[Document] = []
     for path in _expand(inputs, ()):
-        docs.extend(read(path))
+        try:
+            docs.extend(read(path))
+        except BilingualError as e:
+            if skipped is None:
+                raise
+            skipped.append(str(e))
     seen: dict[str, int] = {}
     for doc in docs:
         n = seen.get(doc.id, 0) + 1

@@ -22,7 +22,9 @@ ZH_LABELS = {"contents": {"hans": "目录", "hant": "目錄"}, "names": {"hans":
 _GROUPED = {"quote": "quote", "list_item": "list"}
 PROVENANCE_LABELS = {"engine": "Translation engine", "model": "Model", "glossary": "Glossary version",
                      "variant": "OpenCC variant", "region": "Traditional Chinese region"}
-_ORIGINS = {"mt": "machine-translated", "memory": "from the translation memory", "human": "translated by a person"}
+_ORIGINS = {"mt": "machine-translated", "human": "translated by a person"}
+# A memory hit is machine output served from the cache: the book must not change because a cache was warm.
+_SAME_ORIGIN = {"memory": "mt"}
 
 
 @dataclass
@@ -186,7 +188,8 @@ def english_note(docs: list[Document], columns: tuple[str, ...]) -> str:
         for seg in doc.segments():
             total += 1
             if seg.en.strip():
-                key = seg.origin if seg.origin in _ORIGINS else ""
+                origin = _SAME_ORIGIN.get(seg.origin, seg.origin)
+                key = origin if origin in _ORIGINS else ""
                 counts[key] = counts.get(key, 0) + 1
     if not counts:
         return "not translated"
