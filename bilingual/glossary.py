@@ -13,6 +13,7 @@ import hashlib
 import logging
 import os
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -23,7 +24,9 @@ KINDS = ("person", "place", "org", "work", "outlet", "other")
 REQUIRED = ("id", "kind", "hans", "en")
 # TSV column -> region tag of the Traditional form it holds.
 REGION_COLUMNS = {"zh_hant": "zh-Hant", "zh_tw": "zh-TW", "zh_hk": "zh-HK"}
-COLUMNS = ("id", "kind", "hans", "aliases", "en", "en_long", *REGION_COLUMNS, "note")
+COLUMNS = ("id", "kind", "hans", "aliases", "en", "en_long", "en_adj", "banned", *REGION_COLUMNS, "note")
+# Columns holding several values separated by ALIAS_SEP.
+LIST_COLUMNS = ("aliases", "en_adj", "banned")
 ALIAS_SEP = "|"
 # Surfaces this short (two characters or fewer: 余华, 德国, 日本) match only on word
 # boundaries, so 其余华人 or 道德国家 never yield a name.
@@ -46,15 +49,25 @@ class Term:
     note: str = ""
     file: str = ""
     line: int = 0
+    # Adjective / demonym forms English writers use (American, British): accepted by the check.
+    en_adj: list[str] = field(default_factory=list)
+    # Wrong or deprecated spellings (Pujing, Kim Jung-un) the check reports wherever they appear.
+    banned: list[str] = field(default_factory=list)
 
     def rendering_key(self) -> str:
-        """What the English depends on: changing only a note or a Traditional form keeps cached English."""
+        """What the English depends on: changing only a note, a Traditional form, an adjective
+        form or a banned spelling keeps cached English (the check reads those, translation does not)."""
         return "\t".join([self.id, self.hans, self.en, self.en_long])
 
     def full_key(self) -> str:
         hant = ";".join(f"{k}={v}" for k, v in sorted(self.hant.items()))
         return "\t".join([self.id, self.kind, self.hans, ALIAS_SEP.join(self.aliases),
-                          self.en, self.en_long, hant, self.note])
+                          self.en, self.en_long, hant, self.note,
+                          ALIAS_SEP.join(self.en_adj), ALIAS_SEP.join(self.banned)])
+
+    def renderings(self) -> list[str]:
+        """Every English form that counts as naming this term: en, en_long, en_adj."""
+        return [f for f in (self.en, self.en_long, *self.en_adj) if f]
 
 
 @dataclass(frozen=True)
@@ -134,12 +147,29 @@ def read_file(path: Path) -> tuple[list[Term], list[Problem]]:
         terms.append(Term(
             id=row["id"], hans=row["hans"], kind=row["kind"], en=row["en"],
             en_long=row.get("en_long", ""), note=row.get("note", ""),
-            aliases=[a.strip() for a in row.get("aliases", "").split(ALIAS_SEP) if a.strip()],
+            aliases=split_list(row.get("aliases", "")), en_adj=split_list(row.get("en_adj", "")),
+            banned=split_list(row.get("banned", "")),
             hant={region: row[col] for col, region in REGION_COLUMNS.items() if row.get(col)},
             file=name, line=n))
     if header is None:
         problems.append(Problem(name, 0, "no header row"))
     return terms, problems + _file_problems(terms)
+
+
+def split_list(cell: str) -> list[str]:
+    """A list cell ('American|US') as its non-empty values."""
+    return [v.strip() for v in cell.split(ALIAS_SEP) if v.strip()]
+
+
+def english_key(text: str) -> str:
+    """How the check compares English forms: case, accents, apostrophes, hyphens and a
+    leading "the" do not matter (Kim Jong-un = kim jong un; the US = US)."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).replace("\u2019", "'").casefold()
+    words = [w for w in re.split(r"[\s\-\u2010\u2011]+", text) if w]
+    if len(words) > 1 and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
 
 
 def _row_problems(row: dict[str, str]) -> list[str]:
@@ -156,6 +186,10 @@ def _row_problems(row: dict[str, str]) -> list[str]:
         out.append(f"empty English rendering for {row['hans'] or row['id'] or 'row'}")
     if ALIAS_SEP in row.get("en", "") + row.get("en_long", ""):
         out.append(f"malformed row: '{ALIAS_SEP}' in an English rendering of {row['hans']}")
+    accepted = {english_key(f) for f in [row["en"], row.get("en_long", ""), *split_list(row.get("en_adj", ""))]}
+    for bad in split_list(row.get("banned", "")):
+        if english_key(bad) in accepted:
+            out.append(f"banned spelling {bad!r} of {row['hans']} is also one of its renderings")
     return out
 
 
@@ -371,6 +405,7 @@ def check(paths: list[Path]) -> list[Problem]:
             if first is not t and first.file != t.file:
                 problems.append(Problem(t.file, t.line, f"alias {s!r} claimed by two terms: {t.id!r} and "
                                                         f"{first.id!r} ({first.file}:{first.line})"))
+    problems += _banned_renderings(merged)
     for short, t in owner.items():
         for long, other in owner.items():
             if other is not t and short != long and short in long:
@@ -378,6 +413,25 @@ def check(paths: list[Path]) -> list[Problem]:
                                                         f"({other.id}, line {other.line}): longest match wins",
                                         "info"))
     return sorted(problems, key=lambda p: (p.file, p.line, p.level != "error"))
+
+
+def _banned_renderings(terms: list[Term]) -> list[Problem]:
+    """A banned spelling that is another term's rendering would flag every correct use of that name.
+
+    (One equal to its own term's rendering is refused row by row in read_file.)
+    """
+    rendering: dict[str, Term] = {}
+    for t in terms:
+        for form in t.renderings():
+            rendering.setdefault(english_key(form), t)
+    out = []
+    for t in terms:
+        for bad in t.banned:
+            other = rendering.get(english_key(bad))
+            if other is not None and other is not t:
+                out.append(Problem(t.file, t.line, f"banned spelling {bad!r} of {t.id!r} is a rendering of "
+                                                   f"{other.id!r} ({other.file}:{other.line})"))
+    return out
 
 
 def load(paths: list[Path]) -> Glossary:

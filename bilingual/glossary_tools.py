@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bilingual.errors import BilingualError
-from bilingual.glossary import COLUMNS, KINDS, REGION_COLUMNS, Glossary, Term
+from bilingual.glossary import ALIAS_SEP, COLUMNS, KINDS, REGION_COLUMNS, Glossary, Term
 
 # jieba POS tags for proper names: person, place, organisation, other proper noun.
 NAME_TAGS = {"nr": "person", "nrfg": "person", "nrt": "person", "ns": "place", "nt": "org", "nz": "other"}
@@ -72,7 +72,7 @@ def export_tbx(glossary: Glossary, path: Path) -> None:
         unit = store.addsourceunit(term.hans)
         unit.setid(term.id)
         unit.set_source_terms([term.hans, *term.aliases], "zh-Hans")
-        unit.set_target_terms([t for t in (term.en, term.en_long) if t], "en")
+        _set_english(unit, term)
         for region, form in sorted(term.hant.items()):
             unit.set_target_terms([form], region)
         unit.addnote(term.kind, origin="kind")
@@ -102,7 +102,7 @@ def import_tbx(path: Path) -> list[Term]:
     for n, unit in enumerate(store.units, 1):
         langs = {(_lang(node)): node for node in unit.getlanguageNodes()}
         hans = _texts(unit, langs, _HANS_TAGS)
-        en = _texts(unit, langs, ("en", "en-us", "en-gb"))
+        en, en_long, en_adj, banned = _english(_terms(unit, langs, _EN_TAGS))
         if not hans or not en:
             continue  # a concept without Chinese or English says nothing to this glossary
         hant = {}
@@ -112,10 +112,65 @@ def import_tbx(path: Path) -> list[Term]:
                 hant.setdefault(region, forms[0])
         kind = (unit.getnotes(origin="kind") or "").strip()
         note = " ".join(n.text for n in unit.get_common_notes(source=True) if n.origin == "definition")
-        terms.append(Term(id=_term_id(unit, en[0], n), hans=hans[0], aliases=hans[1:], hant=hant,
-                          en=en[0], en_long=en[1] if len(en) > 1 else "",
+        terms.append(Term(id=_term_id(unit, en, n), hans=hans[0], aliases=hans[1:], hant=hant,
+                          en=en, en_long=en_long, en_adj=en_adj, banned=banned,
                           kind=kind if kind in KINDS else "other", note=note, file=str(path), line=n))
     return terms
+
+
+# How each English form is marked on its <tig> (TBX-Basic data categories).
+_EN_TAGS = ("en", "en-us", "en-gb")
+_PREFERRED = ("administrativeStatus", "preferredTerm-admn-sts")
+_LONG = ("termType", "fullForm")
+_ADJ = ("partOfSpeech", "adjective")
+_DEPRECATED = ("administrativeStatus", "deprecatedTerm-admn-sts")
+_BANNED_STATUS = {"deprecated", "deprecatedterm-admn-sts", "deprecatedtermadmnsts", "superseded",
+                  "supersededterm-admn-sts"}
+
+
+def _set_english(unit, term: Term) -> None:
+    """The en language set: rendering, long form, adjective forms, banned spellings, each marked."""
+    forms = [(term.en, _PREFERRED)] + ([(term.en_long, _LONG)] if term.en_long else [])
+    forms += [(a, _ADJ) for a in term.en_adj] + [(b, _DEPRECATED) for b in term.banned]
+    unit.set_target_terms([text for text, _ in forms], "en")
+    from lxml import etree
+
+    tigs = unit.get_target_dom("en").findall(unit.namespaced("tig"))
+    for tig, (_text, (category, value)) in zip(tigs, forms, strict=True):
+        note = etree.SubElement(tig, unit.namespaced("termNote"), type=category)
+        note.text = value
+
+
+def _english(terms: list) -> tuple[str, str, list[str], list[str]]:
+    """(en, en_long, en_adj, banned) from an en language set's terms, ours or another tool's.
+
+    Unmarked terms count in order: the first is the rendering, the second the long form.
+    """
+    plain, long, adj, banned = [], [], [], []
+    for t in terms:
+        text = t.text.strip()
+        marks = {(n.category, n.text.strip()) for n in t.notes if n.scope == "term"}
+        if not text:
+            continue
+        if (t.administrative_status or "").strip().lower() in _BANNED_STATUS:
+            banned.append(text)
+        elif _ADJ in marks:
+            adj.append(text)
+        elif _LONG in marks:
+            long.append(text)
+        else:
+            plain.append(text)
+    if not plain:
+        return "", "", adj, banned
+    return plain[0], (long + plain[1:2] + [""])[0], adj, banned
+
+
+def _terms(unit, langs: dict, tags: tuple[str, ...]) -> list:
+    for tag in tags:
+        node = langs.get(tag)
+        if node is not None:
+            return unit._get_terms(node)
+    return []
 
 
 def _lang(node) -> str:
@@ -142,8 +197,9 @@ def to_tsv(terms: list[Term]) -> str:
     """Terms as a glossary TSV file (header first), the form glossary/README.md documents."""
     lines = ["\t".join(COLUMNS)]
     for t in terms:
-        cells = {"id": t.id, "kind": t.kind, "hans": t.hans, "aliases": "|".join(t.aliases), "en": t.en,
-                 "en_long": t.en_long, "note": t.note}
+        cells = {"id": t.id, "kind": t.kind, "hans": t.hans, "aliases": ALIAS_SEP.join(t.aliases), "en": t.en,
+                 "en_long": t.en_long, "en_adj": ALIAS_SEP.join(t.en_adj), "banned": ALIAS_SEP.join(t.banned),
+                 "note": t.note}
         cells |= {col: t.hant.get(region, "") for col, region in REGION_COLUMNS.items()}
         lines.append("\t".join(_cell(cells[c]) for c in COLUMNS))
     return "\n".join(lines) + "\n"

@@ -19,8 +19,11 @@ def write(path: Path, *rows: str, header: str = HEADER) -> Path:
     return path
 
 
-def row(id, kind, hans, en, *, aliases="", en_long="", zh_hant="", zh_tw="", zh_hk="", note=""):
-    return "\t".join([id, kind, hans, aliases, en, en_long, zh_hant, zh_tw, zh_hk, note])
+def row(id, kind, hans, en, **cells: str) -> str:
+    """One TSV row in COLUMNS order; unnamed columns empty."""
+    cells |= {"id": id, "kind": kind, "hans": hans, "en": en}
+    assert set(cells) <= set(COLUMNS), cells
+    return "\t".join(cells.get(c, "") for c in COLUMNS)
 
 
 @pytest.fixture(scope="module")
@@ -126,7 +129,60 @@ def test_fingerprint_depends_only_on_the_terms_in_the_text(tmp_path):
     assert c.fingerprint("普京说") == a.fingerprint("普京说")
 
 
+def test_adjective_and_banned_columns_are_lists(tmp_path):
+    g = Glossary.load([write(tmp_path / "a.tsv",
+                             row("kim-jong-un", "person", "金正恩", "Kim Jong Un", banned="Kim Jung-un| Jin Zhengen |"),
+                             row("kazakhstan", "place", "哈萨克斯坦", "Kazakhstan", en_adj="Kazakh|Kazakhstani"),
+                             row("moscow", "place", "莫斯科", "Moscow"))])
+    assert g.get("kim-jong-un").banned == ["Kim Jung-un", "Jin Zhengen"]
+    assert g.get("kazakhstan").en_adj == ["Kazakh", "Kazakhstani"]
+    assert g.get("kazakhstan").renderings() == ["Kazakhstan", "Kazakh", "Kazakhstani"]
+    assert (g.get("moscow").en_adj, g.get("moscow").banned) == ([], [])
+
+
+def test_adjective_and_banned_columns_are_optional(tmp_path):
+    f = write(tmp_path / "old.tsv", "putin\tperson\t普京\tPutin", header="id\tkind\thans\ten")
+    (term,) = Glossary.load([f]).terms
+    assert (term.en_adj, term.banned) == ([], [])
+
+
+def test_shipped_adjectives_and_banned_spellings(shipped):
+    assert shipped.get("united-states").en_adj == ["American"]
+    assert shipped.get("united-kingdom").en_adj == ["British"]
+    assert "North Korean" in shipped.get("north-korea").en_adj
+    assert "Pujing" in shipped.get("putin").banned
+    assert {"Kim Jung-un", "Kim Jong-eun"} <= set(shipped.get("kim-jong-un").banned)
+    assert "Pingrang" in shipped.get("pyongyang").banned
+
+
+def test_adjectives_and_banned_spellings_keep_cached_english_but_change_the_version(tmp_path):
+    plain = Glossary([Term("usa", "美国", en="the US")])
+    more = Glossary([Term("usa", "美国", en="the US", en_adj=["American"], banned=["Meiguo"])])
+    assert plain.fingerprint("美国说") == more.fingerprint("美国说") != ""
+    assert plain.version != more.version
+
+
 # --- check: each problem kind with file:line
+
+
+def test_check_refuses_a_banned_spelling_that_is_a_rendering(tmp_path):
+    f = write(tmp_path / "g.tsv",
+              row("kim-jong-un", "person", "金正恩", "Kim Jong Un", banned="KIM JONG-UN"),  # line 3: own en
+              row("usa", "place", "美国", "the US", en_adj="American", banned="US|american"),  # 4: en, en_adj
+              row("tass", "outlet", "塔斯社", "TASS", banned="Tass News"),                    # 5: fine
+              row("pujing", "person", "蒲京", "Pu Jing", banned="Putin"),                     # 6: another's
+              row("putin", "person", "普京", "Putin", banned="Pujing"))                       # 7: fine
+    found = [str(p) for p in check([f])]
+    assert f"{f}:3: error: banned spelling 'KIM JONG-UN' of 金正恩 is also one of its renderings" in found
+    assert f"{f}:4: error: banned spelling 'US' of 美国 is also one of its renderings" in found
+    assert f"{f}:4: error: banned spelling 'american' of 美国 is also one of its renderings" in found
+    assert any(s.startswith(f"{f}:6: error: banned spelling 'Putin' of 'pujing' is a rendering of 'putin'")
+               for s in found)
+    assert not [s for s in found if f"{f}:5:" in s or f"{f}:7:" in s]
+    with pytest.raises(BilingualError, match=r"g\.tsv:3: error: banned spelling"):
+        Glossary.load([f])
+
+
 
 
 def test_check_reports_each_problem_with_file_and_line(tmp_path):
@@ -138,7 +194,7 @@ def test_check_reports_each_problem_with_file_and_line(tmp_path):
               row("other", "org", "集安组织", "X", aliases="集安"),            # 7 alias claimed twice
               row("empty", "place", "平壤", ""),                              # 8 empty rendering
               row("kind", "planet", "火星", "Mars"),                          # 9 unknown kind
-              "too\tmany\tcells\tin\tthis\trow\tfor\tthe\theader\tof\tthe\tfile",  # 10
+              "\t".join(["too", "many", "cells"] * 5),                        # 10
               row("Bad Id", "place", "莫斯科", "Moscow"))                    # 11
     name = str(f)
     found = [str(p) for p in check([f])]
@@ -148,7 +204,7 @@ def test_check_reports_each_problem_with_file_and_line(tmp_path):
     assert any(f"{name}:7: error: alias '集安' claimed by two terms" in s for s in found)
     assert any(f"{name}:8: error: empty English rendering" in s for s in found)
     assert any(f"{name}:9: error: malformed row: kind 'planet'" in s for s in found)
-    assert any(f"{name}:10: error: malformed row: 12 cells" in s for s in found)
+    assert any(f"{name}:10: error: malformed row: 15 cells" in s for s in found)
     assert any(f"{name}:11: error: malformed row: id 'Bad Id'" in s for s in found)
     # 集安组织 lies inside nothing, but 集安 lies inside both: longest match wins, reported as info.
     assert any(f"{name}:6: info: '集安' (csto) occurs inside" in s for s in found)
@@ -282,6 +338,41 @@ def test_tbx_import_of_another_tools_file(tmp_path):
     (term,) = import_tbx(path)
     assert (term.id, term.hans, term.en, term.hant, term.kind) == ("macron", "马克龙", "Macron",
                                                                    {"zh-TW": "馬克宏"}, "other")
+
+
+def test_tbx_marks_adjectives_and_banned_spellings(tmp_path):
+    from lxml import etree
+
+    from bilingual.glossary_tools import export_tbx, import_tbx
+
+    g = Glossary([Term("kim-jong-un", "金正恩", en="Kim Jong Un", en_long="Kim Jong Un of North Korea",
+                       kind="person", banned=["Kim Jung-un"]),
+                  Term("usa", "美国", en="the US", en_adj=["American"], kind="place")])
+    path = tmp_path / "g.tbx"
+    export_tbx(g, path)
+    tigs = etree.parse(str(path)).getroot().iter("{*}tig")
+    marks = {t.findtext("{*}term"): [(n.get("type"), n.text) for n in t.iter("{*}termNote")] for t in tigs}
+    assert marks["Kim Jung-un"] == [("administrativeStatus", "deprecatedTerm-admn-sts")]
+    assert marks["American"] == [("partOfSpeech", "adjective")]
+    assert marks["Kim Jong Un of North Korea"] == [("termType", "fullForm")]
+    assert marks["Kim Jong Un"] == [("administrativeStatus", "preferredTerm-admn-sts")]
+    back = {t.id: t for t in import_tbx(path)}
+    assert back["kim-jong-un"].banned == ["Kim Jung-un"] and back["kim-jong-un"].en_long.endswith("Korea")
+    assert (back["usa"].en, back["usa"].en_adj, back["usa"].en_long) == ("the US", ["American"], "")
+
+
+def test_tbx_import_reads_deprecated_terms_of_another_tool(tmp_path):
+    from bilingual.glossary_tools import import_tbx
+
+    path = tmp_path / "memoq.tbx"
+    path.write_text("""<?xml version="1.0" encoding="UTF-8"?>
+<martif type="TBX" xml:lang="zh-CN"><text><body>
+<termEntry><langSet xml:lang="zh-CN"><tig><term>平壤</term></tig></langSet>
+<langSet xml:lang="en-GB"><tig><term>Pingrang</term><termNote type="administrativeStatus">deprecated</termNote></tig>
+<tig><term>Pyongyang</term></tig><tig><term>Pyongyang City</term></tig></langSet></termEntry>
+</body></text></martif>""", encoding="utf-8")
+    (term,) = import_tbx(path)
+    assert (term.en, term.en_long, term.banned, term.en_adj) == ("Pyongyang", "Pyongyang City", ["Pingrang"], [])
 
 
 def test_tbx_import_does_not_resolve_external_entities(tmp_path):

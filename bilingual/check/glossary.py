@@ -13,6 +13,7 @@ import unicodedata
 from functools import lru_cache
 
 from bilingual.check.base import Finding, Unit, excerpt
+from bilingual.glossary import Glossary, Term
 
 
 def fold(text: str) -> str:
@@ -42,12 +43,10 @@ def find_english(text: str, forms: list[str]) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
-def english_forms(term) -> list[str]:
-    """Every English rendering the glossary accepts for a term (a place's demonym too)."""
-    forms = [f for f in (getattr(term, "en", ""), getattr(term, "en_long", "")) if f]
-    adj = getattr(term, "en_adj", None) or []  # proposed column: American, British (irregular)
-    forms += [adj] if isinstance(adj, str) else list(adj)
-    if getattr(term, "kind", "") == "place":
+def english_forms(term: Term) -> list[str]:
+    """Every English form the glossary accepts for a term: en, en_long, en_adj, a place's regular demonym."""
+    forms = term.renderings()
+    if term.kind == "place":
         forms += [d for f in forms for d in demonyms(f)]
     return forms
 
@@ -64,57 +63,41 @@ def demonyms(name: str) -> list[str]:
     return [name + "ese", name + "ian", name + "i"]
 
 
-def banned_forms(term) -> list[str]:
-    """Known wrong spellings ("Pujing", "Kim Jung-un"), when the glossary records them."""
-    return [b for b in getattr(term, "banned", None) or [] if b]
-
-
-def _term_key(term) -> str:
-    return getattr(term, "id", "") or getattr(term, "hans", "") or str(id(term))
-
-
-def _hant_form(term, region: str) -> str:
-    hant = getattr(term, "hant", None) or {}
-    if not isinstance(hant, dict):
-        return ""
+def _hant_form(term: Term, region: str) -> str:
     # Only curated forms: where the glossary is silent, OpenCC's own conversion stands.
-    return hant.get(region) or hant.get("zh-Hant") or ""
+    return term.hant.get(region) or term.hant.get("zh-Hant") or ""
 
 
-def check(units: list[Unit], glossary, region: str = "zh-TW") -> list[Finding]:
-    """Glossary findings for every unit; `glossary` needs .find(text) -> matches with .term."""
-    all_terms = list(getattr(glossary, "terms", None) or [])
-    banned_anywhere = [t for t in all_terms if banned_forms(t)]
+def check(units: list[Unit], glossary: Glossary, region: str = "zh-TW") -> list[Finding]:
+    """Glossary findings for every unit: names of the source, banned spellings anywhere in the English."""
+    banned_anywhere = [t for t in glossary.terms if t.banned]
     out: list[Finding] = []
     for u in units:
-        terms: dict[str, tuple[object, int, str]] = {}
+        terms: dict[str, tuple[Term, int, str]] = {}
         for match in glossary.find(u.source):
-            term = match.term
-            key = _term_key(term)
-            seen = terms.get(key)
-            surface = getattr(match, "surface", "") or getattr(term, "hans", "")
-            terms[key] = (term, (seen[1] if seen else 0) + 1, seen[2] if seen else surface)
+            seen = terms.get(match.term.id)
+            terms[match.term.id] = (match.term, (seen[1] if seen else 0) + 1, seen[2] if seen else match.surface)
         reported_banned: set[str] = set()
         for term, count, surface in terms.values():
             out += _term_findings(u, term, count, surface, region, reported_banned)
         if u.en.strip():
             for term in banned_anywhere:
-                if _term_key(term) not in terms:
+                if term.id not in terms:
                     out += _banned(u, term, reported_banned, surface="")
     return out
 
 
-def _term_findings(u: Unit, term, count: int, surface: str, region: str, reported: set[str]) -> list[Finding]:
+def _term_findings(u: Unit, term: Term, count: int, surface: str, region: str, reported: set[str]) -> list[Finding]:
     out: list[Finding] = []
     forms = english_forms(term)
-    expected = getattr(term, "en", "") or (forms[0] if forms else "")
+    expected = term.en
     if u.en.strip() and forms:
         found = len(find_english(u.en, forms))
         out += _banned(u, term, reported, surface)
         if found == 0:
             out.append(Finding(u.id, "glossary.missing", "error", excerpt(u.source, surface), excerpt(u.en),
                                f"'{surface}' should appear as '{expected}' in the English",
-                               f"use '{expected}'" + (f" (or '{term.en_long}')" if getattr(term, "en_long", "")
+                               f"use '{expected}'" + (f" (or '{term.en_long}')" if term.en_long
                                                       and term.en_long != expected else ""),
                                source_mark=surface))
         elif found < count:
@@ -131,10 +114,10 @@ def _term_findings(u: Unit, term, count: int, surface: str, region: str, reporte
     return out
 
 
-def _banned(u: Unit, term, reported: set[str], surface: str) -> list[Finding]:
+def _banned(u: Unit, term: Term, reported: set[str], surface: str) -> list[Finding]:
     out = []
     allowed = find_english(u.en, english_forms(term))
-    for bad in banned_forms(term):
+    for bad in term.banned:
         spans = [s for s in find_english(u.en, [bad]) if not any(a <= s[0] and s[1] <= b for a, b in allowed)]
         if spans and bad.casefold() not in reported:
             reported.add(bad.casefold())
