@@ -322,11 +322,12 @@ def _clock(seconds: int) -> str:
               help="Exit 1 when a finding of this severity or worse exists.")
 @click.option("--glossary", "glossaries", multiple=True, type=click.Path(path_type=Path),
               help="Extra glossary file on top of the shipped one (repeatable).")
-@click.option("--region", type=click.Choice(["zh-TW", "zh-HK", "zh-Hant"]), default="zh-TW", show_default=True,
-              help="Whose Traditional name forms the zh-Hant column must use.")
+@click.option("--region", type=click.Choice(["zh-TW", "zh-HK", "zh-Hant"]), default=None,
+              help="Whose Traditional name forms the zh-Hant column must use "
+                   "[default: the document's variant's region, else zh-TW].")
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the report here (default: stdout).")
 def check_cmd(input_path: Path, translation: Path | None, fmt: str, fail_on: str, glossaries: tuple[Path, ...],
-              region: str, output: Path | None) -> None:
+              region: str | None, output: Path | None) -> None:
     """Check a translation against its source and the glossary: a build's JSON, a Chinese source
     with --translation, or an XLIFF/TMX file from a CAT tool."""
     from bilingual.check import at_or_above, check_document, merge, units_of
@@ -334,6 +335,7 @@ def check_cmd(input_path: Path, translation: Path | None, fmt: str, fail_on: str
     from bilingual.check.inputs import load_for_check
 
     doc, align_findings = load_for_check(input_path, translation)
+    region = region or _document_region(doc, input_path)
     findings = merge(align_findings, check_document(doc, glossary=_load_glossary(glossaries), region=region))
     units = units_of(doc)
     summary = check_report.summarize(findings, units)
@@ -353,6 +355,18 @@ def check_cmd(input_path: Path, translation: Path | None, fmt: str, fail_on: str
         click.echo(check_report.render_text([], summary, title=f"{title} -> {output}").strip(), err=True)
     if at_or_above(findings, fail_on):
         raise click.exceptions.Exit(1)
+
+
+def _document_region(doc, path: Path) -> str:
+    """The region whose Traditional forms a build of ours used: its provenance variant's, else zh-TW."""
+    from bilingual.convert import variant_info, variants
+
+    variant = doc.provenance.get("variant", "")
+    if not variant:
+        return "zh-TW"
+    if variant not in variants():
+        raise BilingualError(f"{path}: unknown variant {variant!r} in its provenance; pass --region")
+    return variant_info(variant)["region"]
 
 
 def main(argv: list[str] | None = None) -> None:

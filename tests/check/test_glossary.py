@@ -84,3 +84,49 @@ def test_false_alarm_rate_with_the_shipped_glossary(shipped):
     # Lines 55, 92 and 103 pair sentences with the wrong reference, line 109 writes 1933 as 1993:
     # real errors in the data, which the check must still report.
     assert {55, 92, 103, 109} <= set(flagged)
+
+
+# --- `bilingual check --region`: defaults to the region of the document's variant
+
+
+@pytest.mark.parametrize("variant, region, expect", [
+    ("s2hk", None, []),                             # Hong Kong writes 普京: the column is right
+    ("s2twp", None, ["glossary.hant"]),             # Taiwan writes 普丁
+    ("s2hk", "zh-TW", ["glossary.hant"]),           # an explicit --region wins over the document
+    ("s2twp", "zh-HK", []),
+    ("", None, ["glossary.hant"]),                  # no variant recorded: zh-TW
+])
+def test_cli_region_defaults_to_the_documents_variant(tmp_path, monkeypatch, capsys, variant, region, expect):
+    import json
+
+    from bilingual.publish.jsondoc import write_document
+    from tests.check.helpers import GLOSSARY_TSV
+    from tests.clirun import run_cli
+
+    folder = tmp_path / "glossary"
+    folder.mkdir()
+    (folder / "names.tsv").write_text(GLOSSARY_TSV, encoding="utf-8")
+    monkeypatch.setenv("BILINGUAL_GLOSSARY_DIR", str(folder))
+    doc = sentence_document(["普京宣布了计划。"], ["Putin announced a plan."])
+    doc.blocks[0].segments[0].hant = "普京宣布了計劃。"
+    if variant:
+        doc.provenance["variant"] = variant
+    path = tmp_path / "doc.json"
+    write_document(doc, path)
+    r = run_cli(capsys, "check", path, "--format", "json", *(["--region", region] if region else []))
+    kinds = [f["kind"] for f in json.loads(r.out)["findings"] if f["kind"].startswith("glossary")]
+    assert kinds == expect
+    assert r.code == (1 if expect else 0), r.err
+
+
+def test_cli_unknown_variant_in_a_document_is_one_line(tmp_path, capsys):
+    from bilingual.publish.jsondoc import write_document
+    from tests.clirun import run_cli
+
+    doc = sentence_document(["普京宣布了计划。"], ["Putin announced a plan."])
+    doc.provenance["variant"] = "s2xx"
+    path = tmp_path / "doc.json"
+    write_document(doc, path)
+    r = run_cli(capsys, "check", path)
+    assert r.code == 1 and r.err.count("\n") == 1 and "s2xx" in r.err and "--region" in r.err
+    assert run_cli(capsys, "check", path, "--region", "zh-HK").code == 0
