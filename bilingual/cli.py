@@ -226,9 +226,9 @@ def glossary_import(file: Path, output: Path | None) -> None:
     if output is None:
         click.echo(tsv, nl=False)
         return
-    tmp = output.with_name(output.name + ".tmp")
-    tmp.write_text(tsv, encoding="utf-8")
-    tmp.replace(output)
+    from bilingual.publish.files import write_atomic
+
+    write_atomic(output, tsv)  # a unique temp file, removed if the rename fails
 
 
 @glossary_group.command("export")
