@@ -37,6 +37,9 @@ MAX_DEPTH = 200
 PROMOTE_MAX_CHARS = 40
 _CLOSERS = "”’」』）)》〉】\"' "
 _SKIP_NODES = (Comment, ProcessingInstruction, Doctype, CData, Declaration)
+# HTML void elements that the reader drops anyway; br and hr are handled as breaks.
+VOID_TAGS = frozenset({"area", "base", "col", "embed", "img", "input", "link", "meta", "param", "source", "track",
+                       "wbr"})
 _DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.I)
 
 
@@ -108,6 +111,11 @@ class _Reader:
 
     def element(self, el: Tag, depth: int) -> None:
         name = (el.name or "").lower()
+        if name in VOID_TAGS:
+            # Void elements hold nothing, but lxml's HTML 4 parser nests what follows an
+            # unclosed <embed> (or <source>, <track>) inside it: that is the article's text.
+            self.walk(el, depth)
+            return
         if name in self.drop or _hidden(el) or is_boilerplate_class(el.get("class")):
             return
         if depth > MAX_DEPTH:
