@@ -23,7 +23,11 @@ from bilingual.model import Document, slug
 
 __all__ = ["read", "read_all", "is_list_file", "article_files"]
 
-MAX_FILE_BYTES = 100 * 1024 * 1024
+MAX_FILE_BYTES = 100 * 1024 * 1024  # an EPUB (images included)
+# One article as text. 10 MiB is ~3.5 million Chinese characters, more than a whole
+# novel; past it a build needs minutes and gigabytes (50 MB: 7.5 min, 6.4 GB peak RSS,
+# a 500 MB page), so a file that size is refused up front and the user told to split it.
+MAX_ARTICLE_BYTES = 10 * 1024 * 1024
 MAX_LIST_BYTES = 256 * 1024
 
 READERS: dict[str, Callable[[str], Document]] = {
@@ -73,13 +77,16 @@ def read(path: Path) -> list[Document]:
     except OSError as e:
         raise BilingualError(f"{name}: cannot read ({e.strerror or e})") from e
     if detect.detect_bytes(data, path) == "epub":
-        docs = epub.read_bytes(data, name)
+        docs = epub.read_bytes(data, name, max_chapter_bytes=MAX_ARTICLE_BYTES)
         for i, doc in enumerate(docs, 1):
             _finish(doc, f"{path.stem}-{i:02d}", "epub", path)
         return docs
     if path.suffix.lower() == ".epub":
         what = "a damaged zip archive" if data.startswith(b"PK") else "not a zip archive"
         raise BilingualError(f"{name}: not a readable EPUB ({what})")
+    if size > MAX_ARTICLE_BYTES:
+        raise BilingualError(f"{name}: too large for one article ({size / 2**20:.1f} MB, the limit is "
+                             f"{MAX_ARTICLE_BYTES // 2**20} MB); split it into several files")
     content = decode(data, name)
     fmt = detect.detect_text(content, path)
     doc = READERS[fmt](content)

@@ -50,12 +50,12 @@ def _xml(data: bytes, name: str, label: str) -> etree._Element:
     return root
 
 
-def _member(zf: zipfile.ZipFile, path: str, name: str) -> bytes:
+def _member(zf: zipfile.ZipFile, path: str, name: str, limit: int | None = None) -> bytes:
     try:
         info = zf.getinfo(path)
     except KeyError as e:
         raise BilingualError(f"{name}: the EPUB lacks {path}") from e
-    if info.file_size > MAX_MEMBER_BYTES:
+    if info.file_size > min(MAX_MEMBER_BYTES, limit or MAX_MEMBER_BYTES):
         raise BilingualError(f"{name}: {path} in the EPUB is too large ({info.file_size} bytes)")
     return zf.read(info)
 
@@ -86,8 +86,11 @@ def _opf_path(zf: zipfile.ZipFile, name: str) -> str:
     return opfs[0]
 
 
-def read_bytes(data: bytes, name: str) -> list[Document]:
-    """Documents (ids and file fields left to the caller) for each chapter in spine order."""
+def read_bytes(data: bytes, name: str, *, max_chapter_bytes: int | None = None) -> list[Document]:
+    """Documents (ids and file fields left to the caller) for each chapter in spine order.
+
+    `max_chapter_bytes` lowers the per-member limit (MAX_MEMBER_BYTES) for chapters.
+    """
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile as e:
@@ -115,7 +118,7 @@ def read_bytes(data: bytes, name: str) -> list[Document]:
             path = _resolve(base, item.get("href", ""))
             if not path or path in covers or path not in zf.namelist():
                 continue
-            text = decode(_member(zf, path, name), f"{name}:{path}")
+            text = decode(_member(zf, path, name, max_chapter_bytes), f"{name}:{path}")
             doc = html_reader.read_text(text, page=False)
             if not doc.blocks:
                 continue
