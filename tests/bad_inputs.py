@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
-from tests.conftest import FIXTURES
+from tests.conftest import SEED
 
 TEXT = "今天，东北亚发生一件历史性的大事件。\n\n这是一种准军事同盟的关系，双方签署了条约。\n"
 
@@ -49,7 +50,8 @@ def write(path: Path, data: str | bytes) -> Path:
     return path
 
 
-def epub(path: Path, chapters: dict[str, str], *, extra: dict[str, bytes] | None = None, opf_head: str = "") -> Path:
+def epub(path: Path, chapters: dict[str, str], *, extra: dict[str, bytes] | None = None, opf_head: str = "",
+         title: str = "书名") -> Path:
     """A minimal EPUB 3 whose spine lists `chapters` (href -> XHTML body) in order; `extra` members added raw."""
     items = "".join(f'<item id="c{i}" href="{href}" media-type="application/xhtml+xml"/>'
                     for i, href in enumerate(chapters))
@@ -57,9 +59,10 @@ def epub(path: Path, chapters: dict[str, str], *, extra: dict[str, bytes] | None
     opf = (f'<?xml version="1.0" encoding="UTF-8"?>{opf_head}'
            '<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="id">'
            '<metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:identifier id="id">x</dc:identifier>'
-           '<dc:title>书名</dc:title><dc:language>zh</dc:language></metadata>'
+           f'<dc:title>{title}</dc:title><dc:language>zh</dc:language></metadata>'
            f'<manifest>{items}</manifest><spine>{spine}</spine></package>')
-    container = ('<?xml version="1.0"?><container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">'
+    container = ('<?xml version="1.0"?>'
+                 '<container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">'
                  '<rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/>'
                  '</rootfiles></container>')
     with zipfile.ZipFile(path, "w") as zf:
@@ -76,10 +79,10 @@ def epub(path: Path, chapters: dict[str, str], *, extra: dict[str, bytes] | None
 
 
 def big_article(path: Path, size: int) -> Path:
-    """A plain-text article of about `size` bytes made of the fixtures' real paragraphs."""
-    paras = [p.strip() for f in sorted(FIXTURES.glob("*.md")) for p in f.read_text(encoding="utf-8").split("\n\n")
-             if len(p.strip()) > 20 and not p.strip().startswith(("---", "#", "[", "!", "<"))]
-    chunk = ("\n\n".join(paras) + "\n\n").encode("utf-8")
+    """A plain-text article of about `size` bytes: the seed's real paragraphs, tags removed, repeated."""
+    html = SEED.read_text(encoding="utf-8")
+    paras = [re.sub(r"<[^>]+>", "", p).strip() for p in re.findall(r"<p>(.*?)</p>", html, re.S)]
+    chunk = ("\n\n".join(p for p in paras if p) + "\n\n").encode("utf-8")
     with path.open("wb") as f:
         written = 0
         while written < size:
