@@ -11,6 +11,7 @@ from pathlib import Path
 
 import click
 
+from bilingual.convert import variants
 from bilingual.errors import BilingualError
 
 
@@ -24,7 +25,7 @@ def cli() -> None:
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", "out_dir", required=True, type=click.Path(path_type=Path),
               help="Folder for the editions (created if missing).")
-@click.option("--variant", type=click.Choice(["s2twp", "s2tw", "s2t", "s2hk"]), default="s2twp",
+@click.option("--variant", type=click.Choice(list(variants())), default="s2twp",
               show_default=True, help="OpenCC conversion for the Traditional column.")
 @click.option("--no-translate", is_flag=True, help="Build the two Chinese columns only; English cells stay empty.")
 @click.option("--glossary", "glossaries", multiple=True, type=click.Path(path_type=Path),
@@ -322,7 +323,7 @@ def _clock(seconds: int) -> str:
               help="Exit 1 when a finding of this severity or worse exists.")
 @click.option("--glossary", "glossaries", multiple=True, type=click.Path(path_type=Path),
               help="Extra glossary file on top of the shipped one (repeatable).")
-@click.option("--region", type=click.Choice(["zh-TW", "zh-HK", "zh-Hant"]), default=None,
+@click.option("--region", type=click.Choice(sorted({v["region"] for v in variants().values()})), default=None,
               help="Whose Traditional name forms the zh-Hant column must use "
                    "[default: the document's variant's region, else zh-TW].")
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the report here (default: stdout).")
