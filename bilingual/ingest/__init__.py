@@ -88,10 +88,15 @@ def read(path: Path) -> list[Document]:
         raise BilingualError(f"{name}: too large for one article ({size / 2**20:.1f} MB, the limit is "
                              f"{MAX_ARTICLE_BYTES // 2**20} MB); split it into several files")
     content = decode(data, name)
+    if not content.strip():
+        raise BilingualError(f"{name}: the file holds only whitespace")
     fmt = detect.detect_text(content, path)
     doc = READERS[fmt](content)
     if not doc.blocks:
-        raise BilingualError(f"{name}: no article text left after removing page boilerplate")
+        why = " (only a title)" if doc.meta.title else ""
+        if fmt in ("cdt", "html"):
+            why += " left after removing page boilerplate"
+        raise BilingualError(f"{name}: no article text{why}")
     return [_finish(doc, path.stem, fmt, path)]
 
 

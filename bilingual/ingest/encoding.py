@@ -53,8 +53,10 @@ def decode(data: bytes, name: str = "input") -> str:
             raise BilingualError(f"{name}: has a UTF-8 mark but bytes that are not UTF-8 (at byte {e.start})") from e
     try:
         return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as e:
+        if e.reason == "unexpected end of data" and len(data) - e.start < 4 and e.start > 0:
+            raise BilingualError(f"{name}: the UTF-8 text ends in the middle of a character "
+                                 f"(at byte {e.start}): the file is truncated") from None
     best = from_bytes(data, cp_isolation=LEGACY_CANDIDATES).best()
     if best is None:
         raise BilingualError(
