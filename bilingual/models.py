@@ -170,7 +170,8 @@ def install_file(path: Path, *, from_code: str = "zh", to_code: str = "en",
     if not path.is_file():
         raise BilingualError(f"no such model file: {path}")
     if not zipfile.is_zipfile(path):
-        raise BilingualError(f"{path} is not an Argos model (.argosmodel files are zip archives)")
+        raise BilingualError(f"{path} is not an Argos model: not a complete zip archive "
+                             "(.argosmodel files are zip archives; a cut-off download?)")
     target_root = directory or packages_dir()
     try:
         with zipfile.ZipFile(path) as zf:
