@@ -72,9 +72,8 @@ def highlight(text: str, marks: list[str]) -> list[tuple[str, bool]]:
 
 def render_html(findings: list[Finding], summary: dict, units: list[Unit], *, title: str = "") -> str:
     """A self-contained page: each flagged segment's source and English side by side, problems marked."""
-    import jinja2
+    from bilingual.publish.render import environment
 
-    env = jinja2.Environment(loader=jinja2.PackageLoader("bilingual.publish", "templates"), autoescape=True)
     by_id = {u.id: u for u in units}
     rows: dict[str, dict] = {}
     for f in findings:
@@ -87,4 +86,4 @@ def render_html(findings: list[Finding], summary: dict, units: list[Unit], *, ti
         row["source"] = highlight(source, [f.source_mark for f in fs])
         row["target"] = highlight(target, [f.target_mark for f in fs])
         row["worst"] = max((f.severity for f in fs), key=RANK.__getitem__)
-    return env.get_template("check.html.j2").render(title=title, summary=summary, rows=list(rows.values()))
+    return environment().get_template("check.html.j2").render(title=title, summary=summary, rows=list(rows.values()))

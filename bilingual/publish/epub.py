@@ -14,7 +14,6 @@ import io
 import uuid
 import zipfile
 from datetime import datetime, timezone
-from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -26,6 +25,7 @@ from bilingual.model import COLUMNS, Document
 from bilingual.publish import epub_pages as pages
 from bilingual.publish.files import write_atomic
 from bilingual.publish.markup import safe_href
+from bilingual.publish.render import environment
 
 LAYOUTS = ("interleaved", "side-by-side")
 # When no document carries a date: the earliest time a zip entry can hold.
@@ -37,17 +37,6 @@ class _Page(epub.EpubHtml):
 
     def get_content(self, default=None):
         return self.content
-
-
-@cache
-def _environment():
-    import jinja2
-
-    return jinja2.Environment(
-        loader=jinja2.PackageLoader("bilingual.publish", "templates/epub"),
-        autoescape=True, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
-        undefined=jinja2.StrictUndefined,
-    )
 
 
 def _css() -> bytes:
@@ -168,7 +157,7 @@ def write_epub(docs: list[Document], path: Path, *, layout: str = "interleaved",
 
     def page(uid: str, page_title: str, template: str, **context) -> _Page:
         item = _Page(uid=uid, file_name=f"{uid}.xhtml", title=page_title)
-        html = _environment().get_template(template).render(page_title=page_title, **common, **context)
+        html = environment("templates/epub").get_template(template).render(page_title=page_title, **common, **context)
         item.content = html.encode("utf-8")
         return item
 

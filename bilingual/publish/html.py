@@ -9,23 +9,12 @@ from pathlib import Path
 from bilingual import __version__
 from bilingual.model import COLUMNS, Document, Segment
 from bilingual.publish.files import write_atomic
+from bilingual.publish.render import environment
 
 COLUMN_LABELS = {"hans": "简体中文", "hant": "繁體中文", "en": "English"}
 # Which HTML element carries each block role's cells.
 ROLE_TAGS = {"heading": "h2", "paragraph": "p", "quote": "blockquote", "list_item": "p", "caption": "p"}
 SAFE_SCHEMES = ("http://", "https://", "mailto:")
-
-
-@cache
-def _environment():
-    import jinja2
-
-    return jinja2.Environment(
-        loader=jinja2.PackageLoader("bilingual.publish", "templates"),
-        autoescape=True,
-        trim_blocks=False,
-        keep_trailing_newline=True,
-    )
 
 
 @cache
@@ -89,7 +78,7 @@ def names_used(doc: Document, glossary=None) -> list[dict]:
 
 def render_html(doc: Document, *, columns: tuple[str, ...] = ("hans", "hant", "en"), glossary=None) -> str:
     """The page as a string: the part of publishing that needs no disk."""
-    template = _environment().get_template("article.html.j2")
+    template = environment().get_template("article.html.j2")
     names = names_used(doc, glossary)
     return template.render(
         doc=doc,

@@ -7,7 +7,6 @@ or served anywhere; the page has no script and fetches nothing.
 from __future__ import annotations
 
 import os
-from functools import cache
 from pathlib import Path
 from urllib.parse import quote
 
@@ -15,17 +14,7 @@ from bilingual import __version__
 from bilingual.errors import BilingualError
 from bilingual.model import COLUMNS, Document
 from bilingual.publish.files import write_atomic
-
-
-@cache
-def _environment():
-    import jinja2
-
-    return jinja2.Environment(
-        loader=jinja2.PackageLoader("bilingual.publish", "templates"),
-        autoescape=True, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
-        undefined=jinja2.StrictUndefined,
-    )
+from bilingual.publish.render import environment
 
 
 def _href(page: Path, folder: Path) -> str:
@@ -53,7 +42,7 @@ def render_index(docs: list[Document], pages: list[Path], path: Path, *, title: 
         raise BilingualError(f"index: {len(docs)} articles but {len(pages)} pages")
     folder = Path(path).parent
     entries = [_entry(d, p, folder) for d, p in zip(docs, pages, strict=True)]
-    return _environment().get_template("index.html.j2").render(
+    return environment().get_template("index.html.j2").render(
         entries=entries, title=title or "Bilingual editions", version=__version__)
 
 
