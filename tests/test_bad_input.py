@@ -34,8 +34,10 @@ def assert_clean_failure(result: Result, before: set[str], root: Path, expect: s
     """Non-zero exit, one stderr line matching `expect`, no traceback, nothing new on disk."""
     assert result.code != 0, result
     assert "Traceback" not in result.out + result.err
-    lines = result.err.strip().splitlines()
-    assert len(lines) == 1, f"expected one line on stderr, got: {result.err!r}"
+    lines = result.err.splitlines()
+    if result.code == 130 and lines[:1] == [""]:
+        lines = lines[1:]  # click ends the terminal's "^C" line first; the message is still one line
+    assert len(lines) == 1 and result.err.endswith("\n"), f"expected one line on stderr, got: {result.err!r}"
     assert lines[0].startswith("bilingual: "), lines[0]
     assert re.search(expect, lines[0]), f"{lines[0]!r} does not match {expect!r}"
     assert result.out == "", "a failed command printed output paths"
