@@ -79,6 +79,9 @@ def test_seed_page_has_three_aligned_columns(capsys, tmp_path, argos_home):
     assert not re.search(r"<link[^>]+stylesheet|src=\"https?:", text), "the page fetches nothing"
 
     assert soup.select("main .row.heading") and soup.select("main .row.quote")
+    # The reader's column switches: one checkbox per column, wired by CSS alone (no script).
+    assert [i["id"] for i in soup.select(".toggles input[type=checkbox]")] == ["show-hans", "show-hant", "show-en"]
+    assert "body:has(#show-hant:not(:checked)) .hant" in soup.style.string
     doc = Document.from_dict(json.loads(data.read_text(encoding="utf-8")))
     assert [_fold(b.text("hans")) for b in doc.blocks if b.segments] == paragraphs
     assert all(s.en and s.origin in ("mt", "memory") for s in doc.segments())
