@@ -6,6 +6,7 @@ translate-toolkit, which a build does not need.
 
 from __future__ import annotations
 
+import io
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -13,6 +14,7 @@ from pathlib import Path
 
 from bilingual.errors import BilingualError
 from bilingual.glossary import ALIAS_SEP, COLUMNS, KINDS, REGION_COLUMNS, Glossary, Term
+from bilingual.publish.files import write_atomic
 
 # jieba POS tags for proper names: person, place, organisation, other proper noun.
 NAME_TAGS = {"nr": "person", "nrfg": "person", "nrt": "person", "ns": "place", "nt": "org", "nz": "other"}
@@ -78,10 +80,9 @@ def export_tbx(glossary: Glossary, path: Path) -> None:
         unit.addnote(term.kind, origin="kind")
         if term.note:
             unit.set_common_note(term.note, source=True)
-    tmp = path.with_name(path.name + ".tmp")
-    with tmp.open("wb") as f:
-        store.serialize(f)
-    tmp.replace(path)
+    buffer = io.BytesIO()
+    store.serialize(buffer)
+    write_atomic(path, buffer.getvalue())
 
 
 def import_tbx(path: Path) -> list[Term]:

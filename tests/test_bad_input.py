@@ -443,12 +443,7 @@ WRITERS: list[tuple[str, Callable[[Path], list]]] = [
 ]
 
 
-XFAIL_WRITERS = {"glossary-export": "glossary_tools.export_tbx (not ours to edit) renames a fixed <name>.tmp and "
-                                     "leaves it behind when the rename fails"}
-
-
-@pytest.mark.parametrize("make", [pytest.param(m, id=i, marks=[pytest.mark.xfail(strict=True, reason=XFAIL_WRITERS[i])]
-                                               if i in XFAIL_WRITERS else []) for i, m in WRITERS])
+@pytest.mark.parametrize("make", [pytest.param(m, id=i) for i, m in WRITERS])
 def test_every_output_goes_through_an_atomic_rename(make, capsys, tmp_path, monkeypatch):
     """With the final rename failing (disk full), no output file may exist at all, complete or not."""
     doc = tmp_path / "doc"
