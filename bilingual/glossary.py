@@ -92,7 +92,8 @@ class Problem:
     level: str = "error"
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.level}: {self.message}"
+        where = f"{self.file}:{self.line}" if self.line else self.file  # line 0: the file as a whole
+        return f"{where}: {self.level}: {self.message}"
 
 
 def glossary_files(paths: list[Path]) -> list[Path]:

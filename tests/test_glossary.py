@@ -215,7 +215,7 @@ def test_check_reports_alias_claimed_across_files_and_missing_files(tmp_path):
     b = write(tmp_path / "b.tsv", row("other", "org", "另一个组织", "Other", aliases="集安组织"))
     found = [str(p) for p in check([a, b, tmp_path / "none.tsv"])]
     assert any(s.startswith(f"{b}:3: error: alias '集安组织' claimed by two terms") for s in found)
-    assert any(s.startswith(f"{tmp_path / 'none.tsv'}:0: error: glossary file not found") for s in found)
+    assert any(s.startswith(f"{tmp_path / 'none.tsv'}: error: glossary file not found") for s in found)
 
 
 def test_check_header_problems(tmp_path):
