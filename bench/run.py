@@ -35,6 +35,7 @@ SEED = ROOT / "seeds" / "000_e53f636a1fba136f.txt"
 # The corpus of real articles: the seed, the fixture articles and the fixture parallel corpus's Chinese side.
 CORPUS = [SEED, *sorted(FIXTURES.glob("*_*.md")), *sorted(FIXTURES.glob("*.epub")), FIXTURES / "parallel" / "zh.txt"]
 HEAVY = ("argostranslate", "torch", "stanza", "ctranslate2")
+DEFAULT_OUT = ROOT / "bench" / "results"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -42,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="1 repeat, 2 MB throughput corpus, 3 start-up runs")
     parser.add_argument("--threads", type=int, default=0, help="engine CPU threads (0: CTranslate2's default)")
     parser.add_argument("--batch-size", type=int, default=32, help="sentences per engine batch")
-    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results", help="folder for latest.json/.md")
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="folder for latest.json/.md")
     args = parser.parse_args(argv)
     repeats, runs, megabytes = (1, 3, 2.0) if args.quick else (5, 7, 10.0)
     options = {"threads": args.threads, "batch_size": args.batch_size}
@@ -77,8 +78,19 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "latest.json").write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     (args.out / "latest.md").write_text(markdown(results), encoding="utf-8")
+    if args.out == DEFAULT_OUT:
+        _update_readme(markdown(results))
     print(markdown(results))
     return 0
+
+
+def _update_readme(table: str) -> None:
+    """bench/README.md shows the latest table: everything after its `<!-- latest -->` line."""
+    readme = ROOT / "bench" / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    marker = "<!-- latest -->\n"
+    if marker in text:
+        readme.write_text(text[:text.index(marker) + len(marker)] + "\n" + table, encoding="utf-8")
 
 
 def _say(text: str) -> None:
