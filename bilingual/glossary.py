@@ -242,6 +242,8 @@ class Glossary:
                 if owner is None or owner[0].hans != s:
                     self._index[s] = (t, hans)
         self._lengths = sorted({len(s) for s in self._index}, reverse=True)
+        # find() runs on the same sentence several times per build (convert, protect, fingerprint).
+        self._found: dict[str, tuple[Match, ...]] = {}
 
     @classmethod
     def load(cls, paths: list[Path]) -> Glossary:
@@ -311,6 +313,14 @@ class Glossary:
 
     def find(self, text: str) -> list[Match]:
         """Names in `text`, in order: longest first, never overlapping; short ones only as whole words."""
+        found = self._found.get(text)
+        if found is None:
+            if len(self._found) > FIND_CACHE:
+                self._found.clear()
+            found = self._found[text] = tuple(self._find(text))
+        return list(found)
+
+    def _find(self, text: str) -> list[Match]:
         candidates = []
         for i in range(len(text)):
             for n in self._lengths:
@@ -342,6 +352,7 @@ class Glossary:
 
 
 _JIEBA = None
+FIND_CACHE = 100_000  # sentences remembered by Glossary.find before it starts over
 _HAN = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%-]")  # what jieba cuts as one run
 
 
