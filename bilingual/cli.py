@@ -50,6 +50,7 @@ def build(inputs: tuple[Path, ...], out_dir: Path, variant: str, no_translate: b
           columns: tuple[str, ...], title: str | None, keep_going: bool, quiet: bool, verbose: bool) -> None:
     """Build bilingual editions from Chinese articles (files, folders or list files)."""
     from bilingual import api
+    from bilingual.progress import Reporter
 
     if quiet and verbose:
         raise click.UsageError("--quiet and --verbose contradict each other; give one")
@@ -57,7 +58,7 @@ def build(inputs: tuple[Path, ...], out_dir: Path, variant: str, no_translate: b
                       glossaries=list(glossaries), memory_path=memory_path,
                       engine_options={"threads": threads, "batch_size": batch_size},
                       formats=formats, layout=layout, columns=columns, title=title, keep_going=keep_going,
-                      progress=_Reporter(quiet=quiet, verbose=verbose))
+                      progress=Reporter(quiet=quiet, verbose=verbose))
     for path in built.written if not quiet else []:
         click.echo(str(path))
     for problem in built.skipped:
@@ -246,74 +247,6 @@ def glossary_export(output: Path, glossaries: tuple[Path, ...]) -> None:
     click.echo(str(output))
 
 
-class _Reporter:
-    """Build progress on stderr: a live `done/total, rate, ETA` line on a terminal, nothing elsewhere.
-
-    Called as progress(done, total, label); `note(line)` takes the per-article
-    lines, shown only with --verbose (on a terminal or not, since asked for).
-    --quiet shows neither. The rate is measured from the first report, so
-    memory hits at the start do not inflate it.
-    """
-
-    REDRAW = 0.2  # seconds between redraws of the live line
-
-    def __init__(self, *, quiet: bool = False, verbose: bool = False, stream=None, clock=None) -> None:
-        import time
-
-        self.stream = stream or sys.stderr
-        self.clock = clock or time.monotonic
-        isatty = getattr(self.stream, "isatty", None)
-        self.live = not quiet and bool(isatty and isatty())
-        self.verbose = verbose and not quiet
-        self.start: tuple[float, int] | None = None
-        self.drawn = 0.0
-        self.open_line = ""  # the live line on screen, not yet ended by a newline
-
-    def __call__(self, done: int, total: int, label: str) -> None:
-        if not self.live or total <= 0:
-            return
-        now = self.clock()
-        if self.start is None:
-            self.start = (now, done)
-        elif done < total and now - self.drawn < self.REDRAW:
-            return
-        self.drawn = now
-        line = f"{label}: {done}/{total} segments ({100 * done // total}%)"
-        elapsed, moved = now - self.start[0], done - self.start[1]
-        if elapsed > 0 and moved > 0:
-            rate = moved / elapsed
-            line += f", {rate:.1f}/s" + (f", ETA {_clock(int((total - done) / rate + 0.5))}" if done < total
-                                        else f", {_clock(int(elapsed + 0.5))}")
-        self._draw(line, final=done >= total)
-
-    def note(self, line: str) -> None:
-        if not self.verbose:
-            return
-        pending = self.open_line
-        self._clear()
-        self.stream.write(line + "\n")
-        if pending:
-            self._draw(pending, final=False)
-        self.stream.flush()
-
-    def _draw(self, line: str, *, final: bool) -> None:
-        pad = " " * max(0, len(self.open_line) - len(line))
-        self.stream.write(f"\r{line}{pad}" + ("\n" if final else ""))
-        self.stream.flush()
-        self.open_line = "" if final else line
-
-    def _clear(self) -> None:
-        if self.open_line:
-            self.stream.write("\r" + " " * len(self.open_line) + "\r")
-            self.open_line = ""
-
-
-def _clock(seconds: int) -> str:
-    """h:mm:ss or m:ss."""
-    h, rest = divmod(seconds, 3600)
-    return f"{h}:{rest // 60:02d}:{rest % 60:02d}" if h else f"{rest // 60}:{rest % 60:02d}"
-
-
 @cli.command("check")
 @click.argument("input_path", metavar="INPUT", type=click.Path(path_type=Path))
 @click.option("--translation", type=click.Path(path_type=Path),
@@ -333,10 +266,10 @@ def check_cmd(input_path: Path, translation: Path | None, fmt: str, fail_on: str
     with --translation, or an XLIFF/TMX file from a CAT tool."""
     from bilingual.check import at_or_above, check_document, merge, units_of
     from bilingual.check import report as check_report
-    from bilingual.check.inputs import load_for_check
+    from bilingual.check.inputs import document_region, load_for_check
 
     doc, align_findings = load_for_check(input_path, translation)
-    region = region or _document_region(doc, input_path)
+    region = region or document_region(doc, input_path)
     findings = merge(align_findings, check_document(doc, glossary=_load_glossary(glossaries), region=region))
     units = units_of(doc)
     summary = check_report.summarize(findings, units)
@@ -356,18 +289,6 @@ def check_cmd(input_path: Path, translation: Path | None, fmt: str, fail_on: str
         click.echo(check_report.render_text([], summary, title=f"{title} -> {output}").strip(), err=True)
     if at_or_above(findings, fail_on):
         raise click.exceptions.Exit(1)
-
-
-def _document_region(doc, path: Path) -> str:
-    """The region whose Traditional forms a build of ours used: its provenance variant's, else zh-TW."""
-    from bilingual.convert import variant_info, variants
-
-    variant = doc.provenance.get("variant", "")
-    if not variant:
-        return "zh-TW"
-    if variant not in variants():
-        raise BilingualError(f"{path}: unknown variant {variant!r} in its provenance; pass --region")
-    return variant_info(variant)["region"]
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -77,3 +77,15 @@ def _from_tmx(path: Path) -> Document:
 
     pairs = read_tmx_pairs(path)
     return _document(path, [(p.id, p.source, p.target, p.origin or "human") for p in pairs])
+
+
+def document_region(doc: Document, path: Path) -> str:
+    """The region whose Traditional forms a build of ours used: its provenance variant's, else zh-TW."""
+    from bilingual.convert import variant_info, variants
+
+    variant = doc.provenance.get("variant", "")
+    if not variant:
+        return "zh-TW"
+    if variant not in variants():
+        raise BilingualError(f"{path}: unknown variant {variant!r} in its provenance; pass --region")
+    return variant_info(variant)["region"]

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from bilingual.cli import _Reporter
+from bilingual.progress import Reporter
 from tests.clirun import run_cli
 from tests.conftest import SEED
 
@@ -45,7 +45,7 @@ def _screen(text: str) -> list[str]:
 
 def test_live_line_counts_rate_and_eta():
     tty, clock = Tty(), Clock()
-    report = _Reporter(stream=tty, clock=clock)
+    report = Reporter(stream=tty, clock=clock)
     report(0, 100, "translating")
     clock.now += 10
     report(20, 100, "translating")
@@ -60,7 +60,7 @@ def test_live_line_counts_rate_and_eta():
 
 def test_memory_hits_do_not_count_towards_the_rate():
     tty, clock = Tty(), Clock()
-    report = _Reporter(stream=tty, clock=clock)
+    report = Reporter(stream=tty, clock=clock)
     report(900, 1000, "translating")  # found in the memory at once
     clock.now += 50
     report(1000, 1000, "translating")
@@ -69,13 +69,13 @@ def test_memory_hits_do_not_count_towards_the_rate():
 
 def test_hour_long_eta_and_redraws_are_throttled():
     tty, clock = Tty(), Clock()
-    report = _Reporter(stream=tty, clock=clock)
+    report = Reporter(stream=tty, clock=clock)
     report(0, 10_000, "translating")
     clock.now += 1
     report(1, 10_000, "translating")
     assert tty.getvalue().endswith("ETA 2:46:39")
     before = tty.getvalue()
-    clock.now += _Reporter.REDRAW / 2
+    clock.now += Reporter.REDRAW / 2
     report(2, 10_000, "translating")
     assert tty.getvalue() == before, "a report sooner than REDRAW after the last one is not drawn"
     report(10_000, 10_000, "translating")
@@ -84,7 +84,7 @@ def test_hour_long_eta_and_redraws_are_throttled():
 
 def test_a_shorter_line_wipes_the_longer_one():
     tty, clock = Tty(), Clock()
-    report = _Reporter(stream=tty, clock=clock)
+    report = Reporter(stream=tty, clock=clock)
     report(1, 10, "translating a long label")
     clock.now += 1
     report(10, 10, "done")
@@ -93,7 +93,7 @@ def test_a_shorter_line_wipes_the_longer_one():
 
 def test_nothing_when_not_a_terminal():
     stream = io.StringIO()
-    report = _Reporter(stream=stream, clock=Clock())
+    report = Reporter(stream=stream, clock=Clock())
     report(1, 2, "translating")
     report(2, 2, "translating")
     report.note("seed: 10 sentences")
@@ -102,7 +102,7 @@ def test_nothing_when_not_a_terminal():
 
 def test_quiet_silences_the_terminal_and_the_notes():
     tty = Tty()
-    report = _Reporter(stream=tty, quiet=True, verbose=True, clock=Clock())
+    report = Reporter(stream=tty, quiet=True, verbose=True, clock=Clock())
     report(1, 2, "translating")
     report.note("seed: 10 sentences")
     assert tty.getvalue() == ""
@@ -110,11 +110,11 @@ def test_quiet_silences_the_terminal_and_the_notes():
 
 def test_verbose_notes_appear_anywhere_and_keep_the_live_line():
     stream = io.StringIO()
-    _Reporter(stream=stream, verbose=True, clock=Clock()).note("seed: 10 sentences")
+    Reporter(stream=stream, verbose=True, clock=Clock()).note("seed: 10 sentences")
     assert stream.getvalue() == "seed: 10 sentences\n"
 
     tty, clock = Tty(), Clock()
-    report = _Reporter(stream=tty, verbose=True, clock=clock)
+    report = Reporter(stream=tty, verbose=True, clock=clock)
     report(3, 10, "translating")
     report.note("seed: 10 sentences")
     assert _screen(tty.getvalue()) == ["seed: 10 sentences", "translating: 3/10 segments (30%)"]
