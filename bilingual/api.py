@@ -50,9 +50,7 @@ def translate(doc: Document, engine, *, glossary=None, memory=None, progress: Pr
     """Fill the English column (memory first, then the engine), glossary-protected."""
     from bilingual.translate.run import translate_document
 
-    out = translate_document(doc, engine, glossary=glossary, memory=memory, progress=progress)
-    out.provenance.update(engine=engine.name, model=engine.identity)
-    return out
+    return translate_document(doc, engine, glossary=glossary, memory=memory, progress=progress)
 
 
 def publish(doc: Document, out_dir: Path, *, glossary=None, columns: tuple[str, ...] = ALL_COLUMNS) -> list[Path]:
@@ -123,8 +121,6 @@ def build(
         with Memory(memory_path) as memory:
             # One call for all articles: engine batches mix sentences from every article.
             docs = translate_documents(docs, engine, glossary=names, memory=memory, progress=progress)
-        for doc in docs:
-            doc.provenance.update(engine=engine.name, model=engine.identity)
     _ensure_writable(out_dir)
     if "html" in formats:
         pages = []

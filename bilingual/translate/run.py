@@ -136,6 +136,7 @@ def translate_documents(docs: list[Document], engine: Engine, *, glossary=None, 
 
     for out, job in zip(outs, jobs, strict=True):
         _apply(out, job)
+        out.provenance.update(engine=engine.name, model=engine.identity)
     return outs
 
 
