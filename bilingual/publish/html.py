@@ -9,12 +9,12 @@ from pathlib import Path
 from bilingual import __version__
 from bilingual.model import COLUMNS, Document, Segment
 from bilingual.publish.files import write_atomic
+from bilingual.publish.markup import render_marked, safe_href
 from bilingual.publish.render import environment
 
 COLUMN_LABELS = {"hans": "简体中文", "hant": "繁體中文", "en": "English"}
 # Which HTML element carries each block role's cells.
 ROLE_TAGS = {"heading": "h2", "paragraph": "p", "quote": "blockquote", "list_item": "p", "caption": "p"}
-SAFE_SCHEMES = ("http://", "https://", "mailto:")
 
 
 @cache
@@ -27,8 +27,6 @@ def _css():
 
 def _marker(names: list[dict]):
     """Renders a segment's column with its marks; glossary names get their kind and a tooltip."""
-    from bilingual.publish.markup import render_marked
-
     kinds = {n["id"]: n["kind"] for n in names}
     titles = {n["id"]: " · ".join(v for v in (n["hans"], n["hant"], n["en"]) if v) for n in names}
 
@@ -41,18 +39,14 @@ def _marker(names: list[dict]):
 def _meta_rows(doc: Document) -> list[tuple[str, str, str]]:
     """(label, value, link) rows for the header; links only with safe schemes."""
     m = doc.meta
-
-    def link(url: str) -> str:
-        return url if url.startswith(SAFE_SCHEMES) else ""
-
     rows = [
-        ("Author", m.author, link(m.author_url)),
+        ("Author", m.author, safe_href(m.author_url)),
         ("Published", m.date, ""),
-        ("Source", m.source, link(m.source_url)),
+        ("Source", m.source, safe_href(m.source_url)),
         ("Topics", ", ".join(m.topics), ""),
         ("Collections", ", ".join(m.collections), ""),
         ("Archived", m.archived_at, ""),
-        ("Original", m.url, link(m.url)),
+        ("Original", m.url, safe_href(m.url)),
         ("Rights", m.rights, ""),
     ]
     return [r for r in rows if r[1]]
