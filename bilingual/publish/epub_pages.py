@@ -13,6 +13,7 @@ from markupsafe import Markup
 
 from bilingual.model import COLUMNS, Block, Document
 from bilingual.publish.markup import render_marked, safe_href
+from bilingual.publish.names import names_used
 
 COLUMN_LABELS = {"hans": "简体", "hant": "繁體", "en": "English"}
 # Headings of the book's own pages, in the Chinese script of the edition.
@@ -123,50 +124,12 @@ def byline(doc: Document) -> list[dict]:
             for label, text, href, lang in rows if text]
 
 
-def _glossary_terms(glossary) -> dict:
-    """Term id -> term from `glossary.terms` (a mapping, or a list of terms with `.id`)."""
-    terms = getattr(glossary, "terms", None) if glossary is not None else None
-    if not terms:
-        return {}
-    if isinstance(terms, dict):
-        return dict(terms)
-    return {t.id: t for t in terms}
-
-
-def _term_field(term, name: str, region: str) -> str:
-    value = getattr(term, name, "") if term is not None else ""
-    if isinstance(value, dict):  # Traditional forms per region (zh-TW, zh-HK ...)
-        value = value.get(region) or next(iter(value.values()), "")
-    return str(value or "")
-
-
 def collect_names(docs: list[Document], columns: tuple[str, ...], glossary=None) -> list[dict]:
-    """Every glossary term marked in the book: id, kind and its form per shown column.
-
-    Forms come from the glossary when one is given, else from the marked text
-    itself. Sorted by kind, then English name, then id, for lookup.
-    """
-    terms = _glossary_terms(glossary)
-    found: dict[str, dict] = {}
-    for doc in docs:
-        region = doc.provenance.get("region", "zh-TW")
-        for seg in doc.segments():
-            for col in COLUMNS:
-                for mark in seg.marks.get(col, []):
-                    if mark.tag != "term" or not mark.ref:
-                        continue
-                    entry = found.setdefault(mark.ref, {"forms": {}, "region": region})
-                    entry["forms"].setdefault(col, getattr(seg, col)[mark.start:mark.end])
-    names = []
-    for ref, entry in found.items():
-        term = terms.get(ref)
-        forms = [{"col": col, "lang": COLUMNS[col],
-                  "text": _term_field(term, col, entry["region"]) or entry["forms"].get(col, "")}
-                 for col in columns]
-        en = _term_field(term, "en", "") or entry["forms"].get("en", "")
-        names.append({"id": ref, "kind": _term_field(term, "kind", ""), "forms": forms, "sort": en.casefold()})
-    names.sort(key=lambda n: (n["kind"], n["sort"], n["id"]))
-    return names
+    """Every glossary term marked in the book, its form per shown column; sorted by kind, then English, for lookup."""
+    names = sorted(names_used(docs, glossary), key=lambda n: (n.kind, n.en.casefold(), n.id))
+    return [{"id": n.id, "kind": n.kind,
+             "forms": [{"col": col, "lang": COLUMNS[col], "text": getattr(n, col)} for col in columns]}
+            for n in names]
 
 
 def colophon_rows(docs: list[Document]) -> list[dict]:

@@ -10,6 +10,7 @@ from bilingual import __version__
 from bilingual.model import COLUMNS, Document, Segment
 from bilingual.publish.files import write_atomic
 from bilingual.publish.markup import render_marked, safe_href
+from bilingual.publish.names import Name, names_used
 from bilingual.publish.render import environment
 
 COLUMN_LABELS = {"hans": "简体中文", "hant": "繁體中文", "en": "English"}
@@ -25,10 +26,10 @@ def _css():
     return Markup(resources.files("bilingual.publish").joinpath("static/edition.css").read_text(encoding="utf-8"))
 
 
-def _marker(names: list[dict]):
+def _marker(names: list[Name]):
     """Renders a segment's column with its marks; glossary names get their kind and a tooltip."""
-    kinds = {n["id"]: n["kind"] for n in names}
-    titles = {n["id"]: " · ".join(v for v in (n["hans"], n["hant"], n["en"]) if v) for n in names}
+    kinds = {n.id: n.kind for n in names}
+    titles = {n.id: " · ".join(v for v in (n.hans, n.hant, n.en) if v) for n in names}
 
     def marked(seg: Segment, column: str):
         return render_marked(getattr(seg, column), seg.marks.get(column, []), kinds=kinds, titles=titles)
@@ -52,28 +53,10 @@ def _meta_rows(doc: Document) -> list[tuple[str, str, str]]:
     return [r for r in rows if r[1]]
 
 
-def names_used(doc: Document, glossary=None) -> list[dict]:
-    """Glossary names marked anywhere in the article, in order of first appearance."""
-    if glossary is None:
-        return []
-    from bilingual.convert import variant_info
-
-    region = variant_info(doc.provenance.get("variant") or "s2twp")["region"]
-    seen: dict[str, dict] = {}
-    for seg in doc.segments():
-        for column in ("hans", "hant", "en"):
-            for mark in seg.marks.get(column, []):
-                term = glossary.get(mark.ref) if mark.tag == "term" and mark.ref not in seen else None
-                if term is not None:
-                    seen[mark.ref] = {"id": term.id, "hans": term.hans, "hant": glossary.hant_form(term, region),
-                                      "en": term.en_long or term.en, "kind": term.kind}
-    return list(seen.values())
-
-
 def render_html(doc: Document, *, columns: tuple[str, ...] = ("hans", "hant", "en"), glossary=None) -> str:
     """The page as a string: the part of publishing that needs no disk."""
     template = environment().get_template("article.html.j2")
-    names = names_used(doc, glossary)
+    names = names_used([doc], glossary)
     return template.render(
         doc=doc,
         doc_lang=COLUMNS["hant" if doc.meta.script == "hant" else "hans"],

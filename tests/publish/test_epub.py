@@ -8,12 +8,12 @@ import time
 import zipfile
 from datetime import datetime, timezone
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 from lxml import etree
 
 from bilingual.errors import BilingualError
+from bilingual.glossary import Glossary, Term
 from bilingual.publish import epub as epub_mod
 from bilingual.publish.epub import book_identifier, write_epub
 from tests.publish.epubdocs import SEED_RIGHTS, SEED_URL, hk_doc, luo_doc, seed_doc
@@ -202,10 +202,9 @@ def test_names_appendix_from_marks_and_from_a_glossary(tmp_path):
     refs = [c.text for c in names.findall(".//x:code", NS)]
     assert sorted(refs) == ["kim-jong-un", "putin", "pyongyang"]
     assert "Pyongyang" in "".join(names.itertext())  # surfaces taken from the marked English text
-    term = SimpleNamespace
-    glossary = SimpleNamespace(terms=[
-        term(id="putin", hans="普京", hant={"zh-TW": "普丁", "zh-HK": "普京"}, en="Vladimir Putin", kind="person"),
-        term(id="pyongyang", hans="平壤", hant={"zh-TW": "平壤"}, en="Pyongyang", kind="place"),
+    glossary = Glossary([
+        Term(id="putin", hans="普京", hant={"zh-TW": "普丁", "zh-HK": "普京"}, en="Vladimir Putin", kind="person"),
+        Term(id="pyongyang", hans="平壤", en="Pyongyang", kind="place"),
     ])
     path = write_epub([seed_doc()], tmp_path / "g.epub", glossary=glossary)
     text = "".join(xhtml(path, "names.xhtml").itertext())
