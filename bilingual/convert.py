@@ -92,6 +92,7 @@ def convert(doc: Document, *, variant: str = "s2twp", glossary: Glossary | None 
         out.meta.title_hans = title
         out.meta.title_hant = convert_text(title, [], info["to_hant"], glossary, info["region"])[0]
     out.provenance["variant"] = variant
+    out.provenance["region"] = info["region"]
     out.provenance["glossary"] = glossary.version if glossary is not None else ""
     return out
 

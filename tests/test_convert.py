@@ -63,7 +63,8 @@ def test_every_glossary_name_in_the_seed_has_its_regional_form(seed, glossary, v
         hans_terms = [(m.start, m.end, m.ref) for m in seg.marks["hans"] if m.tag == "term"]
         assert hans_terms == [(n.start, n.end, n.term.id) for n in names]
     assert checked > 150
-    assert out.provenance == {**seed.provenance, "variant": variant, "glossary": glossary.version}
+    assert out.provenance == {**seed.provenance, "variant": variant, "region": region,
+                              "glossary": glossary.version}
 
 
 def test_taiwan_forms_on_the_seed(seed, glossary):

@@ -23,6 +23,8 @@ def _region(doc: Document) -> str:
     """The region whose Traditional forms the document's variant used (zh-TW when unknown)."""
     from bilingual.convert import variant_info
 
+    if doc.provenance.get("region"):
+        return doc.provenance["region"]
     try:
         return variant_info(doc.provenance.get("variant") or "s2twp")["region"]
     except BilingualError:
