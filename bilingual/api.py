@@ -54,10 +54,11 @@ def translate(doc: Document, engine, *, glossary=None, memory=None, progress: Pr
 
 
 def publish(doc: Document, out_dir: Path, *, glossary=None, columns: tuple[str, ...] = ALL_COLUMNS) -> list[Path]:
-    """Write the article's HTML page and its document data JSON side by side."""
+    """Write the article's HTML page and its document data JSON side by side (the folder is created)."""
     from bilingual.publish.html import write_html
     from bilingual.publish.jsondoc import write_document
 
+    _ensure_writable(out_dir)
     return [
         write_html(doc, out_dir / f"{doc.id}.html", glossary=glossary, columns=columns),
         write_document(doc, out_dir / f"{doc.id}.json"),
