@@ -242,6 +242,9 @@ class Glossary:
                 if owner is None or owner[0].hans != s:
                     self._index[s] = (t, hans)
         self._lengths = sorted({len(s) for s in self._index}, reverse=True)
+        # The candidate scan visits only positions holding the first character of some surface.
+        firsts = sorted({s[0] for s in self._index})
+        self._first = re.compile("[" + "".join(re.escape(c) for c in firsts) + "]") if firsts else None
         # find() runs on the same sentence several times per build (convert, protect, fingerprint).
         self._found: dict[str, tuple[Match, ...]] = {}
 
@@ -322,9 +325,13 @@ class Glossary:
 
     def _find(self, text: str) -> list[Match]:
         candidates = []
-        for i in range(len(text)):
-            for n in self._lengths:
-                hit = self._index.get(text[i:i + n])
+        if self._first is None:
+            return []
+        index, lengths = self._index, self._lengths
+        for first in self._first.finditer(text):
+            i = first.start()
+            for n in lengths:
+                hit = index.get(text[i:i + n])
                 if hit is not None:
                     candidates.append((i, i + n, *hit))
         candidates.sort(key=lambda c: (c[0] - c[1], c[0]))
