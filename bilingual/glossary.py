@@ -241,10 +241,13 @@ class Glossary:
                 owner = self._index.get(s)
                 if owner is None or owner[0].hans != s:
                     self._index[s] = (t, hans)
-        self._lengths = sorted({len(s) for s in self._index}, reverse=True)
-        # The candidate scan visits only positions holding the first character of some surface.
-        firsts = sorted({s[0] for s in self._index})
-        self._first = re.compile("[" + "".join(re.escape(c) for c in firsts) + "]") if firsts else None
+        # First character -> lengths of the surfaces starting with it, longest first: the candidate
+        # scan visits only the positions a regex of first characters finds.
+        starts: dict[str, set[int]] = {}
+        for s in self._index:
+            starts.setdefault(s[0], set()).add(len(s))
+        self._starts = {c: sorted(ns, reverse=True) for c, ns in starts.items()}
+        self._first = re.compile("[" + "".join(re.escape(c) for c in sorted(starts)) + "]") if starts else None
         # find() runs on the same sentence several times per build (convert, protect, fingerprint).
         self._found: dict[str, tuple[Match, ...]] = {}
 
@@ -327,10 +330,12 @@ class Glossary:
         candidates = []
         if self._first is None:
             return []
-        index, lengths = self._index, self._lengths
+        index, starts, size = self._index, self._starts, len(text)
         for first in self._first.finditer(text):
             i = first.start()
-            for n in lengths:
+            for n in starts[text[i]]:
+                if i + n > size:  # a slice past the end is shorter than n: no surface of length n
+                    continue
                 hit = index.get(text[i:i + n])
                 if hit is not None:
                     candidates.append((i, i + n, *hit))

@@ -255,6 +255,20 @@ def test_short_names_match_as_words(shipped, text, ids):
     assert [m.term.id for m in shipped.find(text)] == ids
 
 
+@pytest.mark.parametrize("text", ["其余华", "其餘華"])
+def test_a_short_name_ending_the_text_is_still_checked_as_a_word(shipped, text):
+    # The candidate scan once sliced past the end of the text, so a name there got an end beyond
+    # the text, counted as a long name and skipped the word check (其余华 -> 余华).
+    assert shipped.find(text) == []
+
+
+@pytest.mark.parametrize("text, ids", [("全国人大", ["npc"]), ("他去了德国", ["germany"]), ("新华社", ["xinhua"])])
+def test_a_name_ending_the_text_ends_where_the_text_ends(shipped, text, ids):
+    found = shipped.find(text)
+    assert [m.term.id for m in found] == ids
+    assert found[-1].end == len(text) and text[found[-1].start:] == found[-1].surface
+
+
 def test_offsets_point_at_the_surface(shipped):
     text = seed_text()
     found = shipped.find(text)
