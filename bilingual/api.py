@@ -103,6 +103,7 @@ def build(
     unknown = set(formats) - {"html", "epub"}
     if unknown or not formats:
         raise BilingualError(f"unknown output format {', '.join(sorted(unknown)) or '(none)'}: choose html, epub")
+    _check_output(out_dir)  # before hours of translation, not after
     result = Built()
     docs = load(inputs, skipped=result.skipped if keep_going else None)
     if not docs:
@@ -142,13 +143,29 @@ def build(
     return result
 
 
-def _ensure_writable(out_dir: Path) -> None:
+def _check_output(out_dir: Path) -> None:
+    """Fail now if `out_dir` can never be written: an existing file, or under a file or an unwritable folder."""
     import os
 
     from bilingual.errors import BilingualError
 
     if out_dir.exists() and not out_dir.is_dir():
         raise BilingualError(f"output path is not a folder: {out_dir}")
+    parent = out_dir.absolute()
+    while not parent.exists():
+        parent = parent.parent
+    if not parent.is_dir():
+        raise BilingualError(f"cannot create output folder {out_dir}: {parent} is a file")
+    if not os.access(parent, os.W_OK):
+        raise BilingualError(f"output folder is not writable: {parent}")
+
+
+def _ensure_writable(out_dir: Path) -> None:
+    import os
+
+    from bilingual.errors import BilingualError
+
+    _check_output(out_dir)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as e:

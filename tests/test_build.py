@@ -120,3 +120,11 @@ def test_variant_option_reaches_the_traditional_column(capsys, tmp_path, variant
     result = run_cli(capsys, "build", article, "-o", tmp_path / "out", "--no-translate", "--variant", variant)
     assert result.code == 0, result.err
     assert expected in page.read_text(encoding="utf-8")
+
+
+def test_unwritable_output_is_reported_before_any_translation(capsys, tmp_path, monkeypatch):
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "no-packages"))
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x", encoding="utf-8")
+    result = run_cli(capsys, "build", SEED, "-o", blocker / "out")
+    assert result.code == 1 and "is a file" in result.err and "models install" not in result.err
