@@ -13,6 +13,7 @@ steps read back; its schema is documented in docs/document-schema.md.
 from __future__ import annotations
 
 import hashlib
+import pickle
 import re
 from dataclasses import asdict, dataclass, field, fields
 
@@ -112,6 +113,10 @@ class Document:
 
     def segments(self) -> list[Segment]:
         return [s for b in self.blocks for s in b.segments]
+
+    def copy(self) -> Document:
+        """A deep copy, for steps that return a new document: pickle's C copier is twice as fast as deepcopy."""
+        return pickle.loads(pickle.dumps(self, pickle.HIGHEST_PROTOCOL))
 
     def to_dict(self) -> dict:
         return {"schema": SCHEMA_VERSION, **asdict(self)}

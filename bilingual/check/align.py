@@ -10,7 +10,6 @@ bilingual.check: en_alignment / en_groups).
 
 from __future__ import annotations
 
-import copy
 import math
 import re
 from pathlib import Path
@@ -113,7 +112,7 @@ def _ensure_segments(doc: Document) -> None:
 
 def align_translation(doc: Document, english_paragraphs: list[str]) -> tuple[Document, list[Finding]]:
     """A copy of `doc` with the English paragraphs put on its blocks, and the alignment findings."""
-    doc = copy.deepcopy(doc)
+    doc = doc.copy()
     _ensure_segments(doc)
     english = [p.strip() for p in english_paragraphs if p and p.strip()]
     indexed = [(bi, b) for bi, b in enumerate(doc.blocks) if b.segments]
