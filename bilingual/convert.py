@@ -48,6 +48,14 @@ def variant_info(name: str) -> dict[str, str]:
         raise BilingualError(f"unknown variant {name!r}; choose one of {', '.join(variants())}") from None
 
 
+def document_region(doc: Document) -> str:
+    """Whose Traditional name forms a converted document uses: as recorded, else its variant's, else zh-TW."""
+    if doc.provenance.get("region"):
+        return doc.provenance["region"]
+    variant = doc.provenance.get("variant")
+    return variant_info(variant)["region"] if variant else "zh-TW"
+
+
 def region_config(region: str) -> str:
     """The OpenCC config that writes a name in `region` when the glossary gives no form."""
     try:

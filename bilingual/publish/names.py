@@ -20,13 +20,11 @@ class Name:
 
 
 def _region(doc: Document) -> str:
-    """The region whose Traditional forms the document's variant used (zh-TW when unknown)."""
-    from bilingual.convert import variant_info
+    """The document's region; a saved document with a variant we don't know lists Taiwan forms."""
+    from bilingual.convert import document_region
 
-    if doc.provenance.get("region"):
-        return doc.provenance["region"]
     try:
-        return variant_info(doc.provenance.get("variant") or "s2twp")["region"]
+        return document_region(doc)
     except BilingualError:
         return "zh-TW"
 
