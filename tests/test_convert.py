@@ -153,3 +153,14 @@ def test_traditional_fixture(jifeng, glossary):
 def test_unknown_variant_is_a_user_error(seed):
     with pytest.raises(BilingualError, match="unknown variant 'x2y'"):
         convert(seed, variant="x2y")
+
+
+def test_document_region_recorded_else_from_variant_else_taiwan():
+    from bilingual.convert import document_region
+    from bilingual.model import Document
+
+    assert document_region(Document(id="a", provenance={"region": "zh-HK", "variant": "s2twp"})) == "zh-HK"
+    assert document_region(Document(id="b", provenance={"variant": "s2hk"})) == "zh-HK"
+    assert document_region(Document(id="c")) == "zh-TW"
+    with pytest.raises(BilingualError):
+        document_region(Document(id="d", provenance={"variant": "klingon"}))
