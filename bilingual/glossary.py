@@ -10,15 +10,18 @@ first, so a short name never breaks a longer one.
 from __future__ import annotations
 
 import hashlib
-import logging
 import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bilingual.errors import BilingualError
+
+if TYPE_CHECKING:
+    from bilingual.wordcut import WordCut
 
 KINDS = ("person", "place", "org", "work", "outlet", "other")
 REQUIRED = ("id", "kind", "hans", "en")
@@ -363,7 +366,7 @@ class Glossary:
         return hashlib.sha1("\n".join(keys).encode("utf-8")).hexdigest()[:12]
 
 
-_JIEBA = None
+_WORDCUT = None
 FIND_CACHE = 100_000  # sentences remembered by Glossary.find before it starts over
 _HAN = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%-]")  # what jieba cuts as one run
 
@@ -374,12 +377,6 @@ def _words(text: str, at: int) -> dict[int, int]:
     Only the run of Han/alphanumeric characters holding `at` is cut: jieba cuts
     such runs independently anyway, and cutting a whole article is slow.
     """
-    global _JIEBA
-    if _JIEBA is None:
-        import jieba
-
-        jieba.setLogLevel(logging.WARNING)
-        _JIEBA = jieba.Tokenizer()
     a, b = at, at
     while a > 0 and _HAN.match(text[a - 1]):
         a -= 1
@@ -389,7 +386,17 @@ def _words(text: str, at: int) -> dict[int, int]:
     simple = _simplified(chunk)
     if len(simple) != len(chunk):
         simple = chunk
-    return {a + start: a + end for _word, start, end in _JIEBA.tokenize(simple, HMM=False)}
+    return {a + start: a + end for start, end in _wordcut().tokenize(simple)}
+
+
+def _wordcut() -> WordCut:
+    """The one jieba cutter, made on first use (it reads its dictionary lazily: bilingual/wordcut.py)."""
+    global _WORDCUT
+    if _WORDCUT is None:
+        from bilingual.wordcut import WordCut
+
+        _WORDCUT = WordCut()
+    return _WORDCUT
 
 
 def _whole_word(text: str, start: int, end: int, words: dict[int, int]) -> bool:
@@ -404,7 +411,7 @@ def _whole_word(text: str, start: int, end: int, words: dict[int, int]) -> bool:
     if end in words or end == len(text) or not _HAN.match(text[end]):
         return True
     rest = text[end:word_end]
-    return len(rest) >= 2 and _JIEBA.FREQ.get(_simplified(rest), 0) > 0
+    return len(rest) >= 2 and _wordcut().freq(_simplified(rest)) > 0
 
 
 def _simplified(text: str) -> str:

@@ -1,0 +1,123 @@
+"""jieba's dictionary-only word cut without loading jieba's whole dictionary.
+
+Glossary.find asks jieba whether a short name stands as a word of its own.
+jieba.Tokenizer() unmarshals its whole prefix dictionary (about 500,000 entries,
+0.7 s) on first use, which was half of a `build --no-translate`. A cut without
+HMM (Tokenizer.get_DAG, calc, __cut_DAG_NO_HMM) only ever looks up pieces of the
+text that start at one of its characters, so a FREQ holding just the entries
+whose first character occurs in the text cuts it the same way, as long as
+`total` stays the whole dictionary's total (every log-probability divides by it).
+
+The entries, grouped by first character, are kept in one file under the user
+cache ($BILINGUAL_WORDCUT_CACHE, else $XDG_CACHE_HOME/bilingual, else
+~/.cache/bilingual), named after jieba's dict.txt (size, mtime, jieba and Python
+version) and checked by hash. A missing, stale or damaged file is rebuilt from
+dict.txt with jieba's own parser; if it cannot be written the cut still works.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import marshal
+import os
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+FORMAT = 1  # bump when the file layout changes
+ENV_CACHE = "BILINGUAL_WORDCUT_CACHE"
+_DIGEST = hashlib.sha1
+_DIGEST_SIZE = _DIGEST().digest_size
+
+log = logging.getLogger(__name__)
+
+
+def cache_dir() -> Path:
+    """Where the grouped dictionary is kept: $BILINGUAL_WORDCUT_CACHE, else the user cache."""
+    env = os.environ.get(ENV_CACHE)
+    if env:
+        return Path(env).expanduser()
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "bilingual"
+
+
+class WordCut:
+    """A jieba Tokenizer whose dictionary entries load by first character.
+
+    `dictionary` is a file in jieba's dict.txt format (default: jieba's own);
+    `folder` holds the grouped copy (default: cache_dir()).
+    """
+
+    def __init__(self, folder: Path | None = None, dictionary: Path | None = None) -> None:
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)
+        self.dict_path = Path(dictionary or Path(jieba.__file__).with_name(jieba.DEFAULT_DICT_NAME))
+        stat = self.dict_path.stat()
+        self.key = (f"{FORMAT} {jieba.__version__} {sys.version_info[:2]} {marshal.version} "
+                    f"{self.dict_path.resolve()} {stat.st_size} {stat.st_mtime_ns}")
+        name = f"jieba-{hashlib.sha1(self.key.encode()).hexdigest()[:16]}.marshal"
+        self.path = (folder or cache_dir()) / name
+        self.total, self._groups = self._read() or self._build()
+        self._freq: dict[str, int] = {}
+        self._loaded: set[str] = set()
+        tokenizer = jieba.Tokenizer()
+        tokenizer.FREQ, tokenizer.total = self._freq, self.total
+        tokenizer.initialized = True  # FREQ is filled by _need before every lookup
+        self._tokenizer = tokenizer
+
+    def tokenize(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) of each word of `text`, dictionary only (jieba tokenize, HMM=False)."""
+        self._need(text)
+        return [(start, end) for _word, start, end in self._tokenizer.tokenize(text, HMM=False)]
+
+    def freq(self, word: str) -> int:
+        """jieba's count for `word` (0 for a mere prefix of a word or an unknown one)."""
+        if not word:
+            return 0
+        self._need(word[0])
+        return self._freq.get(word, 0)
+
+    def _need(self, chars: Iterable[str]) -> None:
+        for char in set(chars) - self._loaded:
+            group = self._groups.get(char)
+            if group is not None:
+                self._freq.update(marshal.loads(group) if isinstance(group, bytes) else group)
+            self._loaded.add(char)
+
+    def _read(self) -> tuple[int, dict] | None:
+        """The grouped dictionary from the cache file, or None if it is missing or not this one."""
+        try:
+            blob = self.path.read_bytes()
+        except OSError:
+            return None
+        digest, body = blob[:_DIGEST_SIZE], blob[_DIGEST_SIZE:]
+        if _DIGEST(body).digest() != digest:
+            log.debug("wordcut cache %s is damaged; rebuilding", self.path)
+            return None
+        try:
+            key, total, groups = marshal.loads(body)
+        except (ValueError, EOFError, TypeError):
+            return None
+        if key != self.key or not isinstance(total, int) or not isinstance(groups, dict):
+            return None
+        return total, groups
+
+    def _build(self) -> tuple[int, dict]:
+        """Parse dict.txt as jieba does, group by first character, and try to keep the result."""
+        import jieba
+
+        with self.dict_path.open("rb") as f:
+            freq, total = jieba.Tokenizer.gen_pfdict(f)
+        groups: dict[str, dict[str, int]] = {}
+        for word, count in freq.items():
+            groups.setdefault(word[0], {})[word] = count
+        body = marshal.dumps((self.key, total, {char: marshal.dumps(g) for char, g in groups.items()}))
+        try:
+            from bilingual.publish.files import write_atomic
+
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(self.path, _DIGEST(body).digest() + body)
+        except OSError as e:
+            log.debug("cannot keep the wordcut cache %s: %s", self.path, e)
+        return total, groups
