@@ -52,13 +52,29 @@ def read_all(inputs: list[Path], *, skipped: list[str] | None = None) -> list[Do
             if skipped is None:
                 raise
             skipped.append(str(e))
-    seen: dict[str, int] = {}
-    for doc in docs:
-        n = seen.get(doc.id, 0) + 1
-        seen[doc.id] = n
-        if n > 1:
-            doc.id = f"{doc.id}-{n}"
+    _unique_ids(docs)
     return docs
+
+
+def _unique_ids(docs: list[Document]) -> None:
+    """Give every later duplicate id the first free suffix -2, -3 ...
+
+    Each id's first holder keeps it, and a suffix is never one another file
+    already has (a-2.txt next to two a.txt): ids are output file names.
+    """
+    used: set[str] = set()
+    repeats: list[Document] = []
+    for doc in docs:
+        if doc.id in used:
+            repeats.append(doc)
+        else:
+            used.add(doc.id)
+    for doc in repeats:
+        n = 2
+        while f"{doc.id}-{n}" in used:
+            n += 1
+        doc.id = f"{doc.id}-{n}"
+        used.add(doc.id)
 
 
 def read(path: Path) -> list[Document]:

@@ -84,3 +84,13 @@ def test_bad_file_in_folder_is_named(tmp_path):
     (tmp_path / "b.txt").write_bytes(b"")
     with pytest.raises(BilingualError, match="b.txt: the file is empty"):
         read_all([tmp_path])
+
+
+def test_renamed_id_never_takes_an_existing_one(tmp_path):
+    """a-2.txt next to x/a.txt and y/a.txt: the second a must not become a second a-2."""
+    for name in ("a-2.txt", "x/a.txt", "y/a.txt", "z/a.txt"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(f"{name}\n\n正文。", encoding="utf-8")
+    docs = read_all([tmp_path])
+    ids = {d.meta.title: d.id for d in docs}
+    assert ids == {"a-2.txt": "a-2", "x/a.txt": "a", "y/a.txt": "a-3", "z/a.txt": "a-4"}
