@@ -111,15 +111,15 @@ class _Reader:
 
     def element(self, el: Tag, depth: int) -> None:
         name = (el.name or "").lower()
+        if depth > MAX_DEPTH:  # before everything that walks children, void tags included
+            self.buf.add(_flat_text(el, self.drop))
+            return
         if name in VOID_TAGS:
             # Void elements hold nothing, but lxml's HTML 4 parser nests what follows an
             # unclosed <embed> (or <source>, <track>) inside it: that is the article's text.
             self.walk(el, depth)
             return
-        if name in self.drop or _hidden(el) or is_boilerplate_class(el.get("class")):
-            return
-        if depth > MAX_DEPTH:
-            self.buf.add(el.get_text(" "))
+        if _dropped(el, self.drop):
             return
         if name == "br":
             if self.role()[0] == "heading":
@@ -182,6 +182,29 @@ class _Reader:
         self.walk(el, depth)
         self.open.remove(om)
         self.buf.mark(om.start, tag, href)
+
+
+def _dropped(el: Tag, drop: set[str]) -> bool:
+    """Executable, hidden or chrome: nothing under it is content."""
+    return (el.name or "").lower() in drop or _hidden(el) or is_boilerplate_class(el.get("class"))
+
+
+def _flat_text(root: Tag, drop: set[str]) -> str:
+    """The text under `root` without recursion (hostile nesting), skipping what the reader drops.
+
+    Void tags are looked through: lxml nests the text after an unclosed <embed> inside it.
+    """
+    parts: list[str] = []
+    stack: list = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, _SKIP_NODES):
+            continue
+        if isinstance(node, NavigableString):
+            parts.append(str(node))
+        elif isinstance(node, Tag) and ((node.name or "").lower() in VOID_TAGS or not _dropped(node, drop)):
+            stack.extend(reversed(node.contents))
+    return " ".join(parts)
 
 
 def _hidden(el: Tag) -> bool:

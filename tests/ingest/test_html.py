@@ -192,3 +192,15 @@ def test_any_markup_gives_clean_safe_blocks():
         assert_safe(doc)
 
     check()
+
+
+def test_thousands_of_nested_void_tags_do_not_crash():
+    """lxml nests the text after each unclosed <embed> inside it: 3,000 of them once hit RecursionError."""
+    blocks = html_blocks(parse("<p>中文" + "<embed>字" * 3000))
+    assert "".join(b.source for b in blocks).replace(" ", "") == "中文" + "字" * 3000
+
+
+def test_text_past_the_depth_limit_still_drops_scripts_and_hidden_text():
+    deep = "<div>" * 300 + "<p>深处<script>alert(1)</script><span hidden>藏</span>正文</p>"
+    text = "".join(b.source for b in html_blocks(parse(deep)))
+    assert text.replace(" ", "") == "深处正文"
