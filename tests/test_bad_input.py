@@ -325,6 +325,22 @@ def test_control_characters_are_dropped_and_the_xliff_export_works(capsys, tmp_p
         assert result.code == 0 and "Traceback" not in result.err, result.err
 
 
+
+@pytest.mark.parametrize("fmt", ["xliff", "tmx"])
+def test_export_of_a_hand_edited_json_with_a_control_character(fmt, capsys, tmp_path):
+    """lxml refuses control characters: a hand-edited document JSON must still export, without them."""
+    assert run_cli(capsys, "build", bad.write(tmp_path / "a.txt", bad.TEXT), "-o", tmp_path / "out",
+                   "--no-translate").code == 0
+    path = tmp_path / "out" / "a.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["blocks"][0]["segments"][0]["en"] = "Chinese\u0001"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    result = run_cli(capsys, "export", path, "--format", fmt, "--no-glossary")
+    assert result.code == 0 and "Traceback" not in result.err, result.err
+    written = Path(result.out.strip()).read_text(encoding="utf-8")
+    assert "Chinese" in written and "\x01" not in written and "&#1;" not in written
+
+
 UNSAFE = """<html><head><title>t</title><style>p { width: expression(alert('css')) }</style>
 <script>alert('head')</script><base href="https://evil.example/"></head>
 <body onload="alert('body')"><h1>标题</h1>

@@ -42,12 +42,31 @@ def load_document(path: Path) -> Document:
     if data.get("schema") != SCHEMA_VERSION:
         raise BilingualError(f"{path}: document schema {data.get('schema')!r} is not supported "
                              f"(this version reads schema {SCHEMA_VERSION}); rebuild the article")
+    data = _strip_controls(data)
     try:
         doc = Document.from_dict(data)
     except (TypeError, ValueError, KeyError, AttributeError) as e:
         raise BilingualError(f"{path}: malformed document JSON ({type(e).__name__}: {e})") from None
     _check_types(doc, path)
     return doc
+
+
+def _strip_controls(value):
+    """Every string in the loaded JSON without control characters.
+
+    A file we write holds none (ingest drops them), but a hand-edited one may,
+    and they are illegal in the XML of XLIFF, TMX and EPUB: dropped here, once,
+    rather than found out as a traceback deep inside an export.
+    """
+    from bilingual.ingest.inline import strip_controls
+
+    if isinstance(value, str):
+        return strip_controls(value)
+    if isinstance(value, list):
+        return [_strip_controls(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _strip_controls(v) for k, v in value.items()}
+    return value
 
 
 def _check_types(doc: Document, path: Path) -> None:
@@ -60,3 +79,6 @@ def _check_types(doc: Document, path: Path) -> None:
                 if not isinstance(getattr(seg, name), str):
                     raise BilingualError(f"{path}: malformed document JSON (segment {seg.id!r}: "
                                          f"{name} must be a string)")
+            if not isinstance(seg.notes, list) or not all(isinstance(n, str) for n in seg.notes):
+                raise BilingualError(f"{path}: malformed document JSON (segment {seg.id!r}: "
+                                     "notes must be a list of strings)")

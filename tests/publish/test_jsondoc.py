@@ -52,3 +52,30 @@ def test_reads_what_the_model_writes(tmp_path):
     path = tmp_path / "b.json"
     path.write_text(json.dumps(doc.to_dict()), encoding="utf-8")
     assert load_document(path).segments()[3].en == doc.segments()[3].en
+
+
+def test_control_characters_in_a_hand_edited_file_are_dropped(tmp_path):
+    """A control character is illegal in XLIFF/TMX XML: dropped on load, so export cannot trip on it."""
+    doc = make_doc()
+    data = doc.to_dict()
+    seg = data["blocks"][0]["segments"][0]
+    seg["en"] = "Chinese\u0001"
+    seg["notes"] = ["a\u0007 note"]
+    data["meta"]["title"] = "T\x1bitle"
+    path = tmp_path / "ctrl.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    loaded = load_document(path)
+    assert loaded.segments()[0].en == "Chinese"
+    assert loaded.segments()[0].notes == ["a note"]
+    assert loaded.meta.title == "Title"
+    assert loaded.segments()[1:] == doc.segments()[1:]
+
+
+@pytest.mark.parametrize("notes", ["one note", [1, 2], {"a": "b"}])
+def test_notes_must_be_a_list_of_strings(tmp_path, notes):
+    data = make_doc().to_dict()
+    data["blocks"][0]["segments"][0]["notes"] = notes
+    path = tmp_path / "notes.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(BilingualError, match="notes must be a list of strings"):
+        load_document(path)
