@@ -483,3 +483,26 @@ def test_thousands_of_unclosed_void_tags_build(capsys, tmp_path):
     page = bad.write(tmp_path / "deep.html", "<p>中文" + "<embed>字" * 3000)
     data, _ = build_ok(capsys, tmp_path, page)
     assert "".join(sources(data)).replace(" ", "") == "中文" + "字" * 3000
+
+
+def test_epub_with_a_damaged_chapter_fails_in_one_line_and_keep_going_skips_it(capsys, tmp_path):
+    """A chapter whose deflate data is corrupt once escaped as a zlib.error traceback."""
+    book = tmp_path / "bad.epub"
+    with zipfile.ZipFile(bad.epub(tmp_path / "src.epub", {"c1.xhtml": "<p>正文。</p>" * 40})) as src, \
+            zipfile.ZipFile(book, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        for info in src.infolist():
+            zf.writestr(info.filename, src.read(info), compress_type=info.compress_type or zipfile.ZIP_DEFLATED)
+    (tmp_path / "src.epub").unlink()
+    raw = bytearray(book.read_bytes())
+    with zipfile.ZipFile(book) as zf:
+        info = zf.getinfo("OEBPS/c1.xhtml")
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    raw[start:start + 8] = b"\xff" * 8  # deflate block type 3 does not exist
+    book.write_bytes(bytes(raw))
+    before = tree(tmp_path)
+    assert_clean_failure(run_cli(capsys, "build", book, "-o", tmp_path / "out", "--no-translate"), before,
+                         tmp_path, r"bad\.epub: OEBPS/c1\.xhtml in the EPUB is damaged")
+    result = run_cli(capsys, "build", book, SEED, "-o", tmp_path / "out", "--no-translate", "--keep-going")
+    assert result.code == 0 and "Traceback" not in result.err, result.err
+    assert "bad.epub" in result.err and (tmp_path / "out" / f"{SEED.stem}.html").exists()
+    assert not list((tmp_path / "out").glob("bad*"))

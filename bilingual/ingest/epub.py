@@ -9,8 +9,10 @@ so entries named with ../ or absolute paths cannot escape anywhere.
 from __future__ import annotations
 
 import io
+import lzma
 import posixpath
 import zipfile
+import zlib
 from urllib.parse import unquote
 
 from lxml import etree
@@ -23,6 +25,9 @@ from bilingual.model import Document
 
 MAX_MEMBER_BYTES = 50 * 1024 * 1024  # a chapter larger than this is a zip bomb, not prose
 _XHTML_TYPES = ("application/xhtml+xml", "text/html", "application/xml", "text/xml")
+# What zipfile raises on a damaged member: bad CRC, corrupt deflate/bzip2/lzma data, a cut-off
+# stream, an unsupported compression method, an encrypted entry.
+_DAMAGED = (zipfile.BadZipFile, zlib.error, lzma.LZMAError, EOFError, NotImplementedError, RuntimeError, OSError)
 
 
 def is_epub(data: bytes) -> bool:
@@ -35,7 +40,7 @@ def is_epub(data: bytes) -> bool:
             if "mimetype" in names and zf.getinfo("mimetype").file_size < 100:
                 return zf.read("mimetype").strip() == b"application/epub+zip"
             return "META-INF/container.xml" in names
-    except (zipfile.BadZipFile, OSError, RuntimeError):
+    except _DAMAGED:
         return False
 
 
@@ -57,7 +62,10 @@ def _member(zf: zipfile.ZipFile, path: str, name: str, limit: int | None = None)
         raise BilingualError(f"{name}: the EPUB lacks {path}") from e
     if info.file_size > min(MAX_MEMBER_BYTES, limit or MAX_MEMBER_BYTES):
         raise BilingualError(f"{name}: {path} in the EPUB is too large ({info.file_size} bytes)")
-    return zf.read(info)
+    try:
+        return zf.read(info)
+    except _DAMAGED as e:
+        raise BilingualError(f"{name}: {path} in the EPUB is damaged ({e or type(e).__name__})") from e
 
 
 def _local(root: etree._Element, tag: str) -> list[etree._Element]:

@@ -133,3 +133,56 @@ def test_broken_zip_is_an_error(tmp_path):
     path.write_bytes(b"PK\x03\x04" + os.urandom(200))
     with pytest.raises(BilingualError, match="broken.epub"):
         read(path)
+
+
+def _damage(path: Path, member: str, data: bytes) -> Path:
+    """Overwrite the start of `member`'s stored (compressed) bytes in the archive at `path`."""
+    raw = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as zf:
+        info = zf.getinfo(member)
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    raw[start:start + len(data)] = data
+    path.write_bytes(bytes(raw))
+    return path
+
+
+def _deflated_epub(path: Path, chapter: str, *, compress: int = zipfile.ZIP_DEFLATED) -> Path:
+    with zipfile.ZipFile(path, "w", compression=compress) as zf:
+        zf.writestr("mimetype", "application/epub+zip", compress_type=zipfile.ZIP_STORED)
+        zf.writestr("META-INF/container.xml", CONTAINER)
+        zf.writestr("OEBPS/content.opf", '<package xmlns="http://www.idpf.org/2007/opf" version="2.0"><metadata/>'
+                    '<manifest><item id="a" href="a.xhtml" media-type="application/xhtml+xml"/></manifest>'
+                    '<spine><itemref idref="a"/></spine></package>')
+        zf.writestr("OEBPS/a.xhtml", _chapter("章", f"<p>{chapter}</p>"))
+    return path
+
+
+@pytest.mark.parametrize("compress, garbage", [
+    (zipfile.ZIP_DEFLATED, b"\xff" * 8),  # deflate block type 3 does not exist: zlib.error
+    (zipfile.ZIP_STORED, b"XXXX"),  # readable bytes, wrong CRC: BadZipFile
+])
+def test_damaged_chapter_is_a_one_line_error_naming_book_and_member(tmp_path, compress, garbage):
+    path = _damage(_deflated_epub(tmp_path / "bad.epub", "正文。" * 50, compress=compress), "OEBPS/a.xhtml", garbage)
+    with pytest.raises(BilingualError, match=r"bad\.epub: OEBPS/a\.xhtml in the EPUB is damaged") as err:
+        read(path)
+    assert "\n" not in str(err.value)
+
+
+def test_damaged_mimetype_is_not_an_epub_and_no_traceback(tmp_path):
+    path = tmp_path / "bad.epub"
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("mimetype", "application/epub+zip" * 3)
+    _damage(path, "mimetype", b"\xff" * 4)
+    assert not epub.is_epub(path.read_bytes())
+    with pytest.raises(BilingualError, match="bad.epub: not a readable EPUB"):
+        read(path)
+
+
+def test_damaged_epub_is_skipped_with_a_skipped_list(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("标题\n\n正文。", encoding="utf-8")
+    bad = _damage(_deflated_epub(tmp_path / "bad.epub", "正文。" * 50), "OEBPS/a.xhtml", b"\xff" * 8)
+    skipped: list[str] = []
+    docs = read_all([bad, good], skipped=skipped)
+    assert [d.meta.path for d in docs] == ["good.txt"]
+    assert len(skipped) == 1 and "bad.epub" in skipped[0] and "damaged" in skipped[0]
