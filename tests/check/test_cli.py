@@ -106,3 +106,17 @@ def test_bad_input_is_one_line(tmp_path, capsys):
     src.write_text("中文段落。\n", encoding="utf-8")
     r = run_cli(capsys, "check", src)
     assert r.code == 1 and "--translation" in r.err and r.err.count("\n") == 1
+
+
+def test_html_report_carries_the_content_security_policy(tmp_path, capsys):
+    """Like the article and index pages: no script, no fetch, even if a finding's text smuggles markup in."""
+    from lxml import html
+
+    zh, en = parallel_lines()
+    path = _doc_file(tmp_path, zh[:5], list(en[:5]))
+    out = tmp_path / "report.html"
+    run_cli(capsys, "check", path, "--format", "html", "-o", out)
+    page = html.fromstring(out.read_bytes())
+    policies = [m.get("content") for m in page.iter("meta")
+                if (m.get("http-equiv") or "").lower() == "content-security-policy"]
+    assert policies == ["default-src 'none'; style-src 'unsafe-inline'; img-src data:"]
