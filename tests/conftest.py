@@ -17,6 +17,16 @@ class NetworkUsed(AssertionError):
     pass
 
 
+@pytest.fixture(scope="session", autouse=True)
+def private_caches(tmp_path_factory):
+    """Nothing a test runs writes under the real home: word-cut cache and default memory go to tmp."""
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        caches = tmp_path_factory.mktemp("caches")
+        monkeypatch.setenv("BILINGUAL_WORDCUT_CACHE", str(caches / "wordcut"))
+        monkeypatch.setenv("BILINGUAL_MEMORY", str(caches / "memory.sqlite"))
+        yield caches
+
+
 @pytest.fixture(autouse=True)
 def no_network(monkeypatch):
     """Any attempt to open a network connection fails the test (AF_UNIX stays allowed)."""
