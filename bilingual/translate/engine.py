@@ -1,10 +1,11 @@
-"""The one small interface every translation engine implements."""
+"""The one small interface every translation engine implements, and the optional hook callers use."""
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 
+@runtime_checkable
 class Engine(Protocol):
     """Translates a batch of plain-text Chinese sentences into English.
 
@@ -18,4 +19,17 @@ class Engine(Protocol):
 
     def translate(self, sentences: list[str]) -> list[str]:
         """One English string per input sentence, same order, same count."""
+        ...
+
+
+@runtime_checkable
+class MeasuredEngine(Engine, Protocol):
+    """An engine that can say how long a sentence is in its own units (tokens).
+
+    Callers sort by it so each batch holds sentences of like length (less
+    padding); engines without it are sorted by characters.
+    """
+
+    def length(self, sentence: str) -> int:
+        """Tokens the sentence becomes."""
         ...

@@ -1,12 +1,19 @@
 """Fill a document's English column: memory first, then the engine, with glossary names protected.
 
-For each Chinese segment (and the title): the glossary masks its names and
-gives a fingerprint of the terms inside (the memory context); the memory is
-asked; what it lacks goes to the engine in batches, and every batch is stored
-in the memory as soon as it is done, so a killed build resumes where it
-stopped. The memory keeps the engine's raw output for the masked text; the
-names are restored afterwards exactly as for fresh output, so a cached
-rebuild gives the same English, term marks and notes as the first build.
+For each Chinese segment (and the title): the glossary masks its names with
+numbered placeholders; the memory is asked; what it lacks goes to the engine in
+batches, and every batch is stored in the memory as soon as it is done, so a
+killed build resumes where it stopped.
+
+Memory keys follow what decided each translation. A machine row is the
+engine's raw output for the masked text, so it is keyed by exactly that (and
+the engine identity, context ""): the names are restored afterwards as for
+fresh output, so a cached rebuild gives the same English, marks and notes; a
+term whose English changes needs no retranslation (the new English goes into
+the cached placeholders); a new term or alias changes the masked text of the
+segments containing it, and only those go back to the engine. A human row
+(from `bilingual import`) is keyed by the real source text (a person translated
+the real sentence, names included) and wins over any machine row.
 """
 
 from __future__ import annotations
@@ -15,13 +22,25 @@ import copy
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 from bilingual.errors import BilingualError
 from bilingual.model import Document, Mark, Segment
-from bilingual.translate.engine import Engine
+from bilingual.translate.engine import Engine, MeasuredEngine
 
 Progress = Callable[[int, int, str], None]
+
+
+@runtime_checkable
+class Reporter(Protocol):
+    """A progress callback that can also print one line per article before the engine starts."""
+
+    def __call__(self, done: int, total: int, label: str) -> None: ...
+
+    def note(self, line: str) -> None:
+        """One line of information (an article's segment and memory counts)."""
+        ...
+
 
 # CJK ideographs (unified, extension A, compatibility, extensions B+).
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
@@ -34,9 +53,10 @@ CHUNK = 64
 class Memory(Protocol):
     """What translate_document needs from a translation memory.
 
-    `english` stored with origin "mt" is the engine's output for the masked
-    text (placeholders included when a glossary protected names); "human"
-    entries are final English and are used as they are.
+    Machine rows (origin "mt") are stored under the masked text the engine saw
+    and context "", and hold the engine's output with its placeholders. Human
+    rows are looked up by the real source text and are final English; lookup
+    must return a human row before a machine one.
     """
 
     def lookup(self, segment_source: str, engine_identity: str, context: str) -> tuple[str, str] | None:
@@ -46,6 +66,15 @@ class Memory(Protocol):
     def store(self, segment_source: str, engine_identity: str, context: str, english: str,
               origin: str = "mt") -> None:
         """Keep one translation (committed before returning)."""
+        ...
+
+
+@runtime_checkable
+class BatchMemory(Memory, Protocol):
+    """A memory that stores a whole engine batch in one transaction."""
+
+    def store_many(self, rows: list[tuple[str, str, str, str, str]]) -> int:
+        """Store (source, engine identity, context, english, origin) rows at once."""
         ...
 
 
@@ -61,7 +90,7 @@ class _Item:
     segment: Segment | None
     source: str
     masked: str
-    context: str = ""
+    context: str = ""  # the glossary fingerprint: context of the human lookup only
     protected: Any = None
     raw: str = ""  # the engine's output for `masked` (or a human's final English)
     english: str = ""
@@ -87,9 +116,9 @@ def translate_documents(docs: list[Document], engine: Engine, *, glossary=None, 
     One engine batch mixes sentences of similar length from every article
     (less padding, fewer calls), and a sentence repeated anywhere in the
     corpus is translated once. Names are restored per document, in document
-    order. `progress(done, total, "translating")` follows the segments; if
-    `progress` also has a `note(line)` method it gets one line per article
-    (segments, memory hits) before the engine starts.
+    order. `progress(done, total, "translating")` follows the segments; a
+    Reporter's `note(line)` also gets one line per article (segments, memory
+    hits) before the engine starts.
     """
     outs = [copy.deepcopy(doc) for doc in docs]
     protect = _protector(glossary)
@@ -99,11 +128,10 @@ def translate_documents(docs: list[Document], engine: Engine, *, glossary=None, 
     total = len(items)
     pending = _from_memory(items, memory, engine.identity)
     done = total - len(pending)
-    note = getattr(progress, "note", None)
-    if callable(note):
+    if isinstance(progress, Reporter):
         for out, job in zip(outs, jobs, strict=True):
             known = sum(1 for item in job if item.origin)
-            note(f"{out.id}: {len(job)} sentences, {known} from memory, {len(job) - known} new")
+            progress.note(f"{out.id}: {len(job)} sentences, {known} from memory, {len(job) - known} new")
     if progress and total and done:
         progress(done, total, "translating")
     # Identical masked texts are translated once; similar lengths batch together, by the engine's
@@ -111,8 +139,7 @@ def translate_documents(docs: list[Document], engine: Engine, *, glossary=None, 
     by_text: dict[str, list[_Item]] = {}
     for item in pending:
         by_text.setdefault(item.masked, []).append(item)
-    length = getattr(engine, "length", None)
-    texts = sorted(by_text, key=length if callable(length) else len)
+    texts = sorted(by_text, key=engine.length if isinstance(engine, MeasuredEngine) else len)
     step = max(1, chunk)
     for start in range(0, len(texts), step):
         batch = texts[start:start + step]
@@ -120,16 +147,11 @@ def translate_documents(docs: list[Document], engine: Engine, *, glossary=None, 
         if len(english) != len(batch):
             raise BilingualError(f"translation engine {engine.name} returned {len(english)} translations "
                                  f"for {len(batch)} sentences")
-        rows = []
         for text, raw in zip(batch, english, strict=True):
-            keys = set()
             for item in by_text[text]:
                 item.raw, item.origin = raw, "mt"
-                # Different sources can mask to the same text (names differ): each gets its own row.
-                if (item.source, item.context) not in keys:
-                    keys.add((item.source, item.context))
-                    rows.append((item.source, engine.identity, item.context, raw, "mt"))
-        _store(memory, rows)
+        # Keyed by what the engine saw: sources that mask to one text (names differ) share the row.
+        _store(memory, [(text, engine.identity, "", raw, "mt") for text, raw in zip(batch, english, strict=True)])
         done += sum(len(by_text[t]) for t in batch)
         if progress:
             progress(done, total, "translating")
@@ -197,12 +219,25 @@ def _prepare(seg: Segment | None, text: str, protect) -> _Item:
 
 
 def _from_memory(items: list[_Item], memory: Memory | None, identity: str) -> list[_Item]:
-    """Fill items the memory knows; return the rest."""
+    """Fill items the memory knows; return the rest.
+
+    First the real source (with its glossary fingerprint, as import and the
+    memory's human precedence expect): a human row there wins. Then the machine
+    row under the masked text. A machine row found under the real source is
+    used only when that is the masked text too (no names): otherwise it is an
+    older key whose placeholders may not match today's masking.
+    """
     if memory is None:
         return list(items)
     pending = []
     for item in items:
         hit = memory.lookup(item.source, identity, item.context)
+        same_key = item.masked == item.source and not item.context
+        if (hit is None or hit[1] != "human") and not same_key:
+            hit = memory.lookup(item.masked, identity, "")
+            # A human row whose source happens to equal this masked text is another sentence's English.
+            if hit is not None and hit[1] == "human":
+                hit = None
         if hit is None:
             pending.append(item)
             continue
@@ -231,9 +266,8 @@ def _store(memory: Memory | None, rows: list[tuple[str, str, str, str, str]]) ->
     """Store one finished batch: one transaction when the memory offers store_many."""
     if memory is None or not rows:
         return
-    store_many = getattr(memory, "store_many", None)
-    if callable(store_many):
-        store_many(rows)
+    if isinstance(memory, BatchMemory):
+        memory.store_many(rows)
         return
     for source, identity, context, english, origin in rows:
         memory.store(source, identity, context, english, origin=origin)

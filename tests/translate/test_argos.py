@@ -119,3 +119,25 @@ def test_broken_bpe_model_is_one_line(tmp_path, monkeypatch):
     (info.path / "bpe.model").write_text("#version: 0.2\nthree parts here\n", encoding="utf-8")
     with pytest.raises(BilingualError, match="cannot read the BPE tokenizer"):
         load_engine()
+
+
+def test_a_measured_sentence_is_tokenized_once(argos_home, tiny_engine):
+    """length() then translate() (what the run does for every sentence) encodes each sentence once,
+    and the kept tokens are let go once translated."""
+    engine = ArgosEngine(argos_home / "translate-zh_en-tiny")
+    encoded: list[str] = []
+    real = engine.tokenizer.encode
+
+    def counting(text):
+        encoded.append(text)
+        return real(text)
+
+    engine.tokenizer.encode = counting
+    lengths = [engine.length(s) for s in ZH[:5]]
+    english = engine.translate(ZH[:5])
+    assert sorted(encoded) == sorted(ZH[:5]), "one encoding per sentence, none again in translate"
+    assert lengths == [len(real(s)) for s in ZH[:5]]
+    assert english == tiny_engine.translate(ZH[:5])
+    assert engine._measured == {}
+    engine.translate([ZH[0]])  # not measured this time: encoded afresh
+    assert encoded.count(ZH[0]) == 2

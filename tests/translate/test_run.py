@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 import types
 
@@ -163,9 +164,10 @@ def test_engine_returning_the_wrong_count_is_an_error(tiny_engine):
 
 
 def test_glossary_protection_plugs_in(tiny_engine, monkeypatch):
-    """The protect/restore contract: masked text to the engine, fingerprint as memory context,
-    restore's text, marks and notes into the segment. protect.py is replaced by a minimal
-    implementation of its interface so this tests the orchestration alone."""
+    """The protect/restore contract: masked text to the engine and as the machine row's key, the real
+    source with its fingerprint for the human lookup, restore's text, marks and notes into the segment.
+    protect.py is replaced by a minimal implementation of its interface so this tests the orchestration
+    alone."""
 
     class Protected:
         def __init__(self, text, glossary):
@@ -191,6 +193,9 @@ def test_glossary_protection_plugs_in(tiny_engine, monkeypatch):
     out = translate_document(_doc([[sentence, ZH[0]]], title=""), spy, glossary=["普京", "朝鲜"], memory=memory)
     assert "同时⟦0⟧声明：俄罗斯不排除与⟦1⟧发展军事技术合作的可能。" in spy.calls[0]
     assert (sentence, tiny_engine.identity, "普京,朝鲜") in memory.lookups
+    masked = "同时⟦0⟧声明：俄罗斯不排除与⟦1⟧发展军事技术合作的可能。"
+    assert (masked, tiny_engine.identity, "") in memory.lookups
+    assert set(memory.rows) == {(masked, tiny_engine.identity, ""), (ZH[0], tiny_engine.identity, "")}
     seg = out.segments()[0]
     raw = tiny_engine.translate(["同时⟦0⟧声明：俄罗斯不排除与⟦1⟧发展军事技术合作的可能。"])[0]
     assert seg.en == f"{raw} [普京] [朝鲜]" and seg.marks["en"][0].ref == "普京" and seg.notes == ["restored"]
@@ -265,8 +270,9 @@ def test_documents_share_repeated_sentences_and_chunk(tiny_engine):
     assert outs[0].segments()[2].en == outs[1].segments()[0].en
 
 
-def test_documents_store_every_source_that_masks_to_one_text(tiny_engine):
-    """Two names masked to the same placeholder text share one engine call but get a memory row each."""
+def test_documents_share_one_row_for_sources_that_mask_to_one_text(tiny_engine):
+    """Two sentences that differ only in their names mask to one text: one engine call, one memory row
+    (keyed by what the engine saw), and each gets its own names back, fresh or from memory."""
     from bilingual.glossary import Glossary
     from bilingual.translate.run import translate_documents
 
@@ -275,14 +281,16 @@ def test_documents_store_every_source_that_masks_to_one_text(tiny_engine):
     b.id = "b"
     memory = DictMemory()
     spy = CountingEngine(tiny_engine)
-    translate_documents([a, b], spy, glossary=glossary, memory=memory)
+    first = translate_documents([a, b], spy, glossary=glossary, memory=memory)
     masked = [s for call in spy.calls for s in call]
-    sources = {key[0] for key in memory.rows}
-    assert sources == {"普京访问平壤。", "金正恩访问平壤。"}
     assert len(masked) == 1, masked
+    assert set(memory.rows) == {(masked[0], tiny_engine.identity, "")}
     again = CountingEngine(tiny_engine)
-    translate_documents([a, b], again, glossary=glossary, memory=memory)
+    second = translate_documents([a, b], again, glossary=glossary, memory=memory)
     assert again.calls == []
+    assert [d.segments()[0].en for d in second] == [d.segments()[0].en for d in first]
+    assert "Putin" in first[0].segments()[0].en and "Kim Jong" in first[1].segments()[0].en
+    assert {d.segments()[0].origin for d in second} == {"memory"}
 
 
 def test_documents_progress_and_article_notes(tiny_engine):
@@ -333,3 +341,88 @@ def test_batches_follow_the_engines_length_measure(tiny_engine):
     translate_documents([_doc([ZH[:12]], title="")], plain, chunk=4)
     chars = [len(s) for call in plain.calls for s in call]
     assert chars == sorted(chars)
+
+
+# --- memory keys: a machine row is keyed by the masked text the engine saw ---
+
+
+class PlaceholderEcho:
+    """A test double of an engine, not a translator: it answers each sentence with the placeholders it
+    was given, in reverse order, so a test can see which name went into which slot."""
+
+    name, identity = "placeholder-echo", "placeholder-echo 1 test"
+
+    def __init__(self):
+        self.calls: list[list[str]] = []
+
+    def translate(self, sentences):
+        self.calls.append(list(sentences))
+        return [" ".join(reversed(re.findall(r"<\d+>", s))) for s in sentences]
+
+
+def _glossary(*terms):
+    from bilingual.glossary import Glossary, Term
+
+    return Glossary([Term(id=i, hans=h, aliases=list(a), en=e, kind="person") for i, h, a, e in terms])
+
+
+PUTIN, ZELENSKY = ("putin", "普京", (), "Putin"), ("zel", "泽连斯基", (), "Zelensky")
+PUTIN_ALIAS = ("putin", "普京", ("普大帝",), "Putin")
+
+
+def test_adding_an_alias_never_restores_cached_output_into_the_wrong_slots(tmp_path):
+    """The reviewer's case: 普大帝 becomes an alias of putin, which renumbers the placeholders. The old
+    key (source + fingerprint) served the old output and swapped Putin and Zelensky."""
+    from bilingual.translate.memory import Memory
+
+    doc = _doc([["普大帝会见了泽连斯基，普京说。", "泽连斯基说。"]], title="")
+    with Memory(tmp_path / "tm.sqlite") as memory:
+        before = translate_document(doc, PlaceholderEcho(), glossary=_glossary(PUTIN, ZELENSKY), memory=memory)
+        assert before.segments()[0].en == "Putin Zelensky"
+        engine = PlaceholderEcho()
+        after = translate_document(doc, engine, glossary=_glossary(PUTIN_ALIAS, ZELENSKY), memory=memory)
+    # The masked text changed (a new slot), so the sentence went back to the engine; the other did not.
+    assert engine.calls == [["<1>会见了<2>，<3>说。"]]
+    first, other = after.segments()
+    assert (first.en, first.origin, first.notes) == ("Putin Zelensky Putin", "mt", [])
+    assert [m.ref for m in first.marks["en"]] == ["putin", "zel", "putin"]
+    assert (other.en, other.origin) == ("Zelensky", "memory")
+    # The same as a build with that glossary and no memory.
+    fresh = translate_document(doc, PlaceholderEcho(), glossary=_glossary(PUTIN_ALIAS, ZELENSKY))
+    assert [s.en for s in fresh.segments()] == [s.en for s in after.segments()]
+
+
+def test_a_new_english_rendering_needs_no_engine(tmp_path):
+    """Only the English of a term changed: the masked texts are the same, every sentence comes from the
+    memory and shows the new rendering."""
+    from bilingual.translate.memory import Memory
+
+    doc = _doc([["普京会见了泽连斯基。", "泽连斯基说。", "普京说。"]], title="")
+    with Memory(tmp_path / "tm.sqlite") as memory:
+        translate_document(doc, PlaceholderEcho(), glossary=_glossary(PUTIN, ZELENSKY), memory=memory)
+        engine = PlaceholderEcho()
+        renamed = ("zel", "泽连斯基", (), "Volodymyr Zelensky")
+        after = translate_document(doc, engine, glossary=_glossary(PUTIN, renamed), memory=memory)
+    assert engine.calls == []
+    assert [(s.en, s.origin) for s in after.segments()] == [
+        ("Volodymyr Zelensky Putin", "memory"), ("Volodymyr Zelensky", "memory"), ("Putin", "memory")]
+
+
+def test_a_human_edit_of_a_sentence_with_names_wins_over_the_machine_row(tiny_engine, tmp_path):
+    """Human rows stay keyed by the real sentence (as import stores them) and come first."""
+    from bilingual.glossary import Glossary
+    from bilingual.translate.memory import Memory
+
+    glossary = Glossary.default()
+    sentence = "普京访问平壤。"
+    doc = _doc([[sentence, "金正恩访问平壤。"]], title="")
+    with Memory(tmp_path / "tm.sqlite") as memory:
+        translate_document(doc, tiny_engine, glossary=glossary, memory=memory)
+        memory.store(sentence, "", "", "Putin went to Pyongyang.", origin="human")
+        spy = CountingEngine(tiny_engine)
+        out = translate_document(doc, spy, glossary=glossary, memory=memory)
+    assert spy.calls == []
+    edited, other = out.segments()
+    assert (edited.en, edited.origin, edited.marks["en"]) == ("Putin went to Pyongyang.", "human", [])
+    # The other sentence masks to the same text and still gets the machine row, with its own name.
+    assert other.origin == "memory" and "Kim Jong" in other.en and "Putin" not in other.en
