@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.element import CData, Comment, Declaration, Doctype, ProcessingInstruction
 
 from bilingual.ingest.inline import Inline
-from bilingual.ingest.sanitize import is_boilerplate_class, rules, safe_url
+from bilingual.ingest.sanitize import is_boilerplate_class, rules, safe_href
 from bilingual.model import Block, Mark
 
 # Inline tags that become marks; the rest of the inline tags are read for their text only.
@@ -173,7 +173,7 @@ class _Reader:
     def inline_mark(self, el: Tag, tag: str, depth: int) -> None:
         href = ""
         if tag == "a":
-            href = safe_url(el.get("href"))
+            href = safe_href(el.get("href"))
             if not href:
                 self.walk(el, depth)
                 return

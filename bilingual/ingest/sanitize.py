@@ -1,17 +1,24 @@
 """What never reaches a Document: executable content, unsafe URLs, page chrome.
 
+URLs are checked by publish.markup.safe_href, the same check publish applies,
+so a link the model holds is a link the editions keep.
+
 The lists live in bilingual/data/ingest/boilerplate.json (data, not code).
 """
 
 from __future__ import annotations
 
 import json
-import re
 from functools import cache
 from importlib import resources
 
-_CONTROL = re.compile(r"[\x00-\x20\x7f]+")
-_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
+# The one URL check, shared with publish (markup imports only markupsafe and the model).
+from bilingual.publish.markup import safe_href
+
+__all__ = ["META_URL_SCHEMES", "is_boilerplate_class", "rules", "safe_href", "safe_meta_url"]
+
+# Metadata URLs (the original article, its author, its source) are pages: no mailto.
+META_URL_SCHEMES = ("http", "https")
 
 
 @cache
@@ -21,25 +28,9 @@ def rules() -> dict:
     return json.loads(text)
 
 
-def safe_url(url: str | None, schemes: tuple[str, ...] | list[str] | None = None) -> str:
-    """`url` when it is an absolute link with an allowed scheme, else "".
-
-    Browsers ignore control characters and spaces inside a scheme ("java\\tscript:"),
-    so they are removed before the scheme is read.
-    """
-    if not url:
-        return ""
-    allowed = schemes if schemes is not None else rules()["safe_link_schemes"]
-    cleaned = _CONTROL.sub("", url)
-    m = _SCHEME.match(cleaned)
-    if not m or m.group(1).lower() not in allowed:
-        return ""
-    return url.strip()
-
-
 def safe_meta_url(url: str | None) -> str:
-    """A URL fit for metadata (http/https only)."""
-    return safe_url(url, rules()["safe_meta_url_schemes"])
+    """A URL fit for metadata: what safe_href passes, http/https only."""
+    return safe_href(url, META_URL_SCHEMES)
 
 
 def is_boilerplate_class(classes: list[str] | str | None) -> bool:

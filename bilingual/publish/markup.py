@@ -8,7 +8,8 @@ an absolute http(s) or mailto URL, so nothing executable reaches an edition.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import unicodedata
+from collections.abc import Collection, Mapping
 from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
@@ -23,18 +24,24 @@ _RANK = {tag: i for i, tag in enumerate(("a", "term", "strong", "em", "del", "co
 SAFE_SCHEMES = ("http", "https", "mailto")
 
 
-def safe_href(href: str) -> str:
-    """The href if it is an absolute http(s)/mailto URL without control characters, else ""."""
+def safe_href(href: str | None, schemes: Collection[str] = SAFE_SCHEMES) -> str:
+    """The href if it is an absolute http(s) URL with a host or a mailto, with no control
+    characters or whitespace inside, else "".
+
+    The one URL check: ingest keeps only links and metadata URLs that pass it (metadata with
+    `schemes` narrowed to http/https), so the model never holds an href publish would drop.
+    """
     href = (href or "").strip()
-    if not href or any(ord(c) < 32 or c.isspace() for c in href):
+    if not href or any(c.isspace() or unicodedata.category(c) == "Cc" for c in href):
         return ""
     try:
         parts = urlsplit(href)
     except ValueError:
         return ""
-    if parts.scheme.lower() not in SAFE_SCHEMES:
+    scheme = parts.scheme.lower()
+    if scheme not in SAFE_SCHEMES or scheme not in schemes:
         return ""
-    if parts.scheme.lower() != "mailto" and not parts.netloc:
+    if not (parts.path if scheme == "mailto" else parts.netloc):
         return ""
     return href
 

@@ -204,3 +204,29 @@ def test_text_past_the_depth_limit_still_drops_scripts_and_hidden_text():
     deep = "<div>" * 300 + "<p>深处<script>alert(1)</script><span hidden>藏</span>正文</p>"
     text = "".join(b.source for b in html_blocks(parse(deep)))
     assert text.replace(" ", "") == "深处正文"
+
+
+# hrefs the old ingest check (scheme only) kept and publish then dropped.
+_HOSTLESS_OR_DIRTY = ["https:alert(1)", "http:/no-host", "https://ok.example/\x01x", "https://ok.example/a b",
+                      "https://ok.example/\x7fx", "https://ok.example/\u3000x", "mailto:"]
+
+
+def test_ingest_keeps_only_links_publish_keeps():
+    from bilingual.publish.markup import render_marked
+
+    for href in _HOSTLESS_OR_DIRTY:
+        blocks = html_blocks(parse(f'<p>见<a href="{href}">维基</a>。</p>'))
+        assert [(b.source, b.source_marks) for b in blocks] == [("见维基。", [])], repr(href)
+    good = html_blocks(parse('<p>见<a href=" https://zh.wikipedia.org/wiki/中国?a=1 ">维基</a>。</p>'))[0]
+    assert [m.href for m in good.source_marks] == ["https://zh.wikipedia.org/wiki/中国?a=1"]
+    assert 'href="https://zh.wikipedia.org/wiki/中国?a=1"' in str(render_marked(good.source, good.source_marks))
+
+
+def test_metadata_urls_need_http_with_a_host(write):
+    for url in [*_HOSTLESS_OR_DIRTY, "mailto:a@example.com", "ftp://ok.example/x"]:
+        page = write("m.html", f'<html><head><title>题</title><link rel="canonical" href="{url}"></head>'
+                               "<body><p>正文。</p></body></html>")
+        assert read(page)[0].meta.url == "", repr(url)
+    page = write("m.html", '<html><head><link rel="canonical" href="https://ok.example/a"></head>'
+                           "<body><p>正文。</p></body></html>")
+    assert read(page)[0].meta.url == "https://ok.example/a"
