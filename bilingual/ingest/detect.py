@@ -2,6 +2,8 @@
 
 The seed is a CDT archive page saved as .txt, and Markdown often arrives as .txt
 too, so the extension is only a tie-breaker for content without clear signs.
+Which extension suggests which reader is data: article_extensions in
+bilingual/data/ingest/boilerplate.json (the same list says what a folder build reads).
 """
 
 from __future__ import annotations
@@ -10,14 +12,13 @@ import re
 from pathlib import Path
 
 from bilingual.ingest import cdt, epub, markdown
+from bilingual.ingest.sanitize import rules
 
 FORMATS = ("cdt", "html", "markdown", "text", "epub")
 
 _HTML_DOC = re.compile(r"\A\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*(<!doctype\s+html|<html[\s>])", re.I | re.S)
 _HTML_TAG = re.compile(r"<(p|div|br|h[1-6]|blockquote|ul|ol|li|table|article|section|span|a\s)[\s/>]", re.I)
 _MD_SIGN = re.compile(r"^(#{1,6}\s|>\s|[-*+]\s|\d+\.\s|```)|\[[^\]\n]+\]\([^)\s]+\)|\*\*[^*\n]+\*\*", re.M)
-_EXT = {".html": "html", ".htm": "html", ".xhtml": "html", ".md": "markdown", ".markdown": "markdown",
-        ".mdown": "markdown", ".txt": "text", ".text": "text", ".epub": "epub"}
 
 
 def detect_bytes(data: bytes, path: Path) -> str | None:
@@ -34,7 +35,7 @@ def detect_text(text: str, path: Path) -> str:
     head = text[:4096]
     if _HTML_DOC.match(head):
         return "html"
-    by_ext = _EXT.get(path.suffix.lower())
+    by_ext = rules()["article_extensions"].get(path.suffix.lower())
     if by_ext in ("html", "markdown"):
         return by_ext
     html_tags = len(_HTML_TAG.findall(head))

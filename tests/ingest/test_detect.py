@@ -43,3 +43,17 @@ def test_detected_format_is_recorded(write):
     (doc,) = read(write("page.txt", "<!DOCTYPE html><html><head><title>題</title></head>"
                                     "<body><p>正文。</p></body></html>"))
     assert (doc.meta.format, doc.meta.title, [b.source for b in doc.blocks]) == ("html", "題", ["正文。"])
+
+
+def test_article_extensions_are_data_for_folders_and_detection(tmp_path, monkeypatch):
+    """One list (boilerplate.json) says which files a folder build reads and which reader an extension suggests."""
+    from bilingual.ingest import article_files
+    from bilingual.ingest.sanitize import rules
+
+    monkeypatch.setitem(rules()["article_extensions"], ".mkd", "markdown")
+    one_sign = "标题\n\n**粗体**开头的一段正文。\n"  # one Markdown sign: the extension decides
+    assert detect_text(one_sign, Path("a.mkd")) == "markdown"
+    assert detect_text(one_sign, Path("a.txt")) == "text"
+    (tmp_path / "a.mkd").write_text(one_sign, encoding="utf-8")
+    (tmp_path / "b.rst").write_text(one_sign, encoding="utf-8")
+    assert [p.name for p in article_files(tmp_path)] == ["a.mkd"]
