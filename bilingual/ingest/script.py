@@ -7,23 +7,17 @@ characters (the majority) from deciding.
 
 from __future__ import annotations
 
-from functools import cache
+from bilingual import convert  # light: OpenCC itself is imported on first use
 
 SAMPLE_CHARS = 20000
 
 
-@cache
-def _converter(config: str):
-    import opencc
-
-    return opencc.OpenCC(config)
-
-
 def _changed(text: str, config: str) -> int:
-    converted = _converter(config).convert(text)
+    cc = convert.converter(config)  # the one converter cache, shared with the convert step
+    converted = cc.convert(text)
     if len(converted) == len(text):
         return sum(1 for a, b in zip(text, converted, strict=True) if a != b)
-    return sum(1 for ch in set(text) if _converter(config).convert(ch) != ch)
+    return sum(1 for ch in set(text) if cc.convert(ch) != ch)
 
 
 def detect(text: str) -> str:
