@@ -123,12 +123,13 @@ def export_cmd(article: Path, fmt: str, output: Path | None, xliff_version: str,
 def import_cmd(file: Path, memory_path: Path | None, article: Path | None) -> None:
     """Import post-edits from a returned XLIFF or TMX file into the translation memory as human."""
     from bilingual.publish.jsondoc import load_document
-    from bilingual.translate.memory import Memory, import_edits, read_returned
+    from bilingual.publish.xliff import read_returned
+    from bilingual.translate.memory import Memory, import_edits
 
     doc = load_document(article) if article else None
     units = read_returned(file)  # a bad file is refused before the memory is opened (and maybe created)
     with Memory(memory_path) as memory:
-        report = import_edits(file, memory, doc=doc, units=units)
+        report = import_edits(units, memory, doc=doc, path=file)
     click.echo(str(report))
 
 

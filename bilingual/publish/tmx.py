@@ -72,10 +72,15 @@ def read_tmx(path: Path) -> list[tuple[str, str]]:
 
 def read_tmx_pairs(path: Path) -> list[Pair]:
     """Every unit of a TMX file with its provenance props; entity declarations are refused (no XXE)."""
+    raw, _ = read_xml_safely(Path(path), "TMX")
+    return tmx_pairs(Path(path), raw)
+
+
+def tmx_pairs(path: Path, raw: bytes) -> list[Pair]:
+    """The units of TMX `raw`, already read and checked by read_xml_safely (`path` names it in errors)."""
     from translate.misc.xml_helpers import getText, getXMLlang
     from translate.storage import tmx
 
-    raw = read_xml_safely(Path(path), "TMX")
     try:
         store = tmx.tmxfile.parsestring(raw)
     except (ValueError, AssertionError, StopIteration, AttributeError) as e:

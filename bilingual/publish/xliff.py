@@ -158,10 +158,35 @@ def read_xliff(path: Path) -> list[tuple[str, str, str, str]]:
 
 def read_xliff_units(path: Path) -> list[Unit]:
     """Every unit of a returned XLIFF file, refusing entity declarations (no XXE)."""
+    raw, root = read_xml_safely(Path(path), "XLIFF")
+    return xliff_units(Path(path), raw, root)
+
+
+def read_returned(path: Path) -> list[Unit]:
+    """The units of a returned XLIFF or TMX file, told apart by content; the file is read and checked once.
+
+    A TMX pair becomes a Unit whose `state` is its x-bilingual-origin and that
+    counts as signed off when that origin is "human".
+    """
     from lxml import etree
 
-    raw = read_xml_safely(Path(path), "XLIFF")
-    root = etree.fromstring(raw, safe_xml_parser())
+    from bilingual.publish import tmx
+
+    path = Path(path)
+    raw, root = read_xml_safely(path, "XLIFF or TMX")
+    name = etree.QName(root).localname
+    if name == "xliff":
+        return xliff_units(path, raw, root)
+    if name == "tmx":
+        return [Unit(id=p.id, source=p.source, target=p.target, state=p.origin, approved=p.origin == "human",
+                     machine=p.machine) for p in tmx.tmx_pairs(path, raw)]
+    raise BilingualError(f"{path}: not an XLIFF or TMX file (root element <{name}>)")
+
+
+def xliff_units(path: Path, raw: bytes, root) -> list[Unit]:
+    """The units of XLIFF `raw` (already checked by read_xml_safely, `root` its parsed root element)."""
+    from lxml import etree
+
     if etree.QName(root).localname != "xliff":
         raise BilingualError(f"{path}: not an XLIFF file (root element <{etree.QName(root).localname}>)")
     version = root.get("version", "")
@@ -211,8 +236,10 @@ def safe_xml_parser():
     return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
 
 
-def read_xml_safely(path: Path, what: str) -> bytes:
-    """The bytes of an XML file that is well-formed and declares no entities.
+def read_xml_safely(path: Path, what: str):
+    """(bytes, root element) of an XML file that is well-formed and declares no entities.
+
+    Read and parsed once; readers pass both on rather than reading the file again.
 
     Entity declarations have no business in a CAT file and are how XXE (reading
     local files) and entity-expansion bombs get in, so they are refused outright.
@@ -222,7 +249,9 @@ def read_xml_safely(path: Path, what: str) -> bytes:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise BilingualError(f"{path}: no such file") from None
+        raise BilingualError(f"no such file: {path}") from None
+    except IsADirectoryError:
+        raise BilingualError(f"{path}: is a folder, expected {what}") from None
     except OSError as e:
         raise BilingualError(f"{path}: cannot read ({e.strerror or e})") from None
     if not raw.strip():
@@ -239,4 +268,4 @@ def read_xml_safely(path: Path, what: str) -> bytes:
     dtd = tree.docinfo.internalDTD  # catches declarations in encodings the byte check cannot see
     if dtd is not None and any(True for _ in dtd.iterentities()):
         raise refused
-    return raw
+    return raw, tree.getroot()

@@ -2,12 +2,13 @@
 
 A build consults the memory before the engine, so a killed build resumes
 without translating a finished segment twice, and a rebuild costs lookups
-only. Machine entries are keyed by engine identity (package name + version +
-checksum), the normalized source segment and a context string (the glossary
-fingerprint of the terms inside the segment plus the variant, provided by the
-glossary code); changing one glossary term therefore misses only segments that
-contain it. Human entries (imported post-edits) are keyed by source and
-context only and win over machine output from any engine.
+only. This module is storage only: the key is whatever the caller provides.
+Machine entries are keyed by engine identity (package name + version +
+checksum), the text the engine saw (whitespace-normalized) and a context
+string that stands for anything else the output depends on (the caller
+decides what; "" when nothing). Human entries (imported post-edits) are keyed
+by source and context only, and win over machine output from any engine; an
+edit imported without a context applies in every context.
 
 SQLite in WAL mode with a busy timeout lets two builds share one memory; each
 store is its own short IMMEDIATE transaction, so `kill -9` loses at most the
@@ -22,9 +23,13 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bilingual.errors import BilingualError
 from bilingual.model import Document, normalize
+
+if TYPE_CHECKING:
+    from bilingual.publish.xliff import Unit
 
 SCHEMA_VERSION = 1
 ORIGINS = ("mt", "human")
@@ -202,15 +207,11 @@ class _SqliteErrors:
         return False
 
 
-# (id, source, target, signed off, exported machine text) of one unit of a returned CAT file.
-ReturnedUnit = tuple[str, str, str, bool, str]
-
-
 @dataclass
 class ImportReport:
     """What an import did with each unit of a returned CAT file."""
 
-    path: Path
+    path: Path | str
     new: int = 0  # stored: no human edit for that source before
     changed: int = 0  # stored: replaced a different human edit
     unchanged: int = 0  # the memory already held this very human edit
@@ -226,27 +227,27 @@ class ImportReport:
                 f"edits; {self.machine} left as machine output; {self.skipped_empty} empty")
 
 
-def import_edits(path: Path, memory: Memory, *, doc: Document | None = None,
-                 units: list[ReturnedUnit] | None = None) -> ImportReport:
+def import_edits(units: Iterable[Unit], memory: Memory, *, doc: Document | None = None,
+                 path: Path | str = "") -> ImportReport:
     """Store the post-edits of a returned XLIFF or TMX file in `memory` as human translations.
+
+    `units` are the file's units as bilingual.publish.xliff.read_returned gives
+    them (reading CAT files is publish's business; this is storage); `path`
+    names the file in the report.
 
     A target identical to the machine translation it was exported with (known
     from the file itself, or from `doc`, the article's saved document data) is
     not a human decision unless the unit was signed off, and is left to MT.
     Without either, every non-empty target counts as human: losing a
     proofreader's edit is worse than keeping a confirmed machine sentence.
-    `units` is `read_returned(path)` when the caller already read the file
-    (the CLI does, so that a bad file is refused before the memory is created).
     """
-    from bilingual.publish.xliff import segment_source
-
-    path = Path(path)
     report = ImportReport(path)
     by_id = {s.id: s for s in doc.segments()} if doc is not None else {}
     rows = []
-    for unit_id, source, target, approved, machine in (read_returned(path) if units is None else units):
+    for unit in units:
+        unit_id, source, target, approved, machine = unit.id, unit.source, unit.target, unit.approved, unit.machine
         seg = by_id.get(unit_id)
-        source = normalize(source or (segment_source(seg) if seg else ""))
+        source = normalize(source or (seg.hans or seg.source if seg else ""))  # what the export showed
         target = target.strip()
         if not source or not normalize(target):
             report.skipped_empty += 1
@@ -267,18 +268,3 @@ def import_edits(path: Path, memory: Memory, *, doc: Document | None = None,
         rows.append((source, "", "", target, "human"))
     memory.store_many(rows)
     return report
-
-
-def read_returned(path: Path) -> list[ReturnedUnit]:
-    """(id, source, target, signed off, exported machine text) from an XLIFF or TMX file, by content."""
-    from lxml import etree
-
-    from bilingual.publish import tmx, xliff
-
-    raw = xliff.read_xml_safely(path, "XLIFF or TMX")
-    root = etree.QName(etree.fromstring(raw, xliff.safe_xml_parser())).localname
-    if root == "xliff":
-        return [(u.id, u.source, u.target, u.approved, u.machine) for u in xliff.read_xliff_units(path)]
-    if root == "tmx":
-        return [(p.id, p.source, p.target, p.origin == "human", p.machine) for p in tmx.read_tmx_pairs(path)]
-    raise BilingualError(f"{path}: not an XLIFF or TMX file (root element <{root}>)")

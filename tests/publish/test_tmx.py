@@ -8,8 +8,14 @@ from translate.storage import tmx as tt_tmx
 
 from bilingual.errors import BilingualError
 from bilingual.publish.tmx import read_tmx, read_tmx_pairs, write_tmx
+from bilingual.publish.xliff import read_returned
 from bilingual.translate.memory import Memory, import_edits
 from tests.publish.catdoc import SubstringGlossary, Term, make_doc
+
+
+def import_file(path, memory, doc=None):
+    """What `bilingual import` does: read the returned file, then store its edits."""
+    return import_edits(read_returned(path), memory, doc=doc, path=path)
 
 ENGINE = "translate-zh_en 1.9 sha256:test"
 
@@ -74,7 +80,7 @@ def test_tmx_post_edit_round_trip(tmp_path):
             en[0].find("seg").text = edited
     tree.write(str(path), encoding="UTF-8", xml_declaration=True)
     with Memory(tmp_path / "m.sqlite") as mem:
-        report = import_edits(path, mem)
+        report = import_file(path, mem)
         assert (report.new, report.machine) == (1, len(segs) - 1)
         assert mem.lookup(segs[0].hans, ENGINE, "") == (edited, "human")
         assert all(mem.lookup(s.hans, ENGINE, "") is None for s in segs[1:])
@@ -84,7 +90,7 @@ def test_tmx_post_edit_round_trip(tmp_path):
                      f'<tuv xml:lang="zh-CN"><seg>{segs[2].hans}</seg></tuv>'
                      '<tuv xml:lang="en"><seg>Human text.</seg></tuv></tu></body></tmx>', encoding="utf-8")
     with Memory(tmp_path / "m.sqlite") as mem:
-        assert import_edits(other, mem).new == 1
+        assert import_file(other, mem).new == 1
         assert mem.lookup(segs[2].hans, ENGINE, "x") == ("Human text.", "human")
 
 
@@ -115,4 +121,4 @@ def test_not_a_tmx(tmp_path):
     path = tmp_path / "a.tmx"
     path.write_text("<?xml version='1.0'?><html/>", encoding="utf-8")
     with Memory(tmp_path / "m.sqlite") as mem, pytest.raises(BilingualError, match="not an XLIFF or TMX"):
-        import_edits(path, mem)
+        import_file(path, mem)

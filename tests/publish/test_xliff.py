@@ -11,10 +11,15 @@ from translate.storage import xliff2 as tt_xliff2
 
 from bilingual.errors import BilingualError
 from bilingual.publish.jsondoc import write_document
-from bilingual.publish.xliff import read_xliff, read_xliff_units, write_xliff
+from bilingual.publish.xliff import read_returned, read_xliff, read_xliff_units, write_xliff
 from bilingual.translate.memory import Memory, import_edits
 from tests.clirun import run_cli
 from tests.publish.catdoc import DOC_ID, SubstringGlossary, Term, make_doc
+
+
+def import_file(path, memory, doc=None):
+    """What `bilingual import` does: read the returned file, then store its edits."""
+    return import_edits(read_returned(path), memory, doc=doc, path=path)
 
 NS12 = {"x": "urn:oasis:names:tc:xliff:document:1.2"}
 NS20 = {"x": "urn:oasis:names:tc:xliff:document:2.0"}
@@ -123,7 +128,7 @@ def test_external_entity_is_refused_not_resolved(tmp_path, secret, encoding):
     assert "TOP-SECRET" not in str(info.value)
     with Memory(tmp_path / "m.sqlite") as mem:
         with pytest.raises(BilingualError, match="entities"):
-            import_edits(path, mem)
+            import_file(path, mem)
         assert mem.counts() == {"mt": 0, "human": 0}
 
 
@@ -169,7 +174,7 @@ def test_post_editing_round_trip(tmp_path, version):
              segs[4].id: "This week China's customs administration published figures."}
     _proofread(path, edits)
     with Memory(tmp_path / "fresh.sqlite") as mem:
-        report = import_edits(path, mem)
+        report = import_file(path, mem)
         assert (report.new, report.changed, report.machine, report.skipped_empty) == (2, 0, len(segs) - 2, 0)
         for seg in segs:
             hit = mem.lookup(seg.hans, ENGINE, "")
@@ -178,7 +183,7 @@ def test_post_editing_round_trip(tmp_path, version):
             else:
                 assert hit is None  # untouched machine output is not a human decision
         # Importing the same file again learns nothing new.
-        again = import_edits(path, mem)
+        again = import_file(path, mem)
         assert (again.new, again.changed, again.unchanged) == (0, 0, 2)
 
 
@@ -194,12 +199,12 @@ def test_import_without_machine_marker_uses_the_document(tmp_path):
     _proofread(path, {segs[0].id: "Precise, because the tolerances were tiny."})
     assert all(u.machine == "" for u in read_xliff_units(path))
     with Memory(tmp_path / "m.sqlite") as mem:
-        report = import_edits(path, mem, doc=doc)
+        report = import_file(path, mem, doc=doc)
         assert (report.new, report.machine) == (1, len(segs) - 1)
         assert mem.lookup(segs[0].hans, ENGINE, "") == ("Precise, because the tolerances were tiny.", "human")
     with Memory(tmp_path / "m2.sqlite") as mem:
         # Without the document, every target counts as human: losing an edit is worse.
-        assert import_edits(path, mem).new == len(segs)
+        assert import_file(path, mem).new == len(segs)
 
 
 def test_signed_off_machine_sentence_is_stored_as_human(tmp_path):
@@ -208,7 +213,7 @@ def test_signed_off_machine_sentence_is_stored_as_human(tmp_path):
     path = write_xliff(doc, tmp_path / "a.xlf")
     _proofread(path, {seg.id: seg.en})  # same text, but the proofreader marked it final
     with Memory(tmp_path / "m.sqlite") as mem:
-        assert import_edits(path, mem).new == 1
+        assert import_file(path, mem).new == 1
         assert mem.lookup(seg.hans, ENGINE, "") == (seg.en, "human")
 
 
@@ -218,7 +223,7 @@ def test_empty_targets_are_skipped(tmp_path):
     path = write_xliff(doc, tmp_path / "a.xlf")
     _proofread(path, {segs[0].id: "   ", segs[1].id: "Edited."})
     with Memory(tmp_path / "m.sqlite") as mem:
-        report = import_edits(path, mem)
+        report = import_file(path, mem)
         assert (report.skipped_empty, report.new) == (1, 1)
         assert mem.lookup(segs[0].hans, ENGINE, "") is None
 
@@ -282,7 +287,7 @@ def test_rebuild_after_import_prefers_human_and_changes_only_edited(tmp_path, ti
         edits = {segs[1].id: "To me, his enthusiasm implied the opposite.",
                  segs[4].id: "This week China's customs administration published figures."}
         _proofread(path, edits)
-        assert import_edits(path, mem).new == 2
+        assert import_file(path, mem).new == 2
         second = translate_document(source, tiny_engine, glossary=glossary, memory=mem)
     for before, after in zip(segs, second.segments(), strict=True):
         if before.id in edits:
