@@ -92,7 +92,7 @@ def read(path: Path) -> list[Document]:
         data = path.read_bytes()
     except OSError as e:
         raise BilingualError(f"{name}: cannot read ({e.strerror or e})") from e
-    if detect.detect_bytes(data, path) == "epub":
+    if detect.detect_bytes(data) == "epub":
         docs = epub.read_bytes(data, name, max_chapter_bytes=MAX_ARTICLE_BYTES)
         for i, doc in enumerate(docs, 1):
             _finish(doc, f"{path.stem}-{i:02d}", "epub", path)

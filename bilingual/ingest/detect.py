@@ -14,14 +14,12 @@ from pathlib import Path
 from bilingual.ingest import cdt, epub, markdown
 from bilingual.ingest.sanitize import rules
 
-FORMATS = ("cdt", "html", "markdown", "text", "epub")
-
 _HTML_DOC = re.compile(r"\A\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*(<!doctype\s+html|<html[\s>])", re.I | re.S)
 _HTML_TAG = re.compile(r"<(p|div|br|h[1-6]|blockquote|ul|ol|li|table|article|section|span|a\s)[\s/>]", re.I)
 _MD_SIGN = re.compile(r"^(#{1,6}\s|>\s|[-*+]\s|\d+\.\s|```)|\[[^\]\n]+\]\([^)\s]+\)|\*\*[^*\n]+\*\*", re.M)
 
 
-def detect_bytes(data: bytes, path: Path) -> str | None:
+def detect_bytes(data: bytes) -> str | None:
     """'epub' for EPUB bytes; None when the bytes are text to decode and detect_text."""
     return "epub" if epub.is_epub(data) else None
 

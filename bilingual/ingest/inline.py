@@ -80,9 +80,6 @@ class Inline:
         if self.size > start:
             self.marks.append(Mark(start=start, end=self.size, tag=tag, href=href))
 
-    def empty(self) -> bool:
-        return not "".join(self.parts).strip()
-
     def take(self, role: str, level: int = 0) -> Block | None:
         """The folded Block for what was collected (None if only whitespace); resets the run."""
         raw = "".join(self.parts)

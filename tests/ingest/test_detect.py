@@ -57,3 +57,12 @@ def test_article_extensions_are_data_for_folders_and_detection(tmp_path, monkeyp
     (tmp_path / "a.mkd").write_text(one_sign, encoding="utf-8")
     (tmp_path / "b.rst").write_text(one_sign, encoding="utf-8")
     assert [p.name for p in article_files(tmp_path)] == ["a.mkd"]
+
+
+def test_epub_is_told_by_its_bytes_alone():
+    from bilingual.ingest.detect import detect_bytes
+
+    from .helpers import EPUB
+
+    assert detect_bytes(EPUB.read_bytes()) == "epub"
+    assert detect_bytes(SEED.read_bytes()) is None
