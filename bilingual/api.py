@@ -65,6 +65,96 @@ def publish(doc: Document, out_dir: Path, *, glossary=None, columns: tuple[str, 
     ]
 
 
+def check(input_path: Path, translation: Path | None = None, *, glossaries: list[Path] | tuple[Path, ...] = (),
+          region: str | None = None):
+    """(document, findings): a translation checked against its source and the glossary.
+
+    `input_path` is a build's document JSON, a Chinese source (with
+    `translation`, an external English to align), or an XLIFF/TMX file from a
+    CAT tool. `region` picks whose Traditional name forms the zh-Hant column
+    must use; by default the document's variant's region, else zh-TW.
+    """
+    from bilingual.check import check_document, merge
+    from bilingual.check.inputs import document_region, load_for_check
+
+    doc, align_findings = load_for_check(Path(input_path), translation)
+    region = region or document_region(doc, Path(input_path))
+    return doc, merge(align_findings, check_document(doc, glossary=glossary(list(glossaries)), region=region))
+
+
+def check_report(doc: Document, findings: list, fmt: str = "text", *, output: Path | None = None) -> str:
+    """The check report as text, json or html; with `output`, written there (atomically) and a
+    short summary naming the file returned instead."""
+    from bilingual.check import report
+
+    text = report.render(doc, findings, fmt)
+    if output is None:
+        return text
+    from bilingual.publish.files import write_atomic
+
+    write_atomic(Path(output), text)
+    return report.render(doc, findings, "summary", title_suffix=f" -> {output}")
+
+
+def export(doc_path: Path, fmt: str, output: Path | None = None, *, xliff_version: str = "1.2",
+           glossaries: list[Path] | tuple[Path, ...] = (), glossary_notes: bool = True) -> Path:
+    """Write a saved document JSON's segments as XLIFF ("xliff") or TMX ("tmx") for a CAT tool.
+
+    `output` defaults to the document's path with .xlf or .tmx; glossary terms
+    found in a segment become notes on it unless glossary_notes is False.
+    """
+    from bilingual.errors import BilingualError
+    from bilingual.publish.jsondoc import load_document
+
+    if fmt not in ("xliff", "tmx"):
+        raise BilingualError(f"unknown export format {fmt!r}: choose xliff, tmx")
+    doc_path = Path(doc_path)
+    doc = load_document(doc_path)
+    names = glossary(list(glossaries)) if glossary_notes else None
+    output = Path(output) if output else doc_path.with_suffix(".xlf" if fmt == "xliff" else ".tmx")
+    if fmt == "xliff":
+        from bilingual.publish.xliff import write_xliff
+
+        return write_xliff(doc, output, version=xliff_version, glossary=names)
+    from bilingual.publish.tmx import write_tmx
+
+    return write_tmx(doc, output, glossary=names)
+
+
+def import_edits(file: Path, memory_path: Path | None = None, doc_path: Path | None = None):
+    """Store the post-edits of a returned XLIFF/TMX file in the translation memory as human; an ImportReport.
+
+    `doc_path` (the article's document JSON) tells edits from untouched machine
+    output when the file no longer carries it. A bad file is refused before the
+    memory is opened (and maybe created).
+    """
+    from bilingual.publish.jsondoc import load_document
+    from bilingual.publish.xliff import read_returned
+    from bilingual.translate import memory
+
+    doc = load_document(doc_path) if doc_path else None
+    units = read_returned(Path(file))
+    with memory.Memory(memory_path) as store:
+        return memory.import_edits(units, store, doc=doc, path=file)
+
+
+def suggest_names(article: Path, *, glossaries: list[Path] | tuple[Path, ...] = (), limit: int = 50) -> list:
+    """Proper-name candidates the glossary lacks in one article, most frequent first.
+
+    The article is read like a build reads it (any encoding ingest accepts;
+    markup, archive cards and footers removed), so only its title and text are mined.
+    """
+    from bilingual.errors import BilingualError
+    from bilingual.glossary_tools import suggest
+
+    docs = load([Path(article)])
+    if len(docs) != 1:
+        raise BilingualError(f"{article}: holds {len(docs)} articles; give one")
+    doc = docs[0]
+    text = "\n".join([doc.meta.title] + [block.text("source") for block in doc.blocks])
+    return suggest(text, glossary(list(glossaries)), limit=limit)
+
+
 @dataclass
 class Built:
     """What a build wrote, and the articles it skipped (only with keep_going)."""

@@ -98,20 +98,10 @@ def _columns(value: str) -> tuple[str, ...]:
 def export_cmd(article: Path, fmt: str, output: Path | None, xliff_version: str,
                glossaries: tuple[Path, ...], no_glossary: bool) -> None:
     """Export an article's segments (its saved document JSON) for proofreading in a CAT tool."""
-    from bilingual.publish.jsondoc import load_document
+    from bilingual import api
 
-    doc = load_document(article)
-    glossary = None if no_glossary else _load_glossary(glossaries)
-    output = output or article.with_suffix(".xlf" if fmt == "xliff" else ".tmx")
-    if fmt == "xliff":
-        from bilingual.publish.xliff import write_xliff
-
-        written = write_xliff(doc, output, version=xliff_version, glossary=glossary)
-    else:
-        from bilingual.publish.tmx import write_tmx
-
-        written = write_tmx(doc, output, glossary=glossary)
-    click.echo(str(written))
+    click.echo(str(api.export(article, fmt, output, xliff_version=xliff_version, glossaries=glossaries,
+                              glossary_notes=not no_glossary)))
 
 
 @cli.command("import")
@@ -122,22 +112,9 @@ def export_cmd(article: Path, fmt: str, output: Path | None, xliff_version: str,
               help="The article's document JSON, to tell edits from untouched machine output.")
 def import_cmd(file: Path, memory_path: Path | None, article: Path | None) -> None:
     """Import post-edits from a returned XLIFF or TMX file into the translation memory as human."""
-    from bilingual.publish.jsondoc import load_document
-    from bilingual.publish.xliff import read_returned
-    from bilingual.translate.memory import Memory, import_edits
-
-    doc = load_document(article) if article else None
-    units = read_returned(file)  # a bad file is refused before the memory is opened (and maybe created)
-    with Memory(memory_path) as memory:
-        report = import_edits(units, memory, doc=doc, path=file)
-    click.echo(str(report))
-
-
-def _load_glossary(paths: tuple[Path, ...]):
-    """The termbase(s) named on the command line, merged."""
     from bilingual import api
 
-    return api.glossary(list(paths))
+    click.echo(str(api.import_edits(file, memory_path, article)))
 
 
 @cli.group("models")
@@ -207,14 +184,9 @@ def glossary_check(files: tuple[Path, ...], quiet: bool) -> None:
 @click.option("-n", "--limit", default=50, show_default=True, help="How many candidates to list.")
 def glossary_suggest(article: Path, glossaries: tuple[Path, ...], limit: int) -> None:
     """List proper-name candidates in ARTICLE that the glossary lacks, most frequent first."""
-    from bilingual.glossary import Glossary
-    from bilingual.glossary_tools import suggest
+    from bilingual import api
 
-    try:
-        text = article.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        raise BilingualError(f"{article}: not UTF-8 text") from None
-    for c in suggest(text, Glossary.default(list(glossaries)), limit=limit):
+    for c in api.suggest_names(article, glossaries=glossaries, limit=limit):
         click.echo(f"{c.count}\t{c.kind}\t{c.text}")
 
 
@@ -241,10 +213,10 @@ def glossary_import(file: Path, output: Path | None) -> None:
               help="Extra glossary file on top of the shipped one (repeatable).")
 def glossary_export(output: Path, glossaries: tuple[Path, ...]) -> None:
     """Write the glossary as TBX for CAT tools."""
-    from bilingual.glossary import Glossary
+    from bilingual import api
     from bilingual.glossary_tools import export_tbx
 
-    export_tbx(Glossary.default(list(glossaries)), output)
+    export_tbx(api.glossary(list(glossaries)), output)
     click.echo(str(output))
 
 
@@ -265,29 +237,15 @@ def check_cmd(input_path: Path, translation: Path | None, fmt: str, fail_on: str
               region: str | None, output: Path | None) -> None:
     """Check a translation against its source and the glossary: a build's JSON, a Chinese source
     with --translation, or an XLIFF/TMX file from a CAT tool."""
-    from bilingual.check import at_or_above, check_document, merge, units_of
-    from bilingual.check import report as check_report
-    from bilingual.check.inputs import document_region, load_for_check
+    from bilingual import api
+    from bilingual.check import at_or_above
 
-    doc, align_findings = load_for_check(input_path, translation)
-    region = region or document_region(doc, input_path)
-    findings = merge(align_findings, check_document(doc, glossary=_load_glossary(glossaries), region=region))
-    units = units_of(doc)
-    summary = check_report.summarize(findings, units)
-    title = doc.meta.title or doc.id
-    if fmt == "json":
-        text = check_report.render_json(findings, summary, document=doc.id, title=title)
-    elif fmt == "html":
-        text = check_report.render_html(findings, summary, units, title=title)
-    else:
-        text = check_report.render_text(findings, summary, title=title)
+    doc, findings = api.check(input_path, translation, glossaries=glossaries, region=region)
+    text = api.check_report(doc, findings, fmt, output=output)
     if output is None:
         click.echo(text, nl=False)
     else:
-        from bilingual.publish.files import write_atomic
-
-        write_atomic(output, text)
-        click.echo(check_report.render_text([], summary, title=f"{title} -> {output}").strip(), err=True)
+        click.echo(text.strip(), err=True)  # the report went to the file; a summary naming it here
     if at_or_above(findings, fail_on):
         raise click.exceptions.Exit(1)
 

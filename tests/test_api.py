@@ -8,6 +8,7 @@ import pytest
 
 from bilingual import api
 from bilingual.errors import BilingualError
+from tests.clirun import run_cli
 from tests.conftest import SEED
 
 
@@ -56,3 +57,88 @@ def test_publish_creates_the_folder_or_says_why_not_in_one_line(tmp_path):
     with pytest.raises(BilingualError, match=r"cannot create output folder .*file/out") as info:
         api.publish(doc, tmp_path / "file" / "out")
     assert "\n" not in str(info.value)
+
+
+def test_suggest_names_reads_gb18030_and_skips_cdt_chrome(tmp_path, capsys):
+    """The article is read as build reads it: any encoding ingest accepts, page chrome removed."""
+    from tests import bad_inputs as bad
+
+    body = ("习近平会见了默克尔。默克尔说，会谈很好。\n\n默克尔说，《巴黎协定》很重要。\n\n"
+            + bad.CDT_CARD + bad.CDT_SHARE)
+    page = tmp_path / "cdt.txt"
+    page.write_bytes(bad.cdt_page(body).encode("gb18030"))
+    names = [c.text for c in api.suggest_names(page, limit=200)]
+    assert names[0] == "默克尔" and "巴黎协定" in names
+    # The archive card's author and the share bar are chrome, not article text.
+    assert not {"古老板的老巢", "中国数字时代", "Telegram", "Facebook"} & set(names)
+    assert not any("<" in n or "addtoany" in n for n in names)
+    result = run_cli(capsys, "glossary", "suggest", page, "-n", "200")
+    assert result.code == 0, result.err
+    assert [line.split("\t")[2] for line in result.out.splitlines()] == names
+
+
+def test_check_export_and_import_through_the_api(tmp_path):
+    """The calls the CLI commands are layers over: export for a CAT tool, import the edits, check."""
+    from bilingual.publish.jsondoc import write_document
+    from bilingual.translate.memory import Memory
+    from tests.publish.catdoc import make_doc
+
+    doc = make_doc()
+    article = write_document(doc, tmp_path / f"{doc.id}.json")
+    xlf = api.export(article, "xliff", glossary_notes=False)
+    assert xlf == tmp_path / f"{doc.id}.xlf"
+    tmx = api.export(article, "tmx", tmp_path / "out.tmx")
+    assert tmx.read_bytes().startswith(b"<?xml")
+    with pytest.raises(BilingualError, match="unknown export format"):
+        api.export(article, "csv")
+    edited = xlf.read_text(encoding="utf-8").replace(
+        f">{doc.segments()[0].en}</target>", ">An edited sentence.</target>", 1)
+    xlf.write_text(edited, encoding="utf-8")
+    report = api.import_edits(xlf, tmp_path / "m.sqlite", article)
+    assert (report.new, report.machine) == (1, len(doc.segments()) - 1)
+    with Memory(tmp_path / "m.sqlite") as mem:
+        assert mem.human(doc.segments()[0].hans) == "An edited sentence."
+    checked, findings = api.check(article, glossaries=[])
+    assert checked.id == doc.id and isinstance(findings, list)
+    data = json.loads(api.check_report(checked, findings, "json"))
+    assert data["summary"]["segments_checked"] == len(doc.segments())
+    summary = api.check_report(checked, findings, "html", output=tmp_path / "r.html")
+    assert f"-> {tmp_path / 'r.html'}" in summary and (tmp_path / "r.html").read_text(encoding="utf-8")
+
+
+def test_import_reads_the_returned_file_once(tmp_path, monkeypatch):
+    """read_returned reads and checks the file once and passes the bytes on (was four reads and parses)."""
+    from pathlib import Path
+
+    from bilingual.publish.jsondoc import write_document
+    from tests.publish.catdoc import make_doc
+
+    doc = make_doc()
+    article = write_document(doc, tmp_path / "a.json")
+    files = [api.export(article, "xliff"), api.export(article, "tmx")]
+    reads = []
+    read_bytes = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: reads.append(self) or read_bytes(self))
+    for returned in files:
+        reads.clear()
+        api.import_edits(returned, tmp_path / "m.sqlite")
+        assert reads == [returned]
+
+
+def test_every_command_gets_its_glossary_from_api_glossary(tmp_path, capsys, monkeypatch):
+    """One way to get a glossary: export, check, glossary suggest and glossary export all ask api.glossary."""
+    from bilingual.publish.jsondoc import write_document
+    from tests.publish.catdoc import make_doc
+
+    asked = []
+    real = api.glossary
+    monkeypatch.setattr(api, "glossary", lambda extra=None, **k: asked.append(extra) or real(extra, **k))
+    article = write_document(make_doc(), tmp_path / "a.json")
+    text = tmp_path / "a.txt"
+    text.write_text("习近平会见了默克尔。\n", encoding="utf-8")
+    commands = [["export", article, "--format", "xliff"], ["check", article],
+                ["glossary", "suggest", text], ["glossary", "export", "-o", tmp_path / "g.tbx"]]
+    for args in commands:
+        asked.clear()
+        run_cli(capsys, *args)
+        assert asked, args

@@ -1,6 +1,6 @@
 """Proofreading: check a translation (machine or human) against its source and the glossary.
 
-    findings = check_document(doc, glossary=Glossary.default())
+    findings = check_document(doc, glossary=api.glossary())
 
 Findings come in families, one module each: glossary.py (expected names,
 banned variants, counts, regional zh-Hant forms), numbers.py (numbers, dates,
@@ -70,7 +70,7 @@ def _block_units(doc: Document) -> list[Unit]:
 def check_document(doc: Document, *, glossary=None, region: str = "zh-TW") -> list[Finding]:
     """Every finding for `doc`, in document order (errors first within a segment).
 
-    `glossary` defaults to the shipped one (bilingual.glossary.Glossary.default());
+    `glossary` defaults to the shipped one (bilingual.api.glossary());
     False skips the glossary findings.
     `region` picks the zh-Hant form the Traditional column must use.
     """
@@ -89,11 +89,9 @@ def check_document(doc: Document, *, glossary=None, region: str = "zh-TW") -> li
 
 
 def _default_glossary():
-    try:
-        from bilingual.glossary import Glossary
-    except ImportError:  # the glossary module is optional for text and number checks
-        return None
-    return Glossary.default()
+    from bilingual import api
+
+    return api.glossary()
 
 
 def at_or_above(findings: list[Finding], severity: str) -> list[Finding]:

@@ -22,6 +22,24 @@ def summarize(findings: list[Finding], units: list[Unit]) -> dict:
     }
 
 
+def render(doc, findings: list[Finding], fmt: str, *, title_suffix: str = "") -> str:
+    """The report on `doc` in one format: text, json, html, or summary (the text report's totals only)."""
+    from bilingual.check import units_of
+
+    units = units_of(doc)
+    summary = summarize(findings, units)
+    title = doc.meta.title or doc.id
+    if fmt == "json":
+        return render_json(findings, summary, document=doc.id, title=title)
+    if fmt == "html":
+        return render_html(findings, summary, units, title=title)
+    if fmt == "summary":
+        return render_text([], summary, title=title + title_suffix)
+    if fmt == "text":
+        return render_text(findings, summary, title=title + title_suffix)
+    raise ValueError(f"unknown report format {fmt!r}")
+
+
 def render_text(findings: list[Finding], summary: dict, *, title: str = "") -> str:
     """One line per finding (two with a suggestion), then the totals."""
     lines = [f"check: {title}"] if title else []
