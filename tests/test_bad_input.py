@@ -235,6 +235,8 @@ FAILURES: list[tuple[str, Make, str]] = [
     ("import-not-xml", lambda t: ["import", bad.write(t / "notes.xlf", "这不是 XLIFF"), "--memory", t / "m.sqlite"],
      r"notes\.xlf: not a well-formed"),
     ("import-missing", lambda t: ["import", t / "gone.xlf", "--memory", t / "m.sqlite"], r"no such file: .*gone\.xlf$"),
+    ("export-missing", lambda t: ["export", t / "gone.json", "--format", "tmx"], r"no such file: .*gone\.json$"),
+    ("check-missing", lambda t: ["check", t / "gone.json"], r"no such file: .*gone\.json$"),
     ("export-foreign-json", _export("other.json", '{"name": "package", "version": "1.0"}'),
      r"other\.json: not a bilingual document JSON"),
     ("export-invalid-json", _export("cut.json", '{"id": "x", "blocks": [{"role": '),

@@ -25,7 +25,7 @@ def load_document(path: Path) -> Document:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise BilingualError(f"{path}: no such file") from None
+        raise BilingualError(f"no such file: {path}") from None
     except IsADirectoryError:
         raise BilingualError(f"{path}: is a folder, expected a document JSON file") from None
     except OSError as e:
