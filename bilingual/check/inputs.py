@@ -80,12 +80,10 @@ def _from_tmx(path: Path) -> Document:
 
 
 def document_region(doc: Document, path: Path) -> str:
-    """The region whose Traditional forms a build of ours used: its provenance variant's, else zh-TW."""
-    from bilingual.convert import variant_info, variants
+    """The region whose Traditional forms a build of ours used (convert.document_region), named in errors."""
+    from bilingual.convert import document_region as region_of
 
-    variant = doc.provenance.get("variant", "")
-    if not variant:
-        return "zh-TW"
-    if variant not in variants():
-        raise BilingualError(f"{path}: unknown variant {variant!r} in its provenance; pass --region")
-    return variant_info(variant)["region"]
+    try:
+        return region_of(doc)
+    except BilingualError as e:
+        raise BilingualError(f"{path}: {e} in its provenance; pass --region") from None
