@@ -85,5 +85,6 @@ def document_region(doc: Document, path: Path) -> str:
 
     try:
         return region_of(doc)
-    except BilingualError as e:
-        raise BilingualError(f"{path}: {e} in its provenance; pass --region") from None
+    except BilingualError:
+        variant = doc.provenance.get("variant")
+        raise BilingualError(f"{path}: unknown variant {variant!r} in its provenance; pass --region") from None

@@ -120,3 +120,19 @@ def test_html_report_carries_the_content_security_policy(tmp_path, capsys):
     policies = [m.get("content") for m in page.iter("meta")
                 if (m.get("http-equiv") or "").lower() == "content-security-policy"]
     assert policies == ["default-src 'none'; style-src 'unsafe-inline'; img-src data:"]
+
+
+def test_region_comes_from_the_documents_provenance(tmp_path, capsys):
+    """A document recording an unknown variant asks for --region instead of guessing."""
+    import json
+
+    from bilingual.model import Block, Document, Segment
+    from tests.clirun import run_cli
+
+    doc = Document(id="d", blocks=[Block(role="paragraph", segments=[Segment(id="d:0.0:x", source="你好。",
+                   hans="你好。", hant="你好。", en="Hello.")])], provenance={"variant": "klingon"})
+    path = tmp_path / "d.json"
+    path.write_text(json.dumps(doc.to_dict(), ensure_ascii=False), encoding="utf-8")
+    result = run_cli(capsys, "check", path)
+    assert result.code == 1 and "unknown variant 'klingon'" in result.err and "--region" in result.err
+    assert run_cli(capsys, "check", path, "--region", "zh-HK").code == 0
