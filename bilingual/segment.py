@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from bilingual.errors import BilingualError
-from bilingual.model import Block, Document, Mark, Segment, segment_id
+from bilingual.model import HAN, Block, Document, Mark, Segment, segment_id
 
 try:
     import tomllib
@@ -33,7 +33,6 @@ _DOTTED_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
 _LIST_MARKER = re.compile(r"\s*(?:\d+|[A-Za-z]|[ivxlcIVXLC]+)")
 _URL_CHAR_AFTER = set("=&/%_#-.")
 _VISIBLE = re.compile(r"\S")
-_HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
 
 
 @dataclass(frozen=True)
@@ -209,7 +208,7 @@ def _sentence_end(text: str, start: int, end: int, last: int, rules: _Rules) -> 
         if not spaced and not closed and (nxt.isascii() and nxt.isalnum() or nxt in _URL_CHAR_AFTER):
             return None
     elif kind == "semicolon":
-        if not (_is_cjk(nxt) or spaced and _HAN.search(text, last, start)):
+        if not (_is_cjk(nxt) or spaced and HAN.search(text, last, start)):
             return None  # ASCII ; splits Chinese clauses, not English ones
     elif kind == "ellipsis":
         if (prev.isdigit() and nxt.isdigit()) or nxt in rules.continuations:

@@ -8,9 +8,9 @@ import re
 import statistics
 
 from bilingual.check.base import Finding, Unit, excerpt
+from bilingual.model import HAN_RANGES
 
-_HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
-_CJK = re.compile(rf"[{_HAN}\u3040-\u30ff\uac00-\ud7af]+(?:[\s\d·・]*[{_HAN}\u3040-\u30ff\uac00-\ud7af]+)*")
+_CJK = re.compile(rf"[{HAN_RANGES}\u3040-\u30ff\uac00-\ud7af]+(?:[\s\d·・]*[{HAN_RANGES}\u3040-\u30ff\uac00-\ud7af]+)*")
 # Full-width punctuation that an English sentence never needs.
 _CJK_PUNCT = re.compile(r"[，。、；：？！「」『』《》【】（）〔〕…—～]")
 _LATIN = re.compile(r"[A-Za-z0-9]")

@@ -18,14 +18,12 @@ the real sentence, names included) and wins over any machine row.
 
 from __future__ import annotations
 
-import copy
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
 from bilingual.errors import BilingualError
-from bilingual.model import Document, Mark, Segment
+from bilingual.model import HAN, Document, Mark, Segment
 from bilingual.translate.engine import Engine, MeasuredEngine
 
 Progress = Callable[[int, int, str], None]
@@ -42,8 +40,6 @@ class Reporter(Protocol):
         ...
 
 
-# CJK ideographs (unified, extension A, compatibility, extensions B+).
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
 
 # Sentences per engine call: big enough for efficient batching, small enough
 # that progress moves and a kill loses little.
@@ -80,7 +76,7 @@ class BatchMemory(Memory, Protocol):
 
 def has_chinese(text: str) -> bool:
     """True when text holds at least one Han character: only such text goes to the engine."""
-    return bool(_HAN.search(text))
+    return bool(HAN.search(text))
 
 
 @dataclass
@@ -120,7 +116,7 @@ def translate_documents(docs: list[Document], engine: Engine, *, glossary=None, 
     Reporter's `note(line)` also gets one line per article (segments, memory
     hits) before the engine starts.
     """
-    outs = [copy.deepcopy(doc) for doc in docs]
+    outs = [doc.copy() for doc in docs]
     protect = _protector(glossary)
     jobs = [_collect(out, protect) for out in outs]
     items = [item for job in jobs for item in job]
