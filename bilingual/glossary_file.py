@@ -198,11 +198,16 @@ def _file_problems(terms: list[Term]) -> list[Problem]:
 def merge(terms: list[Term]) -> list[Term]:
     """Later terms take precedence: same id, or same Simplified form, replaces the earlier one."""
     by_id: dict[str, Term] = {}
+    by_hans: dict[str, str] = {}  # Simplified form -> id of the kept term: kept forms are all distinct
     for t in terms:
-        for old in [o for o in by_id.values() if o.hans == t.hans and o.id != t.id]:
-            del by_id[old.id]
-        by_id.pop(t.id, None)
+        clash = by_hans.get(t.hans)
+        if clash is not None and clash != t.id:
+            del by_id[clash]
+        old = by_id.pop(t.id, None)
+        if old is not None:
+            del by_hans[old.hans]
         by_id[t.id] = t
+        by_hans[t.hans] = t.id
     return list(by_id.values())
 
 
@@ -223,13 +228,36 @@ def check(paths: list[Path]) -> list[Problem]:
                 problems.append(Problem(t.file, t.line, f"alias {s!r} claimed by two terms: {t.id!r} and "
                                                         f"{first.id!r} ({first.file}:{first.line})"))
     problems += _banned_renderings(merged)
-    for short, t in owner.items():
-        for long, other in owner.items():
-            if other is not t and short != long and short in long:
-                problems.append(Problem(t.file, t.line, f"{short!r} ({t.id}) occurs inside {long!r} "
-                                                        f"({other.id}, line {other.line}): longest match wins",
-                                        "info"))
+    problems += _contained(owner)
     return sorted(problems, key=lambda p: (p.file, p.line, p.level != "error"))
+
+
+def _contained(owner: dict[str, Term]) -> list[Problem]:
+    """A surface inside another term's longer surface: find() prefers the long one, which may surprise.
+
+    Each pair is found by looking up, at every position of every surface, the surfaces that
+    start with that character (a first-character index, as in Glossary.find), rather than by
+    comparing all surfaces pairwise; pairs are reported in the order of `owner`.
+    """
+    lengths: dict[str, set[int]] = {}
+    for s in owner:
+        lengths.setdefault(s[0], set()).add(len(s))
+    order = {s: n for n, s in enumerate(owner)}
+    pairs: set[tuple[int, int]] = set()
+    for long, other in owner.items():
+        for i, c in enumerate(long):
+            for n in lengths.get(c, ()):
+                short = long[i:i + n]
+                if len(short) == n and short != long and short in owner and owner[short] is not other:
+                    pairs.add((order[short], order[long]))
+    surfaces = list(owner)
+    out = []
+    for a, b in sorted(pairs):
+        short, long = surfaces[a], surfaces[b]
+        t, other = owner[short], owner[long]
+        out.append(Problem(t.file, t.line, f"{short!r} ({t.id}) occurs inside {long!r} "
+                                           f"({other.id}, line {other.line}): longest match wins", "info"))
+    return out
 
 
 def _banned_renderings(terms: list[Term]) -> list[Problem]:

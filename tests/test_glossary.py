@@ -218,6 +218,77 @@ def test_check_reports_alias_claimed_across_files_and_missing_files(tmp_path):
     assert any(s.startswith(f"{tmp_path / 'none.tsv'}: error: glossary file not found") for s in found)
 
 
+def _generated_rows(n: int, seed: int, alphabet: int) -> list[str]:
+    """`n` random rows over a small alphabet, so names often lie inside others, ids and forms recur."""
+    import random
+
+    rnd = random.Random(seed)
+    chars = [chr(0x4E00 + i) for i in range(alphabet)]
+    rows = []
+    for i in range(n):
+        hans = "".join(rnd.choices(chars, k=rnd.choice([2, 3, 4, 6])))
+        aliases = "".join(rnd.choices(chars, k=3)) if rnd.random() < 0.2 else ""
+        term_id = f"t{rnd.randrange(i + 1)}" if rnd.random() < 0.05 else f"t{i}"
+        rows.append(row(term_id, "person", hans, f"Name {i}", aliases=aliases))
+    return rows
+
+
+def _pairwise_merge(terms: list[Term]) -> list[Term]:
+    """The precedence rule stated directly (quadratic): the reference for glossary.merge."""
+    by_id: dict[str, Term] = {}
+    for t in terms:
+        for old in [o for o in by_id.values() if o.hans == t.hans and o.id != t.id]:
+            del by_id[old.id]
+        by_id.pop(t.id, None)
+        by_id[t.id] = t
+    return list(by_id.values())
+
+
+def test_merge_keeps_the_pairwise_precedence_on_a_large_termbase(tmp_path):
+    from bilingual.glossary import merge, read_file
+
+    terms = []
+    for k in range(3):  # three files: later ones override by id and by Simplified form
+        found, _ = read_file(write(tmp_path / f"{k}.tsv", *_generated_rows(2000, k, 40)))
+        terms += found
+    merged = merge(terms)
+    assert len(merged) < len(terms)  # the generator did plant overrides
+    assert [(t.id, t.file, t.line) for t in merged] == [(t.id, t.file, t.line) for t in _pairwise_merge(terms)]
+
+
+def test_check_finds_every_name_inside_another_in_order(tmp_path):
+    from bilingual.glossary import merge, read_file
+
+    f = write(tmp_path / "g.tsv", *_generated_rows(1500, 7, 30))
+    owner: dict[str, Term] = {}
+    for t in merge(read_file(f)[0]):
+        for s in [t.hans, *t.aliases]:
+            owner.setdefault(s, t)
+    expected = [f"{t.file}:{t.line}: info: {short!r} ({t.id}) occurs inside {long!r} ({o.id}, line {o.line})"
+                for short, t in owner.items() for long, o in owner.items()
+                if o is not t and short != long and short in long]
+    found = [str(p) for p in check([f]) if "occurs inside" in str(p)]
+    assert len(expected) > 100
+    # check() sorts by file and line (stably): compare in that order.
+    expected.sort(key=lambda s: int(s.split(":")[1]))
+    assert [s.rsplit(":", 1)[0] for s in found] == expected
+
+
+def test_check_of_an_8000_term_termbase_reports_what_was_planted(tmp_path):
+    rows = _generated_rows(8000, 3, 3000)
+    rows[10] = row("dup-a", "person", "甲乙丙丁", "Dup")
+    rows[20] = row("dup-b", "person", "甲乙丙丁", "Dup B")
+    rows[30] = row("inner", "person", "乙丙", "Inner")
+    rows[40] = row("alias-a", "person", "戊己庚", "A", aliases="辛壬癸")
+    rows[50] = row("alias-b", "person", "子丑寅", "B", aliases="辛壬癸")
+    f = write(tmp_path / "big.tsv", *rows)
+    found = [str(p) for p in check([f])]
+    assert f"{f}:23: error: duplicate term '甲乙丙丁': 'dup-b' and 'dup-a' (line 13)" in found
+    assert f"{f}:53: error: alias '辛壬癸' claimed by two terms: 'alias-b' and 'alias-a' (line 43)" in found
+    # dup-b replaced dup-a, so 乙丙 lies inside dup-b's form only.
+    assert f"{f}:33: info: '乙丙' (inner) occurs inside '甲乙丙丁' (dup-b, line 23): longest match wins" in found
+
+
 def test_check_header_problems(tmp_path):
     f = write(tmp_path / "h.tsv", "x\tputin", header="id\thans\ten\tcolour")
     found = [str(p) for p in check([f])]
