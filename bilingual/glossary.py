@@ -29,6 +29,8 @@ from bilingual.glossary_file import (
     Term,
     check,
     english_key,
+    english_words,
+    fold_english,
     glossary_files,
     merge,
     read_file,
@@ -39,7 +41,8 @@ if TYPE_CHECKING:
     from bilingual.wordcut import WordCut
 
 __all__ = ["ALIAS_SEP", "COLUMNS", "KINDS", "LIST_COLUMNS", "REGION_COLUMNS", "REQUIRED", "SHORT", "Glossary",
-           "Match", "Problem", "Term", "check", "english_key", "glossary_files", "load", "merge", "read_file",
+           "Match", "Problem", "Term", "check", "english_key",
+           "english_words", "fold_english", "glossary_files", "load", "merge", "read_file",
            "split_list"]
 
 # Surfaces this short (two characters or fewer: 余华, 德国, 日本) match only on word

@@ -289,6 +289,18 @@ def test_check_of_an_8000_term_termbase_reports_what_was_planted(tmp_path):
     assert f"{f}:33: info: '乙丙' (inner) occurs inside '甲乙丙丁' (dup-b, line 23): longest match wins" in found
 
 
+@pytest.mark.parametrize("form, written", [
+    ("Kim Jong-un", "KIM JONG‑UN"), ("the United States", "United States"), ("Xi’s", "xi‘s"),
+    ("São Paulo", "Sao-Paulo"),
+])
+def test_glossary_check_and_proofreading_fold_english_alike(form, written):
+    from bilingual.check.glossary import find_english
+    from bilingual.glossary import english_key
+
+    assert english_key(form) == english_key(written)  # glossary check: the same rendering
+    assert find_english(f"He met {written} today.", [form])  # proofreading: found in a translation
+
+
 def test_check_header_problems(tmp_path):
     f = write(tmp_path / "h.tsv", "x\tputin", header="id\thans\ten\tcolour")
     found = [str(p) for p in check([f])]

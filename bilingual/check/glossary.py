@@ -9,32 +9,26 @@ usual inflections (Putin's, Putin’s, PUTIN, Putins) accepted.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
 from bilingual.check.base import Finding, Unit, excerpt
-from bilingual.glossary import Glossary, Term
+from bilingual.glossary import Glossary, Term, english_words, fold_english
 
-
-def fold(text: str) -> str:
-    """Case-, accent- and apostrophe-folded English, same length semantics for regex search."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return text.replace("’", "'").replace("‘", "'").replace("‐", "-").replace("‑", "-").casefold()
+# Old name, still imported by bilingual/check/align.py; new code uses fold_english.
+fold = fold_english
 
 
 @lru_cache(maxsize=4096)
 def _pattern(form: str) -> re.Pattern:
-    words = [re.escape(w) for w in re.split(r"[\s\-]+", fold(form).strip()) if w]
-    if len(words) > 1 and words[0] == "the":
-        words = words[1:]  # "the US": "US officials" names it too
-    body = r"[\s\-]+".join(words)
+    """A form as the glossary folds it (english_words: "the US" is also found as "US"), any
+    run of spaces or hyphens between its words, and an inflection (Putin's, Putins) allowed."""
+    body = r"[\s\-]+".join(re.escape(w) for w in english_words(form))
     return re.compile(rf"(?<![\w]){body}(?:'s|'|s|es)?(?![\w])")
 
 
 def find_english(text: str, forms: list[str]) -> list[tuple[int, int]]:
     """Non-overlapping spans of any of `forms` in `text`, longest form first (Vladimir Putin before Putin)."""
-    folded = fold(text)
+    folded = fold_english(text)
     spans: list[tuple[int, int]] = []
     for form in sorted({f for f in forms if f and f.strip()}, key=len, reverse=True):
         for m in _pattern(form).finditer(folded):
@@ -122,7 +116,7 @@ def _banned(u: Unit, term: Term, reported: set[str], surface: str) -> list[Findi
         if spans and bad.casefold() not in reported:
             reported.add(bad.casefold())
             a, b = spans[0]
-            shown = u.en[a:b] if len(fold(u.en)) == len(u.en) else bad
+            shown = u.en[a:b] if len(fold_english(u.en)) == len(u.en) else bad
             out.append(Finding(u.id, "glossary.banned", "error", excerpt(u.source, surface), excerpt(u.en, shown),
                                f"'{shown}' is a wrong spelling of '{term.en}'", f"replace it with '{term.en}'",
                                source_mark=surface, target_mark=shown))
