@@ -92,7 +92,7 @@ def read_file(path: Path) -> tuple[list[Term], list[Problem]]:
     try:
         text = Path(path).read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        return [], [Problem(name, 0, f"no such file: {name}")]
+        return [], [Problem(name, 0, "no such file")]  # printed as "PATH: error: no such file"
     except IsADirectoryError:
         return [], [Problem(name, 0, "is a folder with no *.tsv files")]
     except UnicodeDecodeError:

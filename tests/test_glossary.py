@@ -216,7 +216,7 @@ def test_check_reports_alias_claimed_across_files_and_missing_files(tmp_path):
     found = [str(p) for p in check([a, b, tmp_path / "none.tsv"])]
     assert any(s.startswith(f"{b}:3: error: alias '集安组织' claimed by two terms") for s in found)
     missing = [p for p in check([a, b, tmp_path / "none.tsv"]) if "none.tsv" in p.file]
-    assert [(p.line, p.level, p.message) for p in missing] == [(0, "error", f"no such file: {tmp_path / 'none.tsv'}")]
+    assert [(p.line, p.level, p.message) for p in missing] == [(0, "error", "no such file")]
 
 
 def _generated_rows(n: int, seed: int, alphabet: int) -> list[str]:

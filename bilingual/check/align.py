@@ -16,9 +16,9 @@ from pathlib import Path
 
 from bilingual.check import ALIGNMENT_KEY, GROUPS_KEY
 from bilingual.check.base import Finding, excerpt
-from bilingual.check.glossary import fold
 from bilingual.check.numbers import source_numbers, target_values
 from bilingual.check.text import PRIOR_RATIO, PRIOR_VARIANCE, UNALIGNED_MESSAGE, source_length
+from bilingual.glossary import fold_english
 from bilingual.model import Block, Document, Segment, segment_id
 
 # -log prior of each bead (source blocks, English paragraphs), after Gale & Church (1993).
@@ -40,7 +40,7 @@ def read_paragraphs(path: Path) -> list[str]:
 
 
 def _anchors_source(text: str) -> tuple[list[set], set[str]]:
-    return [n.accepted for n in source_numbers(text)], {fold(w) for w in _LATIN_NAME.findall(text)}
+    return [n.accepted for n in source_numbers(text)], {fold_english(w) for w in _LATIN_NAME.findall(text)}
 
 
 def _join(a: tuple[list[set], set[str]], b: tuple[list[set], set[str]]) -> tuple[list[set], set[str]]:
@@ -68,7 +68,7 @@ def align_paragraphs(sources: list[str], english: list[str]) -> list[tuple[list[
     ratio = sum(en_len) / sum(src_len) if sum(src_len) and sum(en_len) else PRIOR_RATIO
     src_anchor = [_anchors_source(s) for s in sources]
     en_values = [target_values(e) for e in english]
-    en_words = [{fold(w) for w in re.findall(r"[A-Za-z][A-Za-z'’.\-]*[A-Za-z]", e)} for e in english]
+    en_words = [{fold_english(w) for w in _LATIN_NAME.findall(e)} for e in english]
     n, m = len(sources), len(english)
     inf = float("inf")
     cost = [[inf] * (m + 1) for _ in range(n + 1)]

@@ -15,7 +15,6 @@ from bilingual.check.base import Finding, Unit, excerpt
 from bilingual.glossary import Glossary, Term, english_words, fold_english
 
 # Old name, still imported by bilingual/check/align.py; new code uses fold_english.
-fold = fold_english
 
 
 @lru_cache(maxsize=4096)
