@@ -10,7 +10,7 @@ from pathlib import Path
 
 from bilingual.errors import BilingualError
 from bilingual.model import SCHEMA_VERSION, Document
-from bilingual.publish.files import write_atomic
+from bilingual.publish.files import read_bytes, write_atomic
 
 
 def write_document(doc: Document, path: Path) -> Path:
@@ -22,14 +22,7 @@ def write_document(doc: Document, path: Path) -> Path:
 def load_document(path: Path) -> Document:
     """Read a saved document JSON; anything unreadable or foreign is one BilingualError line."""
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise BilingualError(f"no such file: {path}") from None
-    except IsADirectoryError:
-        raise BilingualError(f"{path}: is a folder, expected a document JSON file") from None
-    except OSError as e:
-        raise BilingualError(f"{path}: cannot read ({e.strerror or e})") from None
+    raw = read_bytes(path, "a document JSON file")
     try:
         data = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from bilingual.errors import BilingualError
 from bilingual.model import Document, Segment
-from bilingual.publish.files import write_atomic
+from bilingual.publish.files import read_bytes, write_atomic
 
 VERSIONS = ("1.2", "2.0")
 SOURCE_LANG = "zh-Hans"
@@ -246,14 +246,7 @@ def read_xml_safely(path: Path, what: str):
     """
     from lxml import etree
 
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise BilingualError(f"no such file: {path}") from None
-    except IsADirectoryError:
-        raise BilingualError(f"{path}: is a folder, expected {what}") from None
-    except OSError as e:
-        raise BilingualError(f"{path}: cannot read ({e.strerror or e})") from None
+    raw = read_bytes(path, what)
     if not raw.strip():
         raise BilingualError(f"{path}: empty file, expected {what}")
     refused = BilingualError(f"{path}: declares XML entities (<!ENTITY>); refused, they can read local "
