@@ -90,7 +90,7 @@ def check_report(doc: Document, findings: list, fmt: str = "text", *, output: Pa
     text = report.render(doc, findings, fmt)
     if output is None:
         return text
-    from bilingual.publish.files import write_atomic
+    from bilingual.files import write_atomic
 
     write_atomic(Path(output), text)
     return report.render(doc, findings, "summary", title_suffix=f" -> {output}")

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import click
 
-from bilingual.convert import variants
 from bilingual.errors import BilingualError
+from bilingual.variants import variants
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -201,7 +201,7 @@ def glossary_import(file: Path, output: Path | None) -> None:
     if output is None:
         click.echo(tsv, nl=False)
         return
-    from bilingual.publish.files import write_atomic
+    from bilingual.files import write_atomic
 
     write_atomic(output, tsv)  # a unique temp file, removed if the rename fails
 

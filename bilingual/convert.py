@@ -11,79 +11,13 @@ Which OpenCC config makes which column is data: bilingual/data/opencc.toml.
 from __future__ import annotations
 
 import copy
-from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bilingual.errors import BilingualError
 from bilingual.model import Document, Mark, Segment
-
-try:
-    import tomllib
-except ModuleNotFoundError:  # Python 3.10
-    import tomli as tomllib
+from bilingual.variants import converter, region_config, variant_info
 
 if TYPE_CHECKING:
     from bilingual.glossary import Glossary
-
-DATA = Path(__file__).parent / "data" / "opencc.toml"
-_CONVERTERS: dict[str, object] = {}
-
-
-@cache
-def _table() -> dict:
-    with DATA.open("rb") as f:
-        return tomllib.load(f)
-
-
-def variants() -> dict[str, dict[str, str]]:
-    """Variant name -> {to_hant, to_hans, region}, as listed in opencc.toml."""
-    return _table()["variants"]
-
-
-def variant_info(name: str) -> dict[str, str]:
-    try:
-        return variants()[name]
-    except KeyError:
-        raise BilingualError(f"unknown variant {name!r}; choose one of {', '.join(variants())}") from None
-
-
-def document_region(doc: Document) -> str:
-    """Whose Traditional name forms a converted document uses: as recorded, else its variant's, else zh-TW."""
-    if doc.provenance.get("region"):
-        return doc.provenance["region"]
-    variant = doc.provenance.get("variant")
-    return variant_info(variant)["region"] if variant else "zh-TW"
-
-
-def region_config(region: str) -> str:
-    """The OpenCC config that writes a name in `region` when the glossary gives no form."""
-    try:
-        return _table()["regions"][region]
-    except KeyError:
-        raise BilingualError(f"unknown region {region!r}; choose one of {', '.join(_table()['regions'])}") \
-            from None
-
-
-def name_configs() -> list[str]:
-    """Every Simplified->Traditional config in use: a Traditional source may be written in any of them."""
-    configs = {v["to_hant"] for v in variants().values()} | set(_table()["regions"].values())
-    return sorted(configs)
-
-
-def converter(config: str):
-    """A cached OpenCC converter: building one reads its dictionaries, which is slow."""
-    cc = _CONVERTERS.get(config)
-    if cc is None:
-        import opencc
-
-        try:
-            cc = opencc.OpenCC(config)
-        except Exception as e:  # the binding raises a bare RuntimeError/ValueError for unknown configs
-            raise BilingualError(f"OpenCC has no config {config!r}: {e}") from None
-        _CONVERTERS[config] = cc
-    return cc
-
 
 def convert(doc: Document, *, variant: str = "s2twp", glossary: Glossary | None = None) -> Document:
     """A new Document whose segments and title have both Chinese columns filled."""

@@ -17,6 +17,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bilingual.chars import WORD_RUN
 from bilingual.errors import BilingualError
 from bilingual.glossary_file import (
     ALIAS_SEP,
@@ -133,7 +134,7 @@ class Glossary:
     @staticmethod
     def _surface_map(term: Term) -> dict[str, str]:
         """Surface -> the Simplified spelling it stands for (the term's own form or an alias)."""
-        from bilingual.convert import converter, name_configs
+        from bilingual.variants import converter, name_configs
 
         out: dict[str, str] = {}
         for simplified in [term.hans, *term.aliases]:
@@ -146,7 +147,7 @@ class Glossary:
 
     def hant_form(self, term: Term, region: str) -> str:
         """The name in one region's Traditional: explicit form, else generic, else OpenCC."""
-        from bilingual.convert import converter, region_config
+        from bilingual.variants import converter, region_config
 
         form = term.hant.get(region) or term.hant.get("zh-Hant")
         return form or converter(region_config(region)).convert(term.hans)
@@ -199,7 +200,6 @@ class Glossary:
 
 _WORDCUT = None
 FIND_CACHE = 100_000  # sentences remembered by Glossary.find before it starts over
-_HAN = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%-]")  # what jieba cuts as one run
 
 
 def _words(text: str, at: int) -> dict[int, int]:
@@ -209,9 +209,9 @@ def _words(text: str, at: int) -> dict[int, int]:
     such runs independently anyway, and cutting a whole article is slow.
     """
     a, b = at, at
-    while a > 0 and _HAN.match(text[a - 1]):
+    while a > 0 and WORD_RUN.match(text[a - 1]):
         a -= 1
-    while b < len(text) and _HAN.match(text[b]):
+    while b < len(text) and WORD_RUN.match(text[b]):
         b += 1
     chunk = text[a:b]
     simple = _simplified(chunk)
@@ -239,14 +239,14 @@ def _whole_word(text: str, start: int, end: int, words: dict[int, int]) -> bool:
     word_end = words.get(start)
     if word_end is None:
         return False
-    if end in words or end == len(text) or not _HAN.match(text[end]):
+    if end in words or end == len(text) or not WORD_RUN.match(text[end]):
         return True
     rest = text[end:word_end]
     return len(rest) >= 2 and _wordcut().freq(_simplified(rest)) > 0
 
 
 def _simplified(text: str) -> str:
-    from bilingual.convert import converter
+    from bilingual.variants import converter
 
     return converter("t2s").convert(text)
 

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bilingual.errors import BilingualError
+from bilingual.files import write_atomic
 from bilingual.glossary import ALIAS_SEP, COLUMNS, KINDS, REGION_COLUMNS, Glossary, Term
-from bilingual.publish.files import write_atomic
 
 # jieba POS tags for proper names: person, place, organisation, other proper noun.
 NAME_TAGS = {"nr": "person", "nrfg": "person", "nrt": "person", "ns": "place", "nt": "org", "nz": "other"}
@@ -37,7 +37,7 @@ def suggest(text: str, glossary: Glossary, *, limit: int = 50) -> list[Candidate
     import jieba
     import jieba.posseg
 
-    from bilingual.convert import converter
+    from bilingual.variants import converter
 
     jieba.setLogLevel(logging.WARNING)
     simple = converter("t2s").convert(text)  # jieba's dictionary is Simplified

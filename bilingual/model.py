@@ -155,10 +155,6 @@ def segment_id(doc_id: str, block_index: int, segment_index: int, text: str) -> 
 
 
 _SPACE = re.compile(r"\s+")
-# Han ideographs: unified, extension A, compatibility, extensions B and beyond. One definition for
-# every step that asks "is this Chinese?" (segmentation, translation, the English-column check).
-HAN_RANGES = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
-HAN = re.compile(f"[{HAN_RANGES}]")
 
 
 def normalize(text: str) -> str:

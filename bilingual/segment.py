@@ -16,8 +16,9 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
+from bilingual.chars import HAN
 from bilingual.errors import BilingualError
-from bilingual.model import HAN, Block, Document, Mark, Segment, segment_id
+from bilingual.model import Block, Document, Mark, Segment, segment_id
 
 try:
     import tomllib

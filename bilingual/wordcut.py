@@ -114,7 +114,7 @@ class WordCut:
             groups.setdefault(word[0], {})[word] = count
         body = marshal.dumps((self.key, total, {char: marshal.dumps(g) for char, g in groups.items()}))
         try:
-            from bilingual.publish.files import write_atomic
+            from bilingual.files import write_atomic
 
             self.path.parent.mkdir(parents=True, exist_ok=True)
             write_atomic(self.path, _DIGEST(body).digest() + body)

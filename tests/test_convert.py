@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from bilingual.convert import convert, converter, region_config, variants
+from bilingual.convert import convert
 from bilingual.errors import BilingualError
 from bilingual.glossary import Glossary
 from bilingual.model import Block, Document, Mark, Meta, Segment
+from bilingual.variants import converter, region_config, variants
 from tests.conftest import FIXTURES, SEED
 
 REGION = {"s2twp": "zh-TW", "s2tw": "zh-TW", "s2hk": "zh-HK", "s2t": "zh-Hant"}
@@ -156,8 +157,8 @@ def test_unknown_variant_is_a_user_error(seed):
 
 
 def test_document_region_recorded_else_from_variant_else_taiwan():
-    from bilingual.convert import document_region
     from bilingual.model import Document
+    from bilingual.variants import document_region
 
     assert document_region(Document(id="a", provenance={"region": "zh-HK", "variant": "s2twp"})) == "zh-HK"
     assert document_region(Document(id="b", provenance={"variant": "s2hk"})) == "zh-HK"

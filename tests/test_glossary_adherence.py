@@ -13,9 +13,9 @@ from collections import Counter
 
 import pytest
 
-from bilingual.convert import variant_info
 from bilingual.glossary import Glossary
 from bilingual.model import Document
+from bilingual.variants import variant_info
 from tests.clirun import run_cli
 from tests.conftest import SEED
 

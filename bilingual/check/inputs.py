@@ -80,8 +80,8 @@ def _from_tmx(path: Path) -> Document:
 
 
 def document_region(doc: Document, path: Path) -> str:
-    """The region whose Traditional forms a build of ours used (convert.document_region), named in errors."""
-    from bilingual.convert import document_region as region_of
+    """The region whose Traditional forms a build of ours used (variants.document_region), named in errors."""
+    from bilingual.variants import document_region as region_of
 
     try:
         return region_of(doc)

@@ -7,10 +7,10 @@ import math
 import re
 import statistics
 
+from bilingual.chars import HAN_RANGES, KANA_HANGUL_RANGES
 from bilingual.check.base import Finding, Unit, excerpt
-from bilingual.model import HAN_RANGES
 
-_CJK = re.compile(rf"[{HAN_RANGES}\u3040-\u30ff\uac00-\ud7af]+(?:[\s\d·・]*[{HAN_RANGES}\u3040-\u30ff\uac00-\ud7af]+)*")
+_CJK = re.compile(rf"[{HAN_RANGES}{KANA_HANGUL_RANGES}]+(?:[\s\d·・]*[{HAN_RANGES}{KANA_HANGUL_RANGES}]+)*")
 # Full-width punctuation that an English sentence never needs.
 _CJK_PUNCT = re.compile(r"[，。、；：？！「」『』《》【】（）〔〕…—～]")
 _LATIN = re.compile(r"[A-Za-z0-9]")

@@ -14,8 +14,9 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.element import CData, Comment, Declaration, Doctype, ProcessingInstruction
 
 from bilingual.ingest.inline import Inline
-from bilingual.ingest.sanitize import is_boilerplate_class, rules, safe_href
+from bilingual.ingest.sanitize import is_boilerplate_class, rules
 from bilingual.model import Block, Mark
+from bilingual.urls import safe_href
 
 # Inline tags that become marks; the rest of the inline tags are read for their text only.
 MARK_OF = {"strong": "strong", "b": "strong", "em": "em", "i": "em", "del": "del", "s": "del",

@@ -17,8 +17,9 @@ from bs4 import Tag
 
 from bilingual.ingest import dates
 from bilingual.ingest.blocks import html_blocks, parse
-from bilingual.ingest.sanitize import rules, safe_meta_url
+from bilingual.ingest.sanitize import rules
 from bilingual.model import Document, Meta
+from bilingual.urls import safe_meta_url
 
 _STAMP = re.compile(r"^<!--\s*(\d{10,14})\s*-->$")
 _TITLE = re.compile(r"^\[(.+)\]\((\S+)\)$")

@@ -7,8 +7,8 @@ from bs4 import BeautifulSoup, Tag
 from bilingual.ingest import dates
 from bilingual.ingest.blocks import html_blocks, parse
 from bilingual.ingest.inline import fold
-from bilingual.ingest.sanitize import safe_meta_url
 from bilingual.model import Document, Meta
+from bilingual.urls import safe_meta_url
 
 _AUTHOR = ("author", "article:author", "dc.creator", "dcterms.creator", "byl", "sailthru.author")
 _DATE = ("article:published_time", "date", "dc.date", "dcterms.date", "dcterms.created", "pubdate",

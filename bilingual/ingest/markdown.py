@@ -13,8 +13,8 @@ from markdown_it import MarkdownIt
 
 from bilingual.ingest import dates
 from bilingual.ingest.blocks import html_blocks, parse
-from bilingual.ingest.sanitize import safe_meta_url
 from bilingual.model import Document, Meta
+from bilingual.urls import safe_meta_url
 
 _FRONT = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 

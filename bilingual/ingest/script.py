@@ -7,13 +7,14 @@ characters (the majority) from deciding.
 
 from __future__ import annotations
 
-from bilingual import convert  # light: OpenCC itself is imported on first use
+from bilingual import variants  # light: OpenCC itself is imported on first use
+from bilingual.chars import HAN
 
 SAMPLE_CHARS = 20000
 
 
 def _changed(text: str, config: str) -> int:
-    cc = convert.converter(config)  # the one converter cache, shared with the convert step
+    cc = variants.converter(config)  # the one converter cache, shared with the convert step
     converted = cc.convert(text)
     if len(converted) == len(text):
         return sum(1 for a, b in zip(text, converted, strict=True) if a != b)
@@ -22,7 +23,7 @@ def _changed(text: str, config: str) -> int:
 
 def detect(text: str) -> str:
     """'hant' when the text reads as Traditional Chinese, else 'hans'."""
-    sample = "".join(ch for ch in text[:SAMPLE_CHARS] if "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff")
+    sample = "".join(HAN.findall(text[:SAMPLE_CHARS]))
     if not sample:
         return "hans"
     traditional = _changed(sample, "t2s")

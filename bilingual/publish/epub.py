@@ -21,11 +21,11 @@ from ebooklib import epub
 
 from bilingual import __version__
 from bilingual.errors import BilingualError
+from bilingual.files import write_atomic
 from bilingual.model import COLUMNS, Document
 from bilingual.publish import epub_pages as pages
-from bilingual.publish.files import write_atomic
-from bilingual.publish.markup import safe_href
 from bilingual.publish.render import environment
+from bilingual.urls import safe_href
 
 LAYOUTS = ("interleaved", "side-by-side")
 # When no document carries a date: the earliest time a zip entry can hold.

@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from bilingual.model import COLUMNS, Block, Document
-from bilingual.publish.markup import render_marked, safe_href
+from bilingual.publish.markup import render_marked
 from bilingual.publish.names import names_used
+from bilingual.urls import safe_href
 
 COLUMN_LABELS = {"hans": "简体", "hant": "繁體", "en": "English"}
 # Headings of the book's own pages, in the Chinese script of the edition.

@@ -7,11 +7,12 @@ from importlib import resources
 from pathlib import Path
 
 from bilingual import __version__
+from bilingual.files import write_atomic
 from bilingual.model import COLUMNS, Document, Segment
-from bilingual.publish.files import write_atomic
-from bilingual.publish.markup import render_marked, safe_href
+from bilingual.publish.markup import render_marked
 from bilingual.publish.names import Name, names_used
 from bilingual.publish.render import environment
+from bilingual.urls import safe_href
 
 COLUMN_LABELS = {"hans": "简体中文", "hant": "繁體中文", "en": "English"}
 # Which HTML element carries each block role's cells.

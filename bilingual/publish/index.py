@@ -12,8 +12,8 @@ from urllib.parse import quote
 
 from bilingual import __version__
 from bilingual.errors import BilingualError
+from bilingual.files import write_atomic
 from bilingual.model import COLUMNS, Document
-from bilingual.publish.files import write_atomic
 from bilingual.publish.render import environment
 
 

@@ -9,8 +9,8 @@ import json
 from pathlib import Path
 
 from bilingual.errors import BilingualError
+from bilingual.files import read_bytes, write_atomic
 from bilingual.model import SCHEMA_VERSION, Document
-from bilingual.publish.files import read_bytes, write_atomic
 
 
 def write_document(doc: Document, path: Path) -> Path:

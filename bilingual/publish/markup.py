@@ -8,44 +8,18 @@ an absolute http(s) or mailto URL, so nothing executable reaches an edition.
 
 from __future__ import annotations
 
-import unicodedata
-from collections.abc import Collection, Mapping
-from urllib.parse import urlsplit
+from collections.abc import Mapping
 
 from markupsafe import Markup, escape
 
 from bilingual.model import Mark
+from bilingual.urls import safe_href
 
 # Element written for each mark tag (a term is a span with its glossary id and kind).
 _ELEMENT = {"strong": "strong", "em": "em", "del": "del", "sup": "sup", "sub": "sub",
             "code": "code", "a": "a", "term": "span"}
 # Outer-first order when two marks cover exactly the same range.
 _RANK = {tag: i for i, tag in enumerate(("a", "term", "strong", "em", "del", "code", "sup", "sub"))}
-SAFE_SCHEMES = ("http", "https", "mailto")
-
-
-def safe_href(href: str | None, schemes: Collection[str] = SAFE_SCHEMES) -> str:
-    """The href if it is an absolute http(s) URL with a host or a mailto, with no control
-    characters or whitespace inside, else "".
-
-    The one URL check: ingest keeps only links and metadata URLs that pass it (metadata with
-    `schemes` narrowed to http/https), so the model never holds an href publish would drop.
-    """
-    href = (href or "").strip()
-    if not href or any(c.isspace() or unicodedata.category(c) == "Cc" for c in href):
-        return ""
-    try:
-        parts = urlsplit(href)
-    except ValueError:
-        return ""
-    scheme = parts.scheme.lower()
-    if scheme not in SAFE_SCHEMES or scheme not in schemes:
-        return ""
-    if not (parts.path if scheme == "mailto" else parts.netloc):
-        return ""
-    return href
-
-
 def _open_tag(mark: Mark, kinds: Mapping[str, str], titles: Mapping[str, str] | None = None) -> tuple[str, str]:
     """Opening and closing tag text for one mark."""
     name = _ELEMENT[mark.tag]

@@ -21,7 +21,7 @@ class Name:
 
 def _region(doc: Document) -> str:
     """The document's region; a saved document with a variant we don't know lists Taiwan forms."""
-    from bilingual.convert import document_region
+    from bilingual.variants import document_region
 
     try:
         return document_region(doc)

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bilingual.errors import BilingualError
+from bilingual.files import write_atomic
 from bilingual.model import Document
-from bilingual.publish.files import write_atomic
 from bilingual.publish.xliff import glossary_notes, read_xml_safely, segment_source
 
 SOURCE_LANG = "zh-Hans"

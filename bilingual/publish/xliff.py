@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bilingual.errors import BilingualError
+from bilingual.files import read_bytes, write_atomic
 from bilingual.model import Document, Segment
-from bilingual.publish.files import read_bytes, write_atomic
 
 VERSIONS = ("1.2", "2.0")
 SOURCE_LANG = "zh-Hans"

@@ -22,8 +22,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
+from bilingual.chars import HAN
 from bilingual.errors import BilingualError
-from bilingual.model import HAN, Document, Mark, Segment
+from bilingual.model import Document, Mark, Segment
 from bilingual.translate.engine import Engine, MeasuredEngine
 
 Progress = Callable[[int, int, str], None]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bilingual import convert
+from bilingual import variants
 from bilingual.ingest import script
 
 
@@ -15,12 +15,12 @@ def test_simplified_and_traditional_are_told_apart():
 def test_detection_uses_the_convert_steps_converter_cache(monkeypatch):
     """One OpenCC cache in the program: building a converter reads its dictionaries, which is slow."""
     asked: list[str] = []
-    real = convert.converter
+    real = variants.converter
 
     def spy(config: str):
         asked.append(config)
         return real(config)
 
-    monkeypatch.setattr(convert, "converter", spy)
+    monkeypatch.setattr(variants, "converter", spy)
     assert script.detect("這是一篇關於中國歷史的文章。") == "hant"
     assert set(asked) == {"t2s", "s2t"}

@@ -7,7 +7,8 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from bilingual.model import MARK_TAGS, Mark
-from bilingual.publish.markup import render_marked, safe_href
+from bilingual.publish.markup import render_marked
+from bilingual.urls import safe_href
 
 
 def test_plain_text_is_escaped():

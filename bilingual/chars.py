@@ -1,0 +1,18 @@
+"""Character classes, defined once for every step that asks "is this Chinese?"."""
+
+from __future__ import annotations
+
+import re
+
+# Han ideographs: unified, extension A, compatibility, extensions B and beyond.
+HAN_RANGES = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
+HAN = re.compile(f"[{HAN_RANGES}]")
+# Kana and Hangul: text the English column must not hold either.
+KANA_HANGUL_RANGES = "\u3040-\u30ff\uac00-\ud7af"
+# What jieba cuts as one run (Han plus Latin letters, digits and a few joiners): word checks cut only such runs.
+WORD_RUN = re.compile(f"[{HAN_RANGES}a-zA-Z0-9+#&._%-]")
+
+
+def is_han(ch: str) -> bool:
+    """True for one Han ideograph."""
+    return bool(HAN.match(ch))
