@@ -55,8 +55,8 @@ def translate(doc: Document, engine, *, glossary=None, memory=None, progress: Pr
 
 def publish(doc: Document, out_dir: Path, *, glossary=None, columns: tuple[str, ...] = ALL_COLUMNS) -> list[Path]:
     """Write the article's HTML page and its document data JSON side by side (the folder is created)."""
+    from bilingual.interchange.jsondoc import write_document
     from bilingual.publish.html import write_html
-    from bilingual.publish.jsondoc import write_document
 
     _make_folder(out_dir)
     return [
@@ -104,7 +104,7 @@ def export(doc_path: Path, fmt: str, output: Path | None = None, *, xliff_versio
     found in a segment become notes on it unless glossary_notes is False.
     """
     from bilingual.errors import BilingualError
-    from bilingual.publish.jsondoc import load_document
+    from bilingual.interchange.jsondoc import load_document
 
     if fmt not in ("xliff", "tmx"):
         raise BilingualError(f"unknown export format {fmt!r}: choose xliff, tmx")
@@ -113,10 +113,10 @@ def export(doc_path: Path, fmt: str, output: Path | None = None, *, xliff_versio
     names = glossary(list(glossaries)) if glossary_notes else None
     output = Path(output) if output else doc_path.with_suffix(".xlf" if fmt == "xliff" else ".tmx")
     if fmt == "xliff":
-        from bilingual.publish.xliff import write_xliff
+        from bilingual.interchange.xliff import write_xliff
 
         return write_xliff(doc, output, version=xliff_version, glossary=names)
-    from bilingual.publish.tmx import write_tmx
+    from bilingual.interchange.tmx import write_tmx
 
     return write_tmx(doc, output, glossary=names)
 
@@ -128,14 +128,14 @@ def import_edits(file: Path, memory_path: Path | None = None, doc_path: Path | N
     output when the file no longer carries it. A bad file is refused before the
     memory is opened (and maybe created).
     """
-    from bilingual.publish.jsondoc import load_document
-    from bilingual.publish.xliff import read_returned
-    from bilingual.translate import memory
+    from bilingual.interchange.jsondoc import load_document
+    from bilingual.interchange.returned import import_edits, read_returned
+    from bilingual.translate.memory import Memory
 
     doc = load_document(doc_path) if doc_path else None
     units = read_returned(Path(file))
-    with memory.Memory(memory_path) as store:
-        return memory.import_edits(units, store, doc=doc, path=file)
+    with Memory(memory_path) as store:
+        return import_edits(units, store, doc=doc, path=file)
 
 
 def suggest_names(article: Path, *, glossaries: list[Path] | tuple[Path, ...] = (), limit: int = 50) -> list:

@@ -79,9 +79,9 @@ def test_suggest_names_reads_gb18030_and_skips_cdt_chrome(tmp_path, capsys):
 
 def test_check_export_and_import_through_the_api(tmp_path):
     """The calls the CLI commands are layers over: export for a CAT tool, import the edits, check."""
-    from bilingual.publish.jsondoc import write_document
+    from bilingual.interchange.jsondoc import write_document
     from bilingual.translate.memory import Memory
-    from tests.publish.catdoc import make_doc
+    from tests.interchange.catdoc import make_doc
 
     doc = make_doc()
     article = write_document(doc, tmp_path / f"{doc.id}.json")
@@ -110,8 +110,8 @@ def test_import_reads_the_returned_file_once(tmp_path, monkeypatch):
     """read_returned reads and checks the file once and passes the bytes on (was four reads and parses)."""
     from pathlib import Path
 
-    from bilingual.publish.jsondoc import write_document
-    from tests.publish.catdoc import make_doc
+    from bilingual.interchange.jsondoc import write_document
+    from tests.interchange.catdoc import make_doc
 
     doc = make_doc()
     article = write_document(doc, tmp_path / "a.json")
@@ -127,8 +127,8 @@ def test_import_reads_the_returned_file_once(tmp_path, monkeypatch):
 
 def test_every_command_gets_its_glossary_from_api_glossary(tmp_path, capsys, monkeypatch):
     """One way to get a glossary: export, check, glossary suggest and glossary export all ask api.glossary."""
-    from bilingual.publish.jsondoc import write_document
-    from tests.publish.catdoc import make_doc
+    from bilingual.interchange.jsondoc import write_document
+    from tests.interchange.catdoc import make_doc
 
     asked = []
     real = api.glossary

@@ -26,7 +26,7 @@ def load_for_check(path: Path, translation: Path | None = None) -> tuple[Documen
             raise BilingualError(f"{path}: a CAT file carries its own translation; drop --translation")
         return (_from_xliff(path) if suffix != ".tmx" else _from_tmx(path)), []
     if suffix == ".json":
-        from bilingual.publish.jsondoc import load_document
+        from bilingual.interchange.jsondoc import load_document
 
         doc = load_document(path)
     else:
@@ -66,17 +66,17 @@ def _document(path: Path, rows: list[tuple[str, str, str, str]]) -> Document:
 
 
 def _from_xliff(path: Path) -> Document:
-    from bilingual.publish.xliff import read_xliff_units
+    from bilingual.interchange.xliff import read_xliff_units
 
     units = read_xliff_units(path)
     return _document(path, [(u.id, u.source, u.target, "human") for u in units])
 
 
 def _from_tmx(path: Path) -> Document:
-    from bilingual.publish.tmx import read_tmx_pairs
+    from bilingual.interchange.tmx import read_tmx_units
 
-    pairs = read_tmx_pairs(path)
-    return _document(path, [(p.id, p.source, p.target, p.origin or "human") for p in pairs])
+    units = read_tmx_units(path)
+    return _document(path, [(u.id, u.source, u.target, u.state or "human") for u in units])
 
 
 def document_region(doc: Document, path: Path) -> str:

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from bilingual.publish.jsondoc import write_document
+from bilingual.interchange.jsondoc import write_document
 from tests.check.helpers import GLOSSARY_TSV, parallel_lines, sentence_document
 from tests.clirun import run_cli
 
@@ -84,7 +84,7 @@ def test_chinese_source_with_external_translation(tmp_path, capsys):
 
 
 def test_xliff_from_a_cat_tool(tmp_path, capsys):
-    from bilingual.publish.xliff import write_xliff
+    from bilingual.interchange.xliff import write_xliff
 
     zh, en = parallel_lines()
     en = list(en[:10])

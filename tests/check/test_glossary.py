@@ -99,7 +99,7 @@ def test_false_alarm_rate_with_the_shipped_glossary(shipped):
 def test_cli_region_defaults_to_the_documents_variant(tmp_path, monkeypatch, capsys, variant, region, expect):
     import json
 
-    from bilingual.publish.jsondoc import write_document
+    from bilingual.interchange.jsondoc import write_document
     from tests.check.helpers import GLOSSARY_TSV
     from tests.clirun import run_cli
 
@@ -120,7 +120,7 @@ def test_cli_region_defaults_to_the_documents_variant(tmp_path, monkeypatch, cap
 
 
 def test_cli_unknown_variant_in_a_document_is_one_line(tmp_path, capsys):
-    from bilingual.publish.jsondoc import write_document
+    from bilingual.interchange.jsondoc import write_document
     from tests.clirun import run_cli
 
     doc = sentence_document(["普京宣布了计划。"], ["Putin announced a plan."])

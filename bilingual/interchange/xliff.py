@@ -13,12 +13,13 @@ file (1.2: <alt-trans origin="bilingual-mt">, 2.0: a note of category
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from bilingual.errors import BilingualError
-from bilingual.files import read_bytes, write_atomic
-from bilingual.model import Document, Segment
+from bilingual.files import write_atomic
+from bilingual.interchange.units import ReturnedUnit, glossary_notes, segment_source
+from bilingual.interchange.xmlsafe import read_xml_safely
+from bilingual.model import Document
 
 VERSIONS = ("1.2", "2.0")
 SOURCE_LANG = "zh-Hans"
@@ -36,37 +37,6 @@ _SKELETON_12 = f"""<?xml version="1.0" encoding="UTF-8"?>
 </xliff>"""
 _APPROVED_12 = {"final", "signed-off"}
 _APPROVED_20 = {"reviewed", "final"}
-
-
-@dataclass
-class Unit:
-    """One unit read back from a CAT file, with what import needs to judge it."""
-
-    id: str
-    source: str
-    target: str
-    state: str
-    approved: bool = False  # a person signed it off (state final/reviewed, approved="yes")
-    machine: str = ""  # the machine translation exported with it, when the file still carries it
-
-
-def segment_source(seg: Segment) -> str:
-    """The Chinese a unit shows: Simplified when converted, else the source as written."""
-    return seg.hans or seg.source
-
-
-def glossary_notes(text: str, glossary) -> list[str]:
-    """'普京 → Putin (person)' for each distinct glossary term found in `text`."""
-    if glossary is None or not text:
-        return []
-    notes: list[str] = []
-    for match in glossary.find(text):
-        term = match.term
-        kind = getattr(term, "kind", "")
-        note = f"{term.hans} → {term.en}" + (f" ({kind})" if kind else "")
-        if note not in notes:
-            notes.append(note)
-    return notes
 
 
 def write_xliff(doc: Document, path: Path, *, version: str = "1.2", glossary=None) -> Path:
@@ -156,34 +126,13 @@ def read_xliff(path: Path) -> list[tuple[str, str, str, str]]:
     return [(u.id, u.source, u.target, u.state) for u in read_xliff_units(path)]
 
 
-def read_xliff_units(path: Path) -> list[Unit]:
+def read_xliff_units(path: Path) -> list[ReturnedUnit]:
     """Every unit of a returned XLIFF file, refusing entity declarations (no XXE)."""
     raw, root = read_xml_safely(Path(path), "XLIFF")
     return xliff_units(Path(path), raw, root)
 
 
-def read_returned(path: Path) -> list[Unit]:
-    """The units of a returned XLIFF or TMX file, told apart by content; the file is read and checked once.
-
-    A TMX pair becomes a Unit whose `state` is its x-bilingual-origin and that
-    counts as signed off when that origin is "human".
-    """
-    from lxml import etree
-
-    from bilingual.publish import tmx
-
-    path = Path(path)
-    raw, root = read_xml_safely(path, "XLIFF or TMX")
-    name = etree.QName(root).localname
-    if name == "xliff":
-        return xliff_units(path, raw, root)
-    if name == "tmx":
-        return [Unit(id=p.id, source=p.source, target=p.target, state=p.origin, approved=p.origin == "human",
-                     machine=p.machine) for p in tmx.tmx_pairs(path, raw)]
-    raise BilingualError(f"{path}: not an XLIFF or TMX file (root element <{name}>)")
-
-
-def xliff_units(path: Path, raw: bytes, root) -> list[Unit]:
+def xliff_units(path: Path, raw: bytes, root) -> list[ReturnedUnit]:
     """The units of XLIFF `raw` (already checked by read_xml_safely, `root` its parsed root element)."""
     from lxml import etree
 
@@ -199,7 +148,7 @@ def xliff_units(path: Path, raw: bytes, root) -> list[Unit]:
         raise BilingualError(f"{path}: malformed XLIFF ({e or type(e).__name__})") from None
 
 
-def _units_12(raw: bytes) -> list[Unit]:
+def _units_12(raw: bytes) -> list[ReturnedUnit]:
     from translate.storage import xliff
 
     units = []
@@ -207,13 +156,13 @@ def _units_12(raw: bytes) -> list[Unit]:
         target_node = unit.get_target_dom()
         state = target_node.get("state", "") if target_node is not None else ""
         machine = next((alt.target for alt in unit.getalttrans(origin=MT_ORIGIN) if alt.target), "")
-        units.append(Unit(id=unit.xmlelement.get("id", ""), source=unit.source or "",
+        units.append(ReturnedUnit(id=unit.xmlelement.get("id", ""), source=unit.source or "",
                           target=unit.target or "", state=state,
                           approved=unit.isapproved() or state in _APPROVED_12, machine=machine or ""))
     return units
 
 
-def _units_20(raw: bytes) -> list[Unit]:
+def _units_20(raw: bytes) -> list[ReturnedUnit]:
     from translate.storage import xliff2
 
     units = []
@@ -224,41 +173,7 @@ def _units_20(raw: bytes) -> list[Unit]:
         machine = [n.text or "" for el in (unit.getunitelement(), unit.xmlelement)
                    for n in el.iterfind(f"{store.namespaced('notes')}/{store.namespaced('note')}")
                    if n.get("category") == MT_ORIGIN]
-        units.append(Unit(id=unit.getid() or "", source=unit.source or "", target=unit.target or "",
+        units.append(ReturnedUnit(id=unit.getid() or "", source=unit.source or "", target=unit.target or "",
                           state=state, approved=state in _APPROVED_20,
                           machine=machine[0] if machine else ""))
     return units
-
-
-def safe_xml_parser():
-    from lxml import etree
-
-    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
-
-
-def read_xml_safely(path: Path, what: str):
-    """(bytes, root element) of an XML file that is well-formed and declares no entities.
-
-    Read and parsed once; readers pass both on rather than reading the file again.
-
-    Entity declarations have no business in a CAT file and are how XXE (reading
-    local files) and entity-expansion bombs get in, so they are refused outright.
-    """
-    from lxml import etree
-
-    raw = read_bytes(path, what)
-    if not raw.strip():
-        raise BilingualError(f"{path}: empty file, expected {what}")
-    refused = BilingualError(f"{path}: declares XML entities (<!ENTITY>); refused, they can read local "
-                             "files (XXE) - re-export the file from the CAT tool")
-    if b"<!ENTITY" in raw:  # checked before parsing, so an expansion bomb is never expanded
-        raise refused
-    try:
-        tree = etree.fromstring(raw, safe_xml_parser()).getroottree()
-    except etree.XMLSyntaxError as e:
-        first = (str(e).splitlines() or ["syntax error"])[0]
-        raise BilingualError(f"{path}: not a well-formed {what} file ({first})") from None
-    dtd = tree.docinfo.internalDTD  # catches declarations in encodings the byte check cannot see
-    if dtd is not None and any(True for _ in dtd.iterentities()):
-        raise refused
-    return raw, tree.getroot()

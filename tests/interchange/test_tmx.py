@@ -7,10 +7,10 @@ from lxml import etree
 from translate.storage import tmx as tt_tmx
 
 from bilingual.errors import BilingualError
-from bilingual.publish.tmx import read_tmx, read_tmx_pairs, write_tmx
-from bilingual.publish.xliff import read_returned
-from bilingual.translate.memory import Memory, import_edits
-from tests.publish.catdoc import SubstringGlossary, Term, make_doc
+from bilingual.interchange.returned import import_edits, read_returned
+from bilingual.interchange.tmx import read_tmx, read_tmx_units, write_tmx
+from bilingual.translate.memory import Memory
+from tests.interchange.catdoc import SubstringGlossary, Term, make_doc
 
 
 def import_file(path, memory, doc=None):
@@ -103,7 +103,7 @@ def test_entities_refused(tmp_path):
 <tmx version="1.4"><header srclang="zh-Hans"/><body><tu><tuv xml:lang="zh-Hans"><seg>你好</seg></tuv>
 <tuv xml:lang="en"><seg>&xxe;</seg></tuv></tu></body></tmx>""", encoding="utf-8")
     with pytest.raises(BilingualError, match="entities") as info:
-        read_tmx_pairs(path)
+        read_tmx_units(path)
     assert "TOP-SECRET" not in str(info.value)
 
 

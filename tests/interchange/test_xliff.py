@@ -10,11 +10,12 @@ from translate.storage import xliff as tt_xliff
 from translate.storage import xliff2 as tt_xliff2
 
 from bilingual.errors import BilingualError
-from bilingual.publish.jsondoc import write_document
-from bilingual.publish.xliff import read_returned, read_xliff, read_xliff_units, write_xliff
-from bilingual.translate.memory import Memory, import_edits
+from bilingual.interchange.jsondoc import write_document
+from bilingual.interchange.returned import import_edits, read_returned
+from bilingual.interchange.xliff import read_xliff, read_xliff_units, write_xliff
+from bilingual.translate.memory import Memory
 from tests.clirun import run_cli
-from tests.publish.catdoc import DOC_ID, SubstringGlossary, Term, make_doc
+from tests.interchange.catdoc import DOC_ID, SubstringGlossary, Term, make_doc
 
 
 def import_file(path, memory, doc=None):
@@ -300,7 +301,7 @@ def test_cli_build_export_import_rebuild_changes_only_edited(tmp_path, argos_hom
     """Issue 5's acceptance on the seed, through the real commands and the tiny engine."""
     import json
 
-    from bilingual.publish.jsondoc import load_document
+    from bilingual.interchange.jsondoc import load_document
     from tests.conftest import SEED
 
     out, memory = tmp_path / "out", tmp_path / "m.sqlite"

@@ -7,8 +7,8 @@ import json
 import pytest
 
 from bilingual.errors import BilingualError
-from bilingual.publish.jsondoc import load_document, write_document
-from tests.publish.catdoc import make_doc
+from bilingual.interchange.jsondoc import load_document, write_document
+from tests.interchange.catdoc import make_doc
 
 
 def test_round_trip_keeps_everything(tmp_path):

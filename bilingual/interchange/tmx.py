@@ -9,13 +9,13 @@ by), en, and zh-Hant when converted. Props record where the English came from
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from bilingual.errors import BilingualError
 from bilingual.files import write_atomic
+from bilingual.interchange.units import ReturnedUnit, glossary_notes, segment_source
+from bilingual.interchange.xmlsafe import read_xml_safely
 from bilingual.model import Document
-from bilingual.publish.xliff import glossary_notes, read_xml_safely, segment_source
 
 SOURCE_LANG = "zh-Hans"
 TARGET_LANG = "en"
@@ -25,17 +25,6 @@ MT_PROP = "x-bilingual-mt"
 # Tags other tools write for Simplified and Traditional Chinese.
 _HANS = ("zh-hans", "zh-cn", "zh-sg", "zh")
 _HANT = ("zh-hant", "zh-tw", "zh-hk", "zh-mo")
-
-
-@dataclass
-class Pair:
-    """One translation unit read back from a TMX file."""
-
-    id: str
-    source: str
-    target: str
-    origin: str = ""  # x-bilingual-origin when the file came from us
-    machine: str = ""  # the machine text exported with it
 
 
 def write_tmx(doc: Document, path: Path, *, glossary=None) -> Path:
@@ -67,16 +56,18 @@ def write_tmx(doc: Document, path: Path, *, glossary=None) -> Path:
 
 def read_tmx(path: Path) -> list[tuple[str, str]]:
     """(Chinese source, English target) for every unit of a TMX file."""
-    return [(p.source, p.target) for p in read_tmx_pairs(path)]
+    return [(p.source, p.target) for p in read_tmx_units(path)]
 
 
-def read_tmx_pairs(path: Path) -> list[Pair]:
-    """Every unit of a TMX file with its provenance props; entity declarations are refused (no XXE)."""
+def read_tmx_units(path: Path) -> list[ReturnedUnit]:
+    """Every unit of a TMX file with its provenance props; entity declarations are refused (no XXE).
+
+    A unit's `state` is its x-bilingual-origin; it counts as signed off when that origin is "human"."""
     raw, _ = read_xml_safely(Path(path), "TMX")
-    return tmx_pairs(Path(path), raw)
+    return tmx_units(Path(path), raw)
 
 
-def tmx_pairs(path: Path, raw: bytes) -> list[Pair]:
+def tmx_units(path: Path, raw: bytes) -> list[ReturnedUnit]:
     """The units of TMX `raw`, already read and checked by read_xml_safely (`path` names it in errors)."""
     from translate.misc.xml_helpers import getText, getXMLlang
     from translate.storage import tmx
@@ -98,8 +89,9 @@ def tmx_pairs(path: Path, raw: bytes) -> list[Pair]:
             or _pick(variants, _HANT)
         target = next((text for lang, text in variants.items() if lang.split("-")[0] == "en"), "")
         props = {p.get("type"): p.text or "" for p in unit.xmlelement.iterfind("prop")}
-        pairs.append(Pair(id=unit.xmlelement.get("tuid", ""), source=source, target=target,
-                          origin=props.get(ORIGIN_PROP, ""), machine=props.get(MT_PROP, "")))
+        origin = props.get(ORIGIN_PROP, "")
+        pairs.append(ReturnedUnit(id=unit.xmlelement.get("tuid", ""), source=source, target=target, state=origin,
+                                  approved=origin == "human", machine=props.get(MT_PROP, "")))
     return pairs
 
 

@@ -1,0 +1,104 @@
+"""A file back from a CAT tool: its units read once, and which of them are a person's edits.
+
+read_returned tells XLIFF from TMX by content; import_edits judges each unit
+against what was exported and hands the human edits to the translation memory.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from bilingual.errors import BilingualError
+from bilingual.interchange.tmx import tmx_units
+from bilingual.interchange.units import ReturnedUnit
+from bilingual.interchange.xliff import xliff_units
+from bilingual.interchange.xmlsafe import read_xml_safely
+from bilingual.model import Document, normalize
+
+
+class HumanStore(Protocol):
+    """What import needs of a translation memory: read a human row, store rows."""
+
+    def human(self, source: str, context: str = "") -> str | None: ...
+
+    def store_many(self, rows: Iterable[tuple[str, str, str, str, str]]) -> int: ...
+
+
+def read_returned(path: Path) -> list[ReturnedUnit]:
+    """The units of a returned XLIFF or TMX file, told apart by content; the file is read and checked once."""
+    from lxml import etree
+
+    path = Path(path)
+    raw, root = read_xml_safely(path, "XLIFF or TMX")
+    name = etree.QName(root).localname
+    if name == "xliff":
+        return xliff_units(path, raw, root)
+    if name == "tmx":
+        return tmx_units(path, raw)
+    raise BilingualError(f"{path}: not an XLIFF or TMX file (root element <{name}>)")
+
+
+@dataclass
+class ImportReport:
+    """What an import did with each unit of a returned CAT file."""
+
+    path: Path | str
+    new: int = 0  # stored: no human edit for that source before
+    changed: int = 0  # stored: replaced a different human edit
+    unchanged: int = 0  # the memory already held this very human edit
+    machine: int = 0  # still the machine translation exported with it: left to MT
+    skipped_empty: int = 0  # no target (or no source) to learn from
+
+    @property
+    def stored(self) -> int:
+        return self.new + self.changed
+
+    def __str__(self) -> str:
+        return (f"{self.path}: {self.new} new, {self.changed} changed, {self.unchanged} unchanged human "
+                f"edits; {self.machine} left as machine output; {self.skipped_empty} empty")
+
+
+def import_edits(units: Iterable[ReturnedUnit], memory: HumanStore, *, doc: Document | None = None,
+                 path: Path | str = "") -> ImportReport:
+    """Store the post-edits of a returned XLIFF or TMX file in `memory` as human translations.
+
+    `units` are the file's units as read_returned gives them; `memory` is the
+    translation memory (bilingual.translate.memory.Memory: storage only, the
+    judgement is made here); `path` names the file in the report.
+
+    A target identical to the machine translation it was exported with (known
+    from the file itself, or from `doc`, the article's saved document data) is
+    not a human decision unless the unit was signed off, and is left to MT.
+    Without either, every non-empty target counts as human: losing a
+    proofreader's edit is worse than keeping a confirmed machine sentence.
+    """
+    report = ImportReport(path)
+    by_id = {s.id: s for s in doc.segments()} if doc is not None else {}
+    rows = []
+    for unit in units:
+        unit_id, source, target, approved, machine = unit.id, unit.source, unit.target, unit.approved, unit.machine
+        seg = by_id.get(unit_id)
+        source = normalize(source or (seg.hans or seg.source if seg else ""))  # what the export showed
+        target = target.strip()
+        if not source or not normalize(target):
+            report.skipped_empty += 1
+            continue
+        if not machine and seg is not None and seg.origin != "human":
+            machine = seg.en
+        if machine and normalize(machine) == normalize(target) and not approved:
+            report.machine += 1
+            continue
+        prior = memory.human(source)
+        if prior is not None and normalize(prior) == normalize(target):
+            report.unchanged += 1
+            continue
+        if prior is None:
+            report.new += 1
+        else:
+            report.changed += 1
+        rows.append((source, "", "", target, "human"))
+    memory.store_many(rows)
+    return report
