@@ -112,7 +112,7 @@ def _tiny_package(work: Path) -> Path:
 
 def _install(package: Path, folder: Path) -> None:
     """Point ARGOS_PACKAGES_DIR at a folder holding just this package (installed the way users do)."""
-    from bilingual import models
+    from bilingual.translate import packages as models
 
     os.environ["ARGOS_PACKAGES_DIR"] = str(folder)
     if not models.list_packages():

@@ -13,10 +13,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bilingual.model import COLUMNS, Document, slug
 
+if TYPE_CHECKING:
+    from bilingual.check import Finding
+    from bilingual.glossary import Glossary
+
 ALL_COLUMNS = tuple(COLUMNS)
+# Provenance key: the glossary files beyond the shipped ones a document was prepared with.
+GLOSSARY_FILES_KEY = "glossary_files"
 
 Progress = Callable[[int, int, str], None]
 
@@ -31,15 +38,27 @@ def load(inputs: list[Path], *, skipped: list[str] | None = None) -> list[Docume
     return ingest.read_all(inputs, skipped=skipped)
 
 
-def prepare(doc: Document, *, variant: str = "s2twp", glossary=None) -> Document:
-    """Segment into sentences and fill the Simplified and Traditional columns."""
+def prepare(doc: Document, *, variant: str = "s2twp", glossary: Glossary | None = None) -> Document:
+    """Segment into sentences and fill the Simplified and Traditional columns.
+
+    The glossary's version and its files beyond the shipped ones are recorded in the
+    provenance, so a later check of the document uses the same names.
+    """
     from bilingual.convert import convert
     from bilingual.segment import segment
 
-    return convert(segment(doc), variant=variant, glossary=glossary)
+    doc = convert(segment(doc), variant=variant, glossary=glossary)
+    if glossary is not None:
+        from bilingual.settings import glossary_dir
+
+        shipped = glossary_dir().resolve()
+        extra = [str(f.resolve()) for f in glossary.files if shipped not in f.resolve().parents]
+        if extra:
+            doc.provenance[GLOSSARY_FILES_KEY] = "|".join(extra)
+    return doc
 
 
-def glossary(extra: list[Path] | None = None, *, shipped: bool = True):
+def glossary(extra: list[Path] | None = None, *, shipped: bool = True) -> Glossary:
     """The termbase for a build: the shipped glossary/ files, then `extra` files on top (later wins)."""
     from bilingual.glossary import Glossary
 
@@ -66,32 +85,106 @@ def publish(doc: Document, out_dir: Path, *, glossary=None, columns: tuple[str, 
 
 
 def check(input_path: Path, translation: Path | None = None, *, glossaries: list[Path] | tuple[Path, ...] = (),
-          region: str | None = None):
+          region: str | None = None) -> tuple[Document, list[Finding]]:
     """(document, findings): a translation checked against its source and the glossary.
 
     `input_path` is a build's document JSON, a Chinese source (with
     `translation`, an external English to align), or an XLIFF/TMX file from a
-    CAT tool. `region` picks whose Traditional name forms the zh-Hant column
-    must use; by default the document's variant's region, else zh-TW.
+    CAT tool. A build's JSON is checked against the glossary it was built with
+    (recorded in its provenance) unless `glossaries` are given; a difference
+    between the two is reported as an info finding. A source is prepared with
+    the same glossary it is checked against. `region` picks whose Traditional
+    name forms the zh-Hant column must use; by default the document's.
     """
     from bilingual.check import check_document, merge
-    from bilingual.check.inputs import document_region, load_for_check
+    from bilingual.errors import BilingualError
 
-    doc, align_findings = load_for_check(Path(input_path), translation)
-    region = region or document_region(doc, Path(input_path))
-    return doc, merge(align_findings, check_document(doc, glossary=glossary(list(glossaries)), region=region))
+    path = Path(input_path)
+    notes: list[Finding] = []
+    suffix = path.suffix.lower()
+    if suffix in (".xlf", ".xliff", ".xlf2", ".tmx"):
+        if translation is not None:
+            raise BilingualError(f"{path}: a CAT file carries its own translation; drop --translation")
+        from bilingual.interchange.returned import as_document, read_returned
+
+        names = glossary(list(glossaries))
+        doc = as_document(path, read_returned(path))
+    elif suffix == ".json":
+        from bilingual.interchange.jsondoc import load_document
+
+        doc = load_document(path)
+        names, notes = _recorded_glossary(doc, list(glossaries))
+    else:
+        if translation is None:
+            raise BilingualError(f"{path}: a Chinese source needs its English: add --translation EN_FILE")
+        docs = load([path])
+        if len(docs) != 1:
+            raise BilingualError(f"{path}: holds {len(docs)} articles; check them one at a time")
+        names = glossary(list(glossaries))
+        doc = prepare(docs[0], glossary=names)
+    align_findings: list[Finding] = []
+    if translation is not None:
+        from bilingual.check.align import align_translation
+        from bilingual.ingest import read_paragraphs
+
+        english = read_paragraphs(Path(translation))
+        if not english:
+            raise BilingualError(f"{translation}: no English paragraphs found")
+        doc, align_findings = align_translation(doc, english)
+    region = region or _document_region(doc, path)
+    return doc, merge(notes, align_findings, check_document(doc, glossary=names, region=region))
 
 
-def check_report(doc: Document, findings: list, fmt: str = "text", *, output: Path | None = None) -> str:
+def fails(findings: list[Finding], severity: str) -> bool:
+    """True when a finding of `severity` or worse exists (what --fail-on gates on)."""
+    from bilingual.check import at_or_above
+
+    return bool(at_or_above(findings, severity))
+
+
+def _recorded_glossary(doc: Document, extra: list[Path]) -> tuple[Glossary, list[Finding]]:
+    """The glossary to check a build's JSON with, and a note when it is not the one the build used.
+
+    Given files win (the shipped glossary plus them); otherwise the files the
+    build recorded, when they can still be read.
+    """
+    from bilingual.check import Finding
+
+    recorded = doc.provenance.get("glossary", "")
+    files = [Path(f) for f in doc.provenance.get(GLOSSARY_FILES_KEY, "").split("|") if f]
+    if extra or not all(f.is_file() for f in files):
+        names = glossary(extra)
+    else:
+        names = glossary(files)
+    if not recorded or recorded == names.version:
+        return names, []
+    given = "the glossary given" if extra else "the shipped glossary" + (" and the recorded files" if files else "")
+    message = (f"this edition was built with glossary version {recorded}; checked against {given}, "
+               f"version {names.version}")
+    return names, [Finding(segment="", kind="provenance.glossary", severity="info", message=message)]
+
+
+def _document_region(doc: Document, path: Path) -> str:
+    """The region whose Traditional forms the document uses, with the file named when it is unknown."""
+    from bilingual.errors import BilingualError
+    from bilingual.variants import document_region
+
+    try:
+        return document_region(doc)
+    except BilingualError:
+        variant = doc.provenance.get("variant")
+        raise BilingualError(f"{path}: unknown variant {variant!r} in its provenance; pass --region") from None
+
+
+def check_report(doc: Document, findings: list[Finding], fmt: str = "text", *, output: Path | None = None) -> str:
     """The check report as text, json or html; with `output`, written there (atomically) and a
     short summary naming the file returned instead."""
-    from bilingual.check import report
+    from bilingual.files import write_atomic
+    from bilingual.publish import report
 
     text = report.render(doc, findings, fmt)
     if output is None:
         return text
-    from bilingual.files import write_atomic
-
     write_atomic(Path(output), text)
     return report.render(doc, findings, "summary", title_suffix=f" -> {output}")
 
@@ -145,7 +238,7 @@ def suggest_names(article: Path, *, glossaries: list[Path] | tuple[Path, ...] = 
     markup, archive cards and footers removed), so only its title and text are mined.
     """
     from bilingual.errors import BilingualError
-    from bilingual.glossary_tools import suggest
+    from bilingual.glossary.suggest import suggest
 
     docs = load([Path(article)])
     if len(docs) != 1:
@@ -153,6 +246,71 @@ def suggest_names(article: Path, *, glossaries: list[Path] | tuple[Path, ...] = 
     doc = docs[0]
     text = "\n".join([doc.meta.title] + [block.text("source") for block in doc.blocks])
     return suggest(text, glossary(list(glossaries)), limit=limit)
+
+
+def variant_names() -> list[str]:
+    """The --variant choices, as listed in bilingual/data/opencc.toml."""
+    from bilingual.variants import variants
+
+    return list(variants())
+
+
+def regions() -> list[str]:
+    """The regions whose Traditional name forms a check can ask for."""
+    from bilingual.variants import variants
+
+    return sorted({v["region"] for v in variants().values()})
+
+
+def lint_glossary(files: list[Path] | tuple[Path, ...] = ()) -> tuple[list[Path], list]:
+    """(paths checked, problems) for glossary files, by default the shipped glossary."""
+    from bilingual.glossary import Glossary
+    from bilingual.glossary.lint import lint
+
+    paths = list(files) or Glossary.default_paths()
+    return paths, lint(paths)
+
+
+def import_termbase(tbx: Path, output: Path | None = None) -> str:
+    """A TBX termbase (OmegaT, Trados, memoQ) as glossary TSV text; with `output`, also written there."""
+    from bilingual.glossary.terms import to_tsv
+    from bilingual.interchange.tbx import import_tbx
+
+    tsv = to_tsv(import_tbx(Path(tbx)))
+    if output is not None:
+        from bilingual.files import write_atomic
+
+        write_atomic(Path(output), tsv)
+    return tsv
+
+
+def export_termbase(output: Path, glossaries: list[Path] | tuple[Path, ...] = ()) -> Path:
+    """The glossary (shipped + `glossaries`) written as TBX for CAT tools."""
+    from bilingual.interchange.tbx import export_tbx
+
+    export_tbx(glossary(list(glossaries)), Path(output))
+    return Path(output)
+
+
+def installed_models() -> tuple[Path, list]:
+    """(package folder, installed translation packages)."""
+    from bilingual.translate import packages
+
+    return packages.packages_dir(), packages.list_packages()
+
+
+def install_model(source: Path):
+    """Install a model package file (offline); returns its PackageInfo."""
+    from bilingual.translate import packages
+
+    return packages.install_file(Path(source))
+
+
+def download_model(from_code: str, to_code: str, *, progress: Callable[[int, int], None] | None = None):
+    """Download and install the index's package for a language pair (the one network use)."""
+    from bilingual.translate import packages
+
+    return packages.download(from_code, to_code, progress=progress)
 
 
 @dataclass

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import click
 
+from bilingual import api
 from bilingual.errors import BilingualError
-from bilingual.variants import variants
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -25,7 +25,7 @@ def cli() -> None:
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", "out_dir", required=True, type=click.Path(path_type=Path),
               help="Folder for the editions (created if missing).")
-@click.option("--variant", type=click.Choice(list(variants())), default="s2twp",
+@click.option("--variant", type=click.Choice(api.variant_names()), default="s2twp",
               show_default=True, help="OpenCC conversion for the Traditional column.")
 @click.option("--no-translate", is_flag=True, help="Build the two Chinese columns only; English cells stay empty.")
 @click.option("--glossary", "glossaries", multiple=True, type=click.Path(path_type=Path),
@@ -49,7 +49,6 @@ def build(inputs: tuple[Path, ...], out_dir: Path, variant: str, no_translate: b
           memory_path: Path | None, threads: int, batch_size: int, formats: tuple[str, ...], layout: str,
           columns: tuple[str, ...], title: str | None, keep_going: bool, quiet: bool, verbose: bool) -> None:
     """Build bilingual editions from Chinese articles (files, folders or list files)."""
-    from bilingual import api
     from bilingual.progress import Reporter
 
     if quiet and verbose:
@@ -98,8 +97,6 @@ def _columns(value: str) -> tuple[str, ...]:
 def export_cmd(article: Path, fmt: str, output: Path | None, xliff_version: str,
                glossaries: tuple[Path, ...], no_glossary: bool) -> None:
     """Export an article's segments (its saved document JSON) for proofreading in a CAT tool."""
-    from bilingual import api
-
     click.echo(str(api.export(article, fmt, output, xliff_version=xliff_version, glossaries=glossaries,
                               glossary_notes=not no_glossary)))
 
@@ -112,8 +109,6 @@ def export_cmd(article: Path, fmt: str, output: Path | None, xliff_version: str,
               help="The article's document JSON, to tell edits from untouched machine output.")
 def import_cmd(file: Path, memory_path: Path | None, article: Path | None) -> None:
     """Import post-edits from a returned XLIFF or TMX file into the translation memory as human."""
-    from bilingual import api
-
     click.echo(str(api.import_edits(file, memory_path, article)))
 
 
@@ -125,11 +120,9 @@ def models_group() -> None:
 @models_group.command("list")
 def models_list() -> None:
     """Show the installed translation packages and where they live."""
-    from bilingual import models
-
-    packages = models.list_packages()
+    folder, packages = api.installed_models()
     if not packages:
-        click.echo(f"no translation models installed in {models.packages_dir()}")
+        click.echo(f"no translation models installed in {folder}")
     for pkg in packages:
         click.echo(f"{pkg.describe()}  {pkg.path}")
 
@@ -138,17 +131,15 @@ def models_list() -> None:
 @click.argument("what", nargs=-1, required=True)
 def models_install(what: tuple[str, ...]) -> None:
     """Install a model: `install FILE.argosmodel` (offline) or `install zh en` (downloads it)."""
-    from bilingual import models
-
     if len(what) == 1:
-        pkg = models.install_file(Path(what[0]))
+        pkg = api.install_model(Path(what[0]))
     elif len(what) == 2:
         with click.progressbar(length=1, label=f"downloading {what[0]}→{what[1]}", file=sys.stderr) as bar:
             def progress(done: int, total: int) -> None:
                 bar.length = max(total, done, 1)
                 bar.update(done - bar.pos)
 
-            pkg = models.download(what[0], what[1], progress=progress)
+            pkg = api.download_model(what[0], what[1], progress=progress)
     else:
         raise click.UsageError("give one .argosmodel file, or two language codes (e.g. `zh en`)")
     click.echo(f"installed {pkg.describe()} in {pkg.path}")
@@ -164,10 +155,7 @@ def glossary_group() -> None:
 @click.option("-q", "--quiet", is_flag=True, help="Errors only; leave out the informational findings.")
 def glossary_check(files: tuple[Path, ...], quiet: bool) -> None:
     """Check glossary files (default: the shipped glossary) and report problems with file:line."""
-    from bilingual.glossary import Glossary, check
-
-    paths = list(files) or Glossary.default_paths()
-    problems = check(paths)
+    paths, problems = api.lint_glossary(files)
     for p in problems:
         if p.level == "error" or not quiet:
             click.echo(str(p))
@@ -184,8 +172,6 @@ def glossary_check(files: tuple[Path, ...], quiet: bool) -> None:
 @click.option("-n", "--limit", default=50, show_default=True, help="How many candidates to list.")
 def glossary_suggest(article: Path, glossaries: tuple[Path, ...], limit: int) -> None:
     """List proper-name candidates in ARTICLE that the glossary lacks, most frequent first."""
-    from bilingual import api
-
     for c in api.suggest_names(article, glossaries=glossaries, limit=limit):
         click.echo(f"{c.count}\t{c.kind}\t{c.text}")
 
@@ -195,15 +181,9 @@ def glossary_suggest(article: Path, glossaries: tuple[Path, ...], limit: int) ->
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Glossary TSV to write (default: stdout).")
 def glossary_import(file: Path, output: Path | None) -> None:
     """Convert a TBX termbase (OmegaT, Trados, memoQ) into a glossary TSV file."""
-    from bilingual.glossary_tools import import_tbx, to_tsv
-
-    tsv = to_tsv(import_tbx(file))
+    tsv = api.import_termbase(file, output)  # written atomically when output is given
     if output is None:
         click.echo(tsv, nl=False)
-        return
-    from bilingual.files import write_atomic
-
-    write_atomic(output, tsv)  # a unique temp file, removed if the rename fails
 
 
 @glossary_group.command("export")
@@ -213,11 +193,7 @@ def glossary_import(file: Path, output: Path | None) -> None:
               help="Extra glossary file on top of the shipped one (repeatable).")
 def glossary_export(output: Path, glossaries: tuple[Path, ...]) -> None:
     """Write the glossary as TBX for CAT tools."""
-    from bilingual import api
-    from bilingual.glossary_tools import export_tbx
-
-    export_tbx(api.glossary(list(glossaries)), output)
-    click.echo(str(output))
+    click.echo(str(api.export_termbase(output, glossaries)))
 
 
 @cli.command("check")
@@ -229,7 +205,7 @@ def glossary_export(output: Path, glossaries: tuple[Path, ...]) -> None:
               help="Exit 1 when a finding of this severity or worse exists.")
 @click.option("--glossary", "glossaries", multiple=True, type=click.Path(path_type=Path),
               help="Extra glossary file on top of the shipped one (repeatable).")
-@click.option("--region", type=click.Choice(sorted({v["region"] for v in variants().values()})), default=None,
+@click.option("--region", type=click.Choice(api.regions()), default=None,
               help="Whose Traditional name forms the zh-Hant column must use "
                    "[default: the document's variant's region, else zh-TW].")
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the report here (default: stdout).")
@@ -237,16 +213,13 @@ def check_cmd(input_path: Path, translation: Path | None, fmt: str, fail_on: str
               region: str | None, output: Path | None) -> None:
     """Check a translation against its source and the glossary: a build's JSON, a Chinese source
     with --translation, or an XLIFF/TMX file from a CAT tool."""
-    from bilingual import api
-    from bilingual.check import at_or_above
-
     doc, findings = api.check(input_path, translation, glossaries=glossaries, region=region)
     text = api.check_report(doc, findings, fmt, output=output)
     if output is None:
         click.echo(text, nl=False)
     else:
         click.echo(text.strip(), err=True)  # the report went to the file; a summary naming it here
-    if at_or_above(findings, fail_on):
+    if api.fails(findings, fail_on):
         raise click.exceptions.Exit(1)
 
 

@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from bilingual.errors import BilingualError
-from bilingual.glossary import COLUMNS, Glossary, Term, check
+from bilingual.glossary import Glossary, Term
+from bilingual.glossary.lint import lint as check
+from bilingual.glossary.terms import COLUMNS
 from tests.conftest import FIXTURES, ROOT, SEED
 
 HEADER = "\t".join(COLUMNS)
@@ -246,7 +248,8 @@ def _pairwise_merge(terms: list[Term]) -> list[Term]:
 
 
 def test_merge_keeps_the_pairwise_precedence_on_a_large_termbase(tmp_path):
-    from bilingual.glossary import merge, read_file
+    from bilingual.glossary.lint import merge
+    from bilingual.glossary.terms import read_file
 
     terms = []
     for k in range(3):  # three files: later ones override by id and by Simplified form
@@ -258,7 +261,8 @@ def test_merge_keeps_the_pairwise_precedence_on_a_large_termbase(tmp_path):
 
 
 def test_check_finds_every_name_inside_another_in_order(tmp_path):
-    from bilingual.glossary import merge, read_file
+    from bilingual.glossary.lint import merge
+    from bilingual.glossary.terms import read_file
 
     f = write(tmp_path / "g.tsv", *_generated_rows(1500, 7, 30))
     owner: dict[str, Term] = {}
@@ -296,7 +300,7 @@ def test_check_of_an_8000_term_termbase_reports_what_was_planted(tmp_path):
 ])
 def test_glossary_check_and_proofreading_fold_english_alike(form, written):
     from bilingual.check.glossary import find_english
-    from bilingual.glossary import english_key
+    from bilingual.glossary.english import english_key
 
     assert english_key(form) == english_key(written)  # glossary check: the same rendering
     assert find_english(f"He met {written} today.", [form])  # proofreading: found in a translation
@@ -391,7 +395,7 @@ def test_cli_suggest_lists_unknown_names_by_frequency(tmp_path, capsys):
 
 
 def test_suggest_on_a_fixture_excludes_pieces_of_known_names(shipped):
-    from bilingual.glossary_tools import suggest
+    from bilingual.glossary.suggest import suggest
 
     text = (FIXTURES / "term_2018-02-06-jifeng-rip.md").read_text(encoding="utf-8")
     names = [c.text for c in suggest(text, shipped, limit=200)]
@@ -403,7 +407,7 @@ def test_suggest_on_a_fixture_excludes_pieces_of_known_names(shipped):
 
 
 def test_tbx_round_trip_keeps_every_field(shipped, tmp_path):
-    from bilingual.glossary_tools import export_tbx, import_tbx
+    from bilingual.interchange.tbx import export_tbx, import_tbx
 
     path = tmp_path / "names.tbx"
     export_tbx(shipped, path)
@@ -423,7 +427,7 @@ def test_tbx_cli_round_trip(tmp_path, capsys):
 
 
 def test_tbx_import_of_another_tools_file(tmp_path):
-    from bilingual.glossary_tools import import_tbx
+    from bilingual.interchange.tbx import import_tbx
 
     path = tmp_path / "omegat.tbx"
     path.write_text("""<?xml version="1.0" encoding="UTF-8"?>
@@ -441,7 +445,7 @@ def test_tbx_import_of_another_tools_file(tmp_path):
 def test_tbx_marks_adjectives_and_banned_spellings(tmp_path):
     from lxml import etree
 
-    from bilingual.glossary_tools import export_tbx, import_tbx
+    from bilingual.interchange.tbx import export_tbx, import_tbx
 
     g = Glossary([Term("kim-jong-un", "金正恩", en="Kim Jong Un", en_long="Kim Jong Un of North Korea",
                        kind="person", banned=["Kim Jung-un"]),
@@ -460,7 +464,7 @@ def test_tbx_marks_adjectives_and_banned_spellings(tmp_path):
 
 
 def test_tbx_import_reads_deprecated_terms_of_another_tool(tmp_path):
-    from bilingual.glossary_tools import import_tbx
+    from bilingual.interchange.tbx import import_tbx
 
     path = tmp_path / "memoq.tbx"
     path.write_text("""<?xml version="1.0" encoding="UTF-8"?>
@@ -474,7 +478,7 @@ def test_tbx_import_reads_deprecated_terms_of_another_tool(tmp_path):
 
 
 def test_tbx_import_does_not_resolve_external_entities(tmp_path):
-    from bilingual.glossary_tools import import_tbx
+    from bilingual.interchange.tbx import import_tbx
 
     secret = tmp_path / "secret.txt"
     secret.write_text("TOP-SECRET", encoding="utf-8")
@@ -493,7 +497,7 @@ def test_tbx_import_does_not_resolve_external_entities(tmp_path):
 
 
 def test_tbx_import_of_a_broken_file_is_one_clear_error(tmp_path):
-    from bilingual.glossary_tools import import_tbx
+    from bilingual.interchange.tbx import import_tbx
 
     path = tmp_path / "broken.tbx"
     path.write_text("<martif><text><body><termEntry>", encoding="utf-8")
@@ -506,7 +510,7 @@ def test_tbx_import_of_a_broken_file_is_one_clear_error(tmp_path):
 
 @pytest.fixture(autouse=True)
 def _wordcut_cache_in_tmp(tmp_path_factory, monkeypatch):
-    """Keep the grouped jieba dictionary (bilingual/wordcut.py) out of the real user cache."""
+    """Keep the grouped jieba dictionary (bilingual/glossary/wordcut.py) out of the real user cache."""
     monkeypatch.setenv("BILINGUAL_WORDCUT_CACHE", str(tmp_path_factory.getbasetemp() / "wordcut-cache"))
 
 
@@ -527,8 +531,8 @@ def _cuts(tokenizer, text: str) -> list[tuple[int, int]]:
 
 
 def test_wordcut_cuts_and_counts_as_jieba_with_its_whole_dictionary(tmp_path):
-    from bilingual.glossary import _simplified
-    from bilingual.wordcut import WordCut
+    from bilingual.glossary.match import _simplified
+    from bilingual.glossary.wordcut import WordCut
 
     reference, cut = _reference(), WordCut(tmp_path)
     assert cut.total == reference.total
@@ -583,7 +587,7 @@ def _same_as_reference(cut, dictionary: Path) -> None:
 
 
 def test_wordcut_keeps_the_grouped_dictionary_and_reads_it_back(tmp_path, small_dict, parses):
-    from bilingual.wordcut import WordCut
+    from bilingual.glossary.wordcut import WordCut
 
     folder = tmp_path / "cache"
     first = WordCut(folder, small_dict)
@@ -594,7 +598,7 @@ def test_wordcut_keeps_the_grouped_dictionary_and_reads_it_back(tmp_path, small_
 
 
 def test_a_damaged_cache_file_is_rebuilt(tmp_path, small_dict, parses):
-    from bilingual.wordcut import WordCut
+    from bilingual.glossary.wordcut import WordCut
 
     folder = tmp_path / "cache"
     path = WordCut(folder, small_dict).path
@@ -616,7 +620,7 @@ def test_a_cache_file_for_another_dictionary_is_not_used(tmp_path, small_dict, p
     import hashlib
     import marshal
 
-    from bilingual.wordcut import WordCut
+    from bilingual.glossary.wordcut import WordCut
 
     folder = tmp_path / "cache"
     path = WordCut(folder, small_dict).path
@@ -628,7 +632,7 @@ def test_a_cache_file_for_another_dictionary_is_not_used(tmp_path, small_dict, p
 
 
 def test_wordcut_works_when_the_cache_cannot_be_written(tmp_path, small_dict):
-    from bilingual.wordcut import WordCut
+    from bilingual.glossary.wordcut import WordCut
 
     not_a_folder = tmp_path / "file"
     not_a_folder.write_text("x")
@@ -638,7 +642,7 @@ def test_wordcut_works_when_the_cache_cannot_be_written(tmp_path, small_dict):
 
 
 def test_the_cache_folder_is_the_user_cache_unless_overridden(tmp_path, monkeypatch):
-    from bilingual.wordcut import cache_dir
+    from bilingual.settings import wordcut_dir as cache_dir
 
     monkeypatch.setenv("BILINGUAL_WORDCUT_CACHE", str(tmp_path / "mine"))
     assert cache_dir() == tmp_path / "mine"

@@ -1,6 +1,10 @@
 """Proofreading: check a translation (machine or human) against its source and the glossary.
 
-    findings = check_document(doc, glossary=api.glossary())
+    findings = check_document(doc, glossary=api.glossary(), region="zh-TW")
+
+Pure: it takes a prepared document and a termbase. Reading inputs (a build's
+JSON, a source with its translation, a returned CAT file) and preparing them
+is bilingual.api.check's job.
 
 Findings come in families, one module each: glossary.py (expected names,
 banned variants, counts, regional zh-Hant forms), numbers.py (numbers, dates,
@@ -20,6 +24,7 @@ is reported as missing merely because the pairing is only known per paragraph.
 from __future__ import annotations
 
 from bilingual.check.base import RANK, SEVERITIES, Finding, Unit
+from bilingual.glossary import Names
 from bilingual.model import Document
 
 __all__ = ["Finding", "Unit", "SEVERITIES", "check_document", "units_of", "at_or_above", "merge"]
@@ -67,31 +72,22 @@ def _block_units(doc: Document) -> list[Unit]:
     return out
 
 
-def check_document(doc: Document, *, glossary=None, region: str = "zh-TW") -> list[Finding]:
+def check_document(doc: Document, *, glossary: Names | None, region: str = "zh-TW") -> list[Finding]:
     """Every finding for `doc`, in document order (errors first within a segment).
 
-    `glossary` defaults to the shipped one (bilingual.api.glossary());
-    False skips the glossary findings.
-    `region` picks the zh-Hant form the Traditional column must use.
+    `glossary` None skips the glossary findings; `region` picks the zh-Hant
+    form the Traditional column must use.
     """
     from bilingual.check import glossary as glossary_check
     from bilingual.check import numbers, text
 
     units = units_of(doc)
-    findings = text.check(units) + numbers.check(units)
-    if glossary is None:
-        glossary = _default_glossary()
-    if glossary is not None and glossary is not False:
-        findings += glossary_check.check(units, glossary, region)
+    findings = text.findings(units) + numbers.findings(units)
+    if glossary is not None:
+        findings += glossary_check.findings(units, glossary, region)
     order = {u.id: i for i, u in enumerate(units)}
     findings = merge(findings)  # 2金2银: one finding per distinct problem
     return sorted(findings, key=lambda f: (order.get(f.segment, len(order)), -RANK[f.severity], f.kind))
-
-
-def _default_glossary():
-    from bilingual import api
-
-    return api.glossary()
 
 
 def at_or_above(findings: list[Finding], severity: str) -> list[Finding]:

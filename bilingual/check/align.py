@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import math
 import re
-from pathlib import Path
 
 from bilingual.check import ALIGNMENT_KEY, GROUPS_KEY
 from bilingual.check.base import Finding, excerpt
 from bilingual.check.numbers import source_numbers, target_values
 from bilingual.check.text import PRIOR_RATIO, PRIOR_VARIANCE, UNALIGNED_MESSAGE, source_length
-from bilingual.glossary import fold_english
+from bilingual.glossary.english import fold_english
 from bilingual.model import Block, Document, Segment, segment_id
 
 # -log prior of each bead (source blocks, English paragraphs), after Gale & Church (1993).
@@ -29,14 +28,6 @@ _SKIP_EXTRA = 2.0
 ANCHOR_BONUS = 1.5  # per shared number or name
 ANCHOR_PENALTY = 1.0  # per source anchor the English lacks
 _LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z'’.\-]*[A-Za-z]")
-
-
-def read_paragraphs(path: Path) -> list[str]:
-    """The paragraphs of an English file (plain text, Markdown or HTML): one per block, via ingest."""
-    from bilingual import ingest
-
-    docs = ingest.read(Path(path))
-    return [b.text().strip() for d in docs for b in d.blocks if b.text().strip()]
 
 
 def _anchors_source(text: str) -> tuple[list[set], set[str]]:

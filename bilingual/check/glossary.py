@@ -12,7 +12,8 @@ import re
 from functools import lru_cache
 
 from bilingual.check.base import Finding, Unit, excerpt
-from bilingual.glossary import Glossary, Term, english_words, fold_english
+from bilingual.glossary import Glossary, Term
+from bilingual.glossary.english import english_words, fold_english
 
 # Old name, still imported by bilingual/check/align.py; new code uses fold_english.
 
@@ -61,7 +62,7 @@ def _hant_form(term: Term, region: str) -> str:
     return term.hant.get(region) or term.hant.get("zh-Hant") or ""
 
 
-def check(units: list[Unit], glossary: Glossary, region: str = "zh-TW") -> list[Finding]:
+def findings(units: list[Unit], glossary: Glossary, region: str = "zh-TW") -> list[Finding]:
     """Glossary findings for every unit: names of the source, banned spellings anywhere in the English."""
     banned_anywhere = [t for t in glossary.terms if t.banned]
     out: list[Finding] = []

@@ -263,7 +263,7 @@ def _word_numbers(words: list[str]) -> set:
     return values
 
 
-def check(units: list[Unit]) -> list[Finding]:
+def findings(units: list[Unit]) -> list[Finding]:
     """number.missing for each source number with no accepted rendering in the English."""
     findings = []
     for unit in units:

@@ -25,7 +25,7 @@ MIN_SOURCE_CHARS = 6
 UNALIGNED_MESSAGE = "no English paragraph was aligned to this source paragraph"
 
 
-def check(units: list[Unit]) -> list[Finding]:
+def findings(units: list[Unit]) -> list[Finding]:
     """All text-level findings, in unit order within each family."""
     return [*_cjk(units), *_empty(units), *_duplicates(units), *_length_ratio(units), *_repetition(units)]
 

@@ -116,6 +116,10 @@ def read(path: Path) -> list[Document]:
     return [_finish(doc, path.stem, fmt, path)]
 
 
+def read_paragraphs(path: Path) -> list[str]:
+    """The paragraphs of a translation file (plain text, Markdown or HTML): one per block."""
+    return [b.text().strip() for d in read(Path(path)) for b in d.blocks if b.text().strip()]
+
 def _finish(doc: Document, stem: str, fmt: str, path: Path) -> Document:
     for name, value in vars(doc.meta).items():  # block text is cleaned by inline.fold
         if isinstance(value, str):

@@ -16,7 +16,7 @@ from bilingual.interchange.tmx import tmx_units
 from bilingual.interchange.units import ReturnedUnit
 from bilingual.interchange.xliff import xliff_units
 from bilingual.interchange.xmlsafe import read_xml_safely
-from bilingual.model import Document, normalize
+from bilingual.model import Block, Document, Segment, normalize, segment_id, slug
 
 
 class HumanStore(Protocol):
@@ -25,6 +25,21 @@ class HumanStore(Protocol):
     def human(self, source: str, context: str = "") -> str | None: ...
 
     def store_many(self, rows: Iterable[tuple[str, str, str, str, str]]) -> int: ...
+
+
+def as_document(path: Path, units: list[ReturnedUnit]) -> Document:
+    """The units of a CAT file as a Document to check: one block per unit (a CAT file keeps
+    segments, not our paragraphs). A TMX pair keeps its recorded origin; anything else is a person's."""
+    doc_id = slug(Path(path).stem)
+    blocks = []
+    for i, u in enumerate(units):
+        sid = u.id or segment_id(doc_id, i, 0, u.source)
+        origin = (u.state if u.state in ("mt", "human") else "human") if u.target else ""
+        blocks.append(Block("paragraph", [Segment(id=sid, source=u.source, hans=u.source, en=u.target,
+                                                  origin=origin)], source=u.source))
+    if not blocks:
+        raise BilingualError(f"{path}: no translation units")
+    return Document(id=doc_id, blocks=blocks)
 
 
 def read_returned(path: Path) -> list[ReturnedUnit]:

@@ -14,7 +14,7 @@ import hashlib
 from pathlib import Path
 
 from bilingual.errors import BilingualError
-from bilingual.models import PackageInfo, find_package, read_package
+from bilingual.translate.packages import PackageInfo, find_package, read_package
 
 
 def _how_to_install(from_code: str, to_code: str) -> str:

@@ -17,7 +17,6 @@ row being written and never corrupts the file.
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import time
 from collections.abc import Iterable
@@ -26,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from bilingual.errors import BilingualError
 from bilingual.model import normalize
+from bilingual.settings import memory_path
 
 if TYPE_CHECKING:
     pass
@@ -48,20 +48,11 @@ CREATE TABLE IF NOT EXISTS human (
 """
 
 
-def default_path() -> Path:
-    """Where the memory lives unless --memory says otherwise: $BILINGUAL_MEMORY or the user cache."""
-    env = os.environ.get("BILINGUAL_MEMORY")
-    if env:
-        return Path(env).expanduser()
-    cache = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(cache) / "bilingual" / "memory.sqlite"
-
-
 class Memory:
     """A translation memory file shared safely between processes."""
 
     def __init__(self, path: Path | str | None = None) -> None:
-        self.path = Path(path) if path is not None else default_path()
+        self.path = Path(path) if path is not None else memory_path()
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as e:

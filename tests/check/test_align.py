@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from bilingual.check import check_document, parse_groups
-from bilingual.check.align import align_translation, read_paragraphs
+from bilingual.check.align import align_translation
+from bilingual.ingest import read_paragraphs
 from tests.check.helpers import paragraph_document, parallel_lines
 
 
@@ -36,7 +37,7 @@ def test_merged_and_dropped_paragraphs_are_found_and_reported():
     # the rest stays paired with its own paragraph
     assert aligned.blocks[40].segments[0].en == paragraphs[40]
     # checking the aligned document reports the dropped block, and no block as missing or empty
-    found = check_document(aligned, glossary=False)
+    found = check_document(aligned, glossary=None)
     assert {f.segment for f in found if f.kind == "unaligned"} == {doc.blocks[30].segments[0].id}
     assert not [f for f in found if f.kind in ("missing", "empty")]
 

@@ -55,14 +55,14 @@ def test_accepted_forms(zh, en):
 @pytest.mark.parametrize("zh,en", REJECTED)
 def test_wrong_renderings_are_reported(zh, en):
     doc = sentence_document([zh], [en])
-    findings = [f for f in check_document(doc, glossary=False) if f.kind == "number.missing"]
+    findings = [f for f in check_document(doc, glossary=None) if f.kind == "number.missing"]
     assert findings, (zh, en)
     assert findings[0].source_mark in zh
 
 
 def test_digits_are_errors_and_chinese_numerals_warnings():
     doc = sentence_document(["他30岁，有三个孩子。"], ["He has children."])
-    found = {f.source_mark: f.severity for f in check_document(doc, glossary=False)
+    found = {f.source_mark: f.severity for f in check_document(doc, glossary=None)
              if f.kind == "number.missing"}
     assert found == {"30": "error", "三": "warning"}
 

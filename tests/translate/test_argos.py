@@ -57,7 +57,7 @@ def test_identity_changes_with_the_weights(argos_home, tiny_engine):
 
 
 def test_target_prefix_is_sent_and_stripped(tmp_path, monkeypatch, tiny_argosmodel):
-    from bilingual import models
+    from bilingual.translate import packages as models
     from tests.tinymodel import build_tiny_argosmodel
 
     prefixed = build_tiny_argosmodel(tmp_path / "build", metadata={"target_prefix": "__en__"})
@@ -97,7 +97,7 @@ def test_help_does_not_import_the_engine_libraries():
 
 
 def test_older_bpe_packages_are_supported(tmp_path, monkeypatch):
-    from bilingual import models
+    from bilingual.translate import packages as models
     from tests.tinymodel import build_tiny_argosmodel
 
     monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "packages"))
@@ -111,7 +111,7 @@ def test_older_bpe_packages_are_supported(tmp_path, monkeypatch):
 
 
 def test_broken_bpe_model_is_one_line(tmp_path, monkeypatch):
-    from bilingual import models
+    from bilingual.translate import packages as models
     from tests.tinymodel import build_tiny_argosmodel
 
     monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "packages"))

@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from bilingual.errors import BilingualError
-from bilingual.translate.memory import Memory, default_path
+from bilingual.settings import memory_path as default_path
+from bilingual.translate.memory import Memory
 
 SOURCE = "说它精密，是因为工程团队需要确保偏差非常之小，每边只有几毫米。"
 ENGINE = "translate-zh_en 1.9 sha256:aaaa"

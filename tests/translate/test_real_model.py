@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bilingual import models
+from bilingual.translate import packages as models
 from bilingual.translate.argos import load_engine
 
 MODEL = os.environ.get("BILINGUAL_ARGOS_MODEL", "")

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from bilingual.errors import BilingualError
+from bilingual.settings import packages_dir
 
 DEFAULT_INDEX = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/"
 TOKENIZER_FILES = {"sentencepiece.model": "sentencepiece", "bpe.model": "bpe"}
@@ -53,27 +54,6 @@ class PackageInfo:
     def describe(self) -> str:
         names = f"{self.from_name or self.from_code} → {self.to_name or self.to_code}"
         return f"{self.name} ({self.from_code}→{self.to_code}, {names}, version {self.package_version or '?'})"
-
-
-def packages_dir() -> Path:
-    """The package folder, resolved the way argostranslate resolves it, at call time.
-
-    $ARGOS_PACKAGES_DIR, else ARGOS_PACKAGES_DIR in argos-translate's
-    settings.json, else $XDG_DATA_HOME (or ~/.local/share)/argos-translate/packages.
-    """
-    env = os.environ.get("ARGOS_PACKAGES_DIR")
-    if env:
-        return Path(env).expanduser()
-    config = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
-    settings = config / "argos-translate" / "settings.json"
-    try:
-        value = json.loads(settings.read_text(encoding="utf-8")).get("ARGOS_PACKAGES_DIR")
-    except (OSError, ValueError, AttributeError):
-        value = None
-    if isinstance(value, str) and value:
-        return Path(value).expanduser()
-    data = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
-    return data / "argos-translate" / "packages"
 
 
 def _info_from_metadata(meta: object, name: str, path: Path, files: set[str]) -> PackageInfo:

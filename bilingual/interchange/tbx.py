@@ -1,67 +1,20 @@
-"""Curating the glossary: name candidates for a new article, TBX to and from CAT tools.
-
-Kept apart from glossary.py because these pull in jieba's POS tagger and
-translate-toolkit, which a build does not need.
-"""
+"""TBX, the termbase exchange format CAT tools read: the glossary to and from OmegaT, Trados, memoQ."""
 
 from __future__ import annotations
 
 import io
 import re
-from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
 
 from bilingual.errors import BilingualError
 from bilingual.files import write_atomic
-from bilingual.glossary import ALIAS_SEP, COLUMNS, KINDS, REGION_COLUMNS, Glossary, Term
-
-# jieba POS tags for proper names: person, place, organisation, other proper noun.
-NAME_TAGS = {"nr": "person", "nrfg": "person", "nrt": "person", "ns": "place", "nt": "org", "nz": "other"}
-_TITLE = re.compile(r"《([^《》\n]{1,40})》")
-
-
-@dataclass
-class Candidate:
-    """A proper-name candidate the glossary lacks: how often, and what it probably is."""
-
-    text: str
-    count: int
-    kind: str
-
-
-def suggest(text: str, glossary: Glossary, *, limit: int = 50) -> list[Candidate]:
-    """Names in `text` the glossary lacks, most frequent first: jieba nr/ns/nt/nz words and 《…》 titles."""
-    import logging
-
-    import jieba
-    import jieba.posseg
-
-    from bilingual.variants import converter
-
-    jieba.setLogLevel(logging.WARNING)
-    simple = converter("t2s").convert(text)  # jieba's dictionary is Simplified
-    # Known names leave the text first, so their pieces (严搏 of 严搏非) are not offered as new.
-    for m in reversed(glossary.find(simple)):
-        simple = simple[:m.start] + "\n" + simple[m.end:]
-    known = {s for t in glossary.terms for s in glossary.surfaces(t)}
-    counts: Counter[str] = Counter()
-    kinds: dict[str, str] = {}
-    for title in _TITLE.findall(simple):
-        counts[title] += 1
-        kinds.setdefault(title, "work")
-    for word, flag in jieba.posseg.cut(simple):
-        if flag in NAME_TAGS and len(word) >= 2:
-            counts[word] += 1
-            kinds.setdefault(word, NAME_TAGS[flag])
-    # A candidate the glossary already names (even inside a longer name) is not news.
-    fresh = [(w, n) for w, n in counts.items() if w not in known and not glossary.find(w)]
-    fresh.sort(key=lambda wn: (-wn[1], wn[0]))
-    return [Candidate(w, n, kinds[w]) for w, n in fresh[:limit]]
-
+from bilingual.glossary import Glossary, Term
+from bilingual.glossary.terms import KINDS
 
 # TBX language tags <-> glossary fields.
 _HANS_TAGS = ("zh-hans", "zh-cn", "zh-sg", "zh")
+
+
 _REGION_TAGS = {"zh-hant": "zh-Hant", "zh-tw": "zh-TW", "zh-hk": "zh-HK", "zh-mo": "zh-HK"}
 
 
@@ -121,10 +74,20 @@ def import_tbx(path: Path) -> list[Term]:
 
 # How each English form is marked on its <tig> (TBX-Basic data categories).
 _EN_TAGS = ("en", "en-us", "en-gb")
+
+
 _PREFERRED = ("administrativeStatus", "preferredTerm-admn-sts")
+
+
 _LONG = ("termType", "fullForm")
+
+
 _ADJ = ("partOfSpeech", "adjective")
+
+
 _DEPRECATED = ("administrativeStatus", "deprecatedTerm-admn-sts")
+
+
 _BANNED_STATUS = {"deprecated", "deprecatedterm-admn-sts", "deprecatedtermadmnsts", "superseded",
                   "supersededterm-admn-sts"}
 
@@ -192,19 +155,3 @@ def _term_id(unit, en: str, n: int) -> str:
     raw = unit.xmlelement.get("id") or en
     slug = re.sub(r"[^a-z0-9._-]+", "-", raw.lower()).strip("-._")
     return slug or f"term-{n}"
-
-
-def to_tsv(terms: list[Term]) -> str:
-    """Terms as a glossary TSV file (header first), the form glossary/README.md documents."""
-    lines = ["\t".join(COLUMNS)]
-    for t in terms:
-        cells = {"id": t.id, "kind": t.kind, "hans": t.hans, "aliases": ALIAS_SEP.join(t.aliases), "en": t.en,
-                 "en_long": t.en_long, "en_adj": ALIAS_SEP.join(t.en_adj), "banned": ALIAS_SEP.join(t.banned),
-                 "note": t.note}
-        cells |= {col: t.hant.get(region, "") for col, region in REGION_COLUMNS.items()}
-        lines.append("\t".join(_cell(cells[c]) for c in COLUMNS))
-    return "\n".join(lines) + "\n"
-
-
-def _cell(text: str) -> str:
-    return re.sub(r"[\t\r\n]+", " ", text).strip()

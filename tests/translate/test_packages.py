@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from bilingual import models
 from bilingual.errors import BilingualError
+from bilingual.translate import packages as models
 from tests.clirun import run_cli
 
 

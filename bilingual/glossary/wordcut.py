@@ -20,32 +20,24 @@ from __future__ import annotations
 import hashlib
 import logging
 import marshal
-import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
 
+from bilingual.settings import wordcut_dir
+
 FORMAT = 1  # bump when the file layout changes
-ENV_CACHE = "BILINGUAL_WORDCUT_CACHE"
 _DIGEST = hashlib.sha1
 _DIGEST_SIZE = _DIGEST().digest_size
 
 log = logging.getLogger(__name__)
 
 
-def cache_dir() -> Path:
-    """Where the grouped dictionary is kept: $BILINGUAL_WORDCUT_CACHE, else the user cache."""
-    env = os.environ.get(ENV_CACHE)
-    if env:
-        return Path(env).expanduser()
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "bilingual"
-
-
 class WordCut:
     """A jieba Tokenizer whose dictionary entries load by first character.
 
     `dictionary` is a file in jieba's dict.txt format (default: jieba's own);
-    `folder` holds the grouped copy (default: cache_dir()).
+    `folder` holds the grouped copy (default: settings.wordcut_dir()).
     """
 
     def __init__(self, folder: Path | None = None, dictionary: Path | None = None) -> None:
@@ -57,7 +49,7 @@ class WordCut:
         self.key = (f"{FORMAT} {jieba.__version__} {sys.version_info[:2]} {marshal.version} "
                     f"{self.dict_path.resolve()} {stat.st_size} {stat.st_mtime_ns}")
         name = f"jieba-{hashlib.sha1(self.key.encode()).hexdigest()[:16]}.marshal"
-        self.path = (folder or cache_dir()) / name
+        self.path = (folder or wordcut_dir()) / name
         self.total, self._groups = self._read() or self._build()
         self._freq: dict[str, int] = {}
         self._loaded: set[str] = set()

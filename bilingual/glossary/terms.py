@@ -1,26 +1,32 @@
-"""Glossary files: the TSV format, its rows as Terms, and the checks of `glossary check`.
+"""Glossary files: the TSV format, read and written in one place, its rows as Terms.
 
 The data lives in glossary/*.tsv (format and precedence: glossary/README.md).
-Reading is strict so a curator learns of every bad row with file:line, and
-`check` also reports what only shows across files: a conflicting alias, a
-banned spelling that is another name's rendering, a name inside a longer one.
+Reading is strict so a curator learns of every bad row with file:line;
+what only shows across files is glossary/lint.py's job.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bilingual.glossary.english import english_key
+
 KINDS = ("person", "place", "org", "work", "outlet", "other")
+
 REQUIRED = ("id", "kind", "hans", "en")
+
 # TSV column -> region tag of the Traditional form it holds.
 REGION_COLUMNS = {"zh_hant": "zh-Hant", "zh_tw": "zh-TW", "zh_hk": "zh-HK"}
+
 COLUMNS = ("id", "kind", "hans", "aliases", "en", "en_long", "en_adj", "banned", *REGION_COLUMNS, "note")
+
 # Columns holding several values separated by ALIAS_SEP.
 LIST_COLUMNS = ("aliases", "en_adj", "banned")
+
 ALIAS_SEP = "|"
+
 _ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 
 
@@ -139,34 +145,6 @@ def split_list(cell: str) -> list[str]:
     return [v.strip() for v in cell.split(ALIAS_SEP) if v.strip()]
 
 
-# The English folding rules, in one place: glossary check compares forms with english_key,
-# the proofreading check (bilingual/check/glossary.py) searches translations with fold_english
-# and english_words.
-def fold_english(text: str) -> str:
-    """English with accents dropped, curly apostrophes and Unicode hyphens made ASCII, case folded.
-
-    Character for character except where NFKD expands (a ligature), so a span found
-    in the folded text usually points at the same span of the original.
-    """
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return text.replace("\u2019", "'").replace("\u2018", "'").replace("\u2010", "-").replace("\u2011", "-").casefold()
-
-
-def english_words(text: str) -> list[str]:
-    """The folded words of an English form; a leading "the" of a longer name goes (the US names US)."""
-    words = [w for w in re.split(r"[\s\-]+", fold_english(text)) if w]
-    if len(words) > 1 and words[0] == "the":
-        words = words[1:]
-    return words
-
-
-def english_key(text: str) -> str:
-    """How the check compares English forms: case, accents, apostrophes, hyphens and a
-    leading "the" do not matter (Kim Jong-un = kim jong un; the US = US)."""
-    return " ".join(english_words(text))
-
-
 def _row_problems(row: dict[str, str]) -> list[str]:
     out = []
     if not row["id"]:
@@ -212,86 +190,17 @@ def _file_problems(terms: list[Term]) -> list[Problem]:
     return out
 
 
-def merge(terms: list[Term]) -> list[Term]:
-    """Later terms take precedence: same id, or same Simplified form, replaces the earlier one."""
-    by_id: dict[str, Term] = {}
-    by_hans: dict[str, str] = {}  # Simplified form -> id of the kept term: kept forms are all distinct
+def to_tsv(terms: list[Term]) -> str:
+    """Terms as a glossary TSV file (header first), the form glossary/README.md documents."""
+    lines = ["\t".join(COLUMNS)]
     for t in terms:
-        clash = by_hans.get(t.hans)
-        if clash is not None and clash != t.id:
-            del by_id[clash]
-        old = by_id.pop(t.id, None)
-        if old is not None:
-            del by_hans[old.hans]
-        by_id[t.id] = t
-        by_hans[t.hans] = t.id
-    return list(by_id.values())
+        cells = {"id": t.id, "kind": t.kind, "hans": t.hans, "aliases": ALIAS_SEP.join(t.aliases), "en": t.en,
+                 "en_long": t.en_long, "en_adj": ALIAS_SEP.join(t.en_adj), "banned": ALIAS_SEP.join(t.banned),
+                 "note": t.note}
+        cells |= {col: t.hant.get(region, "") for col, region in REGION_COLUMNS.items()}
+        lines.append("\t".join(_cell(cells[c]) for c in COLUMNS))
+    return "\n".join(lines) + "\n"
 
 
-def check(paths: list[Path]) -> list[Problem]:
-    """Every problem in the glossary files, plus conflicts between them, with file:line."""
-    problems: list[Problem] = []
-    terms: list[Term] = []
-    for path in glossary_files(paths):
-        found, bad = read_file(path)
-        problems.extend(bad)
-        terms.extend(found)
-    merged = merge(terms)
-    owner: dict[str, Term] = {}
-    for t in merged:
-        for s in [t.hans, *t.aliases]:
-            first = owner.setdefault(s, t)
-            if first is not t and first.file != t.file:
-                problems.append(Problem(t.file, t.line, f"alias {s!r} claimed by two terms: {t.id!r} and "
-                                                        f"{first.id!r} ({first.file}:{first.line})"))
-    problems += _banned_renderings(merged)
-    problems += _contained(owner)
-    return sorted(problems, key=lambda p: (p.file, p.line, p.level != "error"))
-
-
-def _contained(owner: dict[str, Term]) -> list[Problem]:
-    """A surface inside another term's longer surface: find() prefers the long one, which may surprise.
-
-    Each pair is found by looking up, at every position of every surface, the surfaces that
-    start with that character (a first-character index, as in Glossary.find), rather than by
-    comparing all surfaces pairwise; pairs are reported in the order of `owner`.
-    """
-    lengths: dict[str, set[int]] = {}
-    for s in owner:
-        lengths.setdefault(s[0], set()).add(len(s))
-    order = {s: n for n, s in enumerate(owner)}
-    pairs: set[tuple[int, int]] = set()
-    for long, other in owner.items():
-        for i, c in enumerate(long):
-            for n in lengths.get(c, ()):
-                short = long[i:i + n]
-                if len(short) == n and short != long and short in owner and owner[short] is not other:
-                    pairs.add((order[short], order[long]))
-    surfaces = list(owner)
-    out = []
-    for a, b in sorted(pairs):
-        short, long = surfaces[a], surfaces[b]
-        t, other = owner[short], owner[long]
-        out.append(Problem(t.file, t.line, f"{short!r} ({t.id}) occurs inside {long!r} "
-                                           f"({other.id}, line {other.line}): longest match wins", "info"))
-    return out
-
-
-def _banned_renderings(terms: list[Term]) -> list[Problem]:
-    """A banned spelling that is another term's rendering would flag every correct use of that name.
-
-    (One equal to its own term's rendering is refused row by row in read_file.)
-    """
-    rendering: dict[str, Term] = {}
-    for t in terms:
-        for form in t.renderings():
-            rendering.setdefault(english_key(form), t)
-    out = []
-    for t in terms:
-        for bad in t.banned:
-            other = rendering.get(english_key(bad))
-            if other is not None and other is not t:
-                out.append(Problem(t.file, t.line, f"banned spelling {bad!r} of {t.id!r} is a rendering of "
-                                                   f"{other.id!r} ({other.file}:{other.line})"))
-    return out
-
+def _cell(text: str) -> str:
+    return re.sub(r"[\t\r\n]+", " ", text).strip()

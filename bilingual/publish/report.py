@@ -1,11 +1,13 @@
-"""Findings as a terminal summary, as JSON (schema: docs/check-schema.md), or as an HTML page."""
+"""The check report: findings as a terminal summary, as JSON (schema: docs/check-schema.md), or as an HTML page."""
 
 from __future__ import annotations
 
 import json
 from collections import Counter
 
+from bilingual.check import units_of
 from bilingual.check.base import RANK, SEVERITIES, Finding, Unit
+from bilingual.publish.render import environment
 
 SCHEMA = "bilingual-check/1"
 
@@ -24,8 +26,6 @@ def summarize(findings: list[Finding], units: list[Unit]) -> dict:
 
 def render(doc, findings: list[Finding], fmt: str, *, title_suffix: str = "") -> str:
     """The report on `doc` in one format: text, json, html, or summary (the text report's totals only)."""
-    from bilingual.check import units_of
-
     units = units_of(doc)
     summary = summarize(findings, units)
     title = doc.meta.title or doc.id
@@ -90,8 +90,6 @@ def highlight(text: str, marks: list[str]) -> list[tuple[str, bool]]:
 
 def render_html(findings: list[Finding], summary: dict, units: list[Unit], *, title: str = "") -> str:
     """A self-contained page: each flagged segment's source and English side by side, problems marked."""
-    from bilingual.publish.render import environment
-
     by_id = {u.id: u for u in units}
     rows: dict[str, dict] = {}
     for f in findings:
@@ -104,4 +102,4 @@ def render_html(findings: list[Finding], summary: dict, units: list[Unit], *, ti
         row["source"] = highlight(source, [f.source_mark for f in fs])
         row["target"] = highlight(target, [f.target_mark for f in fs])
         row["worst"] = max((f.severity for f in fs), key=RANK.__getitem__)
-    return environment().get_template("check.html.j2").render(title=title, summary=summary, rows=list(rows.values()))
+    return environment().get_template("report.html.j2").render(title=title, summary=summary, rows=list(rows.values()))
