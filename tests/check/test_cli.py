@@ -136,3 +136,39 @@ def test_region_comes_from_the_documents_provenance(tmp_path, capsys):
     result = run_cli(capsys, "check", path)
     assert result.code == 1 and "unknown variant 'klingon'" in result.err and "--region" in result.err
     assert run_cli(capsys, "check", path, "--region", "zh-HK").code == 0
+
+
+def test_source_is_prepared_with_the_glossary_it_is_checked_against(tmp_path, capsys, monkeypatch):
+    """`check SOURCE --translation EN` used to re-prepare the source without the glossary, then
+    report its own Traditional column (普京, not Taiwan's 普丁) as an error labelled "en:"."""
+    monkeypatch.delenv("BILINGUAL_GLOSSARY_DIR")  # the shipped glossary, as a user has it
+    (tmp_path / "zh.txt").write_text("普京访问了平壤。\n", encoding="utf-8")
+    (tmp_path / "en.txt").write_text("Putin visited Pyongyang.\n", encoding="utf-8")
+    r = run_cli(capsys, "check", tmp_path / "zh.txt", "--translation", tmp_path / "en.txt")
+    assert r.code == 0, r.out + r.err
+    assert "ERROR" not in r.out and "glossary.hant" not in r.out
+
+
+def test_a_builds_json_is_checked_with_the_glossary_it_was_built_with(tmp_path, capsys):
+    """The build records its glossary (version and extra files); check uses it and says when it cannot."""
+    from bilingual import api
+
+    extra = tmp_path / "mine.tsv"
+    extra.write_text("id\tkind\thans\ten\nzhang-san\tperson\t张三丰\tZhang Sanfeng\n", encoding="utf-8")
+    names = api.glossary([extra])
+    doc = api.prepare(sentence_document(["张三丰来了。"], [""]), glossary=names)
+    doc.blocks[0].segments[0].en = "Someone else came."  # a translation that drops the name
+    path = tmp_path / "doc.json"
+    write_document(doc, path)
+
+    r = run_cli(capsys, "check", path, "--format", "json")
+    kinds = [f["kind"] for f in json.loads(r.out)["findings"]]
+    assert "glossary.missing" in kinds and "provenance.glossary" not in kinds  # the recorded file was used
+
+    other = tmp_path / "other.tsv"
+    other.write_text("id\tkind\thans\ten\nli-si\tperson\t李四\tLi Si\n", encoding="utf-8")
+    r = run_cli(capsys, "check", path, "--format", "json", "--glossary", other)
+    findings = json.loads(r.out)["findings"]
+    note = [f for f in findings if f["kind"] == "provenance.glossary"]
+    assert len(note) == 1 and note[0]["severity"] == "info" and doc.provenance["glossary"] in note[0]["message"]
+    assert "glossary.missing" not in [f["kind"] for f in findings]  # 张三丰 is not in the given glossary
