@@ -23,7 +23,7 @@ from bilingual import __version__
 from bilingual.errors import BilingualError
 from bilingual.files import write_atomic
 from bilingual.model import COLUMNS, Document
-from bilingual.publish import epub_pages as pages
+from bilingual.publish import view
 from bilingual.publish.render import environment
 from bilingual.urls import safe_href
 
@@ -99,7 +99,7 @@ def book_identifier(docs: list[Document], layout: str, columns: tuple[str, ...])
 
 def default_title(docs: list[Document], columns: tuple[str, ...]) -> str:
     """One article: its title. Several: their shared collection name, else the first title and a count."""
-    first = pages.titles(docs[0], columns)[0]["text"]
+    first = view.titles(docs[0], columns)[0]["text"]
     if len(docs) == 1:
         return first
     shared = set(docs[0].meta.collections).intersection(*(d.meta.collections for d in docs[1:]))
@@ -115,16 +115,16 @@ def _metadata(book: epub.EpubBook, docs: list[Document], columns: tuple[str, ...
     book.language = COLUMNS[columns[0]]
     for col in columns:
         book.add_metadata("DC", "language", COLUMNS[col])
-    for i, author in enumerate(pages.unique(d.meta.author for d in docs), 1):
+    for i, author in enumerate(view.unique(d.meta.author for d in docs), 1):
         book.add_author(author, uid=f"creator{i}")
     if book_date(docs):
         book.add_metadata("DC", "date", book_date(docs))
-    for url in pages.unique(u for d in docs for u in (d.meta.url, d.meta.source_url)):
+    for url in view.unique(u for d in docs for u in (d.meta.url, d.meta.source_url)):
         if safe_href(url):
             book.add_metadata("DC", "source", url)
-    for publisher in pages.unique(d.meta.source for d in docs):
+    for publisher in view.unique(d.meta.source for d in docs):
         book.add_metadata("DC", "publisher", publisher)
-    rights = pages.unique(d.meta.rights for d in docs)
+    rights = view.unique(d.meta.rights for d in docs)
     if rights:
         book.add_metadata("DC", "rights", " ".join(rights))
 
@@ -143,17 +143,17 @@ def write_epub(docs: list[Document], path: Path, *, layout: str = "interleaved",
     if not title:
         raise BilingualError("the EPUB title is empty")
     modified = _modified(docs, modified)
-    names = pages.collect_names(docs, columns, glossary)
+    names = view.collect_names(docs, columns, glossary)
     kinds = {n["id"]: n["kind"] for n in names if n["kind"]}
-    zh = pages.zh_script(columns)
-    labels = {k: v[zh] for k, v in pages.ZH_LABELS.items()}
+    zh = view.zh_script(columns)
+    labels = {k: v[zh] for k, v in view.ZH_LABELS.items()}
 
     book = epub.EpubBook()
     book.set_identifier(book_identifier(docs, layout, columns))
     _metadata(book, docs, columns, title)
     css = epub.EpubItem(uid="style", file_name="style.css", media_type="text/css", content=_css())
     common = {"lang": COLUMNS[columns[0]], "zh_lang": COLUMNS[zh], "zh_labels": labels, "layout": layout,
-              "labels": [{"col": c, "lang": COLUMNS[c], "text": pages.COLUMN_LABELS[c]} for c in columns]}
+              "labels": view.column_heads(columns)}
 
     def page(uid: str, page_title: str, template: str, **context) -> _Page:
         item = _Page(uid=uid, file_name=f"{uid}.xhtml", title=page_title)
@@ -163,24 +163,23 @@ def write_epub(docs: list[Document], path: Path, *, layout: str = "interleaved",
 
     chapters = []
     for i, doc in enumerate(docs, 1):
-        shown = pages.shown_columns(doc, columns)
+        shown, groups = view.article_rows(doc, columns, layout == "side-by-side", kinds)
         chapters.append(page(
-            f"ch{i:03d}", pages.titles(doc, columns)[0]["text"], "chapter.xhtml.j2",
-            titles=pages.titles(doc, columns), byline=pages.byline(doc),
-            groups=pages.groups(doc, shown, layout == "side-by-side", kinds),
-            heads=[{"col": c, "lang": COLUMNS[c], "text": pages.COLUMN_LABELS[c]} for c in shown]))
+            f"ch{i:03d}", view.titles(doc, columns)[0]["text"], "chapter.xhtml.j2",
+            titles=view.titles(doc, columns), byline=view.byline(doc), groups=groups,
+            heads=view.column_heads(shown)))
     back = []
     if names:
         back.append(page("names", f"Names · {labels['names']}", "names.xhtml.j2", names=names))
     back.append(page("colophon", f"Colophon · {labels['colophon']}", "colophon.xhtml.j2",
-                     rows=pages.colophon_rows(docs), version=__version__, modified=modified.strftime("%Y-%m-%d"),
+                     rows=view.colophon_rows(docs), version=__version__, modified=modified.strftime("%Y-%m-%d"),
                      identifier=book.uid, layout_name=layout, articles=len(docs),
-                     english=pages.english_note(docs, columns)))
+                     english=view.english_note(docs, columns)))
     single = len(docs) == 1
-    cover = page("cover", title, "cover.xhtml.j2", authors=pages.unique(d.meta.author for d in docs),
-                 date=book_date(docs), titles=pages.titles(docs[0], columns) if single else
+    cover = page("cover", title, "cover.xhtml.j2", authors=view.unique(d.meta.author for d in docs),
+                 date=book_date(docs), titles=view.titles(docs[0], columns) if single else
                  [{"col": "", "lang": "en" if title.isascii() else COLUMNS[zh], "text": title}])
-    entries = [{"href": c.file_name, "parts": [(pages.titles(d, columns)[0]["lang"], c.title)]}
+    entries = [{"href": c.file_name, "parts": [(view.titles(d, columns)[0]["lang"], c.title)]}
                for c, d in zip(chapters, docs, strict=True)]
     entries += [{"href": b.file_name, "parts": list(zip(("en", COLUMNS[zh]), b.title.split(" · "), strict=True))}
                 for b in back]

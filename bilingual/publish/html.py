@@ -10,11 +10,10 @@ from bilingual import __version__
 from bilingual.files import write_atomic
 from bilingual.model import COLUMNS, Document, Segment
 from bilingual.publish.markup import render_marked
-from bilingual.publish.names import Name, names_used
 from bilingual.publish.render import environment
+from bilingual.publish.view import COLUMN_LABELS, Name, names_used, titles
 from bilingual.urls import safe_href
 
-COLUMN_LABELS = {"hans": "简体中文", "hant": "繁體中文", "en": "English"}
 # Which HTML element carries each block role's cells.
 ROLE_TAGS = {"heading": "h2", "paragraph": "p", "quote": "blockquote", "list_item": "p", "caption": "p"}
 
@@ -61,6 +60,7 @@ def render_html(doc: Document, *, columns: tuple[str, ...] = ("hans", "hant", "e
     return template.render(
         doc=doc,
         doc_lang=COLUMNS["hant" if doc.meta.script == "hant" else "hans"],
+        titles=titles(doc, columns),
         columns=[{"key": c, "lang": COLUMNS[c], "label": COLUMN_LABELS[c]} for c in columns],
         tags=ROLE_TAGS,
         meta_rows=_meta_rows(doc),

@@ -1,8 +1,9 @@
-"""What the EPUB pages show, as plain data for the templates in templates/epub/.
+"""What a reader sees, as plain data both editions render: the HTML page (html.py) and the EPUB (epub.py).
 
-Kept apart from the package assembly in epub.py so that the choice of what a
-reader sees (rows per block, titles, byline, names, colophon) can be read and
-tested without building a zip.
+Titles per column, column labels, rows of cells per block, the byline, the
+names used (read from the document's term marks, not found again), the
+colophon and where the English came from: decided once here, so the page and
+the book cannot disagree, and testable without writing a file.
 """
 
 from __future__ import annotations
@@ -13,10 +14,9 @@ from markupsafe import Markup
 
 from bilingual.model import COLUMNS, Block, Document
 from bilingual.publish.markup import render_marked
-from bilingual.publish.names import names_used
 from bilingual.urls import safe_href
 
-COLUMN_LABELS = {"hans": "简体", "hant": "繁體", "en": "English"}
+COLUMN_LABELS = {"hans": "简体中文", "hant": "繁體中文", "en": "English"}
 # Headings of the book's own pages, in the Chinese script of the edition.
 ZH_LABELS = {"contents": {"hans": "目录", "hant": "目錄"}, "names": {"hans": "专名", "hant": "專名"},
              "colophon": {"hans": "版本说明", "hant": "版本說明"}}
@@ -53,12 +53,58 @@ def unique(values) -> list[str]:
     return out
 
 
-def shown_columns(doc: Document, columns: tuple[str, ...]) -> tuple[str, ...]:
-    """The columns with any text in this article: a wholly untranslated English column is left out
-    rather than shown as an empty third of the page (the colophon says it is not translated)."""
-    shown = tuple(c for c in columns
-                  if any(block_html(b, c, doc.meta.script, {}) for b in doc.blocks))
-    return shown or columns
+@dataclass
+class Name:
+    """A marked glossary term as this edition writes it, one form per column."""
+
+    id: str
+    kind: str = ""
+    hans: str = ""
+    hant: str = ""
+    en: str = ""
+
+
+def names_used(docs: list[Document], glossary=None) -> list[Name]:
+    """Every term marked in `docs`, in order of first appearance, each form as the document writes it.
+
+    The forms are the marked text of each column (convert and translate put the
+    marks there); a glossary, when given, adds the kind and the long English
+    form for the list, and a Traditional form for a document with no marks in
+    that column (its recorded region's form).
+    """
+    found: dict[str, Name] = {}
+    for doc in docs:
+        for seg in doc.segments():
+            for column in COLUMNS:
+                for mark in seg.marks.get(column, []):
+                    if mark.tag != "term" or not mark.ref:
+                        continue
+                    name = found.setdefault(mark.ref, Name(mark.ref))
+                    if not getattr(name, column):
+                        setattr(name, column, getattr(seg, column)[mark.start:mark.end])
+    if glossary is not None:
+        regions = {d.provenance.get("region") for d in docs} - {None, ""}
+        region = regions.pop() if len(regions) == 1 else "zh-Hant"
+        for name in found.values():
+            term = glossary.get(name.id)
+            if term is not None:
+                name.kind = term.kind
+                name.en = term.en_long or term.en or name.en
+                name.hans = name.hans or term.hans
+                name.hant = name.hant or glossary.hant_form(term, region)
+    return list(found.values())
+
+
+def article_rows(doc: Document, columns: tuple[str, ...], keep_empty: bool,
+                 kinds: dict[str, str]) -> tuple[tuple[str, ...], list[dict]]:
+    """(shown columns, row groups): each block rendered once per column.
+
+    A wholly untranslated English column is left out rather than shown as an
+    empty third of the page (the colophon says it is not translated).
+    """
+    cells = [{c: block_html(b, c, doc.meta.script, kinds) for c in columns} for b in doc.blocks]
+    shown = tuple(c for c in columns if any(row[c] for row in cells)) or columns
+    return shown, groups(doc, shown, keep_empty, cells)
 
 
 def block_html(block: Block, col: str, script: str, kinds: dict[str, str]) -> Markup:
@@ -77,16 +123,17 @@ def block_html(block: Block, col: str, script: str, kinds: dict[str, str]) -> Ma
     return Markup("").join(parts)
 
 
-def groups(doc: Document, columns: tuple[str, ...], keep_empty: bool, kinds: dict[str, str]) -> list[dict]:
+def groups(doc: Document, columns: tuple[str, ...], keep_empty: bool, rendered: list[dict]) -> list[dict]:
     """Blocks as rows, consecutive quotes / list items (same level) gathered into one group.
 
-    keep_empty keeps a blank cell for a column without text, so side-by-side columns stay aligned.
+    `rendered` holds each block's html per column; keep_empty keeps a blank cell for a
+    column without text, so side-by-side columns stay aligned.
     """
     out: list[dict] = []
-    for block in doc.blocks:
+    for block, html_of in zip(doc.blocks, rendered, strict=True):
         cells = []
         for col in columns:
-            html = block_html(block, col, doc.meta.script, kinds)
+            html = html_of[col]
             if html or keep_empty:
                 cells.append({"col": col, "lang": COLUMNS[col], "html": html})
         if not any(c["html"] for c in cells):
@@ -123,6 +170,11 @@ def byline(doc: Document) -> list[dict]:
             ("Rights", m.rights, "", zh)]
     return [{"label": label, "text": text, "href": safe_href(href), "lang": lang}
             for label, text, href, lang in rows if text]
+
+
+def column_heads(columns: tuple[str, ...]) -> list[dict]:
+    """The label over each shown column, in its own language."""
+    return [{"col": c, "lang": COLUMNS[c], "text": COLUMN_LABELS[c]} for c in columns]
 
 
 def collect_names(docs: list[Document], columns: tuple[str, ...], glossary=None) -> list[dict]:
