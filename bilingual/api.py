@@ -65,6 +65,14 @@ def glossary(extra: list[Path] | None = None, *, shipped: bool = True) -> Glossa
     return Glossary.default(extra=list(extra or [])) if shipped else Glossary.load(list(extra or []))
 
 
+def engine(**options):
+    """The installed zh→en translation engine (Argos package run by CTranslate2); `options`
+    are load_engine's (threads, batch_size ...). One clear error when no model is installed."""
+    from bilingual.translate.argos import load_engine
+
+    return load_engine(**options)
+
+
 def translate(doc: Document, engine, *, glossary=None, memory=None, progress: Progress | None = None) -> Document:
     """Fill the English column (memory first, then the engine), glossary-protected."""
     from bilingual.translate.run import translate_document
@@ -363,14 +371,13 @@ def build(
 
         check_options(docs, layout, columns)
     if english:
-        from bilingual.translate.argos import load_engine
         from bilingual.translate.memory import Memory
         from bilingual.translate.run import translate_documents
 
-        engine = load_engine(**(engine_options or {}))
+        mt = engine(**(engine_options or {}))
         with Memory(memory_path) as memory:
             # One call for all articles: engine batches mix sentences from every article.
-            docs = translate_documents(docs, engine, glossary=names, memory=memory, progress=progress)
+            docs = translate_documents(docs, mt, glossary=names, memory=memory, progress=progress)
     _make_folder(out_dir)  # checked at the start; an EPUB-only build has no publish() to create it
     if "html" in formats:
         pages = []

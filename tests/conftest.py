@@ -91,3 +91,11 @@ def tiny_engine(argos_home):
     from bilingual.translate.argos import load_engine
 
     return load_engine("zh", "en")
+
+
+@pytest.fixture(scope="session")
+def shipped():
+    """The shipped glossary, loaded once."""
+    from bilingual.glossary import Glossary
+
+    return Glossary.default()

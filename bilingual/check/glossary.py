@@ -15,8 +15,6 @@ from bilingual.check.base import Finding, Unit, excerpt
 from bilingual.glossary import Glossary, Term
 from bilingual.glossary.english import english_words, fold_english
 
-# Old name, still imported by bilingual/check/align.py; new code uses fold_english.
-
 
 @lru_cache(maxsize=4096)
 def _pattern(form: str) -> re.Pattern:
