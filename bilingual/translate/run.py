@@ -31,7 +31,7 @@ Progress = Callable[[int, int, str], None]
 
 
 @runtime_checkable
-class Reporter(Protocol):
+class ProgressNotes(Protocol):
     """A progress callback that can also print one line per article before the engine starts."""
 
     def __call__(self, done: int, total: int, label: str) -> None: ...
@@ -47,7 +47,7 @@ class Reporter(Protocol):
 CHUNK = 64
 
 
-class Memory(Protocol):
+class TranslationStore(Protocol):
     """What translate_document needs from a translation memory.
 
     Machine rows (origin "mt") are stored under the masked text the engine saw
@@ -67,7 +67,7 @@ class Memory(Protocol):
 
 
 @runtime_checkable
-class BatchMemory(Memory, Protocol):
+class BatchStore(TranslationStore, Protocol):
     """A memory that stores a whole engine batch in one transaction."""
 
     def store_many(self, rows: list[tuple[str, str, str, str, str]]) -> int:
@@ -96,7 +96,7 @@ class _Item:
     notes: list[str] = field(default_factory=list)
 
 
-def translate_document(doc: Document, engine: Engine, *, glossary=None, memory: Memory | None = None,
+def translate_document(doc: Document, engine: Engine, *, glossary=None, memory: TranslationStore | None = None,
                        progress: Progress | None = None, chunk: int = CHUNK) -> Document:
     """A copy of doc with `en`, `origin`, English marks and notes filled for every segment, and title_en.
 
@@ -106,7 +106,7 @@ def translate_document(doc: Document, engine: Engine, *, glossary=None, memory: 
     return translate_documents([doc], engine, glossary=glossary, memory=memory, progress=progress, chunk=chunk)[0]
 
 
-def translate_documents(docs: list[Document], engine: Engine, *, glossary=None, memory: Memory | None = None,
+def translate_documents(docs: list[Document], engine: Engine, *, glossary=None, memory: TranslationStore | None = None,
                         progress: Progress | None = None, chunk: int = CHUNK) -> list[Document]:
     """translate_document for many documents at once, batching sentences across paragraphs and articles.
 
@@ -114,7 +114,7 @@ def translate_documents(docs: list[Document], engine: Engine, *, glossary=None, 
     (less padding, fewer calls), and a sentence repeated anywhere in the
     corpus is translated once. Names are restored per document, in document
     order. `progress(done, total, "translating")` follows the segments; a
-    Reporter's `note(line)` also gets one line per article (segments, memory
+    ProgressNotes's `note(line)` also gets one line per article (segments, memory
     hits) before the engine starts.
     """
     outs = [doc.copy() for doc in docs]
@@ -125,7 +125,7 @@ def translate_documents(docs: list[Document], engine: Engine, *, glossary=None, 
     total = len(items)
     pending = _from_memory(items, memory, engine.identity)
     done = total - len(pending)
-    if isinstance(progress, Reporter):
+    if isinstance(progress, ProgressNotes):
         for out, job in zip(outs, jobs, strict=True):
             known = sum(1 for item in job if item.origin)
             progress.note(f"{out.id}: {len(job)} sentences, {known} from memory, {len(job) - known} new")
@@ -215,7 +215,7 @@ def _prepare(seg: Segment | None, text: str, protect) -> _Item:
     return _Item(segment=seg, source=text, masked=masked, context=context, protected=protected)
 
 
-def _from_memory(items: list[_Item], memory: Memory | None, identity: str) -> list[_Item]:
+def _from_memory(items: list[_Item], memory: TranslationStore | None, identity: str) -> list[_Item]:
     """Fill items the memory knows; return the rest.
 
     First the real source (with its glossary fingerprint, as import and the
@@ -259,11 +259,11 @@ def _finish(item: _Item, first_mentions: set[str] | None) -> None:
         item.notes.append("the translation engine returned no English for this segment")
 
 
-def _store(memory: Memory | None, rows: list[tuple[str, str, str, str, str]]) -> None:
+def _store(memory: TranslationStore | None, rows: list[tuple[str, str, str, str, str]]) -> None:
     """Store one finished batch: one transaction when the memory offers store_many."""
     if memory is None or not rows:
         return
-    if isinstance(memory, BatchMemory):
+    if isinstance(memory, BatchStore):
         memory.store_many(rows)
         return
     for source, identity, context, english, origin in rows:
