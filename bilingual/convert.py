@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bilingual import hant
 from bilingual.errors import BilingualError
 from bilingual.model import Document, Mark, Segment
 
@@ -57,7 +58,7 @@ def document_region(doc: Document) -> str:
 
 
 def region_config(region: str) -> str:
-    """The OpenCC config that writes a name in `region` when the glossary gives no form."""
+    """The variant that writes a name in `region` when the glossary gives no form (bilingual.hant.writer)."""
     try:
         return _table()["regions"][region]
     except KeyError:
@@ -66,7 +67,7 @@ def region_config(region: str) -> str:
 
 
 def name_configs() -> list[str]:
-    """Every Simplified->Traditional config in use: a Traditional source may be written in any of them."""
+    """Every OpenCC Simplified->Traditional config in use: a Traditional source may be written in any of them."""
     configs = {v["to_hant"] for v in variants().values()} | set(_table()["regions"].values())
     return sorted(configs)
 
@@ -87,7 +88,7 @@ def converter(config: str):
 
 def convert(doc: Document, *, variant: str = "s2twp", glossary: Glossary | None = None) -> Document:
     """A new Document whose segments and title have both Chinese columns filled."""
-    info = variant_info(variant)
+    info = {**variant_info(variant), "variant": variant}
     out = doc.copy()
     hant_source = out.meta.script == "hant"
     for seg in out.segments():
@@ -98,7 +99,7 @@ def convert(doc: Document, *, variant: str = "s2twp", glossary: Glossary | None 
         out.meta.title_hans = convert_text(title, [], info["to_hans"], glossary, None)[0]
     else:
         out.meta.title_hans = title
-        out.meta.title_hant = convert_text(title, [], info["to_hant"], glossary, info["region"])[0]
+        out.meta.title_hant = convert_text(title, [], info["variant"], glossary, info["region"])[0]
     out.provenance["variant"] = variant
     out.provenance["region"] = info["region"]
     out.provenance["glossary"] = glossary.version if glossary is not None else ""
@@ -113,7 +114,7 @@ def _convert_segment(seg: Segment, info: dict[str, str], glossary: Glossary | No
         seg.hans, seg.marks["hans"] = convert_text(seg.source, marks, info["to_hans"], glossary, None)
     else:
         seg.hans, seg.marks["hans"] = seg.source, same
-        seg.hant, seg.marks["hant"] = convert_text(seg.source, marks, info["to_hant"], glossary, info["region"])
+        seg.hant, seg.marks["hant"] = convert_text(seg.source, marks, info["variant"], glossary, info["region"])
 
 
 def _term_marks(text: str, glossary: Glossary | None) -> list[Mark]:
@@ -126,15 +127,15 @@ def convert_text(text: str, marks: list[Mark], config: str, glossary: Glossary |
                  region: str | None) -> tuple[str, list[Mark]]:
     """Convert `text` run by run; return the new text and the marks moved onto it plus term marks.
 
-    `region` set: Simplified -> Traditional, names in that region's form.
-    `region` None: Traditional -> Simplified, names in their Simplified spelling.
+    `region` set: Simplified -> Traditional, `config` a variant (bilingual.hant), names in the region's form.
+    `region` None: Traditional -> Simplified, `config` an OpenCC config, names in their Simplified spelling.
     """
     matches = glossary.find(text) if glossary is not None else []
     inside = {i for m in matches for i in range(m.start + 1, m.end)}
     cuts = {0, len(text)} | {i for m in matches for i in (m.start, m.end)}
     cuts |= {_clamp(i, len(text)) for mk in marks for i in (mk.start, mk.end)} - inside
     by_start = {m.start: m for m in matches}
-    cc = converter(config)
+    cc = hant.writer(config) if region is not None else converter(config)
     pieces: list[str] = []
     at: dict[int, int] = {}
     length = 0
@@ -168,7 +169,7 @@ def _name_form(match, glossary: Glossary, config: str, region: str | None) -> st
         return match.hans or match.term.hans
     if not match.hans or match.hans == match.term.hans:
         return glossary.hant_form(match.term, region)
-    return converter(region_config(region)).convert(match.hans)  # an alias: written as the writer chose
+    return hant.writer(region_config(region)).convert(match.hans)  # an alias: written as the writer chose
 
 
 def _clamp(i: int, n: int) -> int:

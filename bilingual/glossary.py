@@ -133,12 +133,15 @@ class Glossary:
     @staticmethod
     def _surface_map(term: Term) -> dict[str, str]:
         """Surface -> the Simplified spelling it stands for (the term's own form or an alias)."""
-        from bilingual.convert import converter, name_configs
+        from bilingual.convert import converter, name_configs, variants
+        from bilingual.hant import writer
 
         out: dict[str, str] = {}
         for simplified in [term.hans, *term.aliases]:
             for config in name_configs():
                 out.setdefault(converter(config).convert(simplified), simplified)
+            for variant in variants():  # and as our own rules write it (台州, not 臺州)
+                out.setdefault(writer(variant).convert(simplified), simplified)
         out.update({form: term.hans for form in term.hant.values()})
         out.update({s: s for s in term.aliases})
         out[term.hans] = term.hans
@@ -146,10 +149,11 @@ class Glossary:
 
     def hant_form(self, term: Term, region: str) -> str:
         """The name in one region's Traditional: explicit form, else generic, else OpenCC."""
-        from bilingual.convert import converter, region_config
+        from bilingual.convert import region_config
+        from bilingual.hant import writer
 
         form = term.hant.get(region) or term.hant.get("zh-Hant")
-        return form or converter(region_config(region)).convert(term.hans)
+        return form or writer(region_config(region)).convert(term.hans)
 
     def find(self, text: str) -> list[Match]:
         """Names in `text`, in order: longest first, never overlapping; short ones only as whole words."""
