@@ -146,7 +146,7 @@ def convert_text(text: str, marks: list[Mark], config: str, glossary: Glossary |
             break
         match = by_start.get(a)
         if match is not None:
-            piece = _name_form(match, glossary, config, region)
+            piece = _name_form(match, glossary, config, region, text)
         else:
             piece = cc.convert(text[a:b])
         pieces.append(piece)
@@ -164,11 +164,18 @@ def convert_text(text: str, marks: list[Mark], config: str, glossary: Glossary |
     return "".join(pieces), moved + terms
 
 
-def _name_form(match, glossary: Glossary, config: str, region: str | None) -> str:
+def _name_form(match, glossary: Glossary, config: str, region: str | None, text: str) -> str:
     if region is None:
         return match.hans or match.term.hans
     if not match.hans or match.hans == match.term.hans:
-        return glossary.hant_form(match.term, region)
+        from bilingual.glossary import SHORT, heads_longer_name
+
+        form = glossary.hant_form(match.term, region)
+        if len(match.surface) <= SHORT and form != match.surface and heads_longer_name(text, match.start, match.end):
+            plain = hant.writer(config).convert(match.surface)
+            if form != plain:  # a rewrite (南韓 for 韩国) never breaks a longer name: 韩国瑜 stays 韓國瑜
+                return plain
+        return form
     return hant.writer(region_config(region)).convert(match.hans)  # an alias: written as the writer chose
 
 
