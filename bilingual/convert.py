@@ -90,11 +90,13 @@ def convert(doc: Document, *, variant: str = "s2twp", glossary: Glossary | None 
     """A new Document whose segments and title have both Chinese columns filled."""
     info = {**variant_info(variant), "variant": variant}
     out = doc.copy()
-    hant_source = out.meta.script == "hant"
-    for seg in out.segments():
-        _convert_segment(seg, info, glossary, hant_source)
+    script = out.meta.script or "hans"
+    for block in out.blocks:  # a Simplified preamble in a Traditional article is converted as Simplified
+        block_script = hant.script_of("".join(s.source for s in block.segments), script)
+        for seg in block.segments:
+            _convert_segment(seg, info, glossary, block_script == "hant")
     title = out.meta.title
-    if hant_source:
+    if hant.script_of(title, script) == "hant":
         out.meta.title_hant = title
         out.meta.title_hans = convert_text(title, [], info["to_hans"], glossary, None)[0]
     else:

@@ -27,6 +27,7 @@ from pathlib import Path
 from bilingual.errors import BilingualError
 
 DATA = Path(__file__).parent / "data" / "hant"
+HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 GLYPHS = "-glyphs"
 
 
@@ -120,6 +121,33 @@ class Writer:
             last = b
         pieces.append(self._base(text[last:]))
         return "".join(pieces)
+
+
+def script_of(text: str, default: str) -> str:
+    """'hant' or 'hans' for one block of a document whose script as a whole is `default`.
+
+    A source may mix scripts (a Simplified editor's note on a Traditional article):
+    a block is taken for the other script only on clear evidence, at least two more
+    characters that only the other script writes (t2s changes 說, s2t changes 说) and
+    twice as many as those of `default`, so a short or ambiguous block keeps the document's.
+    """
+    from bilingual.convert import converter
+
+    han = "".join(HAN.findall(text))
+    if not han:
+        return default
+    traditional = _changed(han, converter("t2s").convert(han))
+    simplified = _changed(han, converter("s2t").convert(han))
+    ours, other = (traditional, simplified) if default == "hant" else (simplified, traditional)
+    if other >= ours + 2 and other >= 2 * ours:
+        return "hans" if default == "hant" else "hant"
+    return default
+
+
+def _changed(text: str, converted: str) -> int:
+    if len(converted) != len(text):
+        return sum(1 for ch in set(text) if ch not in converted)
+    return sum(1 for a, b in zip(text, converted, strict=True) if a != b)
 
 
 @cache
