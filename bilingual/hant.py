@@ -131,23 +131,34 @@ def script_of(text: str, default: str) -> str:
     characters that only the other script writes (t2s changes 說, s2t changes 说) and
     twice as many as those of `default`, so a short or ambiguous block keeps the document's.
     """
-    from bilingual.convert import converter
-
-    han = "".join(HAN.findall(text))
-    if not han:
-        return default
-    traditional = _changed(han, converter("t2s").convert(han))
-    simplified = _changed(han, converter("s2t").convert(han))
+    only_traditional, only_simplified = _telling()
+    traditional = len(only_traditional.findall(text))
+    simplified = len(only_simplified.findall(text))
     ours, other = (traditional, simplified) if default == "hant" else (simplified, traditional)
     if other >= ours + 2 and other >= 2 * ours:
         return "hans" if default == "hant" else "hant"
     return default
 
 
-def _changed(text: str, converted: str) -> int:
-    if len(converted) != len(text):
-        return sum(1 for ch in set(text) if ch not in converted)
-    return sum(1 for a, b in zip(text, converted, strict=True) if a != b)
+@cache
+def _telling() -> tuple[re.Pattern, re.Pattern]:
+    """Character classes of what t2s changes (only Traditional writes it) and what s2t changes.
+
+    Built once from OpenCC over the CJK block, so counting a block's evidence is one regex scan.
+    """
+    from bilingual.convert import converter
+
+    chars = "".join(chr(c) for c in range(0x4E00, 0xA000))
+    classes = []
+    for config in ("t2s", "s2t"):
+        cc = converter(config)
+        out = cc.convert(chars)  # one call; consecutive code points form no phrase, checked below
+        if len(out) == len(chars):
+            changed = "".join(a for a, b in zip(chars, out, strict=True) if a != b)
+        else:
+            changed = "".join(ch for ch in chars if cc.convert(ch) != ch)
+        classes.append(re.compile("[" + re.escape(changed) + "]") if changed else re.compile("(?!)"))
+    return classes[0], classes[1]
 
 
 @cache
