@@ -29,6 +29,8 @@ from bilingual.errors import BilingualError
 DATA = Path(__file__).parent / "data" / "hant"
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 GLYPHS = "-glyphs"
+SHORT_TEXT = 12  # texts this short (names, runs between names) are remembered per writer
+SHORT_CACHE = 50_000
 
 
 def read_rules(path: Path) -> dict[str, str]:
@@ -71,9 +73,20 @@ class Writer:
             lengths.setdefault(key[0], set()).add(len(key))
         self._lengths = {c: sorted(ns, reverse=True) for c, ns in lengths.items()}
         self._first = re.compile("[" + "".join(re.escape(c) for c in sorted(lengths)) + "]") if lengths else None
+        self._short: dict[str, str] = {}
 
     def convert(self, text: str) -> str:
         """`text` (Simplified) in this region's Traditional."""
+        if len(text) <= SHORT_TEXT:  # names and short runs between them repeat: remember them
+            out = self._short.get(text)
+            if out is None:
+                if len(self._short) > SHORT_CACHE:
+                    self._short.clear()
+                out = self._short[text] = self._convert(text)
+            return out
+        return self._convert(text)
+
+    def _convert(self, text: str) -> str:
         spans = self.spans(text)
         base = self._base(text)
         if not spans:
