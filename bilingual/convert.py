@@ -13,6 +13,8 @@ from __future__ import annotations
 import copy
 from typing import TYPE_CHECKING
 
+from bilingual import hant
+from bilingual.glossary.match import SHORT, heads_longer_name
 from bilingual.model import Document, Mark, Segment
 from bilingual.variants import converter, region_config, variant_info
 
@@ -21,18 +23,20 @@ if TYPE_CHECKING:
 
 def convert(doc: Document, *, variant: str = "s2twp", glossary: Glossary | None = None) -> Document:
     """A new Document whose segments and title have both Chinese columns filled."""
-    info = variant_info(variant)
+    info = {**variant_info(variant), "variant": variant}
     out = doc.copy()
-    hant_source = out.meta.script == "hant"
-    for seg in out.segments():
-        _convert_segment(seg, info, glossary, hant_source)
+    script = out.meta.script or "hans"
+    for block in out.blocks:  # a Simplified preamble in a Traditional article is converted as Simplified
+        block_script = hant.script_of("".join(s.source for s in block.segments), script)
+        for seg in block.segments:
+            _convert_segment(seg, info, glossary, block_script == "hant")
     title = out.meta.title
-    if hant_source:
+    if hant.script_of(title, script) == "hant":
         out.meta.title_hant = title
         out.meta.title_hans = convert_text(title, [], info["to_hans"], glossary, None)[0]
     else:
         out.meta.title_hans = title
-        out.meta.title_hant = convert_text(title, [], info["to_hant"], glossary, info["region"])[0]
+        out.meta.title_hant = convert_text(title, [], info["variant"], glossary, info["region"])[0]
     out.provenance["variant"] = variant
     out.provenance["region"] = info["region"]
     out.provenance["glossary"] = glossary.version if glossary is not None else ""
@@ -47,7 +51,7 @@ def _convert_segment(seg: Segment, info: dict[str, str], glossary: Glossary | No
         seg.hans, seg.marks["hans"] = convert_text(seg.source, marks, info["to_hans"], glossary, None)
     else:
         seg.hans, seg.marks["hans"] = seg.source, same
-        seg.hant, seg.marks["hant"] = convert_text(seg.source, marks, info["to_hant"], glossary, info["region"])
+        seg.hant, seg.marks["hant"] = convert_text(seg.source, marks, info["variant"], glossary, info["region"])
 
 
 def _term_marks(text: str, glossary: Glossary | None) -> list[Mark]:
@@ -60,15 +64,15 @@ def convert_text(text: str, marks: list[Mark], config: str, glossary: Glossary |
                  region: str | None) -> tuple[str, list[Mark]]:
     """Convert `text` run by run; return the new text and the marks moved onto it plus term marks.
 
-    `region` set: Simplified -> Traditional, names in that region's form.
-    `region` None: Traditional -> Simplified, names in their Simplified spelling.
+    `region` set: Simplified -> Traditional, `config` a variant (bilingual.hant), names in the region's form.
+    `region` None: Traditional -> Simplified, `config` an OpenCC config, names in their Simplified spelling.
     """
     matches = glossary.find(text) if glossary is not None else []
     inside = {i for m in matches for i in range(m.start + 1, m.end)}
     cuts = {0, len(text)} | {i for m in matches for i in (m.start, m.end)}
     cuts |= {_clamp(i, len(text)) for mk in marks for i in (mk.start, mk.end)} - inside
     by_start = {m.start: m for m in matches}
-    cc = converter(config)
+    cc = hant.writer(config) if region is not None else converter(config)
     pieces: list[str] = []
     at: dict[int, int] = {}
     length = 0
@@ -79,7 +83,7 @@ def convert_text(text: str, marks: list[Mark], config: str, glossary: Glossary |
             break
         match = by_start.get(a)
         if match is not None:
-            piece = _name_form(match, glossary, config, region)
+            piece = _name_form(match, glossary, config, region, text)
         else:
             piece = cc.convert(text[a:b])
         pieces.append(piece)
@@ -97,12 +101,17 @@ def convert_text(text: str, marks: list[Mark], config: str, glossary: Glossary |
     return "".join(pieces), moved + terms
 
 
-def _name_form(match, glossary: Glossary, config: str, region: str | None) -> str:
+def _name_form(match, glossary: Glossary, config: str, region: str | None, text: str) -> str:
     if region is None:
         return match.hans or match.term.hans
     if not match.hans or match.hans == match.term.hans:
-        return glossary.hant_form(match.term, region)
-    return converter(region_config(region)).convert(match.hans)  # an alias: written as the writer chose
+        form = glossary.hant_form(match.term, region)
+        if len(match.surface) <= SHORT and form != match.surface and heads_longer_name(text, match.start, match.end):
+            plain = hant.writer(config).convert(match.surface)
+            if form != plain:  # a rewrite (南韓 for 韩国) never breaks a longer name: 韩国瑜 stays 韓國瑜
+                return plain
+        return form
+    return hant.writer(region_config(region)).convert(match.hans)  # an alias: written as the writer chose
 
 
 def _clamp(i: int, n: int) -> int:

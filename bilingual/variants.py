@@ -50,7 +50,7 @@ def document_region(doc: Any) -> str:
 
 
 def region_config(region: str) -> str:
-    """The OpenCC config that writes a name in `region` when the glossary gives no form."""
+    """The variant that writes a name in `region` when the glossary gives no form (bilingual.hant.writer)."""
     try:
         return _table()["regions"][region]
     except KeyError:
@@ -59,7 +59,7 @@ def region_config(region: str) -> str:
 
 
 def name_configs() -> list[str]:
-    """Every Simplified->Traditional config in use: a Traditional source may be written in any of them."""
+    """Every OpenCC Simplified->Traditional config in use: a Traditional source may be written in any of them."""
     configs = {v["to_hant"] for v in variants().values()} | set(_table()["regions"].values())
     return sorted(configs)
 

@@ -6,10 +6,10 @@ import json
 import re
 from difflib import SequenceMatcher
 
-import opencc
 import pytest
 from bs4 import BeautifulSoup
 
+from bilingual.hant import writer
 from bilingual.model import Document
 from tests.clirun import run_cli
 from tests.conftest import SEED
@@ -52,9 +52,10 @@ def test_seed_page_has_three_aligned_columns(capsys, tmp_path, argos_home):
     assert hans == paragraphs, "every source paragraph appears once, in order, in the Simplified column"
 
     hant = _cells(soup, "hant")
-    to_hant = opencc.OpenCC("s2twp")
+    to_hant = writer("s2twp")
     assert len(hant) == len(hans)
-    # The Traditional column is plain OpenCC s2twp but for the glossary's regional names (普丁).
+    # The Traditional column is the default variant's writer (OpenCC + bilingual/data/hant) but for
+    # the glossary's regional names (普丁).
     for t, s in zip(hant, hans, strict=True):
         assert SequenceMatcher(None, t, to_hant.convert(s)).ratio() > 0.8, (t, s)
     assert any(t != s for t, s in zip(hant, hans, strict=True)), "the Traditional column really is converted"

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
-from bilingual.chars import WORD_RUN
+from bilingual.chars import HAN, WORD_RUN
 from bilingual.glossary.terms import Term
 from bilingual.glossary.wordcut import WordCut
 from bilingual.variants import converter
@@ -88,6 +90,10 @@ class Matcher:
 
 
 _WORDCUT: WordCut | None = None
+# A character used as a word of its own less often than this in jieba's dictionary (瑜 1,671;
+# 称 26,275, 说 219,817) is taken for part of a given name after a short name (heads_longer_name).
+GIVEN_NAME_FREQ = 10_000
+SURNAMES = Path(__file__).resolve().parent.parent / "data" / "hant" / "surnames.txt"
 
 
 def _words(text: str, at: int) -> dict[int, int]:
@@ -106,6 +112,28 @@ def _words(text: str, at: int) -> dict[int, int]:
     if len(simple) != len(chunk):
         simple = chunk
     return {a + start: a + end for start, end in _wordcut().tokenize(simple)}
+
+
+def heads_longer_name(text: str, start: int, end: int) -> bool:
+    """Whether the short name text[start:end] may begin a longer name no glossary knows (韩国瑜).
+
+    jieba leaves the characters of an unknown given name as words of one character
+    (韩国|瑜|说). When the name starts with a common surname (韩; data/hant/surnames.txt)
+    and runs on into a lone character that is rare as a word of its own (瑜; not 和, 说,
+    称), it reads as a person's name: a regional rewrite of the short name (韓國 -> 南韓)
+    must not be applied there. 普京突访 (普 is no common surname) is Putin.
+    """
+    if end >= len(text) or not HAN.match(text[end]) or _simplified(text[start]) not in _surnames():
+        return False
+    if _words(text, start).get(end) != end + 1:
+        return False
+    return _wordcut().freq(_simplified(text[end])) < GIVEN_NAME_FREQ
+
+
+@cache
+def _surnames() -> frozenset[str]:
+    lines = SURNAMES.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.split("\t")[0] for line in lines if line and not line.startswith("#"))
 
 
 def _wordcut() -> WordCut:

@@ -7,13 +7,14 @@ generic zh-Hant form, then OpenCC's conversion for the region.
 from __future__ import annotations
 
 from bilingual.glossary.terms import Term
-from bilingual.variants import converter, name_configs, region_config
+from bilingual.hant import writer
+from bilingual.variants import converter, name_configs, region_config, variants
 
 
 def hant_form(term: Term, region: str) -> str:
     """The name in one region's Traditional: explicit form, else generic, else OpenCC."""
     form = term.hant.get(region) or term.hant.get("zh-Hant")
-    return form or converter(region_config(region)).convert(term.hans)
+    return form or writer(region_config(region)).convert(term.hans)
 
 
 def surface_map(term: Term) -> dict[str, str]:
@@ -26,6 +27,8 @@ def surface_map(term: Term) -> dict[str, str]:
     for simplified in [term.hans, *term.aliases]:
         for config in name_configs():
             out.setdefault(converter(config).convert(simplified), simplified)
+        for variant in variants():  # and as our own rules write it (台州, not 臺州)
+            out.setdefault(writer(variant).convert(simplified), simplified)
     out.update({form: term.hans for form in term.hant.values()})
     out.update({s: s for s in term.aliases})
     out[term.hans] = term.hans

@@ -1,0 +1,177 @@
+"""Traditional Chinese as each region's writers write it: OpenCC plus our own rules, as data.
+
+OpenCC alone writes neither Taiwan's nor Hong Kong's press usage. s2twp swaps
+the writer's everyday words for IT vocabulary (支持 -> 支援, 消息 -> 訊息), s2hk
+writes government glyphs Hong Kong papers do not use (説, 户, 啓), and every
+config trips on one-to-many characters in context (人生发展 -> 人生髮展,
+越南回来 -> 越南迴來, 年轻人参与 -> 年輕人蔘與). A writer here is an OpenCC base
+config plus rule files from bilingual/data/hant/ (listed per variant in
+bilingual/data/opencc.toml):
+
+- phrase rules: Simplified source word -> Traditional, matched on the source
+  longest-first at the leftmost position (as OpenCC matches its own
+  dictionaries) and written over OpenCC's output for that span;
+- glyph rules (files named `*-glyphs.tsv`): one Traditional character of
+  OpenCC's output -> the one the region's press writes (臺 -> 台, 説 -> 說).
+
+Each rule file is `source<TAB>target<TAB># why`, one entry a line, a comment
+required (bilingual/data/hant/README.md).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+from bilingual.errors import BilingualError
+from bilingual.variants import converter, variant_info
+
+DATA = Path(__file__).parent / "data" / "hant"
+GLYPHS = "-glyphs"
+SHORT_TEXT = 12  # texts this short (names, runs between names) are remembered per writer
+SHORT_CACHE = 50_000
+
+
+def read_rules(path: Path) -> dict[str, str]:
+    """source -> target from one rule file; a malformed line is a BilingualError naming file and line."""
+    rules: dict[str, str] = {}
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if len(fields) != 3 or not fields[0] or not fields[1] or not fields[2].startswith("# "):
+            raise BilingualError(f"{path}:{n}: expected 'source<TAB>target<TAB># why'")
+        if fields[0] in rules:
+            raise BilingualError(f"{path}:{n}: {fields[0]!r} is listed twice")
+        rules[fields[0]] = fields[1]
+    return rules
+
+
+class Writer:
+    """Simplified -> one region's Traditional: an OpenCC config, then phrase and glyph rules."""
+
+    def __init__(self, base: str, rule_files: list[str], folder: Path = DATA):
+        self.base = base
+        self._cc = converter(base)
+        self.phrases: dict[str, str] = {}
+        glyphs: dict[str, str] = {}
+        for name in rule_files:
+            rules = read_rules(folder / f"{name}.tsv")
+            if name.endswith(GLYPHS):
+                bad = [k for k, v in rules.items() if len(k) != 1 or len(v) != 1]
+                if bad:
+                    raise BilingualError(f"{folder / name}.tsv: glyph rules map one character to one: {bad[0]!r}")
+                glyphs.update(rules)
+            else:
+                self.phrases.update(rules)  # a later file's rule for the same word wins
+        self._glyphs = str.maketrans(glyphs) if glyphs else None
+        lengths: dict[str, set[int]] = {}
+        for key in self.phrases:
+            lengths.setdefault(key[0], set()).add(len(key))
+        self._lengths = {c: sorted(ns, reverse=True) for c, ns in lengths.items()}
+        self._first = re.compile("[" + "".join(re.escape(c) for c in sorted(lengths)) + "]") if lengths else None
+        self._short: dict[str, str] = {}
+
+    def convert(self, text: str) -> str:
+        """`text` (Simplified) in this region's Traditional."""
+        if len(text) <= SHORT_TEXT:  # names and short runs between them repeat: remember them
+            out = self._short.get(text)
+            if out is None:
+                if len(self._short) > SHORT_CACHE:
+                    self._short.clear()
+                out = self._short[text] = self._convert(text)
+            return out
+        return self._convert(text)
+
+    def _convert(self, text: str) -> str:
+        spans = self.spans(text)
+        base = self._base(text)
+        if not spans:
+            return base
+        if len(base) != len(text):  # the base config changed a length: convert between the spans alone
+            return self._by_runs(text, spans)
+        pieces: list[str] = []
+        last = 0
+        for a, b, value in spans:
+            pieces.append(base[last:a])
+            pieces.append(value)
+            last = b
+        pieces.append(base[last:])
+        return "".join(pieces)
+
+    def spans(self, text: str) -> list[tuple[int, int, str]]:
+        """Phrase rules found in `text`: (start, end, Traditional), leftmost first, longest at each start."""
+        if self._first is None:
+            return []
+        found = []
+        phrases, lengths, last, size = self.phrases, self._lengths, 0, len(text)
+        for m in self._first.finditer(text):
+            i = m.start()
+            if i < last:
+                continue
+            for n in lengths[text[i]]:
+                if i + n <= size:
+                    value = phrases.get(text[i:i + n])
+                    if value is not None:
+                        found.append((i, i + n, value))
+                        last = i + n
+                        break
+        return found
+
+    def _base(self, text: str) -> str:
+        out = self._cc.convert(text)
+        return out.translate(self._glyphs) if self._glyphs else out
+
+    def _by_runs(self, text: str, spans: list[tuple[int, int, str]]) -> str:
+        pieces: list[str] = []
+        last = 0
+        for a, b, value in spans:
+            pieces.append(self._base(text[last:a]))
+            pieces.append(value)
+            last = b
+        pieces.append(self._base(text[last:]))
+        return "".join(pieces)
+
+
+def script_of(text: str, default: str) -> str:
+    """'hant' or 'hans' for one block of a document whose script as a whole is `default`.
+
+    A source may mix scripts (a Simplified editor's note on a Traditional article):
+    a block is taken for the other script only on clear evidence, at least two more
+    characters that only the other script writes (t2s changes 說, s2t changes 说) and
+    twice as many as those of `default`, so a short or ambiguous block keeps the document's.
+    """
+    only_traditional, only_simplified = _telling()
+    traditional = len(only_traditional.findall(text))
+    simplified = len(only_simplified.findall(text))
+    ours, other = (traditional, simplified) if default == "hant" else (simplified, traditional)
+    if other >= ours + 2 and other >= 2 * ours:
+        return "hans" if default == "hant" else "hant"
+    return default
+
+
+@cache
+def _telling() -> tuple[re.Pattern, re.Pattern]:
+    """Character classes of what t2s changes (only Traditional writes it) and what s2t changes.
+
+    Built once from OpenCC over the CJK block, so counting a block's evidence is one regex scan.
+    """
+    chars = "".join(chr(c) for c in range(0x4E00, 0xA000))
+    classes = []
+    for config in ("t2s", "s2t"):
+        cc = converter(config)
+        out = cc.convert(chars)  # one call; consecutive code points form no phrase, checked below
+        if len(out) == len(chars):
+            changed = "".join(a for a, b in zip(chars, out, strict=True) if a != b)
+        else:
+            changed = "".join(ch for ch in chars if cc.convert(ch) != ch)
+        classes.append(re.compile("[" + re.escape(changed) + "]") if changed else re.compile("(?!)"))
+    return classes[0], classes[1]
+
+
+@cache
+def writer(variant: str) -> Writer:
+    """The cached writer of one `--variant` (its OpenCC base and rule files come from opencc.toml)."""
+    info = variant_info(variant)
+    return Writer(info["to_hant"], list(info.get("rules", [])))
