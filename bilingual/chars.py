@@ -9,10 +9,7 @@ HAN_RANGES = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
 HAN = re.compile(f"[{HAN_RANGES}]")
 # Kana and Hangul: text the English column must not hold either.
 KANA_HANGUL_RANGES = "\u3040-\u30ff\uac00-\ud7af"
+# What may start a Chinese sentence: Han, Hangul, CJK punctuation and the full-width openers （［｛.
+CJK_START = re.compile(f"[{HAN_RANGES}\uac00-\ud7af\u3000-\u303f\uff08\uff3b\uff5b]")
 # What jieba cuts as one run (Han plus Latin letters, digits and a few joiners): word checks cut only such runs.
 WORD_RUN = re.compile(f"[{HAN_RANGES}a-zA-Z0-9+#&._%-]")
-
-
-def is_han(ch: str) -> bool:
-    """True for one Han ideograph."""
-    return bool(HAN.match(ch))

@@ -24,10 +24,11 @@ import re
 from functools import cache
 from pathlib import Path
 
+from bilingual import datafiles
 from bilingual.errors import BilingualError
 from bilingual.variants import converter, variant_info
 
-DATA = Path(__file__).parent / "data" / "hant"
+DATA = datafiles.path("hant")
 GLYPHS = "-glyphs"
 SHORT_TEXT = 12  # texts this short (names, runs between names) are remembered per writer
 SHORT_CACHE = 50_000

@@ -14,16 +14,11 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass
-from importlib import resources
 
-from bilingual.chars import HAN
+from bilingual import datafiles
+from bilingual.chars import CJK_START, HAN
 from bilingual.errors import BilingualError
 from bilingual.model import Block, Document, Mark, Segment, segment_id
-
-try:
-    import tomllib
-except ModuleNotFoundError:  # Python 3.10
-    import tomli as tomllib
 
 # Characters that may end a sentence; which of them really do is decided per run.
 _ASCII_ENDS = ".!?;"
@@ -57,8 +52,7 @@ class _Rules:
 @functools.cache
 def _rules() -> _Rules:
     """The rule data, read once from the package's segment.toml."""
-    raw = resources.files("bilingual").joinpath("data/segment.toml").read_text(encoding="utf-8")
-    data = tomllib.loads(raw)
+    data = datafiles.toml("segment.toml")
     lim, punct = data["limits"], data["punctuation"]
     ends = punct["terminators"] + punct["ellipses"] + _ASCII_ENDS
     return _Rules(
@@ -242,15 +236,7 @@ def _period_ends(text: str, dot: int, k: int, spaced: bool, closed: bool, last: 
 
 def _is_cjk(ch: str) -> bool:
     """Han, kana, hangul or CJK punctuation: text that starts a Chinese sentence."""
-    o = ord(ch)
-    return (
-        0x3400 <= o <= 0x9FFF
-        or 0xF900 <= o <= 0xFAFF
-        or 0x20000 <= o <= 0x3FFFF
-        or 0xAC00 <= o <= 0xD7AF
-        or 0x3000 <= o <= 0x303F
-        or o in (0xFF08, 0xFF3B, 0xFF5B)
-    )
+    return bool(CJK_START.match(ch))
 
 
 def _cut_long(text: str, a: int, b: int, rules: _Rules, blocked: bytearray) -> list[tuple[int, int]]:

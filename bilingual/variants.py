@@ -8,25 +8,16 @@ process, for every step that converts (convert, glossary, script detection).
 
 from __future__ import annotations
 
-from functools import cache
-from pathlib import Path
 from typing import Any
 
+from bilingual import datafiles
 from bilingual.errors import BilingualError
 
-try:
-    import tomllib
-except ModuleNotFoundError:  # Python 3.10
-    import tomli as tomllib
-
-DATA = Path(__file__).parent / "data" / "opencc.toml"
 _CONVERTERS: dict[str, object] = {}
 
 
-@cache
 def _table() -> dict:
-    with DATA.open("rb") as f:
-        return tomllib.load(f)
+    return datafiles.toml("opencc.toml")
 
 
 def variants() -> dict[str, dict[str, str]]:

@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
-from importlib import resources
 
+from bilingual import datafiles
 from bilingual.check.base import Finding, Unit, excerpt
 
 _FULLWIDTH = {0xFF10 + i: str(i) for i in range(10)} | {ord("％"): "%", ord("．"): "."}
@@ -62,9 +62,7 @@ def _dec(v) -> Decimal:
 
 @lru_cache(maxsize=1)
 def _not_numbers() -> tuple[str, ...]:
-    text = resources.files("bilingual.data").joinpath("check/numeral_words.txt").read_text("utf-8")
-    words = [w.strip() for w in text.splitlines()]
-    return tuple(sorted((w for w in words if w and not w.startswith("#")), key=len, reverse=True))
+    return tuple(sorted(datafiles.lines("check/numeral_words.txt"), key=len, reverse=True))
 
 
 def _cn_value(run: str) -> Decimal | None:

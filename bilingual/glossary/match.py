@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
+from bilingual import datafiles
 from bilingual.chars import HAN, WORD_RUN
 from bilingual.glossary.terms import Term
 from bilingual.glossary.wordcut import WordCut
@@ -93,7 +93,6 @@ _WORDCUT: WordCut | None = None
 # A character used as a word of its own less often than this in jieba's dictionary (瑜 1,671;
 # 称 26,275, 说 219,817) is taken for part of a given name after a short name (heads_longer_name).
 GIVEN_NAME_FREQ = 10_000
-SURNAMES = Path(__file__).resolve().parent.parent / "data" / "hant" / "surnames.txt"
 
 
 def _words(text: str, at: int) -> dict[int, int]:
@@ -132,8 +131,7 @@ def heads_longer_name(text: str, start: int, end: int) -> bool:
 
 @cache
 def _surnames() -> frozenset[str]:
-    lines = SURNAMES.read_text(encoding="utf-8").splitlines()
-    return frozenset(line.split("\t")[0] for line in lines if line and not line.startswith("#"))
+    return frozenset(line.split("\t")[0] for line in datafiles.lines("hant/surnames.txt"))
 
 
 def _wordcut() -> WordCut:

@@ -8,9 +8,9 @@ The lists live in bilingual/data/ingest/boilerplate.json (data, not code).
 
 from __future__ import annotations
 
-import json
 from functools import cache
-from importlib import resources
+
+from bilingual import datafiles
 
 __all__ = ["is_boilerplate_class", "rules"]
 
@@ -18,8 +18,7 @@ __all__ = ["is_boilerplate_class", "rules"]
 @cache
 def rules() -> dict:
     """The boilerplate rules, loaded once."""
-    text = resources.files("bilingual").joinpath("data/ingest/boilerplate.json").read_text(encoding="utf-8")
-    return json.loads(text)
+    return datafiles.json_data("ingest/boilerplate.json")
 
 
 def is_boilerplate_class(classes: list[str] | str | None) -> bool:
