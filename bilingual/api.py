@@ -22,8 +22,6 @@ if TYPE_CHECKING:
     from bilingual.glossary import Glossary
 
 ALL_COLUMNS = tuple(COLUMNS)
-# Provenance key: the glossary files beyond the shipped ones a document was prepared with.
-GLOSSARY_FILES_KEY = "glossary_files"
 
 Progress = Callable[[int, int, str], None]
 
@@ -42,20 +40,12 @@ def prepare(doc: Document, *, variant: str = "s2twp", glossary: Glossary | None 
     """Segment into sentences and fill the Simplified and Traditional columns.
 
     The glossary's version and its files beyond the shipped ones are recorded in the
-    provenance, so a later check of the document uses the same names.
+    provenance (by convert), so a later check of the document uses the same names.
     """
     from bilingual.convert import convert
     from bilingual.segment import segment
 
-    doc = convert(segment(doc), variant=variant, glossary=glossary)
-    if glossary is not None:
-        from bilingual.settings import glossary_dir
-
-        shipped = glossary_dir().resolve()
-        extra = [str(f.resolve()) for f in glossary.files if shipped not in f.resolve().parents]
-        if extra:
-            doc.provenance[GLOSSARY_FILES_KEY] = "|".join(extra)
-    return doc
+    return convert(segment(doc), variant=variant, glossary=glossary)
 
 
 def glossary(extra: list[Path] | None = None, *, shipped: bool = True) -> Glossary:
@@ -129,7 +119,12 @@ def check(input_path: Path, translation: Path | None = None, *, glossaries: list
         if len(docs) != 1:
             raise BilingualError(f"{path}: holds {len(docs)} articles; check them one at a time")
         names = glossary(list(glossaries))
-        doc = prepare(docs[0], glossary=names)
+        if region:  # the Traditional column written as the region asked for is checked against
+            from bilingual.variants import region_config
+
+            doc = prepare(docs[0], variant=region_config(region), glossary=names)
+        else:
+            doc = prepare(docs[0], glossary=names)
     align_findings: list[Finding] = []
     if translation is not None:
         from bilingual.check.align import align_translation
@@ -157,16 +152,21 @@ def _recorded_glossary(doc: Document, extra: list[Path]) -> tuple[Glossary, list
     build recorded, when they can still be read.
     """
     from bilingual.check import Finding
+    from bilingual.convert import GLOSSARY_FILES_KEY
 
     recorded = doc.provenance.get("glossary", "")
     files = [Path(f) for f in doc.provenance.get(GLOSSARY_FILES_KEY, "").split("|") if f]
-    if extra or not all(f.is_file() for f in files):
-        names = glossary(extra)
+    missing = [f for f in files if not f.is_file()]
+    if extra:
+        names, given = glossary(extra), "the glossary given"
+    elif missing:
+        names = glossary()
+        given = f"the shipped glossary ({missing[0]}, recorded at build time, is gone)"
     else:
         names = glossary(files)
+        given = "the shipped glossary" + (" and the recorded files" if files else "")
     if not recorded or recorded == names.version:
         return names, []
-    given = "the glossary given" if extra else "the shipped glossary" + (" and the recorded files" if files else "")
     message = (f"this edition was built with glossary version {recorded}; checked against {given}, "
                f"version {names.version}")
     return names, [Finding(segment="", kind="provenance.glossary", severity="info", message=message)]
@@ -174,8 +174,8 @@ def _recorded_glossary(doc: Document, extra: list[Path]) -> tuple[Glossary, list
 
 def _document_region(doc: Document, path: Path) -> str:
     """The region whose Traditional forms the document uses, with the file named when it is unknown."""
+    from bilingual.convert import document_region
     from bilingual.errors import BilingualError
-    from bilingual.variants import document_region
 
     try:
         return document_region(doc)

@@ -19,9 +19,21 @@ from bilingual.model import Document, Mark, Segment
 from bilingual.variants import converter, region_config, variant_info
 
 if TYPE_CHECKING:
-    from bilingual.glossary import Glossary
+    from bilingual.glossary import Names
 
-def convert(doc: Document, *, variant: str = "s2twp", glossary: Glossary | None = None) -> Document:
+# Provenance key: the glossary files beyond the shipped ones a document was converted with.
+GLOSSARY_FILES_KEY = "glossary_files"
+
+
+def document_region(doc: Document) -> str:
+    """Whose Traditional name forms a converted document uses: as recorded, else its variant's, else zh-TW."""
+    if doc.provenance.get("region"):
+        return doc.provenance["region"]
+    variant = doc.provenance.get("variant")
+    return variant_info(variant)["region"] if variant else "zh-TW"
+
+
+def convert(doc: Document, *, variant: str = "s2twp", glossary: Names | None = None) -> Document:
     """A new Document whose segments and title have both Chinese columns filled."""
     info = {**variant_info(variant), "variant": variant}
     out = doc.copy()
@@ -40,10 +52,12 @@ def convert(doc: Document, *, variant: str = "s2twp", glossary: Glossary | None 
     out.provenance["variant"] = variant
     out.provenance["region"] = info["region"]
     out.provenance["glossary"] = glossary.version if glossary is not None else ""
+    if glossary is not None and glossary.extra_files:
+        out.provenance[GLOSSARY_FILES_KEY] = "|".join(str(f.resolve()) for f in glossary.extra_files)
     return out
 
 
-def _convert_segment(seg: Segment, info: dict[str, str], glossary: Glossary | None, hant_source: bool) -> None:
+def _convert_segment(seg: Segment, info: dict[str, str], glossary: Names | None, hant_source: bool) -> None:
     marks = seg.marks.get("source", [])
     same = [copy.copy(m) for m in marks] + _term_marks(seg.source, glossary)
     if hant_source:
@@ -54,13 +68,13 @@ def _convert_segment(seg: Segment, info: dict[str, str], glossary: Glossary | No
         seg.hant, seg.marks["hant"] = convert_text(seg.source, marks, info["variant"], glossary, info["region"])
 
 
-def _term_marks(text: str, glossary: Glossary | None) -> list[Mark]:
+def _term_marks(text: str, glossary: Names | None) -> list[Mark]:
     if glossary is None:
         return []
     return [Mark(m.start, m.end, "term", ref=m.term.id) for m in glossary.find(text)]
 
 
-def convert_text(text: str, marks: list[Mark], config: str, glossary: Glossary | None,
+def convert_text(text: str, marks: list[Mark], config: str, glossary: Names | None,
                  region: str | None) -> tuple[str, list[Mark]]:
     """Convert `text` run by run; return the new text and the marks moved onto it plus term marks.
 
@@ -101,7 +115,7 @@ def convert_text(text: str, marks: list[Mark], config: str, glossary: Glossary |
     return "".join(pieces), moved + terms
 
 
-def _name_form(match, glossary: Glossary, config: str, region: str | None, text: str) -> str:
+def _name_form(match, glossary: Names, config: str, region: str | None, text: str) -> str:
     if region is None:
         return match.hans or match.term.hans
     if not match.hans or match.hans == match.term.hans:

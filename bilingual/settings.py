@@ -65,4 +65,3 @@ def packages_dir() -> Path:
         return Path(value).expanduser()
     data = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
     return data / "argos-translate" / "packages"
-

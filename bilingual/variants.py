@@ -8,8 +8,6 @@ process, for every step that converts (convert, glossary, script detection).
 
 from __future__ import annotations
 
-from typing import Any
-
 from bilingual import datafiles
 from bilingual.errors import BilingualError
 
@@ -30,14 +28,6 @@ def variant_info(name: str) -> dict[str, str]:
         return variants()[name]
     except KeyError:
         raise BilingualError(f"unknown variant {name!r}; choose one of {', '.join(variants())}") from None
-
-
-def document_region(doc: Any) -> str:
-    """Whose Traditional name forms a converted document uses: as recorded, else its variant's, else zh-TW."""
-    if doc.provenance.get("region"):
-        return doc.provenance["region"]
-    variant = doc.provenance.get("variant")
-    return variant_info(variant)["region"] if variant else "zh-TW"
 
 
 def region_config(region: str) -> str:

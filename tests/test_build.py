@@ -129,3 +129,23 @@ def test_unwritable_output_is_reported_before_any_translation(capsys, tmp_path, 
     blocker.write_text("x", encoding="utf-8")
     result = run_cli(capsys, "build", SEED, "-o", blocker / "out")
     assert result.code == 1 and "is a file" in result.err and "models install" not in result.err
+
+
+def test_extra_glossary_paths_stay_out_of_the_editions(tmp_path, capsys):
+    """The build's JSON records the --glossary files (for a later check); the page and the book,
+    which readers see, neither show the maker's paths nor change with the folder they came from."""
+    books = []
+    for place in ("a", "b"):
+        folder = tmp_path / place
+        folder.mkdir()
+        extra = folder / "extra.tsv"
+        extra.write_text("id\tkind\thans\ten\nxi-test\tperson\t东北亚\tNortheast Asia\n", encoding="utf-8")
+        out = tmp_path / f"out-{place}"
+        r = run_cli(capsys, "build", SEED, "-o", out, "--no-translate", "--glossary", extra, "--format", "html,epub")
+        assert r.code == 0, r.err
+        data = json.loads(next(out.glob("*.json")).read_text(encoding="utf-8"))
+        assert data["provenance"]["glossary_files"] == str(extra.resolve())
+        page = next(out.glob("*.html")).read_text(encoding="utf-8")
+        assert str(folder) not in page and "glossary_files" not in page
+        books.append(next(out.glob("*.epub")).read_bytes())
+    assert books[0] == books[1]

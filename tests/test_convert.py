@@ -158,8 +158,8 @@ def test_unknown_variant_is_a_user_error(seed):
 
 
 def test_document_region_recorded_else_from_variant_else_taiwan():
+    from bilingual.convert import document_region
     from bilingual.model import Document
-    from bilingual.variants import document_region
 
     assert document_region(Document(id="a", provenance={"region": "zh-HK", "variant": "s2twp"})) == "zh-HK"
     assert document_region(Document(id="b", provenance={"variant": "s2hk"})) == "zh-HK"

@@ -88,6 +88,13 @@ def test_forbidden_arrows():
     assert not bad
 
 
+def test_the_cli_calls_only_the_api():
+    """cli.py parses options and prints; everything else goes through bilingual.api (its progress
+    bar is terminal presentation, and progress.py imports nothing of ours)."""
+    assert GRAPH["bilingual.cli"] <= {"bilingual.api", "bilingual.errors", "bilingual.progress"}
+    assert GRAPH["bilingual.progress"] == set()
+
+
 def test_model_stands_on_errors_alone():
     assert GRAPH["bilingual.model"] <= {"bilingual.errors"}
 

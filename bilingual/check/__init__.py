@@ -10,8 +10,8 @@ Findings come in families, one module each: glossary.py (expected names,
 banned variants, counts, regional zh-Hant forms), numbers.py (numbers, dates,
 percentages, amounts), text.py (Chinese left in the English, empty / missing /
 duplicated segments, length-ratio outliers, n-gram loops). align.py pairs an
-external translation with a Chinese source; report.py renders findings as
-text, JSON (docs/check-schema.md) or HTML.
+external translation with a Chinese source; bilingual/publish/report.py renders
+findings as text, JSON (docs/check-schema.md) or HTML.
 
 A document whose English was aligned paragraph by paragraph (align.py) says so
 in its provenance: ``en_alignment = "block"`` and ``en_groups`` (e.g. "0 1+2 3":

@@ -21,6 +21,8 @@ class Finding:
 
     `source` / `target` are excerpts around the problem; `source_mark` /
     `target_mark` are the exact substrings to highlight in them (may be "").
+    `target_column` says which column `target` was taken from: "en", or "hant"
+    for a finding about the Traditional column.
     """
 
     segment: str
@@ -32,6 +34,7 @@ class Finding:
     suggestion: str = ""
     source_mark: str = ""
     target_mark: str = ""
+    target_column: str = "en"
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from bilingual.check.base import Finding, Unit, excerpt
-from bilingual.glossary import Glossary, Term
+from bilingual.glossary import Names, Term
 from bilingual.glossary.english import english_words, fold_english
 
 
@@ -60,7 +60,7 @@ def _hant_form(term: Term, region: str) -> str:
     return term.hant.get(region) or term.hant.get("zh-Hant") or ""
 
 
-def findings(units: list[Unit], glossary: Glossary, region: str = "zh-TW") -> list[Finding]:
+def findings(units: list[Unit], glossary: Names, region: str = "zh-TW") -> list[Finding]:
     """Glossary findings for every unit: names of the source, banned spellings anywhere in the English."""
     banned_anywhere = [t for t in glossary.terms if t.banned]
     out: list[Finding] = []
@@ -102,7 +102,7 @@ def _term_findings(u: Unit, term: Term, count: int, surface: str, region: str, r
     if want and u.hant.strip() and want not in u.hant:
         out.append(Finding(u.id, "glossary.hant", "error", excerpt(u.source, surface), excerpt(u.hant),
                            f"{region} writes '{surface}' as '{want}', which the Traditional column lacks",
-                           f"use '{want}' in the zh-Hant column", source_mark=surface))
+                           f"use '{want}' in the zh-Hant column", source_mark=surface, target_column="hant"))
     return out
 
 

@@ -3,9 +3,9 @@
 Neither the MT model nor OpenCC gets names right, so a curated glossary decides.
 One module per seam:
 
-- terms.py     the TSV file format, read and written; Term and Problem
+- terms.py     the TSV file format, read and written; Term, Problem, merge precedence
 - english.py   English forms folded for comparison
-- lint.py      `glossary check`: merge precedence, problems across files
+- lint.py      `glossary check`: problems across files
 - regional.py  a name's regional Traditional forms and every spelling of it
 - match.py     finding names in text (word-aware)
 - termbase.py  Glossary: the files of a run merged, with find/get/hant_form
@@ -18,6 +18,7 @@ what the `Names` protocol below says.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Protocol
 
 from bilingual.glossary.match import Match
@@ -30,8 +31,13 @@ __all__ = ["Glossary", "Match", "Names", "Term"]
 class Names(Protocol):
     """What the pipeline asks of a termbase."""
 
+    terms: list[Term]
+    extra_files: list[Path]
+
     @property
     def version(self) -> str: ...
+
+    def fingerprint(self, text: str) -> str: ...
 
     def find(self, text: str) -> list[Match]: ...
 

@@ -9,23 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bilingual.glossary.english import english_key
-from bilingual.glossary.terms import Problem, Term, glossary_files, read_file
-
-
-def merge(terms: list[Term]) -> list[Term]:
-    """Later terms take precedence: same id, or same Simplified form, replaces the earlier one."""
-    by_id: dict[str, Term] = {}
-    by_hans: dict[str, str] = {}  # Simplified form -> id of the kept term: kept forms are all distinct
-    for t in terms:
-        clash = by_hans.get(t.hans)
-        if clash is not None and clash != t.id:
-            del by_id[clash]
-        old = by_id.pop(t.id, None)
-        if old is not None:
-            del by_hans[old.hans]
-        by_id[t.id] = t
-        by_hans[t.hans] = t.id
-    return list(by_id.values())
+from bilingual.glossary.terms import Problem, Term, glossary_files, merge, read_file
 
 
 def lint(paths: list[Path]) -> list[Problem]:

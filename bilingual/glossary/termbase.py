@@ -8,19 +8,19 @@ from pathlib import Path
 
 from bilingual.errors import BilingualError
 from bilingual.glossary import regional
-from bilingual.glossary.lint import merge
 from bilingual.glossary.match import Match, Matcher
-from bilingual.glossary.terms import Term, glossary_files, read_file
+from bilingual.glossary.terms import Term, glossary_files, merge, read_file
 from bilingual.settings import ENV_GLOSSARY, glossary_dir
 
 
 class Glossary:
     """The names in force for a run: one or more glossary files merged by precedence (later wins)."""
 
-    def __init__(self, terms: list[Term], *, files: list[Path] | None = None):
+    def __init__(self, terms: list[Term], *, extra_files: list[Path] | None = None):
         self.terms: list[Term] = merge(terms)
-        # The files it was read from, in precedence order: recorded in an edition's provenance.
-        self.files: list[Path] = list(files or [])
+        # The files read on top of the shipped glossary, in precedence order: an edition records
+        # them (convert.GLOSSARY_FILES_KEY) so a later check uses the same names.
+        self.extra_files: list[Path] = list(extra_files or [])
         self._by_id = {t.id: t for t in self.terms}
         index: dict[str, tuple[Term, str]] = {}
         for t in self.terms:  # later terms overwrite earlier ones on a shared surface
@@ -31,18 +31,20 @@ class Glossary:
         self._matcher = Matcher(index)
 
     @classmethod
-    def load(cls, paths: list[Path]) -> Glossary:
-        """Read glossary files (or folders of them) in order; later files take precedence."""
+    def load(cls, paths: list[Path], *, shipped: int = 0) -> Glossary:
+        """Read glossary files (or folders of them) in order; later files take precedence.
+
+        The first `shipped` paths are the shipped glossary; the files of the others are its extra_files.
+        """
         terms: list[Term] = []
-        files = glossary_files(paths)
-        for path in files:
+        for path in glossary_files(paths):
             found, problems = read_file(path)
             errors = [p for p in problems if p.level == "error"]
             if errors:
                 more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
                 raise BilingualError(f"glossary {errors[0]}{more}; run `bilingual glossary check {path}`")
             terms.extend(found)
-        return cls(terms, files=files)
+        return cls(terms, extra_files=glossary_files(paths[shipped:]))
 
     @staticmethod
     def default_paths() -> list[Path]:
@@ -55,7 +57,8 @@ class Glossary:
     @classmethod
     def default(cls, extra: list[Path] | None = None) -> Glossary:
         """The shipped glossary, with `extra` files (a project's own) on top."""
-        return cls.load(cls.default_paths() + list(extra or []))
+        shipped = cls.default_paths()
+        return cls.load(shipped + list(extra or []), shipped=len(shipped))
 
     @cached_property
     def version(self) -> str:

@@ -14,19 +14,13 @@ from pathlib import Path
 from bilingual.glossary.english import english_key
 
 KINDS = ("person", "place", "org", "work", "outlet", "other")
-
 REQUIRED = ("id", "kind", "hans", "en")
-
 # TSV column -> region tag of the Traditional form it holds.
 REGION_COLUMNS = {"zh_hant": "zh-Hant", "zh_tw": "zh-TW", "zh_hk": "zh-HK"}
-
 COLUMNS = ("id", "kind", "hans", "aliases", "en", "en_long", "en_adj", "banned", *REGION_COLUMNS, "note")
-
 # Columns holding several values separated by ALIAS_SEP.
 LIST_COLUMNS = ("aliases", "en_adj", "banned")
-
 ALIAS_SEP = "|"
-
 _ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 
 
@@ -143,6 +137,22 @@ def read_file(path: Path) -> tuple[list[Term], list[Problem]]:
 def split_list(cell: str) -> list[str]:
     """A list cell ('American|US') as its non-empty values."""
     return [v.strip() for v in cell.split(ALIAS_SEP) if v.strip()]
+
+
+def merge(terms: list[Term]) -> list[Term]:
+    """Later terms take precedence: same id, or same Simplified form, replaces the earlier one."""
+    by_id: dict[str, Term] = {}
+    by_hans: dict[str, str] = {}  # Simplified form -> id of the kept term: kept forms are all distinct
+    for t in terms:
+        clash = by_hans.get(t.hans)
+        if clash is not None and clash != t.id:
+            del by_id[clash]
+        old = by_id.pop(t.id, None)
+        if old is not None:
+            del by_hans[old.hans]
+        by_id[t.id] = t
+        by_hans[t.hans] = t.id
+    return list(by_id.values())
 
 
 def _row_problems(row: dict[str, str]) -> list[str]:

@@ -8,17 +8,15 @@ from pathlib import Path
 
 from bilingual.errors import BilingualError
 from bilingual.files import write_atomic
-from bilingual.glossary import Glossary, Term
+from bilingual.glossary import Names, Term
 from bilingual.glossary.terms import KINDS
 
 # TBX language tags <-> glossary fields.
 _HANS_TAGS = ("zh-hans", "zh-cn", "zh-sg", "zh")
-
-
 _REGION_TAGS = {"zh-hant": "zh-Hant", "zh-tw": "zh-TW", "zh-hk": "zh-HK", "zh-mo": "zh-HK"}
 
 
-def export_tbx(glossary: Glossary, path: Path) -> None:
+def export_tbx(glossary: Names, path: Path) -> None:
     """Write the termbase as TBX: zh-Hans (name + aliases), regional zh-Hant, en (short, long)."""
     from translate.storage import tbx
 
@@ -74,20 +72,10 @@ def import_tbx(path: Path) -> list[Term]:
 
 # How each English form is marked on its <tig> (TBX-Basic data categories).
 _EN_TAGS = ("en", "en-us", "en-gb")
-
-
 _PREFERRED = ("administrativeStatus", "preferredTerm-admn-sts")
-
-
 _LONG = ("termType", "fullForm")
-
-
 _ADJ = ("partOfSpeech", "adjective")
-
-
 _DEPRECATED = ("administrativeStatus", "deprecatedTerm-admn-sts")
-
-
 _BANNED_STATUS = {"deprecated", "deprecatedterm-admn-sts", "deprecatedtermadmnsts", "superseded",
                   "supersededterm-admn-sts"}
 

@@ -54,11 +54,6 @@ def write_tmx(doc: Document, path: Path, *, glossary=None) -> Path:
     return write_atomic(Path(path), bytes(store))
 
 
-def read_tmx(path: Path) -> list[tuple[str, str]]:
-    """(Chinese source, English target) for every unit of a TMX file."""
-    return [(p.source, p.target) for p in read_tmx_units(path)]
-
-
 def read_tmx_units(path: Path) -> list[ReturnedUnit]:
     """Every unit of a TMX file with its provenance props; entity declarations are refused (no XXE).
 

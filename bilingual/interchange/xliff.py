@@ -121,11 +121,6 @@ def _build_20(doc: Document, glossary):
     return store
 
 
-def read_xliff(path: Path) -> list[tuple[str, str, str, str]]:
-    """(segment_id, source, target, state) for every unit of an XLIFF 1.x or 2.x file."""
-    return [(u.id, u.source, u.target, u.state) for u in read_xliff_units(path)]
-
-
 def read_xliff_units(path: Path) -> list[ReturnedUnit]:
     """Every unit of a returned XLIFF file, refusing entity declarations (no XXE)."""
     raw, root = read_xml_safely(Path(path), "XLIFF")

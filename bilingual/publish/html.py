@@ -11,8 +11,7 @@ from bilingual.files import write_atomic
 from bilingual.model import COLUMNS, Document, Segment
 from bilingual.publish.markup import render_marked
 from bilingual.publish.render import environment
-from bilingual.publish.view import COLUMN_LABELS, Name, names_used, titles
-from bilingual.urls import safe_href
+from bilingual.publish.view import COLUMN_LABELS, Name, byline, colophon_rows, names_used, titles
 
 # Which HTML element carries each block role's cells.
 ROLE_TAGS = {"heading": "h2", "paragraph": "p", "quote": "blockquote", "list_item": "p", "caption": "p"}
@@ -37,22 +36,6 @@ def _marker(names: list[Name]):
     return marked
 
 
-def _meta_rows(doc: Document) -> list[tuple[str, str, str]]:
-    """(label, value, link) rows for the header; links only with safe schemes."""
-    m = doc.meta
-    rows = [
-        ("Author", m.author, safe_href(m.author_url)),
-        ("Published", m.date, ""),
-        ("Source", m.source, safe_href(m.source_url)),
-        ("Topics", ", ".join(m.topics), ""),
-        ("Collections", ", ".join(m.collections), ""),
-        ("Archived", m.archived_at, ""),
-        ("Original", m.url, safe_href(m.url)),
-        ("Rights", m.rights, ""),
-    ]
-    return [r for r in rows if r[1]]
-
-
 def render_html(doc: Document, *, columns: tuple[str, ...] = ("hans", "hant", "en"), glossary=None) -> str:
     """The page as a string: the part of publishing that needs no disk."""
     template = environment().get_template("article.html.j2")
@@ -63,7 +46,8 @@ def render_html(doc: Document, *, columns: tuple[str, ...] = ("hans", "hant", "e
         titles=titles(doc, columns),
         columns=[{"key": c, "lang": COLUMNS[c], "label": COLUMN_LABELS[c]} for c in columns],
         tags=ROLE_TAGS,
-        meta_rows=_meta_rows(doc),
+        byline=byline(doc),
+        provenance=colophon_rows([doc]),
         names=names,
         marked=_marker(names),
         css=_css(),

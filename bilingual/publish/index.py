@@ -14,6 +14,7 @@ from bilingual import __version__
 from bilingual.errors import BilingualError
 from bilingual.files import write_atomic
 from bilingual.model import COLUMNS, Document
+from bilingual.publish import view
 from bilingual.publish.render import environment
 
 
@@ -25,13 +26,10 @@ def _href(page: Path, folder: Path) -> str:
 
 def _entry(doc: Document, page: Path, folder: Path) -> dict:
     m = doc.meta
-    titles = []
-    for col in COLUMNS:
-        text = getattr(m, f"title_{col}") or (m.title if col == m.script else "")
-        if text and all(text != t["text"] for t in titles):
-            titles.append({"lang": COLUMNS[col], "text": text})
-    if not titles:
-        titles.append({"lang": COLUMNS.get(m.script, "zh-Hans"), "text": m.title or doc.id})
+    titles: list[dict] = []
+    for t in view.titles(doc, tuple(COLUMNS)):  # the same titles as the page, each distinct text once
+        if all(t["text"] != seen["text"] for seen in titles):
+            titles.append(t)
     return {"href": _href(page, folder), "titles": titles, "date": m.date[:10], "author": m.author,
             "source": m.source, "lang": COLUMNS.get(m.script, "zh-Hans")}
 

@@ -7,6 +7,7 @@ from collections import Counter
 
 from bilingual.check import units_of
 from bilingual.check.base import RANK, SEVERITIES, Finding, Unit
+from bilingual.model import COLUMNS
 from bilingual.publish.render import environment
 
 SCHEMA = "bilingual-check/1"
@@ -48,7 +49,8 @@ def render_text(findings: list[Finding], summary: dict, *, title: str = "") -> s
         lines.append(f"{f.severity.upper():7} {f.kind:18} {where}: {f.message}")
         detail = f.suggestion
         if f.target:
-            detail = (f"{detail} | " if detail else "") + f"en: {f.target[:90]}"
+            label = COLUMNS.get(f.target_column, f.target_column)
+            detail = (f"{detail} | " if detail else "") + f"{label}: {f.target[:90]}"
         if detail:
             lines.append(f"        {detail}")
     sev = summary["by_severity"]

@@ -24,6 +24,8 @@ ZH_LABELS = {"contents": {"hans": "目录", "hant": "目錄"}, "names": {"hans":
 _GROUPED = {"quote": "quote", "list_item": "list"}
 PROVENANCE_LABELS = {"engine": "Translation engine", "model": "Model", "glossary": "Glossary version",
                      "variant": "OpenCC variant", "region": "Traditional Chinese region"}
+# Provenance keys for the tool, never shown to readers (convert.GLOSSARY_FILES_KEY: local paths).
+TOOL_ONLY = ("glossary_files",)
 _ORIGINS = {"mt": "machine-translated", "human": "translated by a person"}
 # A memory hit is machine output served from the cache: the book must not change because a cache was warm.
 _SAME_ORIGIN = {"memory": "mt"}
@@ -70,9 +72,12 @@ def names_used(docs: list[Document], glossary=None) -> list[Name]:
     The forms are the marked text of each column (convert and translate put the
     marks there); a glossary, when given, adds the kind and the long English
     form for the list, and a Traditional form for a document with no marks in
-    that column (its recorded region's form).
+    that column (the form of the region recorded by the document it first
+    appears in, zh-TW when none is). The Chinese forms are what the reader saw:
+    a name written with an alias is listed under that alias.
     """
     found: dict[str, Name] = {}
+    regions: dict[str, str] = {}  # name -> the region of the document it first appears in
     for doc in docs:
         for seg in doc.segments():
             for column in COLUMNS:
@@ -80,18 +85,17 @@ def names_used(docs: list[Document], glossary=None) -> list[Name]:
                     if mark.tag != "term" or not mark.ref:
                         continue
                     name = found.setdefault(mark.ref, Name(mark.ref))
+                    regions.setdefault(mark.ref, doc.provenance.get("region") or "zh-TW")
                     if not getattr(name, column):
                         setattr(name, column, getattr(seg, column)[mark.start:mark.end])
     if glossary is not None:
-        regions = {d.provenance.get("region") for d in docs} - {None, ""}
-        region = regions.pop() if len(regions) == 1 else "zh-Hant"
         for name in found.values():
             term = glossary.get(name.id)
             if term is not None:
                 name.kind = term.kind
                 name.en = term.en_long or term.en or name.en
                 name.hans = name.hans or term.hans
-                name.hant = name.hant or glossary.hant_form(term, region)
+                name.hant = name.hant or glossary.hant_form(term, regions[name.id])
     return list(found.values())
 
 
@@ -162,12 +166,13 @@ def titles(doc: Document, columns: tuple[str, ...]) -> list[dict]:
 
 
 def byline(doc: Document) -> list[dict]:
-    """Author, date, outlet and links under the chapter title (links only when safe)."""
+    """Author, date, outlet, topics and links under the article title (links only when safe)."""
     m = doc.meta
     zh = COLUMNS.get(m.script, "zh-Hans")
-    rows = [("Author", m.author, m.author_url, zh), ("Date", m.date[:10], "", "en"),
-            ("Source", m.source, m.source_url, zh), ("Original", m.url, m.url, "en"),
-            ("Rights", m.rights, "", zh)]
+    rows = [("Author", m.author, m.author_url, zh), ("Published", m.date[:10], "", "en"),
+            ("Source", m.source, m.source_url, zh), ("Topics", ", ".join(m.topics), "", zh),
+            ("Collections", ", ".join(m.collections), "", zh), ("Archived", m.archived_at, "", "en"),
+            ("Original", m.url, m.url, "en"), ("Rights", m.rights, "", zh)]
     return [{"label": label, "text": text, "href": safe_href(href), "lang": lang}
             for label, text, href, lang in rows if text]
 
@@ -186,9 +191,13 @@ def collect_names(docs: list[Document], columns: tuple[str, ...], glossary=None)
 
 
 def colophon_rows(docs: list[Document]) -> list[dict]:
-    """Provenance rows: engine, model, glossary, variant first, then whatever else the documents record."""
+    """Provenance rows: engine, model, glossary, variant first, then whatever else the documents record.
+
+    Keys kept for the tool only (local file paths) are not shown: they would make the same
+    edition differ between machines and tell readers about the maker's disk.
+    """
     keys = [k for k in PROVENANCE_LABELS if any(k in d.provenance for d in docs)]
-    keys += sorted({k for d in docs for k in d.provenance} - set(PROVENANCE_LABELS))
+    keys += sorted({k for d in docs for k in d.provenance} - set(PROVENANCE_LABELS) - set(TOOL_ONLY))
     rows = [{"label": PROVENANCE_LABELS.get(k, k), "value": ", ".join(unique(d.provenance.get(k, "") for d in docs))}
             for k in keys]
     return [r for r in rows if r["value"]]

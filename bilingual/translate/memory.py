@@ -21,14 +21,10 @@ import sqlite3
 import time
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from bilingual.errors import BilingualError
 from bilingual.model import normalize
 from bilingual.settings import memory_path
-
-if TYPE_CHECKING:
-    pass
 
 SCHEMA_VERSION = 1
 ORIGINS = ("mt", "human")

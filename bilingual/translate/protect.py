@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from bilingual.model import Mark
 
 if TYPE_CHECKING:
-    from bilingual.glossary import Glossary, Term
+    from bilingual.glossary import Names, Term
 
 # A placeholder as sent, and as engines bend it.
 _FULL = re.compile(r"[<＜]\s*(\d{1,3})\s*[>＞]")
@@ -56,7 +56,7 @@ class Protected:
     source: str = ""
 
 
-def protect(text: str, glossary: Glossary) -> Protected:
+def protect(text: str, glossary: Names) -> Protected:
     """Replace each glossary name (with its 《》 if it has them) by a numbered placeholder."""
     clean = text.translate(_LITERAL)
     slots: list[Slot] = []

@@ -172,3 +172,39 @@ def test_a_builds_json_is_checked_with_the_glossary_it_was_built_with(tmp_path, 
     note = [f for f in findings if f["kind"] == "provenance.glossary"]
     assert len(note) == 1 and note[0]["severity"] == "info" and doc.provenance["glossary"] in note[0]["message"]
     assert "glossary.missing" not in [f["kind"] for f in findings]  # 张三丰 is not in the given glossary
+
+
+def test_the_region_asked_for_writes_the_source_it_checks(tmp_path, capsys, monkeypatch):
+    """With --region zh-HK the source is converted as Hong Kong writes it, so 普京 is right there."""
+    monkeypatch.delenv("BILINGUAL_GLOSSARY_DIR")
+    (tmp_path / "zh.txt").write_text("普京访问了平壤。\n", encoding="utf-8")
+    (tmp_path / "en.txt").write_text("Putin visited Pyongyang.\n", encoding="utf-8")
+    r = run_cli(capsys, "check", tmp_path / "zh.txt", "--translation", tmp_path / "en.txt", "--region", "zh-HK")
+    assert r.code == 0, r.out + r.err
+
+
+def test_a_traditional_column_finding_is_labelled_as_that_column(tmp_path, capsys):
+    from bilingual.model import Block, Document, Segment
+
+    seg = Segment(id="d:0.0:x", source="普京访问了平壤。", hans="普京访问了平壤。", hant="普京訪問了平壤。",
+                  en="Putin visited Pyongyang.")
+    path = tmp_path / "d.json"
+    write_document(Document(id="d", blocks=[Block("paragraph", [seg])], provenance={"region": "zh-TW"}), path)
+    r = run_cli(capsys, "check", path)
+    assert "glossary.hant" in r.out and "zh-Hant: 普京訪問了平壤。" in r.out and "en: 普京" not in r.out
+    data = json.loads(run_cli(capsys, "check", path, "--format", "json").out)
+    assert [f["target_column"] for f in data["findings"] if f["kind"] == "glossary.hant"] == ["hant"]
+
+
+def test_a_recorded_glossary_file_that_is_gone_is_named(tmp_path, capsys):
+    from bilingual import api
+
+    extra = tmp_path / "mine.tsv"
+    extra.write_text("id\tkind\thans\ten\nzhang-san\tperson\t张三丰\tZhang Sanfeng\n", encoding="utf-8")
+    doc = api.prepare(sentence_document(["张三丰来了。"], ["Zhang Sanfeng came."]), glossary=api.glossary([extra]))
+    path = tmp_path / "doc.json"
+    write_document(doc, path)
+    extra.unlink()
+    findings = json.loads(run_cli(capsys, "check", path, "--format", "json").out)["findings"]
+    note = [f["message"] for f in findings if f["kind"] == "provenance.glossary"]
+    assert len(note) == 1 and "mine.tsv" in note[0] and "is gone" in note[0], note
