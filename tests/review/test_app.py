@@ -332,7 +332,8 @@ def test_add_a_name_from_a_selection(client, workspace, edition):
     assert problems == [] and [(t.id, t.hans, t.kind, t.en) for t in terms] == [("historic", "历史性", "other",
                                                                                       "historic")]
     art = workspace.article(SEED.stem)  # checked again with the new name: its English is now expected
-    missing = [f for fs in art.findings.values() for f in fs if f.kind == "glossary.missing" and "historic" in f.message]
+    missing = [f for fs in art.findings.values() for f in fs
+               if f.kind == "glossary.missing" and "historic" in f.message]
     assert missing and "历史性" in art.segment(missing[0].segment).hans
     before = edition.glossary.read_bytes()
     bad = [({"hans": "东北亚局势", "kind": "alien", "english": "X"}, "kind 'alien' is not one of"),

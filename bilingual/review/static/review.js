@@ -70,14 +70,22 @@
   function swap(id, html) {
     const old = rowFor(id);
     if (!old) return;
-    if (old.classList.contains("editing")) {
-      pending.set(id, html);
-      old.classList.add("stale");
-      return;
-    }
     const template = document.createElement("template");
     template.innerHTML = html.trim();
     const fresh = template.content.firstElementChild;
+    if (old.classList.contains("editing")) { // keep the person's unsaved text; say what the other tab saved
+      pending.set(id, html);
+      old.classList.add("stale");
+      let note = old.querySelector(".elsewhere");
+      if (!note) {
+        note = document.createElement("p");
+        note.className = "elsewhere";
+        old.querySelector(".cell.en").append(note);
+      }
+      note.textContent = `Saved meanwhile in another tab: “${fresh.querySelector(".cell.en .text").textContent.trim()}”. ` +
+        "Saving replaces it (u brings it back); Esc shows it.";
+      return;
+    }
     old.replaceWith(fresh);
     if (current === old) setCurrent(fresh, false);
   }
@@ -123,7 +131,7 @@
   }
 
   function stopEditing(row) {
-    row.querySelectorAll(".cell.en textarea, .cell.en .edit-bar").forEach((el) => el.remove());
+    row.querySelectorAll(".cell.en textarea, .cell.en .edit-bar, .cell.en .elsewhere").forEach((el) => el.remove());
     row.classList.remove("editing", "stale");
     const html = pending.get(row.dataset.seg);
     pending.delete(row.dataset.seg);
@@ -177,7 +185,14 @@
     document.body.dataset.filter = value;
     const radio = document.querySelector(`input[name="filter"][value="${value}"]`);
     if (radio) radio.checked = true;
-    if (current && !shown(current)) { current.classList.remove("current"); current = null; move(1, false); }
+    if (current && !shown(current)) { // the next row still shown after it, else the one before
+      const all = rows();
+      const at = all.indexOf(current);
+      const next = all.slice(at + 1).find(shown) || all.slice(0, at).reverse().find(shown) || null;
+      current.classList.remove("current");
+      current = null;
+      if (next) setCurrent(next);
+    }
   }
 
   function cycleFilter() {
