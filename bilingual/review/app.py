@@ -181,22 +181,33 @@ def _page(template: str, request: Request, workspace: Workspace, **context) -> H
 async def _index(request: Request, workspace: Workspace) -> Response:
     if len(workspace.paths) == 1:
         return RedirectResponse(f"{_base(request)}a/{next(iter(workspace.paths))}", 303)
-    articles = await run_in_threadpool(lambda: [workspace.article(name) for name in workspace.names()])
-    return _page("folder.html.j2", request, workspace, articles=articles, folder=workspace.folder.name,
-                 skipped=workspace.skipped)
+
+    def render() -> HTMLResponse:
+        with workspace.lock:
+            articles = [workspace.article(name) for name in workspace.names()]
+            return _page("folder.html.j2", request, workspace, articles=articles, folder=workspace.folder.name,
+                         skipped=workspace.skipped)
+
+    return await run_in_threadpool(render)
 
 
 async def _article_page(request: Request, workspace: Workspace) -> Response:
     from bilingual.review.names import name_info
 
     name = request.path_params["name"]
+
+    def render() -> HTMLResponse:
+        with workspace.lock:  # one consistent view: no save swaps the article out half way through
+            art = workspace.article(name, fresh=True)
+            return _page("article.html.j2", request, workspace, art=art, progress=art.progress(),
+                         names=name_info(art.doc, workspace.glossary, art.region), columns=COLUMN_LABELS,
+                         html_exists=(workspace.folder / f"{name}.html").is_file(),
+                         ctx=_row_context(workspace, art))
+
     try:
-        art = await run_in_threadpool(workspace.article, name, fresh=True)
+        return await run_in_threadpool(render)
     except NotFound as e:
         return _not_found(str(e))
-    return _page("article.html.j2", request, workspace, art=art, progress=art.progress(),
-                 names=name_info(art.doc, workspace.glossary, art.region), columns=COLUMN_LABELS,
-                 html_exists=(workspace.folder / f"{name}.html").is_file(), ctx=_row_context(workspace, art))
 
 
 def _not_found(message: str) -> Response:
@@ -250,10 +261,11 @@ def _reply(workspace: Workspace, name: str | None, outcome: Outcome, **extra) ->
     data: dict = {"ok": outcome.level != "error", "notice": outcome.notice, "level": outcome.level,
                   **outcome.extra, **extra}
     if name is not None:
-        art = workspace.article(name)
-        data.update(rows=render_rows(workspace, art, outcome.changed), progress=art.progress(), seq=art.seq,
-                    overwritten=outcome.overwritten,
-                    versions={seg_id: art.version(seg_id) for seg_id in outcome.changed})
+        with workspace.lock:
+            art = workspace.article(name)
+            data.update(rows=render_rows(workspace, art, outcome.changed), progress=art.progress(), seq=art.seq,
+                        overwritten=outcome.overwritten,
+                        versions={seg_id: art.version(seg_id) for seg_id in outcome.changed})
     return JSONResponse(data)
 
 

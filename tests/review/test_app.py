@@ -126,6 +126,19 @@ def test_the_article_page_shows_rows_findings_names_and_the_keys(client, workspa
     assert 'data-term="putin"' in page
 
 
+def test_the_findings_are_those_bilingual_check_reports(client, workspace, edition):
+    from bilingual import api
+
+    _, expected = api.check(edition.article)
+    shown = [f for fs in workspace.article(SEED.stem).findings.values() for f in fs]
+    assert [f.to_dict() for f in shown] == [f.to_dict() for f in expected] and expected
+    seg = _with_finding(workspace, "repetition")
+    post(client, "save", {"segment": seg.id, "english": "A clean sentence about the treaty."})
+    assert not workspace.article(SEED.stem).findings.get(seg.id), "checked with the edit"
+    on_disk = [f for f in api.check(edition.article)[1] if f.segment == seg.id]
+    assert on_disk, "the saved data changes only at a rebuild: `bilingual check` still sees the machine text"
+
+
 def test_a_folder_lists_its_articles(tmp_path, edition):
     from starlette.testclient import TestClient
 
