@@ -197,3 +197,40 @@ def test_two_tabs_on_one_article_show_the_overwrite(server, browser, shots):
     expect(tab_a.locator(f'.srow[data-seg="{seg_id}"] .cell.en .text')).to_have_text("Tab B's English.",
                                                                                    timeout=15_000)
     assert errors_a == [] and errors_b == []
+
+
+def test_add_a_name_from_a_selection(server, browser, edition, shots):
+    from bilingual.glossary import read_file
+
+    page, errors = _open(browser, server)
+    row = page.locator(".srow[data-seg]").first
+    assert "历史性" in row.locator(".cell.hans").inner_text()
+    page.evaluate("""() => {
+        const cell = document.querySelector('.srow[data-seg] .cell.hans');
+        const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const at = node.textContent.indexOf('历史性');
+            if (at < 0) continue;
+            const range = document.createRange();
+            range.setStart(node, at);
+            range.setEnd(node, at + 3);
+            getSelection().removeAllRanges();
+            getSelection().addRange(range);
+            return;
+        }
+    }""")
+    page.keyboard.press("g")
+    dialog = page.locator("#name-dialog")
+    expect(dialog).to_be_visible()
+    assert page.locator("#name-hans").input_value() == "历史性"
+    page.locator("#name-kind").select_option("other")
+    page.locator("#name-english").fill("historic")
+    page.screenshot(path=str(shots / "review-8-add-name.png"))
+    page.locator("#name-form button[type=submit]").click()
+    expect(page.locator("#notice")).to_contain_text("added 历史性 → historic")
+    # checked again at once: the segment's English lacks the new name
+    expect(page.locator(".srow[data-seg]").first.locator(".findings")).to_contain_text("'historic'")
+    terms, problems = read_file(edition.glossary)
+    assert problems == [] and [(t.hans, t.kind, t.en) for t in terms] == [("历史性", "other", "historic")]
+    page.screenshot(path=str(shots / "review-9-name-added.png"))
+    assert errors == []
