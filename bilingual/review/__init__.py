@@ -2,7 +2,8 @@
 
     workspace.py  the logic: articles, edits stored as human translations, approval, undo, re-check, rebuild
     names.py      the glossary at hand: a name's renderings, adding a name to the project glossary
-    app.py        the Starlette app: pages, the JSON API, the token guard
+    app.py        the Starlette app: pages and the JSON API
+    guard.py      the token, Host and same-origin checks in front of it, and the security headers
     serve()       binds (loopback unless told otherwise), prints the URL, runs uvicorn
 
 Starlette and uvicorn are an optional extra (`pip install 'bilingual[review]'`):

@@ -1,17 +1,14 @@
-"""The review workspace's web app (Starlette): pages, a small JSON API, and the guard in front of both.
+"""The review workspace's web app (Starlette): pages and a small JSON API, behind guard.Guard.
 
-Every address starts with the session's random token (`/TOKEN/...`); the guard
-answers 404 to any other path, 403 to a Host header that is not ours (DNS
-rebinding), and to a write without the token in its X-Review-Token header, from
-another origin, or not JSON (no other page can post to the workspace). Pages
-are rendered server-side by Jinja with autoescaping, and so are the rows the
-API sends back, which the page's script swaps in: text from a source or an edit
-is escaped in exactly one place. Every asset is served from this package.
+Pages are rendered server-side by Jinja with autoescaping, and so are the rows
+the API sends back, which the page's script swaps in: text from a source or an
+edit is escaped in exactly one place. Every asset is served from this package.
+Work that touches the disk or the memory runs in a worker thread under the
+workspace's lock, one request at a time.
 """
 
 from __future__ import annotations
 
-import hmac
 import json
 import re
 from functools import cache, partial
@@ -25,12 +22,11 @@ from starlette.routing import Route
 
 from bilingual import __version__
 from bilingual.errors import BilingualError
+from bilingual.review.guard import Guard
 from bilingual.review.workspace import Article, NotFound, Outcome, Workspace
 
 # The body of a write is a few fields: anything bigger is not from our page.
 MAX_BODY = 64 * 1024
-PAGE_CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
-            "form-action 'none'; frame-ancestors 'none'; base-uri 'none'")
 # A rebuilt edition page is shown as it is, and may run nothing.
 EDITION_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox allow-same-origin"
 STATIC = {"review.css": ("bilingual.review", "text/css"), "review.js": ("bilingual.review", "text/javascript"),
@@ -56,72 +52,6 @@ def create_app(workspace: Workspace, token: str, *, hosts: set[str] | None = Non
         Route("/api/rebuild", partial(_rebuild, workspace=workspace), methods=["POST"]),
     ])
     return Guard(app, token, hosts)
-
-
-class Guard:
-    """ASGI middleware: the token prefix on every path, our Host, and same-origin JSON writes with the token."""
-
-    def __init__(self, app, token: str, hosts: set[str] | None) -> None:
-        self.app, self.token, self.hosts = app, token, hosts
-
-    async def __call__(self, scope, receive, send) -> None:
-        if scope["type"] == "lifespan":
-            return await self.app(scope, receive, send)
-        if scope["type"] != "http":
-            return await PlainTextResponse("not found", 404)(scope, receive, send)
-        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
-        host = headers.get("host", "")
-        problem = self._problem(scope, headers, host)
-        if problem is not None:
-            return await _secure(PlainTextResponse(problem[1], problem[0]))(scope, receive, send)
-        path = scope["path"]
-        if path == f"/{self.token}":
-            return await RedirectResponse(f"/{self.token}/", 308)(scope, receive, send)
-        scope = dict(scope, root_path=scope.get("root_path", "") + f"/{self.token}")
-        await self.app(scope, receive, _secured(send))
-
-    def _problem(self, scope, headers: dict[str, str], host: str) -> tuple[int, str] | None:
-        if self.hosts is not None and host not in self.hosts:
-            return 403, "forbidden: unexpected Host header"
-        first = scope["path"].split("/", 2)[1] if scope["path"].startswith("/") else ""
-        if not hmac.compare_digest(first.encode(), self.token.encode()):
-            return 404, "not found (the workspace address holds its token: use the URL `bilingual review` printed)"
-        if scope["method"] in ("GET", "HEAD"):
-            return None
-        if not hmac.compare_digest(headers.get("x-review-token", "").encode(), self.token.encode()):
-            return 403, "forbidden: a write needs the workspace token in its X-Review-Token header"
-        origin = headers.get("origin")
-        if origin is not None and origin != f"{scope.get('scheme', 'http')}://{host}":
-            return 403, "forbidden: a write from another origin"
-        if headers.get("sec-fetch-site") in ("cross-site", "same-site"):
-            return 403, "forbidden: a write from another site"
-        if headers.get("content-type", "").split(";")[0].strip() != "application/json":
-            return 415, "a write is JSON"
-        return None
-
-
-def _secure(response: Response) -> Response:
-    response.headers.update(_SECURITY_HEADERS)
-    return response
-
-
-_SECURITY_HEADERS = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer",
-                     "X-Frame-Options": "DENY", "Cache-Control": "no-store"}
-
-
-def _secured(send):
-    """Adds the security headers (and the page CSP unless the response set its own) to every response."""
-    async def wrapped(message) -> None:
-        if message["type"] == "http.response.start":
-            headers = list(message.get("headers", []))
-            names = {k.lower() for k, _ in headers}
-            headers += [(k.lower().encode(), v.encode()) for k, v in _SECURITY_HEADERS.items()
-                        if k.lower().encode() not in names]
-            if b"content-security-policy" not in names:
-                headers.append((b"content-security-policy", PAGE_CSP.encode()))
-            message = dict(message, headers=headers)
-        await send(message)
-    return wrapped
 
 
 # --- rendering ---
