@@ -129,13 +129,15 @@ def import_cmd(file: Path, memory_path: Path | None, article: Path | None) -> No
                    "~/.cache/bilingual/memory.sqlite); use the one the edition was built with.")
 @click.option("--glossary", "glossary_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Project glossary TSV: used on top of the shipped one; new names are added to it.")
+@click.option("--title", help="Title of a collection's index and book when rebuilding "
+                               "[default: the one its index.html shows].")
 @click.option("--no-browser", is_flag=True, help="Print the URL only; do not open a browser.")
 def review_cmd(target: Path, port: int, host: str, allow_remote: bool, memory_path: Path | None,
-               glossary_path: Path | None, no_browser: bool) -> None:
+               glossary_path: Path | None, title: str | None, no_browser: bool) -> None:
     """Proofread an edition in the browser: edit, approve, re-check, rebuild (saved to the translation memory)."""
     from bilingual import review
 
-    review.serve(target, host=host, port=port, memory_path=memory_path, glossary_path=glossary_path,
+    review.serve(target, host=host, port=port, memory_path=memory_path, glossary_path=glossary_path, title=title,
                  open_browser=not no_browser, allow_remote=allow_remote, echo=click.echo)
 
 

@@ -70,7 +70,8 @@ def bind(host: str, port: int) -> socket.socket:
 
 
 def serve(target: Path, *, host: str = "127.0.0.1", port: int = DEFAULT_PORT, memory_path: Path | None = None,
-          glossary_path: Path | None = None, open_browser: bool = True, allow_remote: bool = False,
+          glossary_path: Path | None = None, title: str | None = None, open_browser: bool = True,
+          allow_remote: bool = False,
           echo: Callable[[str], None] = print) -> None:
     """Start the workspace on `target` (a build's output folder or one ARTICLE.json) until interrupted."""
     if not is_loopback(host) and not allow_remote:
@@ -82,7 +83,7 @@ def serve(target: Path, *, host: str = "127.0.0.1", port: int = DEFAULT_PORT, me
     from bilingual.review.app import create_app
     from bilingual.review.workspace import Workspace
 
-    workspace = Workspace(Path(target), memory_path=memory_path, glossary_path=glossary_path)
+    workspace = Workspace(Path(target), memory_path=memory_path, glossary_path=glossary_path, title=title)
     token = secrets.token_urlsafe(24)
     sock = bind(host, port)
     port = sock.getsockname()[1]

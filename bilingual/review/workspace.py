@@ -113,7 +113,8 @@ class Outcome:
 class Workspace:
     """The articles of one folder (or one article) and the memory and glossary they are reviewed with."""
 
-    def __init__(self, target: Path, *, memory_path: Path | None = None, glossary_path: Path | None = None) -> None:
+    def __init__(self, target: Path, *, memory_path: Path | None = None, glossary_path: Path | None = None,
+                 title: str | None = None) -> None:
         from bilingual.publish.jsondoc import load_document
 
         target = Path(target)
@@ -138,6 +139,10 @@ class Workspace:
             self.paths[path.stem] = path.resolve()
         if not self.paths:
             raise BilingualError(f"{target}: no document data here (the ARTICLE.json files `bilingual build` writes)")
+        order, index_title = collection(self.folder) if len(self.paths) > 1 else ([], None)
+        rank = {name: i for i, name in enumerate(order)}
+        self.paths = dict(sorted(self.paths.items(), key=lambda item: (rank.get(item[0], len(rank)), item[0])))
+        self.title = title or index_title  # a collection's index and book title, as build was given it
         self.memory_path = Path(memory_path) if memory_path else default_path()
         self.glossary_path = Path(glossary_path) if glossary_path else None
         self.lock = threading.RLock()
@@ -325,9 +330,32 @@ class Workspace:
             built = api.build_documents([source_form(d) for d in docs], self.folder, variant=variants[0],
                                         english=english, glossaries=self.glossaries(),
                                         memory_path=self.memory_path,
-                                        formats=("html", "epub") if epub else ("html",), progress=progress)
+                                        formats=("html", "epub") if epub else ("html",), title=self.title,
+                                        progress=progress)
             self._articles.clear()
             return built.written
+
+
+def collection(folder: Path) -> tuple[list[str], str | None]:
+    """(article names in book order, title) of a collection build, read back from its index.html.
+
+    A build keeps neither in the document data; its index page has both (the
+    order of the inputs, and --title unless it was the default), so a rebuild
+    writes the same index and names and orders the book the same.
+    """
+    from urllib.parse import unquote
+
+    from bs4 import BeautifulSoup
+
+    from bilingual.publish.index import DEFAULT_TITLE
+
+    index = folder / "index.html"
+    if not index.is_file():
+        return [], None
+    soup = BeautifulSoup(index.read_text(encoding="utf-8", errors="replace"), "lxml")
+    order = [unquote(str(a["href"])).removesuffix(".html") for a in soup.select("ol li a[href]")]
+    title = soup.title.get_text().strip() if soup.title else ""
+    return order, (title if title and title != DEFAULT_TITLE else None)
 
 
 class _Session:

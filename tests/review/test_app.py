@@ -397,3 +397,21 @@ def test_rebuild_uses_the_edit_and_changes_nothing_else(client, workspace, editi
     assert (edition.out / f"{SEED.stem}.epub").stat().st_size > 0
     # the workspace reads the rebuilt data: still edited, still one finding fewer
     assert "An edited &lt;sentence&gt;." in client.get(article_url()).text
+
+
+def test_a_collection_rebuilds_as_its_build_wrote_it(tmp_path, argos_home_module):
+    """Book order and --title come back from the collection's index page: index and EPUB are byte-identical."""
+    from bilingual import api
+    from bilingual.review.workspace import Workspace
+    from tests.conftest import FIXTURES
+
+    out, memory = tmp_path / "book", tmp_path / "tm.sqlite"
+    api.build([FIXTURES / "cdt_392432_luo-guancong.md", SEED], out, memory_path=memory, formats=("html", "epub"),
+              title="Two articles")
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    ws = Workspace(out, memory_path=memory)
+    assert list(ws.paths) == ["cdt_392432_luo-guancong", SEED.stem] and ws.title == "Two articles"
+    written = ws.rebuild(epub=True)
+    assert {p.name for p in written} == set(before)
+    assert {name for name, data in before.items() if (out / name).read_bytes() != data} == {
+        "cdt_392432_luo-guancong.json", f"{SEED.stem}.json"}, "only the data's origin mt -> memory changes"
