@@ -90,6 +90,9 @@ def serve(target: Path, *, host: str = "127.0.0.1", port: int = DEFAULT_PORT, me
     shown = f"[{host}]" if ":" in host else host
     url = f"http://{shown}:{port}/{token}/"
     echo(f"reviewing {len(workspace.paths)} article(s) in {workspace.folder} (memory {workspace.memory_path})")
+    if workspace.memory_is_empty():
+        echo("note: this translation memory is empty, so a rebuild translates everything again; "
+             "pass the --memory the edition was built with")
     echo(url)
     echo("press Ctrl+C to stop; every saved edit is already in the translation memory")
     if open_browser:

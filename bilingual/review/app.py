@@ -103,7 +103,8 @@ def render_rows(workspace: Workspace, art: Article, seg_ids: list[str]) -> dict[
 def _page(template: str, request: Request, workspace: Workspace, **context) -> HTMLResponse:
     html = _environment().get_template(template).render(
         base=_base(request), token=request.scope["root_path"].rsplit("/", 1)[-1], version=__version__,
-        glossary_path=str(workspace.glossary_path or ""), multiple=len(workspace.paths) > 1,
+        glossary_path=str(workspace.glossary_path or ""), memory=str(workspace.memory_path),
+        multiple=len(workspace.paths) > 1,
         has_epub=any(workspace.folder.glob("*.epub")), **context)
     return HTMLResponse(html)
 

@@ -165,6 +165,11 @@ class Workspace:
     def _open(self):
         return _Session(self.memory_path)
 
+    def memory_is_empty(self) -> bool:
+        """True for a memory without a single row: most likely not the one the edition was built with."""
+        with self._open() as (mem, _):
+            return not any(mem.counts().values())
+
     def names(self) -> list[str]:
         return list(self.paths)
 

@@ -38,9 +38,15 @@ def test_prints_a_tokened_loopback_url_and_opens_the_browser(capsys, edition, st
     (run,) = runs
     assert run["address"] == ("127.0.0.1", int(url[1]))
     assert run["app"].token == url[2] and "127.0.0.1:" + url[1] in run["app"].hosts
+    assert "memory is empty" not in result.out
     again = run_cli(capsys, "review", edition.article, "--port", "0", "--no-browser", "--memory", edition.memory)
     assert again.code == 0 and len(opened) == 1, "--no-browser opens nothing"
     assert re.search(r"/([\w-]{20,})/$", again.out, re.M)[1] != url[2], "a new token for every start"
+
+
+def test_an_empty_memory_is_pointed_out(capsys, edition, tmp_path, started):
+    result = run_cli(capsys, "review", edition.out, "--port", "0", "--no-browser", "--memory", tmp_path / "new.sqlite")
+    assert result.code == 0 and "memory is empty" in result.out and "--memory" in result.out
 
 
 def test_a_non_loopback_host_needs_allow_remote(capsys, edition, started):
