@@ -67,12 +67,15 @@
     return null;
   }
 
-  function swap(id, html) {
+  // Puts a row the server drew in place of the shown one; false when it is no newer (an answer that
+  // crossed a later save on the wire must not put older English back).
+  function swap(id, html, onlyNewer = false) {
     const old = rowFor(id);
-    if (!old) return;
+    if (!old) return false;
     const template = document.createElement("template");
     template.innerHTML = html.trim();
     const fresh = template.content.firstElementChild;
+    if (onlyNewer && Number(fresh.dataset.version) <= Number(old.dataset.version)) return false;
     if (old.classList.contains("editing")) { // keep the person's unsaved text; say what the other tab saved
       pending.set(id, html);
       old.classList.add("stale");
@@ -84,14 +87,17 @@
       }
       note.textContent = `Saved meanwhile in another tab: “${fresh.querySelector(".cell.en .text").textContent.trim()}”. ` +
         "Saving replaces it (u brings it back); Esc shows it.";
-      return;
+      return true;
     }
     old.replaceWith(fresh);
     if (current === old) setCurrent(fresh, false);
+    return true;
   }
 
-  function apply(data) {
-    for (const [id, html] of Object.entries(data.rows || {})) swap(id, html);
+  // Applies an answer; returns how many rows changed (a poll counts only rows newer than shown).
+  function apply(data, onlyNewer = false) {
+    let changed = 0;
+    for (const [id, html] of Object.entries(data.rows || {})) if (swap(id, html, onlyNewer)) changed += 1;
     const p = data.progress;
     if (p && $("progress")) {
       $("progress").max = p.total;
@@ -100,6 +106,7 @@
         `${p.reviewed} / ${p.total} reviewed · ${p.findings} findings in ${p.with_findings} segments (${p.errors} errors)`;
     }
     if (typeof data.seq === "number") seq = Math.max(seq, data.seq);
+    return changed;
   }
 
   function button(label, key, action) {
@@ -173,8 +180,7 @@
       const response = await fetch(`${base}${articlePath("changes")}?since=${seq}`, { credentials: "same-origin" });
       if (!response.ok) return;
       const data = await response.json();
-      const changed = Object.keys(data.rows || {}).length;
-      apply(data);
+      const changed = apply(data, true); // this page's own saves are already shown: not news
       if (changed) say(`${changed} segment${changed > 1 ? "s" : ""} changed in another tab or window: shown as saved there`, "warn");
     } catch {
       /* the server is gone or busy: the next save says so */
