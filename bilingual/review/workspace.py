@@ -130,7 +130,7 @@ class Workspace:
         self.skipped: list[str] = []
         for path in files:
             try:
-                load_document(path)
+                _check_article(path, load_document(path), self.folder)
             except BilingualError as e:
                 if not target.is_dir():
                     raise
@@ -339,6 +339,16 @@ class Workspace:
                                         progress=progress)
             self._articles.clear()
             return built.written
+
+
+def _check_article(path: Path, doc: Document, folder: Path) -> None:
+    """Only document data a build wrote here: a rebuild writes `{id}.html` beside it, so the id must be
+    its file name (no id like ../../x can send a write elsewhere) and the file must not link out of the folder."""
+    if path.resolve().parent != folder:
+        raise BilingualError(f"{path}: links to a file outside {folder}; not served")
+    if doc.id != path.stem:
+        raise BilingualError(f"{path}: its document id {doc.id!r} is not its file name, as a build writes it; "
+                             "not served")
 
 
 def collection(folder: Path) -> tuple[list[str], str | None]:

@@ -10,6 +10,7 @@ import pytest
 
 pytest.importorskip("starlette", reason="the review extra (starlette) is not installed")
 
+from bilingual.errors import BilingualError  # noqa: E402
 from bilingual.translate.memory import Memory  # noqa: E402
 from tests.conftest import SEED  # noqa: E402
 from tests.review.conftest import TOKEN, article_url, post  # noqa: E402
@@ -66,6 +67,24 @@ def test_writes_need_the_token_header_our_origin_and_json(client, workspace, edi
     assert _human(edition, seg.hans) is None, "a refused write stored nothing"
     ok = post(client, "save", body, Origin=f"http://{'127.0.0.1:8765'}")
     assert ok.status_code == 200 and _human(edition, seg.hans) == "Forged."
+
+
+def test_document_data_that_would_write_elsewhere_is_not_served(edition, tmp_path):
+    """A rebuild writes ID.html beside ID.json: an id that is not the file name (../x) or a link out is refused."""
+    from bilingual.review.workspace import Workspace
+
+    data = json.loads(edition.article.read_text(encoding="utf-8"))
+    (edition.out / "evil.json").write_text(json.dumps(dict(data, id="../../escaped")), encoding="utf-8")
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "far.json").write_text(json.dumps(dict(data, id="far")), encoding="utf-8")
+    (edition.out / "far.json").symlink_to(outside / "far.json")
+    ws = Workspace(edition.out, memory_path=edition.memory)
+    assert list(ws.paths) == [SEED.stem]
+    assert any("'../../escaped' is not its file name" in line for line in ws.skipped)
+    assert any("outside" in line for line in ws.skipped)
+    with pytest.raises(BilingualError, match="not its file name"):
+        Workspace(edition.out / "evil.json", memory_path=edition.memory)
 
 
 def test_responses_carry_security_headers(client):
