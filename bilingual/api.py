@@ -134,7 +134,7 @@ def check(input_path: Path, translation: Path | None = None, *, glossaries: list
         if not english:
             raise BilingualError(f"{translation}: no English paragraphs found")
         doc, align_findings = align_translation(doc, english)
-    region = region or _document_region(doc, path)
+    region = region or document_region(doc, path)
     return doc, merge(notes, align_findings, check_document(doc, glossary=names, region=region))
 
 
@@ -172,7 +172,7 @@ def _recorded_glossary(doc: Document, extra: list[Path]) -> tuple[Glossary, list
     return names, [Finding(segment="", kind="provenance.glossary", severity="info", message=message)]
 
 
-def _document_region(doc: Document, path: Path) -> str:
+def document_region(doc: Document, path: Path) -> str:
     """The region whose Traditional forms the document uses, with the file named when it is unknown."""
     from bilingual.convert import document_region
     from bilingual.errors import BilingualError
@@ -354,16 +354,53 @@ def build(
     and document data per article (and an index page for a collection); EPUB
     gives one book of all the articles, in input order.
     """
-    from bilingual.errors import BilingualError
-
-    unknown = set(formats) - {"html", "epub"}
-    if unknown or not formats:
-        raise BilingualError(f"unknown output format {', '.join(sorted(unknown)) or '(none)'}: choose html, epub")
+    _check_formats(formats)
     _check_output(out_dir)  # before hours of translation, not after
-    result = Built()
-    docs = load(inputs, skipped=result.skipped if keep_going else None)
+    skipped: list[str] = []
+    docs = load(inputs, skipped=skipped if keep_going else None)
     if not docs:
-        raise BilingualError("no article could be read: " + "; ".join(result.skipped))
+        from bilingual.errors import BilingualError
+
+        raise BilingualError("no article could be read: " + "; ".join(skipped))
+    result = _pipeline(docs, out_dir, variant=variant, english=english, glossaries=glossaries,
+                       memory_path=memory_path, engine_options=engine_options, formats=formats,
+                       layout=layout, columns=columns, title=title, progress=progress)
+    result.skipped = skipped
+    return result
+
+
+def build_documents(
+    docs: list[Document],
+    out_dir: Path,
+    *,
+    variant: str = "s2twp",
+    english: bool = True,
+    glossaries: list[Path] | None = None,
+    memory_path: Path | None = None,
+    engine_options: dict | None = None,
+    formats: tuple[str, ...] = ("html",),
+    layout: str = "interleaved",
+    columns: tuple[str, ...] = ALL_COLUMNS,
+    title: str | None = None,
+    progress: Progress | None = None,
+) -> Built:
+    """`build` after reading: the steps from prepare to publish for documents already loaded.
+
+    The one path every edition takes, so a rebuild from saved document data
+    (the review workspace) writes exactly what `bilingual build` writes.
+    """
+    _check_formats(formats)
+    _check_output(out_dir)
+    return _pipeline(docs, out_dir, variant=variant, english=english, glossaries=glossaries,
+                     memory_path=memory_path, engine_options=engine_options, formats=formats,
+                     layout=layout, columns=columns, title=title, progress=progress)
+
+
+def _pipeline(docs: list[Document], out_dir: Path, *, variant: str, english: bool, glossaries: list[Path] | None,
+              memory_path: Path | None, engine_options: dict | None, formats: tuple[str, ...], layout: str,
+              columns: tuple[str, ...], title: str | None, progress: Progress | None) -> Built:
+    """Prepare, translate (memory first), publish: what build and build_documents share, options checked."""
+    result = Built()
     names = glossary(glossaries)
     docs = [prepare(doc, variant=variant, glossary=names) for doc in docs]
     if "epub" in formats:
@@ -396,6 +433,14 @@ def build(
         result.written.append(write_epub(docs, out_dir / f"{name}.epub", layout=layout, columns=columns,
                                          title=title, glossary=names))
     return result
+
+
+def _check_formats(formats: tuple[str, ...]) -> None:
+    from bilingual.errors import BilingualError
+
+    unknown = set(formats) - {"html", "epub"}
+    if unknown or not formats:
+        raise BilingualError(f"unknown output format {', '.join(sorted(unknown)) or '(none)'}: choose html, epub")
 
 
 def _check_output(out_dir: Path) -> None:

@@ -112,6 +112,30 @@ def import_cmd(file: Path, memory_path: Path | None, article: Path | None) -> No
     click.echo(str(api.import_edits(file, memory_path, article)))
 
 
+@cli.command("review")
+@click.argument("target", metavar="OUT_DIR_OR_ARTICLE.json", type=click.Path(path_type=Path))
+@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True,
+              help="Port to listen on (0: any free port).")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; anything but loopback needs --allow-remote.")
+@click.option("--allow-remote", is_flag=True, help="Allow a non-loopback --host (anyone reaching it can edit).")
+@click.option("--memory", "memory_path", type=click.Path(path_type=Path),
+              help="Translation memory the edits go into (default: $BILINGUAL_MEMORY or "
+                   "~/.cache/bilingual/memory.sqlite); use the one the edition was built with.")
+@click.option("--glossary", "glossary_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Project glossary TSV: used on top of the shipped one; new names are added to it.")
+@click.option("--title", help="Title of a collection's index and book when rebuilding "
+                               "[default: the one its index.html shows].")
+@click.option("--no-browser", is_flag=True, help="Print the URL only; do not open a browser.")
+def review_cmd(target: Path, port: int, host: str, allow_remote: bool, memory_path: Path | None,
+               glossary_path: Path | None, title: str | None, no_browser: bool) -> None:
+    """Proofread an edition in the browser: edit, approve, re-check, rebuild (saved to the translation memory)."""
+    from bilingual import review
+
+    review.serve(target, host=host, port=port, memory_path=memory_path, glossary_path=glossary_path, title=title,
+                 open_browser=not no_browser, allow_remote=allow_remote, echo=click.echo)
+
+
 @cli.group("models")
 def models_group() -> None:
     """Translation models (Argos Translate packages): list and install."""

@@ -17,6 +17,9 @@ from bilingual.model import COLUMNS, Document
 from bilingual.publish import view
 from bilingual.publish.render import environment
 
+# The index's title when build is given no --title.
+DEFAULT_TITLE = "Bilingual editions"
+
 
 def _href(page: Path, folder: Path) -> str:
     """A relative, percent-encoded link from the index folder to an article page."""
@@ -41,7 +44,7 @@ def render_index(docs: list[Document], pages: list[Path], path: Path, *, title: 
     folder = Path(path).parent
     entries = [_entry(d, p, folder) for d, p in zip(docs, pages, strict=True)]
     return environment().get_template("index.html.j2").render(
-        entries=entries, title=title or "Bilingual editions", version=__version__)
+        entries=entries, title=title or DEFAULT_TITLE, version=__version__)
 
 
 def write_index(docs: list[Document], pages: list[Path], path: Path, *, title: str = "") -> Path:

@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from bilingual.errors import BilingualError
@@ -145,18 +146,37 @@ class Memory:
                 mt.append((engine, normalize(source), context, english, now))
         if not mt and not human:
             return 0
+        with self.transaction() as db:
+            db.executemany("INSERT OR REPLACE INTO mt VALUES (?, ?, ?, ?, ?)", mt)
+            db.executemany("INSERT OR REPLACE INTO human VALUES (?, ?, ?, ?)", human)
+        return len(mt) + len(human)
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One short IMMEDIATE transaction, committed on leaving (rolled back on an error).
+
+        A call inside another joins it, so a caller can make several stores one
+        commit: the review workspace stores an edit and its undo record together.
+        """
         with self._guard():
             db = self.db
+            if db.in_transaction:
+                yield db
+                return
             db.execute("BEGIN IMMEDIATE")
             try:
-                db.executemany("INSERT OR REPLACE INTO mt VALUES (?, ?, ?, ?, ?)", mt)
-                db.executemany("INSERT OR REPLACE INTO human VALUES (?, ?, ?, ?)", human)
+                yield db
                 db.execute("COMMIT")
             except BaseException:
                 if db.in_transaction:
                     db.execute("ROLLBACK")
                 raise
-        return len(mt) + len(human)
+
+    def forget_human(self, source: str, context: str = "") -> bool:
+        """Remove the human edit for exactly this source and context (an undo); True if there was one."""
+        with self.transaction() as db:
+            return db.execute("DELETE FROM human WHERE source = ? AND context = ?",
+                              (normalize(source), context)).rowcount > 0
 
     def human(self, source: str, context: str = "") -> str | None:
         """The human edit stored for exactly this source and context, if any."""

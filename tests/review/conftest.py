@@ -1,0 +1,80 @@
+"""Fixtures for the review workspace: the seed edition built once with the tiny model, copied per test."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SEED
+
+TOKEN = "test-token-0123456789"
+HOST = "127.0.0.1:8765"
+WRITE_HEADERS = {"X-Review-Token": TOKEN, "Content-Type": "application/json"}
+
+
+@dataclass
+class Edition:
+    """A built edition in its own folder, with the memory it was built with."""
+
+    out: Path
+    memory: Path
+    glossary: Path  # the project glossary the workspace may add names to (absent at first)
+
+    @property
+    def article(self) -> Path:
+        return self.out / f"{SEED.stem}.json"
+
+    @property
+    def page(self) -> Path:
+        return self.out / f"{SEED.stem}.html"
+
+
+@pytest.fixture(scope="module")
+def seed_build(tmp_path_factory, argos_home_module) -> Path:
+    """`bilingual build SEED -o out --memory tm.sqlite` with the tiny model, once per module."""
+    from bilingual import api
+
+    root = tmp_path_factory.mktemp("seed-build")
+    api.build([SEED], root / "out", memory_path=root / "tm.sqlite")
+    return root
+
+
+@pytest.fixture
+def edition(seed_build, tmp_path) -> Edition:
+    """A private copy of the seed edition and its memory: a test may edit and rebuild it freely."""
+    shutil.copytree(seed_build / "out", tmp_path / "out")
+    for part in seed_build.glob("tm.sqlite*"):  # the -wal file too, should one be left
+        shutil.copy2(part, tmp_path / part.name)
+    return Edition(tmp_path / "out", tmp_path / "tm.sqlite", tmp_path / "project.tsv")
+
+
+@pytest.fixture
+def workspace(edition):
+    from bilingual.review.workspace import Workspace
+
+    return Workspace(edition.out, memory_path=edition.memory, glossary_path=edition.glossary)
+
+
+@pytest.fixture
+def client(workspace):
+    from starlette.testclient import TestClient
+
+    from bilingual.review import allowed_hosts
+    from bilingual.review.app import create_app
+
+    app = create_app(workspace, TOKEN, hosts=allowed_hosts("127.0.0.1", 8765))
+    with TestClient(app, base_url=f"http://{HOST}") as client:
+        yield client
+
+
+def article_url(action: str = "") -> str:
+    return f"/{TOKEN}/api/a/{SEED.stem}/{action}" if action else f"/{TOKEN}/a/{SEED.stem}"
+
+
+def post(client, action: str, body: dict, **headers):
+    """A write as the workspace page sends it (token header, JSON), to an article's API or the top-level one."""
+    url = article_url(action) if action in ("save", "approve", "undo") else f"/{TOKEN}/api/{action}"
+    return client.post(url, json=body, headers={**WRITE_HEADERS, **headers})
