@@ -100,14 +100,21 @@ class Glossary:
 
     @staticmethod
     def default_paths() -> list[Path]:
-        """The shipped glossary folder, or $BILINGUAL_GLOSSARY_DIR when set."""
+        """The shipped glossary folder, or $BILINGUAL_GLOSSARY_DIR when set.
+
+        An installed wheel carries a copy at bilingual/data/glossary (bilingual/_build.py);
+        a checkout or an editable install reads the human-edited top-level glossary/ itself.
+        """
         env = os.environ.get(ENV_DIR)
         if env:
             folder = Path(env)
         else:
             import bilingual
 
-            folder = Path(bilingual.__file__).resolve().parent.parent / "glossary"
+            package = Path(bilingual.__file__).resolve().parent
+            folder = package / "data" / "glossary"
+            if not folder.is_dir():
+                folder = package.parent / "glossary"
         if not folder.is_dir():
             raise BilingualError(f"no glossary folder at {folder} (set {ENV_DIR} to one)")
         return [folder]
