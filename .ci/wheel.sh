@@ -12,4 +12,6 @@ cd "$work"
 "$work/venv/bin/bilingual" build "$repo/seeds/" -o "$work/out" --no-translate -q
 test -s "$work/out/000_e53f636a1fba136f.html" && test -s "$work/out/000_e53f636a1fba136f.json"
 "$work/venv/bin/bilingual" glossary check -q
+# The default install carries no torch (it comes only with the optional argos extra).
+if "$work/venv/bin/pip" list 2>/dev/null | grep -i torch; then echo "wheel.sh: torch in a default install" >&2; exit 1; fi
 echo "wheel.sh: the installed wheel built the seed outside the checkout; venv $(du -sh "$work/venv" | cut -f1)"

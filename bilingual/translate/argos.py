@@ -65,8 +65,10 @@ class _Bpe:
     def __init__(self, model: Path, from_code: str, to_code: str) -> None:
         try:
             from argostranslate.tokenizer import BPETokenizer
-        except ImportError as e:
-            raise BilingualError(f"this model uses a BPE tokenizer, which needs argostranslate: {e}") from None
+        except ImportError:
+            raise BilingualError(f"{model.parent.name} is an older BPE-tokenised package, which needs the optional "
+                                 "argostranslate: pip install 'bilingual[argos]' (or install a SentencePiece "
+                                 "package, e.g. `bilingual models install zh en`)") from None
         self.tok = BPETokenizer(model, from_code, to_code)
         import contextlib
         import io
