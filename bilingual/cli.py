@@ -6,6 +6,7 @@ commands that need them, so `bilingual --help` and non-MT commands start fast.
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -35,7 +36,7 @@ def cli() -> None:
 @click.option("--threads", type=int, default=0, show_default=True, help="CPU threads for the engine (0: all).")
 @click.option("--batch-size", type=click.IntRange(1, 1024), default=32, show_default=True,
               help="Sentences per engine batch.")
-@click.option("--format", "formats", default="html", show_default=True, callback=lambda c, p, v: _split(v),
+@click.option("--format", "formats", default="html", show_default=True, callback=lambda c, p, v: _formats(v),
               help="Editions to write, comma-separated: html (a page per article), epub (one book).")
 @click.option("--layout", type=click.Choice(["interleaved", "side-by-side"]), default="interleaved",
               show_default=True, help="EPUB layout: paragraphs one script after another, or columns.")
@@ -70,6 +71,19 @@ COLUMN_NAMES = {"zh-hans": "hans", "hans": "hans", "zh-hant": "hant", "hant": "h
 
 def _split(value: str) -> tuple[str, ...]:
     return tuple(v.strip().lower() for v in value.split(",") if v.strip())
+
+
+FORMATS = ("html", "epub")
+
+
+def _formats(value: str) -> tuple[str, ...]:
+    """html,epub -> ("html", "epub"); anything else is a usage error (exit 2), like a bad --layout."""
+    names = _split(value)
+    unknown = [n for n in names if n not in FORMATS]
+    if unknown or not names:
+        raise click.BadParameter(f"unknown format {', '.join(unknown) or '(none)'}: use {', '.join(FORMATS)} "
+                                 f"(XLIFF and TMX: `bilingual export`)")
+    return names
 
 
 def _columns(value: str) -> tuple[str, ...]:
@@ -117,40 +131,66 @@ def import_cmd(file: Path, memory_path: Path | None, article: Path | None) -> No
     click.echo(str(api.import_edits(file, memory_path, article)))
 
 
-@cli.group("models")
-def models_group() -> None:
-    """Translation models (Argos Translate packages): list and install."""
+@cli.group("models", invoke_without_command=True)
+@click.pass_context
+def models_group(ctx: click.Context) -> None:
+    """Translation models: where they come from (run without a command), list, install."""
+    if ctx.invoked_subcommand is None:
+        from bilingual.translate.sources import about
+
+        click.echo(about(), nl=False)
 
 
 @models_group.command("list")
 def models_list() -> None:
-    """Show the installed translation packages and where they live."""
+    """Show the installed translation packages: version, size, licence, folder, the one in use."""
     from bilingual import models
+    from bilingual.translate.sources import describe_installed
 
-    packages = models.list_packages()
-    if not packages:
+    lines = describe_installed()
+    if not lines:
         click.echo(f"no translation models installed in {models.packages_dir()}")
-    for pkg in packages:
-        click.echo(f"{pkg.describe()}  {pkg.path}")
+    for line in lines:
+        click.echo(line)
+
+
+def _looks_like_language(text: str) -> bool:
+    return bool(re.fullmatch(r"[a-z]{2,3}([_-][A-Za-z]{2,4})?", text))
 
 
 @models_group.command("install")
 @click.argument("what", nargs=-1, required=True)
-def models_install(what: tuple[str, ...]) -> None:
-    """Install a model: `install FILE.argosmodel` (offline) or `install zh en` (downloads it)."""
+@click.option("--source-prefix", default="", help="Model folders: token put before each sentence (NLLB: zho_Hans).")
+@click.option("--source-suffix", default="", help="Model folders: token put after each sentence (e.g. </s>).")
+@click.option("--target-prefix", default="", help="Model folders: first target token (NLLB: eng_Latn).")
+def models_install(what: tuple[str, ...], source_prefix: str, source_suffix: str, target_prefix: str) -> None:
+    """Install a model: `install FILE.argosmodel` or `install DIR` (a CTranslate2 model folder; both offline),
+    or `install zh en` (downloads it from the Argos package index; see `bilingual models`)."""
     from bilingual import models
 
     if len(what) == 1:
-        pkg = models.install_file(Path(what[0]))
+        path = Path(what[0])
+        if path.is_dir():
+            from bilingual.translate.model_folder import install_folder
+
+            pkg = install_folder(path, source_prefix=source_prefix, source_suffix=source_suffix,
+                                 target_prefix=target_prefix)
+        elif not path.exists() and _looks_like_language(what[0]):
+            raise click.UsageError(f"`{what[0]}` alone is one language: give two, source then target "
+                                   f"(`bilingual models install zh en`), or a model file or folder")
+        else:
+            pkg = models.install_file(path)
     elif len(what) == 2:
-        with click.progressbar(length=1, label=f"downloading {what[0]}→{what[1]}", file=sys.stderr) as bar:
+        with click.progressbar(length=1, label=f"downloading {what[0]}→{what[1]}", file=sys.stderr,
+                               show_percent=True, item_show_func=lambda item: item) as bar:
             def progress(done: int, total: int) -> None:
                 bar.length = max(total, done, 1)
-                bar.update(done - bar.pos)
+                size = f"{done / 1e6:.1f} of {total / 1e6:.1f} MB" if total else f"{done / 1e6:.1f} MB"
+                bar.update(done - bar.pos, size)
 
             pkg = models.download(what[0], what[1], progress=progress)
     else:
-        raise click.UsageError("give one .argosmodel file, or two language codes (e.g. `zh en`)")
+        raise click.UsageError("give one .argosmodel file or model folder, or two language codes (e.g. `zh en`)")
     click.echo(f"installed {pkg.describe()} in {pkg.path}")
 
 
@@ -260,6 +300,11 @@ def main(argv: list[str] | None = None) -> None:
     except click.exceptions.Abort:
         click.echo("bilingual: interrupted", err=True)
         sys.exit(130)
+    except click.exceptions.UsageError as e:
+        click.echo(f"bilingual: {e.format_message()}", err=True)
+        if e.ctx is not None:  # click's own pointer to the command's help, kept
+            click.echo(f"Try '{e.ctx.command_path} --help' for help.", err=True)
+        sys.exit(e.exit_code)
     except click.exceptions.ClickException as e:
         click.echo(f"bilingual: {e.format_message()}", err=True)
         sys.exit(e.exit_code)

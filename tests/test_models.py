@@ -220,4 +220,4 @@ def test_models_cli_install_pair_downloads(capsys, packages, tmp_path, monkeypat
     assert "installed translate-zh_en-tiny" in result.out
     assert models.find_package("zh", "en") is not None
     wrong = run_cli(capsys, "models", "install", "zh", "en", "fr")
-    assert wrong.code != 0 and len(wrong.err.strip().splitlines()) == 1
+    assert wrong.code == 2 and wrong.err.strip().splitlines()[1:] == ["Try 'bilingual models install --help' for help."]
