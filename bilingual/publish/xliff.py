@@ -26,6 +26,7 @@ TARGET_LANG = "en"
 MT_ORIGIN = "bilingual-mt"  # marks the machine text carried along with a unit
 GLOSSARY_ORIGIN = "bilingual-glossary"
 NOTES_ORIGIN = "bilingual"
+PO_HEADER = "x-gettext-domain-header"  # restype po2xliff gives a PO header it turns into a unit
 
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _NS12 = "urn:oasis:names:tc:xliff:document:1.2"
@@ -210,6 +211,8 @@ def _units_12(raw: bytes) -> list[Unit]:
 
     units = []
     for unit in xliff.xlifffile.parsestring(raw).units:
+        if unit.xmlelement.get("restype") == PO_HEADER:
+            continue  # a PO file's header, come back through po2xliff: not a segment
         target_node = unit.get_target_dom()
         state = target_node.get("state", "") if target_node is not None else ""
         machine = next((alt.target for alt in unit.getalttrans(origin=MT_ORIGIN) if alt.target), "")

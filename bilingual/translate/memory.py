@@ -217,6 +217,7 @@ class ImportReport:
     unchanged: int = 0  # the memory already held this very human edit
     machine: int = 0  # still the machine translation exported with it: left to MT
     skipped_empty: int = 0  # no target (or no source) to learn from
+    unchecked: int = 0  # no exported English to compare with (neither in the file nor a --doc segment)
 
     @property
     def stored(self) -> int:
@@ -224,7 +225,9 @@ class ImportReport:
 
     def __str__(self) -> str:
         return (f"{self.path}: {self.new} new, {self.changed} changed, {self.unchanged} unchanged human "
-                f"edits; {self.machine} left as machine output; {self.skipped_empty} empty")
+                f"edits; {self.machine} left as machine output; {self.skipped_empty} empty"
+                + (f"; {self.unchecked} could not be compared with the exported English (the file no longer "
+                   f"carries it): give --doc ARTICLE.json to import only real edits" if self.unchecked else ""))
 
 
 def import_edits(units: Iterable[Unit], memory: Memory, *, doc: Document | None = None,
@@ -243,10 +246,13 @@ def import_edits(units: Iterable[Unit], memory: Memory, *, doc: Document | None 
     """
     report = ImportReport(path)
     by_id = {s.id: s for s in doc.segments()} if doc is not None else {}
+    # A file that went through another format (XLIFF -> PO -> XLIFF) has lost our ids: its units
+    # still meet their segments on the Chinese they show.
+    by_source = {normalize(s.hans or s.source): s for s in doc.segments()} if doc is not None else {}
     rows = []
     for unit in units:
         unit_id, source, target, approved, machine = unit.id, unit.source, unit.target, unit.approved, unit.machine
-        seg = by_id.get(unit_id)
+        seg = by_id.get(unit_id) or by_source.get(normalize(source))
         source = normalize(source or (seg.hans or seg.source if seg else ""))  # what the export showed
         target = target.strip()
         if not source or not normalize(target):
@@ -257,6 +263,8 @@ def import_edits(units: Iterable[Unit], memory: Memory, *, doc: Document | None 
         if machine and normalize(machine) == normalize(target) and not approved:
             report.machine += 1
             continue
+        if not machine and seg is None:
+            report.unchecked += 1
         prior = memory.human(source)
         if prior is not None and normalize(prior) == normalize(target):
             report.unchanged += 1
