@@ -98,7 +98,8 @@ def check_report(doc: Document, findings: list, fmt: str = "text", *, output: Pa
 
 def export(doc_path: Path, fmt: str, output: Path | None = None, *, xliff_version: str = "1.2",
            glossaries: list[Path] | tuple[Path, ...] = (), glossary_notes: bool = True) -> Path:
-    """Write a saved document JSON's segments as XLIFF ("xliff") or TMX ("tmx") for a CAT tool.
+    """Write a saved document JSON's segments as XLIFF ("xliff"), TMX ("tmx") or an OmegaT project folder
+    ("omegat") for a CAT tool.
 
     `output` defaults to the document's path with .xlf or .tmx; glossary terms
     found in a segment become notes on it unless glossary_notes is False.
@@ -106,11 +107,16 @@ def export(doc_path: Path, fmt: str, output: Path | None = None, *, xliff_versio
     from bilingual.errors import BilingualError
     from bilingual.publish.jsondoc import load_document
 
-    if fmt not in ("xliff", "tmx"):
-        raise BilingualError(f"unknown export format {fmt!r}: choose xliff, tmx")
+    if fmt not in ("xliff", "tmx", "omegat"):
+        raise BilingualError(f"unknown export format {fmt!r}: choose xliff, tmx, omegat")
     doc_path = Path(doc_path)
     doc = load_document(doc_path)
     names = glossary(list(glossaries)) if glossary_notes else None
+    if fmt == "omegat":  # a project folder: OmegaT translates an XLIFF's <target>, see publish/omegat.py
+        from bilingual.publish.omegat import write_omegat_project
+
+        return write_omegat_project(doc, Path(output) if output else doc_path.with_suffix(".omegat"),
+                                    glossary=names, name=doc_path.stem)
     output = Path(output) if output else doc_path.with_suffix(".xlf" if fmt == "xliff" else ".tmx")
     if fmt == "xliff":
         from bilingual.publish.xliff import write_xliff

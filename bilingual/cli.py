@@ -100,10 +100,11 @@ def _columns(value: str) -> tuple[str, ...]:
 
 @cli.command("export")
 @click.argument("article", type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["xliff", "tmx"]), required=True,
-              help="XLIFF for post-editing in a CAT tool, TMX for a translation memory.")
+@click.option("--format", "fmt", type=click.Choice(["xliff", "tmx", "omegat"]), required=True,
+              help="XLIFF for post-editing in a CAT tool, TMX for a translation memory, omegat for a ready "
+                   "OmegaT project folder (Chinese to translate, English filled in).")
 @click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="Output file (default: next to ARTICLE, .xlf or .tmx).")
+              help="Output file or folder (default: next to ARTICLE, .xlf, .tmx or .omegat).")
 @click.option("--xliff-version", type=click.Choice(["1.2", "2.0"]), default="1.2", show_default=True,
               help="XLIFF version (1.2 is what most CAT tools read best).")
 @click.option("--glossary", "glossaries", multiple=True, type=click.Path(path_type=Path),

@@ -255,8 +255,8 @@ def import_edits(units: Iterable[Unit], memory: Memory, *, doc: Document | None 
         seg = by_id.get(unit_id) or by_source.get(normalize(source))
         source = normalize(source or (seg.hans or seg.source if seg else ""))  # what the export showed
         target = target.strip()
-        if not source or not normalize(target):
-            report.skipped_empty += 1
+        if not source or not normalize(target) or normalize(target) == source:
+            report.skipped_empty += 1  # nothing, or the Chinese itself (a CAT tool's untranslated copy)
             continue
         if not machine and seg is not None and seg.origin != "human":
             machine = seg.en
