@@ -182,9 +182,17 @@ def models_install(what: tuple[str, ...], source_prefix: str, source_suffix: str
         else:
             pkg = models.install_file(path)
     elif len(what) == 2:
-        with click.progressbar(length=1, label=f"downloading {what[0]}→{what[1]}", file=sys.stderr,
-                               show_percent=True, item_show_func=lambda item: item) as bar:
+        import contextlib
+
+        with contextlib.ExitStack() as stack:
+            bars: list = []  # the bar starts with the first bytes, not before the index is read
+
             def progress(done: int, total: int) -> None:
+                if not bars:
+                    bars.append(stack.enter_context(click.progressbar(
+                        length=max(total, 1), label=f"downloading {what[0]}→{what[1]}", file=sys.stderr,
+                        item_show_func=lambda item: item)))
+                bar = bars[0]
                 bar.length = max(total, done, 1)
                 size = f"{done / 1e6:.1f} of {total / 1e6:.1f} MB" if total else f"{done / 1e6:.1f} MB"
                 bar.update(done - bar.pos, size)
