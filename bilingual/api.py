@@ -199,7 +199,8 @@ def check_report(doc: Document, findings: list[Finding], fmt: str = "text", *, o
 
 def export(doc_path: Path, fmt: str, output: Path | None = None, *, xliff_version: str = "1.2",
            glossaries: list[Path] | tuple[Path, ...] = (), glossary_notes: bool = True) -> Path:
-    """Write a saved document JSON's segments as XLIFF ("xliff") or TMX ("tmx") for a CAT tool.
+    """Write a saved document JSON's segments as XLIFF ("xliff"), TMX ("tmx") or an OmegaT project folder
+    ("omegat") for a CAT tool.
 
     `output` defaults to the document's path with .xlf or .tmx; glossary terms
     found in a segment become notes on it unless glossary_notes is False.
@@ -207,11 +208,16 @@ def export(doc_path: Path, fmt: str, output: Path | None = None, *, xliff_versio
     from bilingual.errors import BilingualError
     from bilingual.interchange.jsondoc import load_document
 
-    if fmt not in ("xliff", "tmx"):
-        raise BilingualError(f"unknown export format {fmt!r}: choose xliff, tmx")
+    if fmt not in ("xliff", "tmx", "omegat"):
+        raise BilingualError(f"unknown export format {fmt!r}: choose xliff, tmx, omegat")
     doc_path = Path(doc_path)
     doc = load_document(doc_path)
     names = glossary(list(glossaries)) if glossary_notes else None
+    if fmt == "omegat":  # a project folder: OmegaT translates an XLIFF's <target>, see publish/omegat.py
+        from bilingual.interchange.omegat import write_omegat_project
+
+        return write_omegat_project(doc, Path(output) if output else doc_path.with_suffix(".omegat"),
+                                    glossary=names, name=doc_path.stem)
     output = Path(output) if output else doc_path.with_suffix(".xlf" if fmt == "xliff" else ".tmx")
     if fmt == "xliff":
         from bilingual.interchange.xliff import write_xliff
@@ -300,18 +306,33 @@ def export_termbase(output: Path, glossaries: list[Path] | tuple[Path, ...] = ()
     return Path(output)
 
 
-def installed_models() -> tuple[Path, list]:
-    """(package folder, installed translation packages)."""
+def about_models() -> str:
+    """Where zh→en models come from (the Argos index, sizes, licences) and where they are installed."""
+    from bilingual.translate.sources import about
+
+    return about()
+
+
+def installed_models() -> tuple[Path, list[str]]:
+    """(package folder, one line per installed package: version, size, licence, folder, the one in use)."""
+    from bilingual.settings import packages_dir
+    from bilingual.translate.sources import describe_installed
+
+    return packages_dir(), describe_installed()
+
+
+def install_model(source: Path, *, source_prefix: str = "", source_suffix: str = "", target_prefix: str = ""):
+    """Install a model offline: an .argosmodel file, or a CTranslate2 + SentencePiece model folder (the
+    prefixes/suffix are the tokens such a model expects, e.g. NLLB's language codes). Its PackageInfo."""
+    source = Path(source)
+    if source.is_dir():
+        from bilingual.translate.model_folder import install_folder
+
+        return install_folder(source, source_prefix=source_prefix, source_suffix=source_suffix,
+                              target_prefix=target_prefix)
     from bilingual.translate import packages
 
-    return packages.packages_dir(), packages.list_packages()
-
-
-def install_model(source: Path):
-    """Install a model package file (offline); returns its PackageInfo."""
-    from bilingual.translate import packages
-
-    return packages.install_file(Path(source))
+    return packages.install_file(source)
 
 
 def download_model(from_code: str, to_code: str, *, progress: Callable[[int, int], None] | None = None):

@@ -6,6 +6,7 @@ commands that need them, so `bilingual --help` and non-MT commands start fast.
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -35,7 +36,7 @@ def cli() -> None:
 @click.option("--threads", type=int, default=0, show_default=True, help="CPU threads for the engine (0: all).")
 @click.option("--batch-size", type=click.IntRange(1, 1024), default=32, show_default=True,
               help="Sentences per engine batch.")
-@click.option("--format", "formats", default="html", show_default=True, callback=lambda c, p, v: _split(v),
+@click.option("--format", "formats", default="html", show_default=True, callback=lambda c, p, v: _formats(v),
               help="Editions to write, comma-separated: html (a page per article), epub (one book).")
 @click.option("--layout", type=click.Choice(["interleaved", "side-by-side"]), default="interleaved",
               show_default=True, help="EPUB layout: paragraphs one script after another, or columns.")
@@ -71,6 +72,19 @@ def _split(value: str) -> tuple[str, ...]:
     return tuple(v.strip().lower() for v in value.split(",") if v.strip())
 
 
+FORMATS = ("html", "epub")
+
+
+def _formats(value: str) -> tuple[str, ...]:
+    """html,epub -> ("html", "epub"); anything else is a usage error (exit 2), like a bad --layout."""
+    names = _split(value)
+    unknown = [n for n in names if n not in FORMATS]
+    if unknown or not names:
+        raise click.BadParameter(f"unknown format {', '.join(unknown) or '(none)'}: use {', '.join(FORMATS)} "
+                                 f"(XLIFF and TMX: `bilingual export`)")
+    return names
+
+
 def _columns(value: str) -> tuple[str, ...]:
     """zh-Hant,en -> ("hant", "en"): the model's column keys, in the order asked."""
     names = _split(value)
@@ -85,10 +99,11 @@ def _columns(value: str) -> tuple[str, ...]:
 
 @cli.command("export")
 @click.argument("article", type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["xliff", "tmx"]), required=True,
-              help="XLIFF for post-editing in a CAT tool, TMX for a translation memory.")
+@click.option("--format", "fmt", type=click.Choice(["xliff", "tmx", "omegat"]), required=True,
+              help="XLIFF for post-editing in a CAT tool, TMX for a translation memory, omegat for a ready "
+                   "OmegaT project folder (Chinese to translate, English filled in).")
 @click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="Output file (default: next to ARTICLE, .xlf or .tmx).")
+              help="Output file or folder (default: next to ARTICLE, .xlf, .tmx or .omegat).")
 @click.option("--xliff-version", type=click.Choice(["1.2", "2.0"]), default="1.2", show_default=True,
               help="XLIFF version (1.2 is what most CAT tools read best).")
 @click.option("--glossary", "glossaries", multiple=True, type=click.Path(path_type=Path),
@@ -136,36 +151,62 @@ def review_cmd(target: Path, port: int, host: str, allow_remote: bool, memory_pa
                  open_browser=not no_browser, allow_remote=allow_remote, echo=click.echo)
 
 
-@cli.group("models")
-def models_group() -> None:
-    """Translation models (Argos Translate packages): list and install."""
+@cli.group("models", invoke_without_command=True)
+@click.pass_context
+def models_group(ctx: click.Context) -> None:
+    """Translation models: where they come from (run without a command), list, install."""
+    if ctx.invoked_subcommand is None:
+        click.echo(api.about_models(), nl=False)
 
 
 @models_group.command("list")
 def models_list() -> None:
-    """Show the installed translation packages and where they live."""
-    folder, packages = api.installed_models()
-    if not packages:
+    """Show the installed translation packages: version, size, licence, folder, the one in use."""
+    folder, lines = api.installed_models()
+    if not lines:
         click.echo(f"no translation models installed in {folder}")
-    for pkg in packages:
-        click.echo(f"{pkg.describe()}  {pkg.path}")
+    for line in lines:
+        click.echo(line)
+
+
+def _looks_like_language(text: str) -> bool:
+    return bool(re.fullmatch(r"[a-z]{2,3}([_-][A-Za-z]{2,4})?", text))
 
 
 @models_group.command("install")
 @click.argument("what", nargs=-1, required=True)
-def models_install(what: tuple[str, ...]) -> None:
-    """Install a model: `install FILE.argosmodel` (offline) or `install zh en` (downloads it)."""
+@click.option("--source-prefix", default="", help="Model folders: token put before each sentence (NLLB: zho_Hans).")
+@click.option("--source-suffix", default="", help="Model folders: token put after each sentence (e.g. </s>).")
+@click.option("--target-prefix", default="", help="Model folders: first target token (NLLB: eng_Latn).")
+def models_install(what: tuple[str, ...], source_prefix: str, source_suffix: str, target_prefix: str) -> None:
+    """Install a model: `install FILE.argosmodel` or `install DIR` (a CTranslate2 model folder; both offline),
+    or `install zh en` (downloads it from the Argos package index; see `bilingual models`)."""
     if len(what) == 1:
-        pkg = api.install_model(Path(what[0]))
+        path = Path(what[0])
+        if not path.exists() and _looks_like_language(what[0]):
+            raise click.UsageError(f"`{what[0]}` alone is one language: give two, source then target "
+                                   f"(`bilingual models install zh en`), or a model file or folder")
+        pkg = api.install_model(path, source_prefix=source_prefix, source_suffix=source_suffix,
+                                target_prefix=target_prefix)
     elif len(what) == 2:
-        with click.progressbar(length=1, label=f"downloading {what[0]}→{what[1]}", file=sys.stderr) as bar:
+        import contextlib
+
+        with contextlib.ExitStack() as stack:
+            bars: list = []  # the bar starts with the first bytes, not before the index is read
+
             def progress(done: int, total: int) -> None:
+                if not bars:
+                    bars.append(stack.enter_context(click.progressbar(
+                        length=max(total, 1), label=f"downloading {what[0]}→{what[1]}", file=sys.stderr,
+                        item_show_func=lambda item: item)))
+                bar = bars[0]
                 bar.length = max(total, done, 1)
-                bar.update(done - bar.pos)
+                size = f"{done / 1e6:.1f} of {total / 1e6:.1f} MB" if total else f"{done / 1e6:.1f} MB"
+                bar.update(done - bar.pos, size)
 
             pkg = api.download_model(what[0], what[1], progress=progress)
     else:
-        raise click.UsageError("give one .argosmodel file, or two language codes (e.g. `zh en`)")
+        raise click.UsageError("give one .argosmodel file or model folder, or two language codes (e.g. `zh en`)")
     click.echo(f"installed {pkg.describe()} in {pkg.path}")
 
 
@@ -257,6 +298,11 @@ def main(argv: list[str] | None = None) -> None:
     except click.exceptions.Abort:
         click.echo("bilingual: interrupted", err=True)
         sys.exit(130)
+    except click.exceptions.UsageError as e:
+        click.echo(f"bilingual: {e.format_message()}", err=True)
+        if e.ctx is not None:  # click's own pointer to the command's help, kept
+            click.echo(f"Try '{e.ctx.command_path} --help' for help.", err=True)
+        sys.exit(e.exit_code)
     except click.exceptions.ClickException as e:
         click.echo(f"bilingual: {e.format_message()}", err=True)
         sys.exit(e.exit_code)

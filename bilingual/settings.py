@@ -32,8 +32,17 @@ def cache_home() -> Path:
 
 
 def glossary_dir() -> Path:
-    """The shipped glossary folder (the checkout's glossary/), or $BILINGUAL_GLOSSARY_DIR."""
-    return _env_path(ENV_GLOSSARY) or Path(__file__).resolve().parent.parent / "glossary"
+    """The shipped glossary folder, or $BILINGUAL_GLOSSARY_DIR.
+
+    An installed wheel carries a copy at bilingual/data/glossary (bilingual/_build.py);
+    a checkout or an editable install reads the human-edited top-level glossary/ itself.
+    """
+    env = _env_path(ENV_GLOSSARY)
+    if env:
+        return env
+    package = Path(__file__).resolve().parent
+    installed = package / "data" / "glossary"
+    return installed if installed.is_dir() else package.parent / "glossary"
 
 
 def memory_path() -> Path:

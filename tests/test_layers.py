@@ -25,6 +25,7 @@ RANKS = {
     "api": 6,
     "progress": 7, "review": 7,
     "cli": 8,
+    "_build": 9,
     "__init__": 0,
 }
 FORBIDDEN = [  # spelled out as the issue asks, though the ranks imply them

@@ -48,12 +48,12 @@ def _training_lines() -> list[str]:
     return lines
 
 
-def _train_sentencepiece() -> bytes:
+def _train_sentencepiece(lines: list[str] | None = None, vocab: int = VOCAB) -> bytes:
     import sentencepiece as spm
 
     out = io.BytesIO()
     spm.SentencePieceTrainer.train(
-        sentence_iterator=iter(_training_lines()), model_writer=out, vocab_size=VOCAB,
+        sentence_iterator=iter(lines or _training_lines()), model_writer=out, vocab_size=vocab,
         character_coverage=0.9995, byte_fallback=True, model_type="unigram", num_threads=1,
         minloglevel=2, hard_vocab_limit=False, shuffle_input_sentence=False, seed_sentencepiece_size=100_000,
     )
@@ -97,21 +97,23 @@ def _import_specs():
     return model_spec, transformer_spec
 
 
-def _build_ctranslate2(model_dir: Path, pieces: list[str]) -> None:
+def _build_ctranslate2(model_dir: Path, pieces: list[str], target_pieces: list[str] | None = None) -> None:
+    """A random-weight CTranslate2 transformer; `target_pieces` gives the decoder its own vocabulary."""
     import numpy as np
 
     model_spec, transformer_spec = _import_specs()
 
     rng = np.random.default_rng(SEED)
     spec = transformer_spec.TransformerSpec.from_config((1, 1), HEADS)
-    vocab = len(pieces)
+    source_pieces = pieces
+    pieces = target_pieces or pieces
 
     def fill(layer, name: str, value) -> None:
         leaf = name.rsplit("/", 1)[-1]
         wanted = value is None or (leaf == "bias" and isinstance(value, str))
         if not wanted:
             return
-        shape = _shape(name, vocab)
+        shape = _shape(name, len(source_pieces) if name.startswith("encoder") else len(pieces))
         if leaf == "gamma":
             array = np.ones(shape, dtype=np.float32)
         else:
@@ -132,7 +134,7 @@ def _build_ctranslate2(model_dir: Path, pieces: list[str]) -> None:
                 or piece in ("<unk>", "<s>")):
             bias[i] = -20.0
     bias[pieces.index("</s>")] = EOS_BIAS
-    spec.register_source_vocabulary(pieces)
+    spec.register_source_vocabulary(source_pieces)
     spec.register_target_vocabulary(pieces)
     spec.validate()
     model_dir.mkdir(parents=True)
@@ -192,4 +194,27 @@ def build_tiny_argosmodel(dest_dir: Path, *, metadata: dict | None = None, token
     )
     dest = dest_dir / f"{name}.argosmodel"
     _zip_dir(folder, dest)
+    return dest
+
+
+def build_tiny_ct2_folder(dest: Path, *, split: bool = True) -> Path:
+    """A CTranslate2 model folder as CTranslate2's converters leave it (model.bin, config.json,
+    vocabularies), with the SentencePiece model(s) beside it the way users download them:
+    source.spm (Chinese) + target.spm (English) like OPUS-MT, or one shared sentencepiece.model."""
+    import sentencepiece as spm
+
+    dest = Path(dest)
+    if split:
+        zh = [line for line in _training_lines() if any("\u4e00" <= ch <= "\u9fff" for ch in line)]
+        en = [line for line in _training_lines() if line.isascii()]
+        source, target = _train_sentencepiece(zh), _train_sentencepiece(en, vocab=800)
+        pieces = [spm.SentencePieceProcessor(model_proto=m) for m in (source, target)]
+        _build_ctranslate2(dest, *[[p.id_to_piece(i) for i in range(p.get_piece_size())] for p in pieces])
+        (dest / "source.spm").write_bytes(source)
+        (dest / "target.spm").write_bytes(target)
+    else:
+        shared = _train_sentencepiece()
+        sp = spm.SentencePieceProcessor(model_proto=shared)
+        _build_ctranslate2(dest, [sp.id_to_piece(i) for i in range(sp.get_piece_size())])
+        (dest / "sentencepiece.model").write_bytes(shared)
     return dest

@@ -66,6 +66,7 @@ class ImportReport:
     unchanged: int = 0  # the memory already held this very human edit
     machine: int = 0  # still the machine translation exported with it: left to MT
     skipped_empty: int = 0  # no target (or no source) to learn from
+    unchecked: int = 0  # no exported English to compare with (neither in the file nor a --doc segment)
 
     @property
     def stored(self) -> int:
@@ -73,7 +74,9 @@ class ImportReport:
 
     def __str__(self) -> str:
         return (f"{self.path}: {self.new} new, {self.changed} changed, {self.unchanged} unchanged human "
-                f"edits; {self.machine} left as machine output; {self.skipped_empty} empty")
+                f"edits; {self.machine} left as machine output; {self.skipped_empty} empty"
+                + (f"; {self.unchecked} could not be compared with the exported English (the file no longer "
+                   f"carries it): give --doc ARTICLE.json to import only real edits" if self.unchecked else ""))
 
 
 def import_edits(units: Iterable[ReturnedUnit], memory: HumanStore, *, doc: Document | None = None,
@@ -92,20 +95,25 @@ def import_edits(units: Iterable[ReturnedUnit], memory: HumanStore, *, doc: Docu
     """
     report = ImportReport(path)
     by_id = {s.id: s for s in doc.segments()} if doc is not None else {}
+    # A file that went through another format (XLIFF -> PO -> XLIFF) has lost our ids: its units
+    # still meet their segments on the Chinese they show.
+    by_source = {normalize(s.hans or s.source): s for s in doc.segments()} if doc is not None else {}
     rows = []
     for unit in units:
         unit_id, source, target, approved, machine = unit.id, unit.source, unit.target, unit.approved, unit.machine
-        seg = by_id.get(unit_id)
+        seg = by_id.get(unit_id) or by_source.get(normalize(source))
         source = normalize(source or (seg.hans or seg.source if seg else ""))  # what the export showed
         target = target.strip()
-        if not source or not normalize(target):
-            report.skipped_empty += 1
+        if not source or not normalize(target) or normalize(target) == source:
+            report.skipped_empty += 1  # nothing, or the Chinese itself (a CAT tool's untranslated copy)
             continue
         if not machine and seg is not None and seg.origin != "human":
             machine = seg.en
         if machine and normalize(machine) == normalize(target) and not approved:
             report.machine += 1
             continue
+        if not machine and seg is None:
+            report.unchecked += 1
         prior = memory.human(source)
         if prior is not None and normalize(prior) == normalize(target):
             report.unchanged += 1

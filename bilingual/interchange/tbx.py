@@ -16,6 +16,9 @@ _HANS_TAGS = ("zh-hans", "zh-cn", "zh-sg", "zh")
 _REGION_TAGS = {"zh-hant": "zh-Hant", "zh-tw": "zh-TW", "zh-hk": "zh-HK", "zh-mo": "zh-HK"}
 
 
+KIND_TYPE = "x-bilingual-kind"  # <admin type=…> holding a term's kind (person, place, org ...)
+
+
 def export_tbx(glossary: Names, path: Path) -> None:
     """Write the termbase as TBX: zh-Hans (name + aliases), regional zh-Hant, en (short, long)."""
     from translate.storage import tbx
@@ -28,9 +31,17 @@ def export_tbx(glossary: Names, path: Path) -> None:
         _set_english(unit, term)
         for region, form in sorted(term.hant.items()):
             unit.set_target_terms([form], region)
-        unit.addnote(term.kind, origin="kind")
         if term.note:
             unit.set_common_note(term.note, source=True)
+        # Concept-level data goes before the language sets (the TBX core DTD's order); <note> has no
+        # `from` in TBX, so the kind is a typed <admin>.
+        kind = unit.xmlelement.makeelement(unit.namespaced("admin"), type=KIND_TYPE)
+        kind.text = term.kind
+        first_langset = next(unit.xmlelement.iterchildren(unit.namespaced("langSet")), None)
+        if first_langset is not None:
+            first_langset.addprevious(kind)
+        else:
+            unit.xmlelement.append(kind)
     buffer = io.BytesIO()
     store.serialize(buffer)
     write_atomic(path, buffer.getvalue())
@@ -62,7 +73,9 @@ def import_tbx(path: Path) -> list[Term]:
             forms = _texts(unit, langs, (tag,))
             if forms:
                 hant.setdefault(region, forms[0])
-        kind = (unit.getnotes(origin="kind") or "").strip()
+        kinds = [d.text or "" for d in unit.xmlelement.iterchildren(unit.namespaced("admin"))
+                 if d.get("type") == KIND_TYPE]
+        kind = (kinds[0] if kinds else unit.getnotes(origin="kind") or "").strip()  # older files: <note from>
         note = " ".join(n.text for n in unit.get_common_notes(source=True) if n.origin == "definition")
         terms.append(Term(id=_term_id(unit, en, n), hans=hans[0], aliases=hans[1:], hant=hant,
                           en=en, en_long=en_long, en_adj=en_adj, banned=banned,

@@ -27,7 +27,9 @@ TARGET_LANG = "en"
 MT_ORIGIN = "bilingual-mt"  # marks the machine text carried along with a unit
 GLOSSARY_ORIGIN = "bilingual-glossary"
 NOTES_ORIGIN = "bilingual"
+PO_HEADER = "x-gettext-domain-header"  # restype po2xliff gives a PO header it turns into a unit
 
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _NS12 = "urn:oasis:names:tc:xliff:document:1.2"
 _SKELETON_12 = f"""<?xml version="1.0" encoding="UTF-8"?>
 <xliff version="1.2" xmlns="{_NS12}">
@@ -102,6 +104,11 @@ def _build_20(doc: Document, glossary):
             store.addunit(unit, new=False)
             unit_element = unit.getunitelement()
             unit_element.set("id", seg.id)
+            # translate-toolkit puts xml:space on <segment>, where the 2.0 schema does not allow it;
+            # on <unit> it means the same for the source and target inside.
+            space = unit.xmlelement.attrib.pop(XML_SPACE, None)
+            if space:
+                unit_element.set(XML_SPACE, space)
             # Unit-level <notes> before the segment (translate-toolkit would nest them in <segment>).
             notes = [(GLOSSARY_ORIGIN, n) for n in glossary_notes(segment_source(seg), glossary)]
             notes += [(NOTES_ORIGIN, n) for n in seg.notes]
@@ -148,6 +155,8 @@ def _units_12(raw: bytes) -> list[ReturnedUnit]:
 
     units = []
     for unit in xliff.xlifffile.parsestring(raw).units:
+        if unit.xmlelement.get("restype") == PO_HEADER:
+            continue  # a PO file's header, come back through po2xliff: not a segment
         target_node = unit.get_target_dom()
         state = target_node.get("state", "") if target_node is not None else ""
         machine = next((alt.target for alt in unit.getalttrans(origin=MT_ORIGIN) if alt.target), "")

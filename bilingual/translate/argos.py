@@ -47,16 +47,22 @@ def _sha256(path: Path) -> str:
 
 
 class _SentencePiece:
-    def __init__(self, model: Path) -> None:
+    """One SentencePiece model for both sides (Argos), or one per side (`target`: OPUS-MT's target.spm)."""
+
+    def __init__(self, model: Path, target: Path | None = None) -> None:
         import sentencepiece as spm
 
-        self.sp = spm.SentencePieceProcessor(model_file=str(model))
+        try:
+            self.sp = spm.SentencePieceProcessor(model_file=str(model))
+            self.target = spm.SentencePieceProcessor(model_file=str(target)) if target else self.sp
+        except (OSError, RuntimeError) as e:
+            raise BilingualError(f"cannot read the SentencePiece model {target or model}: {e}") from None
 
     def encode(self, text: str) -> list[str]:
         return self.sp.encode(text, out_type=str)
 
     def decode(self, tokens: list[str]) -> str:
-        return self.sp.decode(tokens)
+        return self.target.decode(tokens)
 
 
 class _Bpe:
@@ -65,8 +71,10 @@ class _Bpe:
     def __init__(self, model: Path, from_code: str, to_code: str) -> None:
         try:
             from argostranslate.tokenizer import BPETokenizer
-        except ImportError as e:
-            raise BilingualError(f"this model uses a BPE tokenizer, which needs argostranslate: {e}") from None
+        except ImportError:
+            raise BilingualError(f"{model.parent.name} is an older BPE-tokenised package, which needs the optional "
+                                 "argostranslate: pip install 'bilingual[argos]' (or install a SentencePiece "
+                                 "package, e.g. `bilingual models install zh en`)") from None
         self.tok = BPETokenizer(model, from_code, to_code)
         import contextlib
         import io
@@ -107,6 +115,8 @@ class ArgosEngine:
             raise BilingualError(f"translation package {self.package.path} has no model/model.bin")
         if self.package.tokenizer == "sentencepiece":
             self.tokenizer = _SentencePiece(self.package.path / "sentencepiece.model")
+        elif self.package.tokenizer == "sentencepiece-pair":
+            self.tokenizer = _SentencePiece(self.package.path / "source.spm", self.package.path / "target.spm")
         elif self.package.tokenizer == "bpe":
             self.tokenizer = _Bpe(self.package.path / "bpe.model", self.package.from_code, self.package.to_code)
         else:
@@ -117,7 +127,7 @@ class ArgosEngine:
         try:
             self.translator = ctranslate2.Translator(str(model_dir), device="cpu", inter_threads=1,
                                                      intra_threads=max(0, threads))
-        except (RuntimeError, ValueError) as e:
+        except (RuntimeError, ValueError, IndexError, OSError) as e:
             raise BilingualError(f"cannot load the translation model in {model_dir}: {e}") from None
         self.identity = f"{self.package.name} {self.package.package_version} {_checksum(model_bin)[:12]}"
         # Tokens from length(), handed to translate() (which takes them out): callers measure every
@@ -161,6 +171,9 @@ class ArgosEngine:
 
     def _decode(self, tokens: list[list[str]]) -> list[str]:
         prefix = self.package.target_prefix
+        before, after = self.package.source_prefix, self.package.source_suffix
+        if before or after:  # NLLB's source language token, a </s> the model wants spelled out
+            tokens = [[before] * bool(before) + t + [after] * bool(after) for t in tokens]
         try:
             results = self.translator.translate_batch(
                 tokens,

@@ -16,6 +16,7 @@ The network is used in `download` only, when the user asks for it.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -31,7 +32,9 @@ from bilingual.errors import BilingualError
 from bilingual.settings import packages_dir
 
 DEFAULT_INDEX = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/"
-TOKENIZER_FILES = {"sentencepiece.model": "sentencepiece", "bpe.model": "bpe"}
+# source.spm + target.spm: a CTranslate2 model folder with one SentencePiece model per side (OPUS-MT),
+# installed by bilingual/translate/model_folder.py.
+TOKENIZER_FILES = {"sentencepiece.model": "sentencepiece", "bpe.model": "bpe", "source.spm": "sentencepiece-pair"}
 DownloadProgress = Callable[[int, int], None]
 
 
@@ -49,7 +52,10 @@ class PackageInfo:
     argos_version: str = ""
     type: str = "translate"
     target_prefix: str = ""
-    tokenizer: str = ""  # "sentencepiece", "bpe" or "" (none found)
+    tokenizer: str = ""  # "sentencepiece", "bpe", "sentencepiece-pair" or "" (none found)
+    # Tokens put around every source sentence (NLLB's language token, OPUS-MT's </s>): folder installs only.
+    source_prefix: str = ""
+    source_suffix: str = ""
 
     def describe(self) -> str:
         names = f"{self.from_name or self.from_code} → {self.to_name or self.to_code}"
@@ -70,6 +76,7 @@ def _info_from_metadata(meta: object, name: str, path: Path, files: set[str]) ->
         from_name=text("from_name"), to_name=text("to_name"), package_version=text("package_version"),
         argos_version=text("argos_version"), type=text("type") or "translate",
         target_prefix=text("target_prefix"), tokenizer=tokenizer,
+        source_prefix=text("source_prefix"), source_suffix=text("source_suffix"),
     )
 
 
@@ -209,12 +216,17 @@ def download(from_code: str = "zh", to_code: str = "en", progress: DownloadProgr
 
     The only function that uses the network, and only when the user asks.
     $ARGOS_PACKAGE_INDEX overrides the index location (a file:// URL serves a local mirror).
+    Only https:// and file:// are used: plain http could be altered on the way. When the
+    index entry gives a sha256, the download must match it before anything is installed.
     `progress(bytes_done, bytes_total)` is called while downloading (total 0 if unknown).
     """
     import urllib.error
     import urllib.request
 
-    index_url = (os.environ.get("ARGOS_PACKAGE_INDEX") or DEFAULT_INDEX).rstrip("/") + "/index.json"
+    index_url = index_location() + "index.json"
+    if not index_url.startswith(SAFE_SCHEMES):
+        raise BilingualError(f"refusing the package index at {index_url}: only https:// or file:// "
+                             f"(set ARGOS_PACKAGE_INDEX to one)")
     try:
         with urllib.request.urlopen(index_url, timeout=30) as response:
             index = json.loads(response.read().decode("utf-8"))
@@ -227,6 +239,7 @@ def download(from_code: str = "zh", to_code: str = "en", progress: DownloadProgr
     if not entries:
         raise BilingualError(f"the Argos package index has no {from_code}→{to_code} translation package")
     entry = max(entries, key=lambda e: _version_key(str(e.get("package_version", ""))))
+    expected = expected_sha256(entry)
     target_root = packages_dir()
     try:
         target_root.mkdir(parents=True, exist_ok=True)
@@ -236,34 +249,69 @@ def download(from_code: str = "zh", to_code: str = "en", progress: DownloadProgr
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as out:
-            _fetch(entry["links"], out, progress)
+            digest = _fetch(entry["links"], out, progress, _entry_size(entry))
+        if expected and digest != expected:
+            raise BilingualError(f"the downloaded {from_code}→{to_code} package does not match the index's sha256 "
+                                 f"(expected {expected[:16]}…, got {digest[:16]}…): not installed")
         return install_file(tmp, from_code=from_code, to_code=to_code, directory=target_root)
     finally:
         tmp.unlink(missing_ok=True)
 
 
-def _fetch(links: list[str], out, progress: DownloadProgress | None) -> None:
+# https:// for the network; file:// serves a local mirror of the index (and the tests). Never plain http.
+SAFE_SCHEMES = ("https://", "file://")
+
+
+def index_location() -> str:
+    """The package index folder URL: $ARGOS_PACKAGE_INDEX, else Argos Translate's public index."""
+    return (os.environ.get("ARGOS_PACKAGE_INDEX") or DEFAULT_INDEX).rstrip("/") + "/"
+
+
+def expected_sha256(entry: dict) -> str:
+    """The sha256 an index entry gives for its file ("sha256": HEX or "checksum": "sha256:HEX"), else ""."""
+    for key in ("sha256", "checksum"):
+        value = entry.get(key)
+        if isinstance(value, str) and value:
+            algo, _, digest = value.rpartition(":")
+            if algo.lower() in ("", "sha256") and len(digest) == 64:
+                return digest.lower()
+    return ""
+
+
+def _entry_size(entry: dict) -> int:
+    size = entry.get("size")
+    return size if isinstance(size, int) and size > 0 else 0
+
+
+def _fetch(links: list[str], out, progress: DownloadProgress | None, size: int = 0) -> str:
+    """Write the first link that downloads into `out`; returns its sha256."""
     import urllib.error
     import urllib.request
 
     errors = []
     for link in links:
-        # file:// serves a local mirror of the index (and the tests); nothing else is fetched.
-        if not isinstance(link, str) or not link.startswith(("https://", "http://", "file://")):
+        if not isinstance(link, str):
             continue
+        if link.startswith("http://"):
+            errors.append(f"{link}: refused, plain http (only https or file)")
+            continue
+        if not link.startswith(SAFE_SCHEMES):
+            continue  # ipfs:// and the like
         try:
             request = urllib.request.Request(link, headers={"User-Agent": "bilingual (argos package download)"})
             with urllib.request.urlopen(request, timeout=60) as response:
-                total = int(response.headers.get("Content-Length") or 0)
+                total = int(response.headers.get("Content-Length") or 0) or size
                 done = 0
+                digest = hashlib.sha256()
                 out.seek(0)
                 out.truncate()
                 while chunk := response.read(1 << 20):
                     out.write(chunk)
+                    digest.update(chunk)
                     done += len(chunk)
                     if progress:
                         progress(done, total)
-                return
+                return digest.hexdigest()
         except (urllib.error.URLError, OSError) as e:
             errors.append(f"{link}: {getattr(e, 'reason', None) or e}")
     raise BilingualError("download failed: " + ("; ".join(errors) or "no usable link in the package index"))

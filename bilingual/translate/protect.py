@@ -210,3 +210,22 @@ def _assemble(pieces: list[str | int], renderings: dict[int, str],
         if not isinstance(nxt, str) or (nxt and (nxt[0].isalnum() or nxt[0] in "(“")):
             out += " "
     return out.rstrip(), marks
+
+
+def mark_names(english: str, protected: Protected | None) -> list[Mark]:
+    """Term marks on English a person wrote: each name of the source, where its English rendering
+    (en, en_long, an adjective form) still stands in the text; longest form first, no overlaps.
+
+    A proofreader's sentence keeps the names marked that it still names; a name they reworded
+    away is simply not marked (there is nothing to mark)."""
+    if protected is None or not english:
+        return []
+    spans: list[tuple[int, int, str]] = []
+    terms = {slot.term.id: slot.term for slot in protected.slots}
+    forms = sorted(((form, tid) for tid, term in terms.items() for form in term.renderings()),
+                   key=lambda ft: len(ft[0]), reverse=True)
+    for form, tid in forms:
+        for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", english, re.IGNORECASE):
+            if not any(a < m.end() and m.start() < b for a, b, _ in spans):
+                spans.append((m.start(), m.end(), tid))
+    return [Mark(a, b, "term", ref=tid) for a, b, tid in sorted(spans)]

@@ -249,7 +249,12 @@ def _finish(item: _Item, first_mentions: set[str] | None) -> None:
     a name's first mention.
     """
     if item.protected is None or item.origin == "human":
-        item.english, item.marks, item.notes = item.raw.strip(), [], []
+        from bilingual.translate.protect import mark_names
+
+        item.english, item.notes = item.raw.strip(), []
+        item.marks = mark_names(item.english, item.protected)
+        if first_mentions is not None:  # a name a person wrote is the reader's first sight of it
+            first_mentions.update(m.ref for m in item.marks)
     else:
         from bilingual.translate.protect import restore
 

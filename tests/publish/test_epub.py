@@ -347,7 +347,7 @@ def test_failure_while_writing_leaves_the_old_file_and_no_temp(tmp_path, monkeyp
     target = tmp_path / "book.epub"
     target.write_bytes(b"previous edition")
 
-    def broken(data, when):
+    def broken(data, when, **options):
         raise OSError("disk full")
 
     monkeypatch.setattr(epub_mod, "_rezip", broken)

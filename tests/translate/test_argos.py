@@ -9,6 +9,7 @@ import pytest
 
 from bilingual.errors import BilingualError
 from bilingual.translate.argos import ArgosEngine, load_engine
+from tests.argos_extra import requires_argostranslate
 from tests.conftest import FIXTURES
 
 ZH = [line.strip() for line in (FIXTURES / "parallel" / "zh.txt").read_text(encoding="utf-8").splitlines()][:12]
@@ -96,6 +97,7 @@ def test_help_does_not_import_the_engine_libraries():
     assert "HEAVY []" in out
 
 
+@requires_argostranslate
 def test_older_bpe_packages_are_supported(tmp_path, monkeypatch):
     from bilingual.translate import packages as models
     from tests.tinymodel import build_tiny_argosmodel
@@ -110,6 +112,7 @@ def test_older_bpe_packages_are_supported(tmp_path, monkeypatch):
     assert not any("@@" in e for e in out), "BPE joiners are removed"
 
 
+@requires_argostranslate
 def test_broken_bpe_model_is_one_line(tmp_path, monkeypatch):
     from bilingual.translate import packages as models
     from tests.tinymodel import build_tiny_argosmodel
@@ -141,3 +144,23 @@ def test_a_measured_sentence_is_tokenized_once(argos_home, tiny_engine):
     assert engine._measured == {}
     engine.translate([ZH[0]])  # not measured this time: encoded afresh
     assert encoded.count(ZH[0]) == 2
+
+
+def test_bpe_package_without_argostranslate_is_one_clear_line(tmp_path, monkeypatch, capsys):
+    """The default install has no argostranslate: a BPE package says which extra it needs, nothing more."""
+    from bilingual.translate import packages as models
+    from tests.clirun import run_cli
+    from tests.tinymodel import build_tiny_argosmodel
+
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "packages"))
+    models.install_file(build_tiny_argosmodel(tmp_path / "build", tokenizer="bpe"))
+    for name in [m for m in sys.modules if m == "argostranslate" or m.startswith("argostranslate.")]:
+        monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setitem(sys.modules, "argostranslate", None)  # import argostranslate -> ImportError
+    with pytest.raises(BilingualError, match=r"BPE-tokenised package.*pip install 'bilingual\[argos\]'"):
+        load_engine()
+    zh = tmp_path / "a.txt"
+    zh.write_text("普京访问平壤。\n", encoding="utf-8")
+    result = run_cli(capsys, "build", zh, "-o", tmp_path / "out", "-q")
+    assert result.code == 1 and "Traceback" not in result.err
+    assert result.err.strip().count("\n") == 0 and "bilingual[argos]" in result.err

@@ -15,6 +15,7 @@ import pytest
 
 from bilingual.errors import BilingualError
 from bilingual.translate import packages as models
+from tests.argos_extra import requires_argostranslate
 from tests.clirun import run_cli
 
 
@@ -155,6 +156,7 @@ def test_packages_dir_follows_argos_settings(tmp_path, monkeypatch):
     assert models.packages_dir() == tmp_path / "env"
 
 
+@requires_argostranslate
 def test_argostranslate_sees_what_we_installed(argos_home, tmp_path):
     """Same on-disk format: argostranslate's own package loader reads our install (in a child process,
     since its settings are fixed at import), and writes nothing under the real home."""
@@ -165,6 +167,25 @@ def test_argostranslate_sees_what_we_installed(argos_home, tmp_path):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
     assert out.stdout.strip() == "[('zh', 'en', '0.0.1')]"
     assert not (tmp_path / "home").exists()
+
+
+@requires_argostranslate
+def test_we_read_what_argostranslate_installed(tmp_path, tiny_argosmodel, monkeypatch):
+    """And the other way: argostranslate's own install_from_path (in a child process, private home)
+    installs the package, and our loader lists it and translates with it."""
+    packages = tmp_path / "packages"
+    env = {**os.environ, "HOME": str(tmp_path / "home"), "ARGOS_PACKAGES_DIR": str(packages)}
+    for var, sub in (("XDG_DATA_HOME", "data"), ("XDG_CONFIG_HOME", "config"), ("XDG_CACHE_HOME", "cache")):
+        env[var] = str(tmp_path / "home" / sub)
+    code = f"from argostranslate import package\npackage.install_from_path({str(tiny_argosmodel)!r})"
+    subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(packages))
+    (info,) = models.list_packages()
+    assert (info.from_code, info.to_code, info.package_version, info.tokenizer) == ("zh", "en", "0.0.1",
+                                                                                    "sentencepiece")
+    from bilingual.translate.argos import load_engine
+
+    assert load_engine().translate(["普京访问平壤。"])[0]
 
 
 def _local_index(tmp_path: Path, model: Path, monkeypatch) -> None:
@@ -199,4 +220,4 @@ def test_models_cli_install_pair_downloads(capsys, packages, tmp_path, monkeypat
     assert "installed translate-zh_en-tiny" in result.out
     assert models.find_package("zh", "en") is not None
     wrong = run_cli(capsys, "models", "install", "zh", "en", "fr")
-    assert wrong.code != 0 and len(wrong.err.strip().splitlines()) == 1
+    assert wrong.code == 2 and wrong.err.strip().splitlines()[1:] == ["Try 'bilingual models install --help' for help."]

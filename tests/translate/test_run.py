@@ -423,6 +423,9 @@ def test_a_human_edit_of_a_sentence_with_names_wins_over_the_machine_row(tiny_en
         out = translate_document(doc, spy, glossary=glossary, memory=memory)
     assert spy.calls == []
     edited, other = out.segments()
-    assert (edited.en, edited.origin, edited.marks["en"]) == ("Putin went to Pyongyang.", "human", [])
+    assert (edited.en, edited.origin) == ("Putin went to Pyongyang.", "human")
+    # The names the person kept are marked on their English (issue 12), where they stand.
+    assert [(m.ref, edited.en[m.start:m.end]) for m in edited.marks["en"]] == [("putin", "Putin"),
+                                                                             ("pyongyang", "Pyongyang")]
     # The other sentence masks to the same text and still gets the machine row, with its own name.
     assert other.origin == "memory" and "Kim Jong" in other.en and "Putin" not in other.en
