@@ -88,10 +88,11 @@ def test_seed_has_no_boilerplate(seed):
 def test_2020_wrapper_without_card():
     (doc,) = read(CDT_2020)
     m = doc.meta
-    assert m.title == "罗冠聪：一切都是时代的潮流 推着一代又一代人"
+    # "Author：Title" (a short name before a colon) names the author; the archive stamp dates it.
+    assert (m.author, m.title) == ("罗冠聪", "一切都是时代的潮流 推着一代又一代人")
     assert m.archived_at == "2020-09-22T10:22:41+00:00"
     assert m.url.startswith("https://chinadigitaltimes.net/chinese/2020/09/")
-    assert (m.author, m.date, m.topics) == ("", "", [])
+    assert (m.date, m.topics) == ("2020-09-22", [])
     first = doc.blocks[0]
     # The editor's note is content; its Facebook link survives as a mark.
     assert first.source == "CDT编辑注：全文来自罗冠聪的Facebook"
@@ -99,8 +100,12 @@ def test_2020_wrapper_without_card():
         ("CDT编辑注：", "strong"), ("Facebook", "a")]
     assert first.source_marks[1].href == "https://www.facebook.com/NathanLawKC/posts/2338942882923698"
     assert doc.blocks[-1].source.endswith("想像在大学无忧无虑的日子。")
-    # The image paragraph leaves no block; every other <p> is one block.
-    assert len(doc.blocks) == len(_content_paragraphs(CDT_2020)) == 16
+    # The image paragraph is a figure (no alt text, the original image's URL); every other <p> is one block.
+    figures = [b for b in doc.blocks if b.role == "figure"]
+    assert [(f.source, f.src.rsplit("/", 1)[-1]) for f in figures] == [
+        ("", "119838579_2338941066257213_969505497522381197_o.jpg")]
+    assert doc.blocks.index(figures[0]) == 4
+    assert len(doc.blocks) - 1 == len(_content_paragraphs(CDT_2020)) == 16
     assert any("「聪仔」" in b.source for b in doc.blocks)
     assert any("－－相当脆弱" in b.source for b in doc.blocks)
     assert not any(".jpg" in b.source for b in doc.blocks)
