@@ -33,8 +33,9 @@ def load_document(path: Path) -> Document:
     if not isinstance(data, dict) or "blocks" not in data or "id" not in data:
         raise BilingualError(f"{path}: not a bilingual document JSON file (no 'id' and 'blocks')")
     if data.get("schema") not in READABLE_SCHEMAS:
+        readable = " or ".join(map(str, READABLE_SCHEMAS))
         raise BilingualError(f"{path}: document schema {data.get('schema')!r} is not supported "
-                             f"(this version reads schema {' or '.join(map(str, READABLE_SCHEMAS))}); rebuild the article")
+                             f"(this version reads schema {readable}); rebuild the article")
     data = _strip_controls(data)
     try:
         doc = Document.from_dict(data)
