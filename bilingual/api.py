@@ -22,6 +22,9 @@ if TYPE_CHECKING:
     from bilingual.glossary import Glossary
 
 ALL_COLUMNS = tuple(COLUMNS)
+# Below this share of Han characters among its letters an article is (nearly) English: it builds,
+# with a warning, since its three columns will barely differ.
+NEARLY_ENGLISH = 0.2
 # Provenance key: the glossary files beyond the shipped ones a document was prepared with.
 GLOSSARY_FILES_KEY = "glossary_files"
 
@@ -315,10 +318,25 @@ def download_model(from_code: str, to_code: str, *, progress: Callable[[int, int
 
 @dataclass
 class Built:
-    """What a build wrote, and the articles it skipped (only with keep_going)."""
+    """What a build wrote, the articles it skipped (only with keep_going), and warnings for the user."""
 
     written: list[Path] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def language_warnings(docs: list[Document]) -> list[str]:
+    """One line per article that is English or nearly so (see NEARLY_ENGLISH): built, but worth a word."""
+    from bilingual.chars import han_share
+
+    out = []
+    for doc in docs:
+        share = han_share(" ".join([doc.meta.title, *(b.source for b in doc.blocks)]))
+        if share < NEARLY_ENGLISH:
+            name = doc.meta.path or doc.id
+            out.append(f"{name}: little or no Chinese ({share:.0%} of its letters are Chinese characters); "
+                       "its three columns will barely differ")
+    return out
 
 
 def build(
@@ -356,6 +374,7 @@ def build(
     docs = load(inputs, skipped=result.skipped if keep_going else None)
     if not docs:
         raise BilingualError("no article could be read: " + "; ".join(result.skipped))
+    result.warnings += language_warnings(docs)
     names = glossary(glossaries)
     docs = [prepare(doc, variant=variant, glossary=names) for doc in docs]
     if "epub" in formats:
@@ -381,7 +400,8 @@ def build(
         if len(docs) > 1:
             from bilingual.publish.index import write_index
 
-            result.written.append(write_index(docs, pages, out_dir / "index.html", title=title or ""))
+            result.written.append(write_index(docs, pages, out_dir / "index.html", title=title or "",
+                                              columns=columns))
     if "epub" in formats:
         from bilingual.publish.epub import write_epub
 

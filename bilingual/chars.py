@@ -16,3 +16,17 @@ WORD_RUN = re.compile(f"[{HAN_RANGES}a-zA-Z0-9+#&._%-]")
 def is_han(ch: str) -> bool:
     """True for one Han ideograph."""
     return bool(HAN.match(ch))
+
+
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+
+
+def han_share(text: str) -> float:
+    """Han characters among the letters of `text` (Han + Latin), 0.0 for text with neither.
+
+    What tells a Chinese article from an English one that merely quotes some Chinese:
+    a Latin word counts as many letters as it has, as its reader sees them.
+    """
+    han = len(HAN.findall(text))
+    latin = len(_LATIN_LETTER.findall(text))
+    return han / (han + latin) if han + latin else 0.0
