@@ -99,7 +99,23 @@ class Block:
         """The block's text in one column: its segments joined as join_segments joins them."""
         if not self.segments:
             return self.source if column == "source" else ""
-        return join_segments([getattr(s, column) for s in self.segments], english=column == "en")
+        return join_segments([getattr(s, column) for s in self.segments], english=column == "en",
+                             spaced=self.spaced())
+
+    def spaced(self) -> list[bool] | None:
+        """Per segment: did whitespace stand before it in the block's source? None if the segments are not found there.
+
+        Segments are stored stripped; this is how a column puts back the space
+        between two sentences exactly where the source had one.
+        """
+        out, at = [], 0
+        for seg in self.segments:
+            i = self.source.find(seg.source, at)
+            if i < 0 or not seg.source:
+                return None
+            out.append(i > at and self.source[at:i].isspace())
+            at = i + len(seg.source)
+        return out
 
 
 @dataclass
@@ -169,29 +185,34 @@ def _build(cls, data: dict):
     return cls(**{k: v for k, v in data.items() if k in names})
 
 
-def join_segments(texts: list[str], *, english: bool = False) -> str:
+def join_segments(texts: list[str], *, english: bool = False, spaced: list[bool] | None = None) -> str:
     """A block's sentences as one text: the one joining rule for every column and edition.
 
     Segments are stored without the whitespace between them. English sentences
-    are always spaced; in a Chinese column a space goes back only between two
-    narrow characters ("This is false. It is not true."), never next to an
+    are always spaced; a Chinese column gets a space back where the source had
+    one (`spaced`, from Block.spaced: "This is false. It is not true."), and,
+    when that is unknown, only between two narrow characters, never next to an
     ideograph or full-width punctuation, where Chinese writes none.
     """
     out = ""
-    for text in texts:
+    for i, text in enumerate(texts):
         if not text:
             continue
-        if out and needs_space(out, text, english=english):
+        if out and needs_space(out, text, english=english, spaced=spaced[i] if spaced else None):
             out += " "
         out += text
     return out
 
 
-def needs_space(before: str, after: str, *, english: bool = False) -> bool:
+def needs_space(before: str, after: str, *, english: bool = False, spaced: bool | None = None) -> bool:
     """True when a space belongs between two joined sentences (see join_segments)."""
     if not before or not after or before[-1].isspace() or after[0].isspace():
         return False
-    return english or not (_wide(before[-1]) or _wide(after[0]))
+    if english:
+        return True
+    if spaced is not None:
+        return spaced
+    return not (_wide(before[-1]) or _wide(after[0]))
 
 
 def _wide(ch: str) -> bool:

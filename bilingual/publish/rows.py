@@ -53,10 +53,11 @@ def block_html(block: Block, col: str, script: str, marker: Marker) -> Markup:
         return render_marked(block.source, block.source_marks, kinds=marker.kinds, titles=marker.titles)
     parts: list[Markup] = []
     before = ""
-    for seg in block.segments:
+    spaced = block.spaced()
+    for i, seg in enumerate(block.segments):
         text = getattr(seg, col)
         html = render_marked(text, seg.marks.get(col, []), kinds=marker.kinds, titles=marker.titles) if text else ""
-        if text and needs_space(before, text, english=col == "en"):
+        if text and needs_space(before, text, english=col == "en", spaced=spaced[i] if spaced else None):
             parts.append(Markup(" "))
         if marker.spans:
             seg_id = escape(f"{col}-{seg.id.replace(':', '-')}")

@@ -147,3 +147,31 @@ def test_card_with_unsafe_links_keeps_text_drops_urls(write):
     assert doc.meta.author == "古老板的老巢"
     assert doc.meta.author_url == ""
     assert_safe(doc)
+
+
+@pytest.mark.parametrize("title, author, rest", [
+    ("英国驻华使馆｜ 关于香港问题的更正说明", "英国驻华使馆", "关于香港问题的更正说明"),  # full-width bar
+    ("立场新闻 | 国安法通过  黄之锋、罗冠聪、周庭等宣布退出", "立场新闻", "国安法通过  黄之锋、罗冠聪、周庭等宣布退出"),
+    ("德国之声︱长平观察：中国酷刑", "德国之声", "长平观察：中国酷刑"),  # vertical bar; the colon after it stays
+    ("學人側影丨资中筠:妄议美国", "學人側影", "资中筠:妄议美国"),  # the stroke 丨 used as a bar
+    ("闲谈集 | 武汉疫情｜这么真实的纪录片", "闲谈集", "武汉疫情｜这么真实的纪录片"),  # the first bar splits
+    ("罗冠聪：一切都是时代的潮流", "罗冠聪", "一切都是时代的潮流"),  # no bar: a short name's colon
+    ("【404文库】六虫虫说童书 | 燕郊", "六虫虫说童书", "【404文库】燕郊"),  # the column tag stays with the title
+    ("【异闻观止】“清华大学等高校已全面建成”", "", "【异闻观止】“清华大学等高校已全面建成”"),
+    ("2020年：“受教育权”由最高法明确", "", "2020年：“受教育权”由最高法明确"),  # a date, not a name
+    ("中国数字时代的一个很长很长的栏目名称：正文", "", "中国数字时代的一个很长很长的栏目名称：正文"),  # too long
+    ("｜没有作者", "", "｜没有作者"),
+])
+def test_author_and_title_split_on_every_separator_cdt_uses(title, author, rest):
+    from bilingual.ingest.cdt import split_author
+
+    assert split_author(title) == (author, rest)
+
+
+def test_no_date_but_the_archive_stamp_dates_the_article(write):
+    page = CDT_2020.read_text(encoding="utf-8")
+    (doc,) = read(write("stamped.md", page))
+    assert doc.meta.date == "2020-09-22"
+    unstamped = page.split("\n", 1)[1]  # without the <!--epoch ms--> line: no date at all, none invented
+    (doc,) = read(write("unstamped.md", unstamped))
+    assert (doc.meta.date, doc.meta.archived_at) == ("", "")
