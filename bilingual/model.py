@@ -141,6 +141,10 @@ class Meta:
     title_hans: str = ""
     title_hant: str = ""
     title_en: str = ""
+    # The byline in the other Chinese script, filled by convert: {"hant": {"author": ..., "source": ...,
+    # "rights": ..., "topics": [...], "collections": [...]}}, so an edition without the source's script
+    # heads its articles in the script it shows.
+    converted: dict[str, dict] = field(default_factory=dict)
 
 
 @dataclass

@@ -16,6 +16,7 @@ from bilingual.publish.view import (
     Name,
     block_html,
     groups,
+    meta_value,
     names_used,
     provenance_line,
     readable_url,
@@ -42,19 +43,21 @@ def _marker(names: list[Name]) -> Marker:
                   titles={n.id: " · ".join(v for v in (n.hans, n.hant, n.en) if v) for n in names}, spans=True)
 
 
-def _meta_rows(doc: Document) -> list[tuple[str, str, str, str]]:
-    """(label, value, link, lang) rows for the header; links only with safe schemes; names in the source's script."""
+def _meta_rows(doc: Document, columns: tuple[str, ...]) -> list[tuple[str, str, str, str]]:
+    """(label, value, link, lang) rows for the header; links only with safe schemes; names in the shown script."""
     m = doc.meta
-    zh = COLUMNS["hant" if m.script == "hant" else "hans"]
+    author, zh = meta_value(doc, "author", columns)
+    source, topics, collections, rights = (meta_value(doc, n, columns)[0]
+                                           for n in ("source", "topics", "collections", "rights"))
     rows = [
-        ("Author", m.author, safe_href(m.author_url), zh),
+        ("Author", author, safe_href(m.author_url), zh),
         ("Published", m.date, "", "en"),
-        ("Source", m.source, safe_href(m.source_url), zh),
-        ("Topics", ", ".join(m.topics), "", zh),
-        ("Collections", ", ".join(m.collections), "", zh),
+        ("Source", source, safe_href(m.source_url), zh),
+        ("Topics", ", ".join(topics), "", zh),
+        ("Collections", ", ".join(collections), "", zh),
         ("Archived", m.archived_at, "", "en"),
         ("Original", readable_url(m.url), safe_href(m.url), "en"),
-        ("Rights", m.rights, "", zh),
+        ("Rights", rights, "", zh),
     ]
     return [r for r in rows if r[1]]
 
@@ -74,7 +77,7 @@ def render_html(doc: Document, *, columns: tuple[str, ...] = ("hans", "hant", "e
         columns=[{"key": c, "lang": COLUMNS[c], "label": COLUMN_LABELS[c]} for c in columns],
         groups=groups(doc, columns, True, rendered),
         tags=ROLE_TAGS,
-        meta_rows=_meta_rows(doc),
+        meta_rows=_meta_rows(doc, columns),
         provenance=provenance_line([doc], columns),
         names=names,
         css=_css(),

@@ -30,8 +30,9 @@ def _entry(doc: Document, page: Path, folder: Path, columns: tuple[str, ...]) ->
     for t in view.titles(doc, columns):  # the shown columns, in their order, as the pages head them
         if all(t["text"] != seen["text"] for seen in titles):
             titles.append({"lang": t["lang"], "text": t["text"]})
-    return {"href": _href(page, folder), "titles": titles, "date": m.date[:10], "author": m.author,
-            "source": m.source, "lang": COLUMNS.get(m.script, "zh-Hans")}
+    author, lang = view.meta_value(doc, "author", columns)
+    return {"href": _href(page, folder), "titles": titles, "date": m.date[:10], "author": author,
+            "source": view.meta_value(doc, "source", columns)[0], "lang": lang}
 
 
 def render_index(docs: list[Document], pages: list[Path], path: Path, *, title: str = "",

@@ -99,13 +99,26 @@ def titles(doc: Document, columns: tuple[str, ...]) -> list[dict]:
     return out
 
 
-def byline(doc: Document) -> list[dict]:
-    """Author, date, outlet and links under the chapter title (links only when safe)."""
+def meta_value(doc: Document, name: str, columns: tuple[str, ...]) -> tuple:
+    """(value, lang) of a byline field (author, source, rights, topics, collections) in the edition's
+    Chinese script: the source's, or convert's form when only the other script is shown."""
     m = doc.meta
-    zh = COLUMNS.get(m.script, "zh-Hans")
-    rows = [("Author", m.author, m.author_url, zh), ("Date", m.date[:10], "", "en"),
-            ("Source", m.source, m.source_url, zh), ("Original", readable_url(m.url), m.url, "en"),
-            ("Rights", m.rights, "", zh)]
+    zh = zh_script(columns)
+    value = getattr(m, name)
+    if zh != m.script and m.converted.get(zh, {}).get(name):
+        return m.converted[zh][name], COLUMNS[zh]
+    return value, COLUMNS.get(m.script, "zh-Hans")
+
+
+def byline(doc: Document, columns: tuple[str, ...] = tuple(COLUMNS)) -> list[dict]:
+    """Author, date, outlet and links under the chapter title (links only when safe), in the shown script."""
+    m = doc.meta
+    author, zh = meta_value(doc, "author", columns)
+    source, _ = meta_value(doc, "source", columns)
+    rights, _ = meta_value(doc, "rights", columns)
+    rows = [("Author", author, m.author_url, zh), ("Date", m.date[:10], "", "en"),
+            ("Source", source, m.source_url, zh), ("Original", readable_url(m.url), m.url, "en"),
+            ("Rights", rights, "", zh)]
     return [{"label": label, "text": text, "href": safe_href(href), "lang": lang}
             for label, text, href, lang in rows if text]
 
