@@ -14,15 +14,16 @@ nests the paragraphs after an unclosed one inside it, they stay paragraphs.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.element import CData, Comment, Declaration, Doctype, ProcessingInstruction
 
-from bilingual.ingest.inline import Inline, fold
+from bilingual.ingest.inline import Inline
+from bilingual.ingest.media import Table, alt_text, data_table, image_url, span
 from bilingual.ingest.sanitize import is_boilerplate_class, rules
 from bilingual.model import Block, Cell, Mark
-from bilingual.urls import safe_href, safe_meta_url
+from bilingual.urls import safe_href
 
 # Inline tags that become marks; the rest of the inline tags are read for their text only.
 MARK_OF = {"strong": "strong", "b": "strong", "em": "em", "i": "em", "del": "del", "s": "del",
@@ -48,12 +49,6 @@ _SKIP_NODES = (Comment, ProcessingInstruction, Doctype, CData, Declaration)
 VOID_TAGS = frozenset({"area", "base", "col", "embed", "img", "input", "link", "meta", "param", "source", "track",
                        "wbr"})
 _DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.I)
-# An alt text that is only a file name ("05-jifeng-05.jpg") describes nothing.
-_FILE_NAME = re.compile(r"\S+\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?|avif)", re.I)
-# Where lazy-loading pages keep the real image URL when `src` holds a placeholder.
-_IMAGE_URL_ATTRS = ("src", "data-src", "data-original", "data-lazy-src")
-# rowspan/colspan beyond this are hostile or broken: clamped.
-MAX_SPAN = 50
 
 
 def parse(html: str) -> BeautifulSoup:
@@ -81,24 +76,6 @@ class _OpenMark:
 
 
 @dataclass
-class _Table:
-    """The data table being read: its number, the current row, and the grid slots taken by spans."""
-
-    number: int
-    row: int = -1
-    taken: set[tuple[int, int]] = field(default_factory=set)  # slots covered by earlier cells
-
-    def place(self, rowspan: int, colspan: int) -> tuple[int, int]:
-        """(row, col) of the next cell in the current row, after the slots spans already cover."""
-        row = max(self.row, 0)
-        col = 0
-        while (row, col) in self.taken:
-            col += 1
-        self.taken |= {(r, c) for r in range(row, row + rowspan) for c in range(col, col + colspan)}
-        return row, col
-
-
-@dataclass
 class _Caption:
     """An open <figcaption>: where its role sits on the stack, and whether it has given its text."""
 
@@ -120,7 +97,7 @@ class _Reader:
         self.list_depth = 0
         self.in_p = 0
         self.tables = 0  # data tables read so far (cells carry the number)
-        self.table: _Table | None = None
+        self.table: Table | None = None
         self.cell: Cell | None = None  # set while reading a table cell
         self.captions: list[_Caption] = []
         self.pending: list[Block] = []  # figures met inside running text, placed after it
@@ -203,7 +180,7 @@ class _Reader:
             self.walk(el, depth)
             self.buf.add(" ")
             return
-        if name == "table" and _data_table(el):
+        if name == "table" and data_table(el):
             self.read_table(el, depth)
             return
         if self.table is not None and name in ("tr", "td", "th"):
@@ -241,13 +218,13 @@ class _Reader:
 
     def image(self, el: Tag) -> None:
         """An image: a figure block (alt text, original URL), or its alt text where it stands for a character."""
-        alt = _alt_text(el)
+        alt = alt_text(el)
         classes = set(el.get("class") or [])
         if classes & set(rules()["inline_image_classes"]) or self.cell is not None:
             if alt:  # an emoji, or an image inside a table cell: its words stay in the running text
                 self.buf.add(f" {alt} " if self.cell is not None else alt)
             return
-        src = next((u for u in (safe_meta_url(el.get(a)) for a in _IMAGE_URL_ATTRS) if u), "")
+        src = image_url(el)
         if not alt and not src:
             return
         figure = Block(role="figure", source=alt, src=src)
@@ -262,7 +239,7 @@ class _Reader:
         self.flush()
         outer = self.table
         self.tables += 1
-        self.table = _Table(self.tables)
+        self.table = Table(self.tables)
         self.walk(el, depth)
         self.flush()
         self.table = outer
@@ -275,7 +252,7 @@ class _Reader:
             self.flush()
             return
         self.flush()
-        rowspan, colspan = _span(el.get("rowspan")), _span(el.get("colspan"))
+        rowspan, colspan = span(el.get("rowspan")), span(el.get("colspan"))
         row, col = self.table.place(rowspan, colspan)
         self.cell = Cell(self.table.number, row, col, head=name == "th", rowspan=rowspan, colspan=colspan)
         self.roles.append(("cell", 0))
@@ -319,27 +296,6 @@ class _Reader:
         self.walk(el, depth)
         self.open.remove(om)
         self.buf.mark(om.start, tag, href)
-
-
-def _alt_text(el: Tag) -> str:
-    """An image's alt text, folded; "" when it names a file or says nothing ("image", "cdtimg")."""
-    alt = fold(str(el.get("alt") or ""))[0]
-    if not alt or _FILE_NAME.fullmatch(alt) or alt.casefold() in rules()["meaningless_alt"]:
-        return ""
-    return alt
-
-
-def _span(value) -> int:
-    """A rowspan/colspan attribute as 1..MAX_SPAN (broken or hostile values clamp)."""
-    try:
-        return min(max(int(str(value).strip()), 1), MAX_SPAN)
-    except (TypeError, ValueError):
-        return 1
-
-
-def _data_table(el: Tag) -> bool:
-    """A table that holds data (two cells or more, no table nested inside), not a page layout grid."""
-    return el.find("table") is None and len(el.find_all(["td", "th"], limit=2)) == 2
 
 
 def _dropped(el: Tag, drop: set[str]) -> bool:
