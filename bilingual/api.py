@@ -22,6 +22,9 @@ if TYPE_CHECKING:
     from bilingual.glossary import Glossary
 
 ALL_COLUMNS = tuple(COLUMNS)
+# Below this share of Han characters among its letters an article is (nearly) English: it builds,
+# with a warning, since its three columns will barely differ.
+NEARLY_ENGLISH = 0.2
 
 Progress = Callable[[int, int, str], None]
 
@@ -344,10 +347,25 @@ def download_model(from_code: str, to_code: str, *, progress: Callable[[int, int
 
 @dataclass
 class Built:
-    """What a build wrote, and the articles it skipped (only with keep_going)."""
+    """What a build wrote, the articles it skipped (only with keep_going), and warnings for the user."""
 
     written: list[Path] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def language_warnings(docs: list[Document]) -> list[str]:
+    """One line per article that is English or nearly so (see NEARLY_ENGLISH): built, but worth a word."""
+    from bilingual.chars import han_share
+
+    out = []
+    for doc in docs:
+        share = han_share(" ".join([doc.meta.title, *(b.source for b in doc.blocks)]))
+        if share < NEARLY_ENGLISH:
+            name = doc.meta.path or doc.id
+            out.append(f"{name}: little or no Chinese ({share:.0%} of its letters are Chinese characters); "
+                       "its three columns will barely differ")
+    return out
 
 
 def build(
@@ -387,6 +405,7 @@ def build(
                        memory_path=memory_path, engine_options=engine_options, formats=formats,
                        layout=layout, columns=columns, title=title, progress=progress)
     result.skipped = skipped
+    result.warnings += language_warnings(docs)
     return result
 
 
@@ -446,7 +465,8 @@ def _pipeline(docs: list[Document], out_dir: Path, *, variant: str, english: boo
         if len(docs) > 1:
             from bilingual.publish.index import write_index
 
-            result.written.append(write_index(docs, pages, out_dir / "index.html", title=title or ""))
+            result.written.append(write_index(docs, pages, out_dir / "index.html", title=title or "",
+                                              columns=columns))
     if "epub" in formats:
         from bilingual.publish.epub import write_epub
 

@@ -13,3 +13,17 @@ KANA_HANGUL_RANGES = "\u3040-\u30ff\uac00-\ud7af"
 CJK_START = re.compile(f"[{HAN_RANGES}\uac00-\ud7af\u3000-\u303f\uff08\uff3b\uff5b]")
 # What jieba cuts as one run (Han plus Latin letters, digits and a few joiners): word checks cut only such runs.
 WORD_RUN = re.compile(f"[{HAN_RANGES}a-zA-Z0-9+#&._%-]")
+
+
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+
+
+def han_share(text: str) -> float:
+    """Han characters among the letters of `text` (Han + Latin), 0.0 for text with neither.
+
+    What tells a Chinese article from an English one that merely quotes some Chinese:
+    a Latin word counts as many letters as it has, as its reader sees them.
+    """
+    han = len(HAN.findall(text))
+    latin = len(_LATIN_LETTER.findall(text))
+    return han / (han + latin) if han + latin else 0.0

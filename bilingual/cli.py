@@ -63,6 +63,8 @@ def build(inputs: tuple[Path, ...], out_dir: Path, variant: str, no_translate: b
         click.echo(str(path))
     for problem in built.skipped:
         click.echo(f"bilingual: skipped: {problem}", err=True)
+    for warning in built.warnings:
+        click.echo(f"bilingual: warning: {warning}", err=True)
 
 
 COLUMN_NAMES = {"zh-hans": "hans", "hans": "hans", "zh-hant": "hant", "hant": "hant", "en": "en"}

@@ -49,12 +49,25 @@ def convert(doc: Document, *, variant: str = "s2twp", glossary: Names | None = N
     else:
         out.meta.title_hans = title
         out.meta.title_hant = convert_text(title, [], info["variant"], glossary, info["region"])[0]
+    source_hant = script == "hant"
+    out.meta.converted = {"hans" if source_hant else "hant": _byline(out.meta, info, glossary, source_hant)}
     out.provenance["variant"] = variant
     out.provenance["region"] = info["region"]
     out.provenance["glossary"] = glossary.version if glossary is not None else ""
     if glossary is not None and glossary.extra_files:
         out.provenance[GLOSSARY_FILES_KEY] = "|".join(str(f.resolve()) for f in glossary.extra_files)
     return out
+
+
+def _byline(meta, info: dict[str, str], glossary: Names | None, hant_source: bool) -> dict:
+    """Author, source, rights, topics and collections in the script the source was not written in."""
+    config, region = (info["to_hans"], None) if hant_source else (info["variant"], info["region"])
+
+    def cv(text: str) -> str:
+        return convert_text(text, [], config, glossary, region)[0] if text else ""
+
+    return {"author": cv(meta.author), "source": cv(meta.source), "rights": cv(meta.rights),
+            "topics": [cv(t) for t in meta.topics], "collections": [cv(c) for c in meta.collections]}
 
 
 def _convert_segment(seg: Segment, info: dict[str, str], glossary: Names | None, hant_source: bool) -> None:

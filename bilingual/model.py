@@ -1,7 +1,7 @@
 """The one document model every step reads and returns.
 
 A Document holds Blocks (what a reader sees as a unit: heading, paragraph,
-quotation, list item, caption); a Block holds Segments (sentences), the unit
+quotation, list item, caption, figure, table cell); a Block holds Segments (sentences), the unit
 that is converted, translated, checked, exported and cached. Inline formatting
 and glossary hits are Marks: character ranges over a segment's text, kept per
 column so that a conversion that changes length can move them.
@@ -15,12 +15,16 @@ from __future__ import annotations
 import hashlib
 import pickle
 import re
+import unicodedata
 from dataclasses import asdict, dataclass, field, fields
 
-SCHEMA_VERSION = 1
+# 2: blocks gained `cell` (table cells) and `src` (figures). Schema 1 files read as they are.
+SCHEMA_VERSION = 2
+READABLE_SCHEMAS = (1, 2)
 
-# Block roles a reader can tell apart; publishers style each one.
-ROLES = ("heading", "paragraph", "quote", "list_item", "caption")
+# Block roles a reader can tell apart; publishers style each one. A "figure" is an image: its
+# text is the image's alt text, `src` the original image; a "cell" is one table cell (`cell` says where).
+ROLES = ("heading", "paragraph", "quote", "list_item", "caption", "figure", "cell")
 
 # Columns of an edition, in reading order, with their BCP 47 language tags.
 COLUMNS = {"hans": "zh-Hans", "hant": "zh-Hant", "en": "en"}
@@ -62,6 +66,22 @@ class Segment:
 
 
 @dataclass
+class Cell:
+    """Where a table-cell block sits: the document's n-th table (from 1), row and column (from 0).
+
+    A table is the run of consecutive cell blocks with the same `table`; a
+    cell spanning several rows or columns says so, as in HTML.
+    """
+
+    table: int
+    row: int
+    col: int
+    head: bool = False
+    rowspan: int = 1
+    colspan: int = 1
+
+
+@dataclass
 class Block:
     role: str
     segments: list[Segment] = field(default_factory=list)
@@ -70,12 +90,32 @@ class Block:
     source_marks: list[Mark] = field(default_factory=list)
     # Nesting depth for quotes inside quotes / nested lists (0 = top level).
     level: int = 0
+    # Role "cell": its place in its table.
+    cell: Cell | None = None
+    # Role "figure": the original image's URL (http/https, checked at ingest; never fetched).
+    src: str = ""
 
     def text(self, column: str = "source") -> str:
-        """The block's text in one column: its segments joined."""
+        """The block's text in one column: its segments joined as join_segments joins them."""
         if not self.segments:
             return self.source if column == "source" else ""
-        return "".join(getattr(s, column) for s in self.segments)
+        return join_segments([getattr(s, column) for s in self.segments], english=column == "en",
+                             spaced=self.spaced())
+
+    def spaced(self) -> list[bool] | None:
+        """Per segment: did whitespace stand before it in the block's source? None if the segments are not found there.
+
+        Segments are stored stripped; this is how a column puts back the space
+        between two sentences exactly where the source had one.
+        """
+        out, at = [], 0
+        for seg in self.segments:
+            i = self.source.find(seg.source, at)
+            if i < 0 or not seg.source:
+                return None
+            out.append(i > at and self.source[at:i].isspace())
+            at = i + len(seg.source)
+        return out
 
 
 @dataclass
@@ -101,6 +141,10 @@ class Meta:
     title_hans: str = ""
     title_hant: str = ""
     title_en: str = ""
+    # The byline in the other Chinese script, filled by convert: {"hant": {"author": ..., "source": ...,
+    # "rights": ..., "topics": [...], "collections": [...]}}, so an edition without the source's script
+    # heads its articles in the script it shows.
+    converted: dict[str, dict] = field(default_factory=dict)
 
 
 @dataclass
@@ -123,7 +167,7 @@ class Document:
 
     @classmethod
     def from_dict(cls, data: dict) -> Document:
-        if data.get("schema") != SCHEMA_VERSION:
+        if data.get("schema") not in READABLE_SCHEMAS:
             raise ValueError(f"unsupported document schema {data.get('schema')!r}")
         meta = _build(Meta, data.get("meta", {}))
         blocks = []
@@ -135,6 +179,7 @@ class Document:
                 segments.append(_build(Segment, s))
             b = dict(b, segments=segments)
             b["source_marks"] = [_build(Mark, m) for m in b.get("source_marks", [])]
+            b["cell"] = _build(Cell, b["cell"]) if isinstance(b.get("cell"), dict) else None
             blocks.append(_build(Block, b))
         return cls(id=data["id"], meta=meta, blocks=blocks, provenance=dict(data.get("provenance", {})))
 
@@ -142,6 +187,40 @@ class Document:
 def _build(cls, data: dict):
     names = {f.name for f in fields(cls)}
     return cls(**{k: v for k, v in data.items() if k in names})
+
+
+def join_segments(texts: list[str], *, english: bool = False, spaced: list[bool] | None = None) -> str:
+    """A block's sentences as one text: the one joining rule for every column and edition.
+
+    Segments are stored without the whitespace between them. English sentences
+    are always spaced; a Chinese column gets a space back where the source had
+    one (`spaced`, from Block.spaced: "This is false. It is not true."), and,
+    when that is unknown, only between two narrow characters, never next to an
+    ideograph or full-width punctuation, where Chinese writes none.
+    """
+    out = ""
+    for i, text in enumerate(texts):
+        if not text:
+            continue
+        if out and needs_space(out, text, english=english, spaced=spaced[i] if spaced else None):
+            out += " "
+        out += text
+    return out
+
+
+def needs_space(before: str, after: str, *, english: bool = False, spaced: bool | None = None) -> bool:
+    """True when a space belongs between two joined sentences (see join_segments)."""
+    if not before or not after or before[-1].isspace() or after[0].isspace():
+        return False
+    if english:
+        return True
+    if spaced is not None:
+        return spaced
+    return not (_wide(before[-1]) or _wide(after[0]))
+
+
+def _wide(ch: str) -> bool:
+    return unicodedata.east_asian_width(ch) in ("W", "F")
 
 
 def segment_id(doc_id: str, block_index: int, segment_index: int, text: str) -> str:

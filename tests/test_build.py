@@ -149,3 +149,20 @@ def test_extra_glossary_paths_stay_out_of_the_editions(tmp_path, capsys):
         assert str(folder) not in page and "glossary_files" not in page
         books.append(next(out.glob("*.epub")).read_bytes())
     assert books[0] == books[1]
+
+
+def test_english_input_builds_with_one_warning_line(capsys, tmp_path):
+    article = tmp_path / "english.txt"
+    article.write_text("This is false. It is not true.\n\nA second paragraph that quotes one word, 中国.\n",
+                       encoding="utf-8")
+    chinese = tmp_path / "chinese.txt"
+    chinese.write_text("这是一篇中文文章。它引用了 This is false. It is not true. 两句英文。\n", encoding="utf-8")
+    result = run_cli(capsys, "build", article, chinese, "-o", tmp_path / "out", "--no-translate")
+    assert result.code == 0, result.err
+    warnings = [line for line in result.err.splitlines() if line.strip()]
+    assert len(warnings) == 1 and warnings[0].startswith("bilingual: warning: english.txt: little or no Chinese")
+    soup = BeautifulSoup((tmp_path / "out" / "english.html").read_text(encoding="utf-8"), "lxml")
+    for col in ("hans", "hant"):  # the space between two English sentences survives in the Chinese columns
+        assert soup.select_one(f"main .cell.{col}").get_text() == "This is false. It is not true."
+    soup = BeautifulSoup((tmp_path / "out" / "chinese.html").read_text(encoding="utf-8"), "lxml")
+    assert "It is not true. 两句英文。" in soup.select_one("main .cell.hans").get_text()

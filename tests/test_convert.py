@@ -166,3 +166,23 @@ def test_document_region_recorded_else_from_variant_else_taiwan():
     assert document_region(Document(id="c")) == "zh-TW"
     with pytest.raises(BilingualError):
         document_region(Document(id="d", provenance={"variant": "klingon"}))
+
+
+def test_byline_is_converted_for_editions_without_the_source_script(seed, glossary):
+    from bilingual.publish.html import render_html
+    from bilingual.publish.view import meta_value
+
+    out = convert(seed, variant="s2twp", glossary=glossary)
+    hant = out.meta.converted["hant"]
+    assert (seed.meta.author, hant["author"]) == ("古老板的老巢", "古老闆的老巢")
+    assert hant["topics"] == ["俄羅斯"] and hant["rights"].startswith("該作品版權歸原作者所有")
+    # Simplified shown: the source's own forms; Traditional only: the converted ones, marked zh-Hant.
+    assert meta_value(out, "author", ("hans", "en")) == ("古老板的老巢", "zh-Hans")
+    assert meta_value(out, "author", ("hant", "en")) == ("古老闆的老巢", "zh-Hant")
+    from bs4 import BeautifulSoup
+
+    page = BeautifulSoup(render_html(out, columns=("hant", "en")), "lxml")
+    assert page.html["lang"] == "zh-Hant"
+    author = page.select_one("header dd")
+    assert (author["lang"], author.get_text()) == ("zh-Hant", "古老闆的老巢")
+    assert "古老板" not in page.get_text()  # (its link keeps the source's URL)

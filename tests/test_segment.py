@@ -282,3 +282,33 @@ def test_marks_cut_correctly(block) -> None:
         pattern = r"\s*" + r"\s*".join(re.escape(p) for p in pieces) + r"\s*"
         assert re.fullmatch(pattern, marked), (marked, pieces)
         assert len(pieces) <= len(segments)
+
+
+# --- joining sentences back: every column keeps the space English sentences had ---------------
+
+
+@pytest.mark.parametrize("source", [
+    "This is false. It is not true.",  # from the CDT embassy article: two English sentences in a Chinese column
+    "他说：“不是真的。”This is false. It is not true.",
+    "英国明确承认香港是中国的一部分。I'm saddened by this. 第三句。",
+    "版本 1.0。下一句。",
+])
+def test_joined_segments_give_back_the_source_text(source):
+    doc = segment(Document(id="j", blocks=[Block(role="paragraph", source=source)]))
+    block = doc.blocks[0]
+    assert len(block.segments) >= 2
+    for seg in block.segments:
+        seg.hans = seg.source
+    assert block.text("hans") == source
+
+
+def test_without_the_source_a_space_goes_back_only_between_narrow_characters():
+    from bilingual.model import join_segments
+
+    assert join_segments(["不是。", "Yes."], spaced=[False, True]) == "不是。 Yes."  # the source decides when known
+    assert join_segments(["This is false.", "It is not true."]) == "This is false. It is not true."
+    assert join_segments(["不是真的。", "It is not."]) == "不是真的。It is not."
+    assert join_segments(["It is not.", "不是真的。"]) == "It is not.不是真的。"
+    assert join_segments(["“Quote.”", "Next."]) == "“Quote.” Next."
+    assert join_segments(["不是。", "真的。"], english=True) == "不是。 真的。"  # the English column always spaces
+    assert join_segments(["a ", "b", "", "c"]) == "a b c"

@@ -1,8 +1,14 @@
 """The HTML block reader every format ends in: a parsed tree -> Blocks with marks.
 
 CDT pages, generic pages, rendered Markdown and EPUB chapters all come here, so
-the rules for what is a heading, quote, list item or caption, and what is
-dropped as executable or chrome, live in one place.
+the rules for what is a heading, quote, list item, caption, figure or table
+cell, and what is dropped as executable or chrome, live in one place.
+
+Images become "figure" blocks (alt text as their text, the original URL kept,
+nothing fetched); a data table becomes one "cell" block per cell with its
+coordinates, so every cell is segmented, converted and translated like a
+paragraph. A <figcaption> holds one caption: when a browser-tolerant parse
+nests the paragraphs after an unclosed one inside it, they stay paragraphs.
 """
 
 from __future__ import annotations
@@ -14,8 +20,9 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.element import CData, Comment, Declaration, Doctype, ProcessingInstruction
 
 from bilingual.ingest.inline import Inline
+from bilingual.ingest.media import Table, alt_text, data_table, image_url, span
 from bilingual.ingest.sanitize import is_boilerplate_class, rules
-from bilingual.model import Block, Mark
+from bilingual.model import Block, Cell, Mark
 from bilingual.urls import safe_href
 
 # Inline tags that become marks; the rest of the inline tags are read for their text only.
@@ -68,6 +75,15 @@ class _OpenMark:
     href: str = ""
 
 
+@dataclass
+class _Caption:
+    """An open <figcaption>: where its role sits on the stack, and whether it has given its text."""
+
+    index: int
+    emitted: bool = False
+    ended: bool = False
+
+
 class _Reader:
     def __init__(self, page: bool):
         r = rules()
@@ -80,6 +96,11 @@ class _Reader:
         self.quote_depth = 0
         self.list_depth = 0
         self.in_p = 0
+        self.tables = 0  # data tables read so far (cells carry the number)
+        self.table: Table | None = None
+        self.cell: Cell | None = None  # set while reading a table cell
+        self.captions: list[_Caption] = []
+        self.pending: list[Block] = []  # figures met inside running text, placed after it
 
     # --- structure -------------------------------------------------------
     def role(self) -> tuple[str, int]:
@@ -92,14 +113,23 @@ class _Reader:
         block = self.buf.take(role, level)
         for om in self.open:
             om.start = 0
+        if role == "cell" and self.cell is not None:
+            block = block or Block(role="cell")  # an empty cell keeps its place in the grid
+            block.cell = self.cell
         if block is None:
+            self.blocks += self.pending
+            self.pending = []
             return
+        if role == "caption" and self.captions:
+            self.captions[-1].emitted = True
         if role == "paragraph" and self.in_p and _only_strong(block):
             block.role = "heading"
             block.source_marks = [m for m in block.source_marks
                                   if not (m.tag == "strong" and m.start == 0 and m.end == len(block.source))]
             self.promoted.add(id(block))
         self.blocks.append(block)
+        self.blocks += self.pending
+        self.pending = []
 
     def walk(self, node: Tag, depth: int) -> None:
         for child in node.children:
@@ -115,6 +145,10 @@ class _Reader:
         if depth > MAX_DEPTH:  # before everything that walks children, void tags included
             self.buf.add(_flat_text(el, self.drop))
             return
+        if name == "img":
+            self.image(el)
+            self.walk(el, depth)  # nothing, unless a broken parse nested text in it (see VOID_TAGS)
+            return
         if name in VOID_TAGS:
             # Void elements hold nothing, but lxml's HTML 4 parser nests what follows an
             # unclosed <embed> (or <source>, <track>) inside it: that is the article's text.
@@ -123,13 +157,16 @@ class _Reader:
         if _dropped(el, self.drop):
             return
         if name == "br":
-            if self.role()[0] == "heading":
+            if self.role()[0] in ("heading", "cell"):
                 self.buf.add(" ")
             else:
                 self.flush()
             return
         if name == "hr":
-            self.flush()
+            if self.cell is not None:
+                self.buf.add(" ")
+            else:
+                self.flush()
             return
         if name in MARK_OF:
             self.inline_mark(el, MARK_OF[name], depth)
@@ -137,8 +174,21 @@ class _Reader:
         if name not in BLOCK_TAGS:
             self.walk(el, depth)  # span, font, u, ins, ...: text only
             return
+        if self.cell is not None:
+            # Inside a table cell, paragraphs and lists (even a nested table) are one cell's text.
+            self.buf.add(" ")
+            self.walk(el, depth)
+            self.buf.add(" ")
+            return
+        if name == "table" and data_table(el):
+            self.read_table(el, depth)
+            return
+        if self.table is not None and name in ("tr", "td", "th"):
+            self.table_part(el, name, depth)
+            return
+        self.end_swallowing_caption()
         self.flush()
-        pushed = self.push_role(name)
+        pushed = self.push_role(name, el)
         if name == "p":
             self.in_p += 1
         self.walk(el, depth)
@@ -151,8 +201,67 @@ class _Reader:
             self.list_depth -= 1
         if pushed:
             self.roles.pop()
+            if name == "figcaption":
+                self.captions.pop()
 
-    def push_role(self, name: str) -> bool:
+    def end_swallowing_caption(self) -> None:
+        """A block after a <figcaption>'s own text is not caption: lxml nested it there
+        because the <figcaption> was never closed. The caption ends; the rest keeps the outer role."""
+        if not self.captions:
+            return
+        cap = self.captions[-1]
+        if cap.ended or not (cap.emitted or self.buf.visible()):
+            return
+        self.flush()
+        self.roles[cap.index] = self.roles[cap.index - 1] if cap.index else ("paragraph", 0)
+        cap.ended = True
+
+    def image(self, el: Tag) -> None:
+        """An image: a figure block (alt text, original URL), or its alt text where it stands for a character."""
+        alt = alt_text(el)
+        classes = set(el.get("class") or [])
+        if classes & set(rules()["inline_image_classes"]) or self.cell is not None:
+            if alt:  # an emoji, or an image inside a table cell: its words stay in the running text
+                self.buf.add(f" {alt} " if self.cell is not None else alt)
+            return
+        src = image_url(el)
+        if not alt and not src:
+            return
+        figure = Block(role="figure", source=alt, src=src)
+        if self.buf.visible():
+            self.pending.append(figure)  # inside a sentence: the figure follows its paragraph
+        else:
+            self.flush()
+            self.blocks.append(figure)
+
+    def read_table(self, el: Tag, depth: int) -> None:
+        """A data table: its cells become "cell" blocks numbered by table, row and column."""
+        self.flush()
+        outer = self.table
+        self.tables += 1
+        self.table = Table(self.tables)
+        self.walk(el, depth)
+        self.flush()
+        self.table = outer
+
+    def table_part(self, el: Tag, name: str, depth: int) -> None:
+        if name == "tr":
+            self.flush()
+            self.table.row += 1
+            self.walk(el, depth)
+            self.flush()
+            return
+        self.flush()
+        rowspan, colspan = span(el.get("rowspan")), span(el.get("colspan"))
+        row, col = self.table.place(rowspan, colspan)
+        self.cell = Cell(self.table.number, row, col, head=name == "th", rowspan=rowspan, colspan=colspan)
+        self.roles.append(("cell", 0))
+        self.walk(el, depth)
+        self.flush()
+        self.roles.pop()
+        self.cell = None
+
+    def push_role(self, name: str, el: Tag | None = None) -> bool:
         if name == "blockquote":
             self.quote_depth += 1
             self.roles.append(("quote", self.quote_depth - 1))
@@ -166,7 +275,11 @@ class _Reader:
         if name in HEADINGS:
             self.roles.append(("heading", HEADINGS[name]))
             return True
-        if name in ("figcaption", "caption"):
+        if name == "figcaption":
+            self.roles.append(("caption", 0))
+            self.captions.append(_Caption(len(self.roles) - 1))
+            return True
+        if name == "caption" or (el is not None and set(el.get("class") or []) & set(rules()["caption_classes"])):
             self.roles.append(("caption", 0))
             return True
         return False

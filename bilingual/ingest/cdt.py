@@ -7,6 +7,9 @@
     <p>... HTML body ...
 
 The "CDT 档案卡" box and the RSS footer become metadata and leave the content.
+Without a card, a repost's title "Author｜Title" (any of the bars CDT uses, or a
+colon after a short name) gives the author; without any written date, the
+archive stamp gives the date.
 """
 
 from __future__ import annotations
@@ -70,12 +73,41 @@ def read_text(text: str) -> Document:
     soup = parse(body)
     had_card = _take_card(soup, meta)
     _take_footer(soup, meta)
-    if not had_card and "｜" in meta.title:
+    if not had_card:
         # CDT titles reposts "Author｜Title"; without a card that is the only author we get.
-        author, _, title = meta.title.partition("｜")
-        if author.strip() and title.strip():
-            meta.author, meta.title = author.strip(), title.strip()
+        meta.author, meta.title = split_author(meta.title)
+    if not meta.date and meta.archived_at:
+        meta.date = meta.archived_at[:10]  # archived the day it was posted: the best date there is
     return Document(id="", meta=meta, blocks=html_blocks(soup))
+
+
+_COLUMN_TAG = re.compile(r"^(【[^】]{1,20}】)\s*")
+
+
+def split_author(title: str) -> tuple[str, str]:
+    """("Author", "Title") from a CDT repost title, or ("", title) when it names no author.
+
+    The first bar of any kind (｜ | ︱ 丨) splits; without one, a colon after a
+    short name does ("罗冠聪：一切都是……"). A leading column tag such as
+    【404文库】 stays with the title.
+    """
+    r = rules()["cdt_author_split"]
+    tag_match = _COLUMN_TAG.match(title)
+    tag, rest = (tag_match.group(1), title[tag_match.end():]) if tag_match else ("", title)
+    bars = [i for i in (rest.find(b) for b in r["bars"]) if i > 0]
+    if bars:
+        at = min(bars)
+    else:
+        colons = [i for i in (rest.find(c) for c in r["colons"]) if 0 < i <= r["colon_name_max"]]
+        at = min(colons) if colons else -1
+        if at > 0 and any(c in rest[:at] for c in r["not_in_name"]):
+            at = -1
+    if at <= 0:
+        return "", title
+    author, text = rest[:at].strip(), rest[at + 1:].strip()
+    if not author or not text:
+        return "", title
+    return author, tag + text
 
 
 def _take_card(soup: Tag, meta: Meta) -> bool:

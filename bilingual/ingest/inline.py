@@ -75,6 +75,10 @@ class Inline:
             self.parts.append(text)
             self.size += len(text)
 
+    def visible(self) -> bool:
+        """True once the run holds something other than whitespace."""
+        return any(p.strip() for p in self.parts)
+
     def mark(self, start: int, tag: str, href: str = "") -> None:
         """Close a mark that opened at raw offset `start` and ends here."""
         if self.size > start:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from bilingual.errors import BilingualError
 from bilingual.files import read_bytes, write_atomic
-from bilingual.model import SCHEMA_VERSION, Document
+from bilingual.model import READABLE_SCHEMAS, Document
 
 
 def write_document(doc: Document, path: Path) -> Path:
@@ -32,9 +32,10 @@ def load_document(path: Path) -> Document:
                              f"column {e.colno}: {e.msg})") from None
     if not isinstance(data, dict) or "blocks" not in data or "id" not in data:
         raise BilingualError(f"{path}: not a bilingual document JSON file (no 'id' and 'blocks')")
-    if data.get("schema") != SCHEMA_VERSION:
+    if data.get("schema") not in READABLE_SCHEMAS:
+        readable = " or ".join(map(str, READABLE_SCHEMAS))
         raise BilingualError(f"{path}: document schema {data.get('schema')!r} is not supported "
-                             f"(this version reads schema {SCHEMA_VERSION}); rebuild the article")
+                             f"(this version reads schema {readable}); rebuild the article")
     data = _strip_controls(data)
     try:
         doc = Document.from_dict(data)
@@ -67,6 +68,10 @@ def _check_types(doc: Document, path: Path) -> None:
     if not isinstance(doc.id, str) or not doc.id:
         raise BilingualError(f"{path}: malformed document JSON (document id must be a non-empty string)")
     for block in doc.blocks:
+        if not isinstance(block.src, str) or (block.cell is not None and not all(
+                isinstance(getattr(block.cell, k), int) for k in ("table", "row", "col", "rowspan", "colspan"))):
+            raise BilingualError(f"{path}: malformed document JSON (a block's src must be a string and "
+                                 "its cell's table, row, col and spans whole numbers)")
         for seg in block.segments:
             for name in ("id", "source", "hans", "hant", "en", "origin"):
                 if not isinstance(getattr(seg, name), str):

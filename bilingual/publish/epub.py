@@ -183,20 +183,21 @@ def write_epub(docs: list[Document], path: Path, *, layout: str = "interleaved",
 
     chapters = []
     for i, doc in enumerate(docs, 1):
-        shown, groups = view.article_rows(doc, columns, layout == "side-by-side", kinds)
+        shown, groups = view.article_rows(doc, columns, layout == "side-by-side", view.Marker(kinds=kinds))
         chapters.append(page(
             f"ch{i:03d}", view.titles(doc, columns)[0]["text"], "chapter.xhtml.j2",
-            titles=view.titles(doc, columns), byline=view.byline(doc), groups=groups,
-            heads=view.column_heads(shown)))
+            titles=view.titles(doc, columns), byline=view.byline(doc, columns), groups=groups,
+            heads=view.column_heads(shown), provenance=view.provenance_line([doc], shown)))
     back = []
     if names:
         back.append(page("names", f"Names · {labels['names']}", "names.xhtml.j2", names=names))
     back.append(page("colophon", f"Colophon · {labels['colophon']}", "colophon.xhtml.j2",
                      rows=view.colophon_rows(docs), version=__version__, modified=modified.strftime("%Y-%m-%d"),
                      identifier=book.uid, layout_name=layout, articles=len(docs),
-                     english=view.english_note(docs, columns)))
+                     english=view.english_note(docs, columns), provenance=view.provenance_line(docs, columns)))
     single = len(docs) == 1
-    cover = page("cover", title, "cover.xhtml.j2", authors=view.unique(d.meta.author for d in docs),
+    cover = page("cover", title, "cover.xhtml.j2", authors=view.unique(view.meta_value(d, "author", columns)[0]
+                                                                       for d in docs),
                  date=book_date(docs), titles=view.titles(docs[0], columns) if single else
                  [{"col": "", "lang": "en" if title.isascii() else COLUMNS[zh], "text": title}])
     entries = [{"href": c.file_name, "parts": [(view.titles(d, columns)[0]["lang"], c.title)]}

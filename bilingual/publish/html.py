@@ -8,13 +8,24 @@ from pathlib import Path
 
 from bilingual import __version__
 from bilingual.files import write_atomic
-from bilingual.model import COLUMNS, Document, Segment
-from bilingual.publish.markup import render_marked
+from bilingual.model import COLUMNS, Document
 from bilingual.publish.render import environment
-from bilingual.publish.view import COLUMN_LABELS, Name, byline, colophon_rows, names_used, titles
+from bilingual.publish.view import (
+    COLUMN_LABELS,
+    Marker,
+    Name,
+    block_html,
+    byline,
+    colophon_rows,
+    groups,
+    names_used,
+    provenance_line,
+    titles,
+)
 
-# Which HTML element carries each block role's cells.
-ROLE_TAGS = {"heading": "h2", "paragraph": "p", "quote": "blockquote", "list_item": "p", "caption": "p"}
+# Which HTML element carries each block role's cells (tables and figures have their own markup).
+ROLE_TAGS = {"heading": "h2", "paragraph": "p", "quote": "blockquote", "list_item": "p", "caption": "p",
+             "figure": "p", "cell": "p"}
 
 
 @cache
@@ -25,31 +36,31 @@ def _css():
     return Markup(resources.files("bilingual.publish").joinpath("static/edition.css").read_text(encoding="utf-8"))
 
 
-def _marker(names: list[Name]):
-    """Renders a segment's column with its marks; glossary names get their kind and a tooltip."""
-    kinds = {n.id: n.kind for n in names}
-    titles = {n.id: " · ".join(v for v in (n.hans, n.hant, n.en) if v) for n in names}
-
-    def marked(seg: Segment, column: str):
-        return render_marked(getattr(seg, column), seg.marks.get(column, []), kinds=kinds, titles=titles)
-
-    return marked
+def _marker(names: list[Name]) -> Marker:
+    """Each sentence in its own span (a link can point at it); glossary names get their kind and a tooltip."""
+    return Marker(kinds={n.id: n.kind for n in names},
+                  titles={n.id: " · ".join(v for v in (n.hans, n.hant, n.en) if v) for n in names}, spans=True)
 
 
 def render_html(doc: Document, *, columns: tuple[str, ...] = ("hans", "hant", "en"), glossary=None) -> str:
     """The page as a string: the part of publishing that needs no disk."""
     template = environment().get_template("article.html.j2")
     names = names_used([doc], glossary)
+    marker = _marker(names)
+    # Every column keeps its cell, empty or not: the page shows what is not translated.
+    rendered = [{c: block_html(b, c, doc.meta.script, marker) for c in columns} for b in doc.blocks]
+    heads = titles(doc, columns)
     return template.render(
         doc=doc,
-        doc_lang=COLUMNS["hant" if doc.meta.script == "hant" else "hans"],
-        titles=titles(doc, columns),
+        doc_lang=heads[0]["lang"],
+        titles=heads,
         columns=[{"key": c, "lang": COLUMNS[c], "label": COLUMN_LABELS[c]} for c in columns],
+        groups=groups(doc, columns, True, rendered),
         tags=ROLE_TAGS,
-        byline=byline(doc),
-        provenance=colophon_rows([doc]),
+        byline=byline(doc, columns),
+        colophon=colophon_rows([doc]),
+        provenance=provenance_line([doc], columns),
         names=names,
-        marked=_marker(names),
         css=_css(),
         version=__version__,
     )

@@ -27,26 +27,30 @@ def _href(page: Path, folder: Path) -> str:
     return quote(Path(rel).as_posix(), safe="/")
 
 
-def _entry(doc: Document, page: Path, folder: Path) -> dict:
+def _entry(doc: Document, page: Path, folder: Path, columns: tuple[str, ...]) -> dict:
     m = doc.meta
-    titles: list[dict] = []
-    for t in view.titles(doc, tuple(COLUMNS)):  # the same titles as the page, each distinct text once
+    titles = []
+    for t in view.titles(doc, columns):  # the shown columns, in their order, as the pages head them
         if all(t["text"] != seen["text"] for seen in titles):
-            titles.append(t)
-    return {"href": _href(page, folder), "titles": titles, "date": m.date[:10], "author": m.author,
-            "source": m.source, "lang": COLUMNS.get(m.script, "zh-Hans")}
+            titles.append({"lang": t["lang"], "text": t["text"]})
+    author, lang = view.meta_value(doc, "author", columns)
+    return {"href": _href(page, folder), "titles": titles, "date": m.date[:10], "author": author,
+            "source": view.meta_value(doc, "source", columns)[0], "lang": lang}
 
 
-def render_index(docs: list[Document], pages: list[Path], path: Path, *, title: str = "") -> str:
-    """The index page as a string: titles in each script present, date, author, link."""
+def render_index(docs: list[Document], pages: list[Path], path: Path, *, title: str = "",
+                 columns: tuple[str, ...] = tuple(COLUMNS)) -> str:
+    """The index page as a string: each article's title in the shown columns, date, author, link."""
     if len(docs) != len(pages):
         raise BilingualError(f"index: {len(docs)} articles but {len(pages)} pages")
     folder = Path(path).parent
-    entries = [_entry(d, p, folder) for d, p in zip(docs, pages, strict=True)]
+    entries = [_entry(d, p, folder, tuple(columns)) for d, p in zip(docs, pages, strict=True)]
     return environment().get_template("index.html.j2").render(
-        entries=entries, title=title or DEFAULT_TITLE, version=__version__)
+        entries=entries, title=title or DEFAULT_TITLE, version=__version__,
+        provenance=view.provenance_line(docs, tuple(columns)))
 
 
-def write_index(docs: list[Document], pages: list[Path], path: Path, *, title: str = "") -> Path:
+def write_index(docs: list[Document], pages: list[Path], path: Path, *, title: str = "",
+                columns: tuple[str, ...] = tuple(COLUMNS)) -> Path:
     """Write the collection's index page (atomically) linking `pages`, one per document, in order."""
-    return write_atomic(Path(path), render_index(docs, pages, path, title=title))
+    return write_atomic(Path(path), render_index(docs, pages, path, title=title, columns=columns))

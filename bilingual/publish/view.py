@@ -1,27 +1,27 @@
 """What a reader sees, as plain data both editions render: the HTML page (html.py) and the EPUB (epub.py).
 
-Titles per column, column labels, rows of cells per block, the byline, the
-names used (read from the document's term marks, not found again), the
-colophon and where the English came from: decided once here, so the page and
-the book cannot disagree, and testable without writing a file.
+Titles per column, column labels, rows of cells per block (rows.py: also
+tables and figures), the byline, the names used (read from the document's term
+marks, not found again), the colophon and the provenance line saying where the
+English came from: decided once here, so the page and the book cannot
+disagree, and testable without writing a file.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from urllib.parse import unquote
 
-from markupsafe import Markup
-
-from bilingual.model import COLUMNS, Block, Document
-from bilingual.publish.markup import render_marked
+from bilingual.model import COLUMNS, Document
+from bilingual.publish.rows import ORIGINAL_IMAGE, Marker, Row, article_rows, block_html, groups
 from bilingual.urls import safe_href
+
+__all__ = ["ORIGINAL_IMAGE", "Marker", "Row", "article_rows", "block_html", "groups"]  # rows.py, shown here
 
 COLUMN_LABELS = {"hans": "简体中文", "hant": "繁體中文", "en": "English"}
 # Headings of the book's own pages, in the Chinese script of the edition.
 ZH_LABELS = {"contents": {"hans": "目录", "hant": "目錄"}, "names": {"hans": "专名", "hant": "專名"},
              "colophon": {"hans": "版本说明", "hant": "版本說明"}}
-# Block roles gathered into one element when they follow each other.
-_GROUPED = {"quote": "quote", "list_item": "list"}
 PROVENANCE_LABELS = {"engine": "Translation engine", "model": "Model", "glossary": "Glossary version",
                      "variant": "OpenCC variant", "region": "Traditional Chinese region"}
 # Provenance keys for the tool, never shown to readers (convert.GLOSSARY_FILES_KEY: local paths).
@@ -29,15 +29,6 @@ TOOL_ONLY = ("glossary_files",)
 _ORIGINS = {"mt": "machine-translated", "human": "translated by a person"}
 # A memory hit is machine output served from the cache: the book must not change because a cache was warm.
 _SAME_ORIGIN = {"memory": "mt"}
-
-
-@dataclass
-class Row:
-    """One block as the reader sees it: its role and one cell per shown column."""
-
-    role: str
-    level: int
-    cells: list[dict] = field(default_factory=list)  # {"col", "lang", "html"}
 
 
 def zh_script(columns: tuple[str, ...]) -> str:
@@ -99,59 +90,6 @@ def names_used(docs: list[Document], glossary=None) -> list[Name]:
     return list(found.values())
 
 
-def article_rows(doc: Document, columns: tuple[str, ...], keep_empty: bool,
-                 kinds: dict[str, str]) -> tuple[tuple[str, ...], list[dict]]:
-    """(shown columns, row groups): each block rendered once per column.
-
-    A wholly untranslated English column is left out rather than shown as an
-    empty third of the page (the colophon says it is not translated).
-    """
-    cells = [{c: block_html(b, c, doc.meta.script, kinds) for c in columns} for b in doc.blocks]
-    shown = tuple(c for c in columns if any(row[c] for row in cells)) or columns
-    return shown, groups(doc, shown, keep_empty, cells)
-
-
-def block_html(block: Block, col: str, script: str, kinds: dict[str, str]) -> Markup:
-    """A block's text in one column, marks rendered; English sentences are joined by spaces."""
-    if not block.segments:
-        # Not segmented yet: only the source column has text.
-        return render_marked(block.source, block.source_marks, kinds=kinds) if col == script else Markup("")
-    parts: list[Markup] = []
-    for seg in block.segments:
-        text = getattr(seg, col)
-        if not text:
-            continue
-        if parts and col == "en" and not text[:1].isspace() and not str(parts[-1])[-1:].isspace():
-            parts.append(Markup(" "))
-        parts.append(render_marked(text, seg.marks.get(col, []), kinds=kinds))
-    return Markup("").join(parts)
-
-
-def groups(doc: Document, columns: tuple[str, ...], keep_empty: bool, rendered: list[dict]) -> list[dict]:
-    """Blocks as rows, consecutive quotes / list items (same level) gathered into one group.
-
-    `rendered` holds each block's html per column; keep_empty keeps a blank cell for a
-    column without text, so side-by-side columns stay aligned.
-    """
-    out: list[dict] = []
-    for block, html_of in zip(doc.blocks, rendered, strict=True):
-        cells = []
-        for col in columns:
-            html = html_of[col]
-            if html or keep_empty:
-                cells.append({"col": col, "lang": COLUMNS[col], "html": html})
-        if not any(c["html"] for c in cells):
-            continue
-        row = Row(block.role, block.level, cells)
-        kind = _GROUPED.get(block.role, block.role)
-        last = out[-1] if out else None
-        if last and kind in _GROUPED.values() and last["kind"] == kind and last["level"] == block.level:
-            last["rows"].append(row)
-        else:
-            out.append({"kind": kind, "level": block.level, "rows": [row]})
-    return out
-
-
 def titles(doc: Document, columns: tuple[str, ...]) -> list[dict]:
     """The article title in each shown column that has one (the source title stands in for its script)."""
     out = []
@@ -165,16 +103,40 @@ def titles(doc: Document, columns: tuple[str, ...]) -> list[dict]:
     return out
 
 
-def byline(doc: Document) -> list[dict]:
-    """Author, date, outlet, topics and links under the article title (links only when safe)."""
+def meta_value(doc: Document, name: str, columns: tuple[str, ...]) -> tuple:
+    """(value, lang) of a byline field (author, source, rights, topics, collections) in the edition's
+    Chinese script: the source's, or convert's form when only the other script is shown."""
     m = doc.meta
-    zh = COLUMNS.get(m.script, "zh-Hans")
-    rows = [("Author", m.author, m.author_url, zh), ("Published", m.date[:10], "", "en"),
-            ("Source", m.source, m.source_url, zh), ("Topics", ", ".join(m.topics), "", zh),
-            ("Collections", ", ".join(m.collections), "", zh), ("Archived", m.archived_at, "", "en"),
-            ("Original", m.url, m.url, "en"), ("Rights", m.rights, "", zh)]
+    zh = zh_script(columns)
+    value = getattr(m, name)
+    if zh != m.script and m.converted.get(zh, {}).get(name):
+        return m.converted[zh][name], COLUMNS[zh]
+    return value, COLUMNS.get(m.script, "zh-Hans")
+
+
+def byline(doc: Document, columns: tuple[str, ...] = tuple(COLUMNS)) -> list[dict]:
+    """Author, date, outlet, topics and links under the article title (links only when safe), in the shown script."""
+    m = doc.meta
+    author, zh = meta_value(doc, "author", columns)
+    source, _ = meta_value(doc, "source", columns)
+    rights, _ = meta_value(doc, "rights", columns)
+    topics, _ = meta_value(doc, "topics", columns)
+    collections, _ = meta_value(doc, "collections", columns)
+    rows = [("Author", author, m.author_url, zh), ("Published", m.date[:10], "", "en"),
+            ("Source", source, m.source_url, zh), ("Topics", ", ".join(topics), "", zh),
+            ("Collections", ", ".join(collections), "", zh), ("Archived", m.archived_at, "", "en"),
+            ("Original", readable_url(m.url), m.url, "en"), ("Rights", rights, "", zh)]
     return [{"label": label, "text": text, "href": safe_href(href), "lang": lang}
             for label, text, href, lang in rows if text]
+
+
+def readable_url(url: str) -> str:
+    """A URL as a reader reads it, percent-escapes decoded (中文, not %E4%B8%AD%E6%96%87); the link keeps the URL."""
+    try:
+        text = unquote(url, errors="strict")
+    except UnicodeDecodeError:
+        return url
+    return url if any(c.isspace() or ord(c) < 32 for c in text) else text
 
 
 def column_heads(columns: tuple[str, ...]) -> list[dict]:
@@ -221,3 +183,30 @@ def english_note(docs: list[Document], columns: tuple[str, ...]) -> str:
     order = [*_ORIGINS, ""]
     parts = [f"{counts[k]} {_ORIGINS.get(k, 'of unrecorded origin')}" for k in order if k in counts]
     return f"{', '.join(parts)} (of {total} sentences)"
+
+
+def provenance_line(docs: list[Document], columns: tuple[str, ...]) -> str:
+    """One line for every page and the book: what made the English, with which glossary, what a person edited.
+
+    "English: machine translation by argos (translate-zh_en-1.9); glossary 2024.06; 3 of 40 sentences
+    edited by a person." Empty when the English column is not shown.
+    """
+    if "en" not in columns:
+        return ""
+    segments = [s for d in docs for s in d.segments()]
+    translated = [s for s in segments if s.en.strip()]
+    glossary = ", ".join(unique(d.provenance.get("glossary", "") for d in docs))
+    tail = f"; glossary {glossary}" if glossary else ""
+    if not translated:
+        return f"English: not translated{tail}."
+    engines = unique(d.provenance.get("engine", "") for d in docs)
+    models = unique(d.provenance.get("model", "") for d in docs)
+    machine = sum(1 for s in translated if _SAME_ORIGIN.get(s.origin, s.origin) == "mt")
+    human = sum(1 for s in translated if s.origin == "human")
+    if machine:
+        by = ", ".join(engines) or "an unrecorded engine"
+        what = f"machine translation by {by}" + (f" ({', '.join(models)})" if models else "")
+    else:
+        what = "translated by a person" if human else "of unrecorded origin"
+    edited = f"; {human} of {len(segments)} sentences edited by a person" if machine else ""
+    return f"English: {what}{tail}{edited}."

@@ -82,13 +82,15 @@ class _Hit:
     exact: bool
 
 
-def restore(english: str, protected: Protected, *,
-            first_mentions: set[str] | None = None) -> tuple[str, list[Mark], list[str]]:
+def restore(english: str, protected: Protected, *, first_mentions: set[str] | None = None,
+            slot_spans: dict[int, tuple[int, int]] | None = None) -> tuple[str, list[Mark], list[str]]:
     """Put each name's English where its placeholder came back; repair what the engine broke.
 
     `first_mentions` is shared across a document: a term not yet in it gets its
     long form (en_long) once and is added. Returns the English, a "term" Mark
-    per name over it, and notes describing every repair.
+    per name over it, and notes describing every repair. A `slot_spans` dict is
+    filled with where each slot's English landed (slot index -> [start, end)),
+    so a link over a name can follow it (translate/links.py).
     """
     slots = {s.index: s for s in protected.slots}
     renderings = _renderings(protected.slots, first_mentions)
@@ -123,7 +125,7 @@ def restore(english: str, protected: Protected, *,
     dropped = [slot for slot in protected.slots if slot.index not in kept]
     pieces = _insert(pieces, dropped, protected.source)
     notes += [f"glossary: restored dropped term {s.surface} -> {renderings[s.index]}" for s in dropped]
-    text, marks = _assemble(pieces, renderings, {s.index: s.term.id for s in protected.slots})
+    text, marks = _assemble(pieces, renderings, {s.index: s.term.id for s in protected.slots}, slot_spans)
     return text, marks, notes
 
 
@@ -184,8 +186,8 @@ def _word_boundary(text: str, at: int) -> int:
     return min(spaces, key=lambda i: (abs(i - at), i))
 
 
-def _assemble(pieces: list[str | int], renderings: dict[int, str],
-              refs: dict[int, str]) -> tuple[str, list[Mark]]:
+def _assemble(pieces: list[str | int], renderings: dict[int, str], refs: dict[int, str],
+              spans: dict[int, tuple[int, int]] | None = None) -> tuple[str, list[Mark]]:
     """Join text and names with sane spacing; a Mark over each name."""
     out = ""
     marks: list[Mark] = []
@@ -205,6 +207,8 @@ def _assemble(pieces: list[str | int], renderings: dict[int, str],
         if not out.strip() or re.search(r"[.!?]\s*$", out):
             text = text[:1].upper() + text[1:]
         marks.append(Mark(len(out), len(out) + len(text), "term", ref=refs[piece]))
+        if spans is not None:
+            spans[piece] = (len(out), len(out) + len(text))
         out += text
         nxt = next((p for p in pieces[i + 1:] if not isinstance(p, str) or p), "")
         if not isinstance(nxt, str) or (nxt and (nxt[0].isalnum() or nxt[0] in "(“")):

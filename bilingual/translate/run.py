@@ -26,6 +26,7 @@ from bilingual.chars import HAN
 from bilingual.errors import BilingualError
 from bilingual.model import Document, Mark, Segment
 from bilingual.translate.engine import Engine, MeasuredEngine
+from bilingual.translate.links import Link, links_of, place_links
 
 Progress = Callable[[int, int, str], None]
 
@@ -82,7 +83,7 @@ def has_chinese(text: str) -> bool:
 
 @dataclass
 class _Item:
-    """One text to fill: a segment, or the title (segment None)."""
+    """One text to fill: a segment, the title (segment None), or a link's words (kind "link")."""
 
     segment: Segment | None
     source: str
@@ -94,6 +95,9 @@ class _Item:
     origin: str = ""
     marks: list[Mark] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    kind: str = "segment"  # "segment" | "title" | "link"
+    links: list[Link] = field(default_factory=list)  # a segment's links, placed once all is translated
+    slot_spans: dict[int, tuple[int, int]] = field(default_factory=dict)
 
 
 def translate_document(doc: Document, engine: Engine, *, glossary=None, memory: TranslationStore | None = None,
@@ -166,14 +170,28 @@ def _collect(out: Document, protect) -> list[_Item]:
         if seg.origin == "human" and seg.en:
             continue
         text = seg.hans or seg.source
+        marks = seg.marks.get("hans" if seg.hans else "source", [])
         if not has_chinese(text):
+            # Nothing to translate: the English is the text itself, with its links and emphasis.
+            lead = len(text) - len(text.lstrip())
             seg.en, seg.origin = text.strip(), ""
-            seg.marks["en"] = []
+            seg.marks["en"] = [Mark(m.start - lead, m.end - lead, m.tag, m.href) for m in marks
+                               if m.tag != "term" and 0 <= m.start - lead < m.end - lead <= len(seg.en)]
             continue
-        items.append(_prepare(seg, text, protect))
+        item = _prepare(seg, text, protect)
+        items.append(item)
+        for link in links_of(text, marks):
+            item.links.append(link)
+            if has_chinese(link.words):
+                link.item = _prepare(None, link.words, protect)
+                link.item.kind = "link"
+                items.append(link.item)
+            else:
+                link.english = link.words
     title = out.meta.title_hans or out.meta.title
     if has_chinese(title):
         items.append(_prepare(None, title, protect))
+        items[-1].kind = "title"
     else:
         out.meta.title_en = title.strip()
     return items
@@ -186,11 +204,24 @@ def _apply(out: Document, items: list[_Item]) -> None:
     (segment None) never uses that up.
     """
     first_mentions: set[str] = set()
+    for item in items:  # a link's words first: they never use up a name's first mention
+        if item.kind == "link":
+            _finish(item, None)
     for item in items:
-        _finish(item, first_mentions if item.segment is not None else None)
-        if item.segment is None:
+        if item.kind == "link":
+            continue
+        _finish(item, first_mentions if item.kind == "segment" else None)
+        if item.kind == "title":
             out.meta.title_en = item.english
             continue
+        if item.links:
+            for link in item.links:
+                if link.item is not None:
+                    link.english = link.item.english
+            slots = [(s.index, s.start, s.end) for s in getattr(item.protected, "slots", [])]
+            item.english, notes = place_links(item.english, item.marks, item.links, item.source, slots,
+                                              item.slot_spans)
+            item.notes += notes
         seg = item.segment
         seg.en, seg.origin = item.english, item.origin
         seg.marks["en"] = item.marks
@@ -258,7 +289,8 @@ def _finish(item: _Item, first_mentions: set[str] | None) -> None:
     else:
         from bilingual.translate.protect import restore
 
-        english, marks, notes = restore(item.raw, item.protected, first_mentions=first_mentions)
+        english, marks, notes = restore(item.raw, item.protected, first_mentions=first_mentions,
+                                        slot_spans=item.slot_spans)
         item.english, item.marks, item.notes = english, list(marks), list(notes)
     if not item.english:
         item.notes.append("the translation engine returned no English for this segment")

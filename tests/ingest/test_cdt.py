@@ -88,10 +88,11 @@ def test_seed_has_no_boilerplate(seed):
 def test_2020_wrapper_without_card():
     (doc,) = read(CDT_2020)
     m = doc.meta
-    assert m.title == "罗冠聪：一切都是时代的潮流 推着一代又一代人"
+    # "Author：Title" (a short name before a colon) names the author; the archive stamp dates it.
+    assert (m.author, m.title) == ("罗冠聪", "一切都是时代的潮流 推着一代又一代人")
     assert m.archived_at == "2020-09-22T10:22:41+00:00"
     assert m.url.startswith("https://chinadigitaltimes.net/chinese/2020/09/")
-    assert (m.author, m.date, m.topics) == ("", "", [])
+    assert (m.date, m.topics) == ("2020-09-22", [])
     first = doc.blocks[0]
     # The editor's note is content; its Facebook link survives as a mark.
     assert first.source == "CDT编辑注：全文来自罗冠聪的Facebook"
@@ -99,8 +100,12 @@ def test_2020_wrapper_without_card():
         ("CDT编辑注：", "strong"), ("Facebook", "a")]
     assert first.source_marks[1].href == "https://www.facebook.com/NathanLawKC/posts/2338942882923698"
     assert doc.blocks[-1].source.endswith("想像在大学无忧无虑的日子。")
-    # The image paragraph leaves no block; every other <p> is one block.
-    assert len(doc.blocks) == len(_content_paragraphs(CDT_2020)) == 16
+    # The image paragraph is a figure (no alt text, the original image's URL); every other <p> is one block.
+    figures = [b for b in doc.blocks if b.role == "figure"]
+    assert [(f.source, f.src.rsplit("/", 1)[-1]) for f in figures] == [
+        ("", "119838579_2338941066257213_969505497522381197_o.jpg")]
+    assert doc.blocks.index(figures[0]) == 4
+    assert len(doc.blocks) - 1 == len(_content_paragraphs(CDT_2020)) == 16
     assert any("「聪仔」" in b.source for b in doc.blocks)
     assert any("－－相当脆弱" in b.source for b in doc.blocks)
     assert not any(".jpg" in b.source for b in doc.blocks)
@@ -142,3 +147,31 @@ def test_card_with_unsafe_links_keeps_text_drops_urls(write):
     assert doc.meta.author == "古老板的老巢"
     assert doc.meta.author_url == ""
     assert_safe(doc)
+
+
+@pytest.mark.parametrize("title, author, rest", [
+    ("英国驻华使馆｜ 关于香港问题的更正说明", "英国驻华使馆", "关于香港问题的更正说明"),  # full-width bar
+    ("立场新闻 | 国安法通过  黄之锋、罗冠聪、周庭等宣布退出", "立场新闻", "国安法通过  黄之锋、罗冠聪、周庭等宣布退出"),
+    ("德国之声︱长平观察：中国酷刑", "德国之声", "长平观察：中国酷刑"),  # vertical bar; the colon after it stays
+    ("學人側影丨资中筠:妄议美国", "學人側影", "资中筠:妄议美国"),  # the stroke 丨 used as a bar
+    ("闲谈集 | 武汉疫情｜这么真实的纪录片", "闲谈集", "武汉疫情｜这么真实的纪录片"),  # the first bar splits
+    ("罗冠聪：一切都是时代的潮流", "罗冠聪", "一切都是时代的潮流"),  # no bar: a short name's colon
+    ("【404文库】六虫虫说童书 | 燕郊", "六虫虫说童书", "【404文库】燕郊"),  # the column tag stays with the title
+    ("【异闻观止】“清华大学等高校已全面建成”", "", "【异闻观止】“清华大学等高校已全面建成”"),
+    ("2020年：“受教育权”由最高法明确", "", "2020年：“受教育权”由最高法明确"),  # a date, not a name
+    ("中国数字时代的一个很长很长的栏目名称：正文", "", "中国数字时代的一个很长很长的栏目名称：正文"),  # too long
+    ("｜没有作者", "", "｜没有作者"),
+])
+def test_author_and_title_split_on_every_separator_cdt_uses(title, author, rest):
+    from bilingual.ingest.cdt import split_author
+
+    assert split_author(title) == (author, rest)
+
+
+def test_no_date_but_the_archive_stamp_dates_the_article(write):
+    page = CDT_2020.read_text(encoding="utf-8")
+    (doc,) = read(write("stamped.md", page))
+    assert doc.meta.date == "2020-09-22"
+    unstamped = page.split("\n", 1)[1]  # without the <!--epoch ms--> line: no date at all, none invented
+    (doc,) = read(write("unstamped.md", unstamped))
+    assert (doc.meta.date, doc.meta.archived_at) == ("", "")

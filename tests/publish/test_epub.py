@@ -199,9 +199,12 @@ def test_colophon_states_what_the_documents_record(tmp_path):
 def test_names_appendix_from_marks_and_from_a_glossary(tmp_path):
     path = write_epub([seed_doc()], tmp_path / "n.epub")
     names = xhtml(path, "names.xhtml")
-    refs = [c.text for c in names.findall(".//x:code", NS)]
-    assert sorted(refs) == ["kim-jong-un", "putin", "pyongyang"]
-    assert "Pyongyang" in "".join(names.itertext())  # surfaces taken from the marked English text
+    entries = ["".join(li.itertext()) for li in names.findall(".//x:li[@class='name']", NS)]
+    assert sorted(entries) == sorted(["普京 · 普京 · Putin", "金正恩 · 金正恩 · Kim Jong Un",
+                                      "平壤 · 平壤 · Pyongyang"])
+    # Glossary ids are for the machinery, never for readers.
+    text = "".join(names.itertext())
+    assert not any(ref in text for ref in ("kim-jong-un", "putin", "pyongyang")) and not names.findall(".//x:code", NS)
     glossary = Glossary([
         Term(id="putin", hans="普京", hant={"zh-TW": "普丁", "zh-HK": "普京"}, en="Vladimir Putin", kind="person"),
         Term(id="pyongyang", hans="平壤", en="Pyongyang", kind="place"),
@@ -390,7 +393,8 @@ def test_real_seed_through_load_and_prepare(tmp_path):
     assert "CDT 档案卡" not in chapter  # boilerplate stays out
     if glossary is not None:  # names marked by conversion reach the appendix with the glossary's kind
         assert 'data-term="putin" data-kind="person"' in chapter
-        assert b"putin" in read(path, "EPUB/names.xhtml")
+        names = read(path, "EPUB/names.xhtml").decode()
+        assert "普京" in names and "Putin" in names and "putin" not in names  # the name, never its id
     fixtures = [FIXTURES / n for n in ("cdt_392432_luo-guancong.md", "cdtv_400883_uk-embassy-hk.md",
                                        "term_2018-02-06-jifeng-rip.md")]
     docs = [seed] + [api.prepare(d) for d in api.load(fixtures)]

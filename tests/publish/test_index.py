@@ -45,3 +45,17 @@ def test_index_refuses_mismatched_pages(tmp_path):
     with pytest.raises(BilingualError, match="2 articles but 1 pages"):
         write_index([seed_doc(), luo_doc()], [tmp_path / "a.html"], tmp_path / "index.html")
     assert not (tmp_path / "index.html").exists()
+
+
+def test_index_titles_follow_the_shown_columns(tmp_path):
+    docs = [seed_doc(), hk_doc()]
+    pages = [tmp_path / "seed.html", tmp_path / "hk.html"]
+    path = write_index(docs, pages, tmp_path / "index.html", columns=("hant", "en"))
+    soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    first, second = soup.select("ol > li > a")
+    assert [(s["lang"], s.get_text()) for s in first.find_all("span")] == [
+        ("zh-Hant", "俄羅斯與朝鮮結盟，東北亞局勢鉅變"),
+        ("en", "Russia and North Korea ally; Northeast Asia transformed")]
+    # No Traditional title known: the source's stands in, as on the article's own page.
+    assert [s["lang"] for s in second.find_all("span")] == ["zh-Hans"]
+    assert "English: " in soup.footer.get_text()

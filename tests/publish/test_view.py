@@ -39,3 +39,29 @@ def test_forms_are_read_from_the_marks_the_glossary_adds_kind_and_long_form():
 def test_without_a_glossary_the_marked_text_is_the_form():
     names = names_used([_doc("s2twp")])
     assert [(n.id, n.hans, n.en) for n in names] == [("putin", "普京", "Vladimir Putin"), ("pyongyang", "平壤", "")]
+
+
+def test_provenance_line_names_engine_model_glossary_and_human_edits():
+    from bilingual.publish.view import provenance_line
+    from tests.publish.epubdocs import hk_doc, luo_doc, seed_doc
+
+    seed = seed_doc()
+    for seg in seed.segments()[:3]:
+        seg.origin = "mt"
+    seed.segments()[3].origin = "memory"  # cached machine output is still machine translation
+    total = len(seed.segments())
+    assert provenance_line([seed], ("hans", "hant", "en")) == (
+        "English: machine translation by argos (translate-zh_en-1.9); glossary 2024.06-test; "
+        f"{total - 4} of {total} sentences edited by a person.")
+    assert provenance_line([seed], ("hans", "hant")) == ""  # no English shown, nothing to say about it
+    assert provenance_line([luo_doc()], ("hans", "en")) == "English: not translated."
+    assert provenance_line([hk_doc()], ("en",)) == "English: translated by a person."
+
+
+def test_readable_url_decodes_what_it_safely_can():
+    from bilingual.publish.view import readable_url
+
+    cdt = "https://chinadigitaltimes.net/chinese/2020/09/%e3%80%90%e5%bc%82%e9%97%bb%e8%a7%82%e6%ad%a2%e3%80%91/"
+    assert readable_url(cdt) == "https://chinadigitaltimes.net/chinese/2020/09/【异闻观止】/"
+    assert readable_url("https://a.example/%20x") == "https://a.example/%20x"  # a decoded space would mislead
+    assert readable_url("https://a.example/%ff") == "https://a.example/%ff"  # not UTF-8: left as it is

@@ -177,7 +177,7 @@ def test_glossary_protection_plugs_in(tiny_engine, monkeypatch):
                 self.masked = self.masked.replace(term, f"⟦{n}⟧")
             self.fingerprint = ",".join(self.terms)
 
-    def restore(english, protected, first_mentions=None):
+    def restore(english, protected, first_mentions=None, slot_spans=None):
         text = english + " " + " ".join(f"[{protected_term}]" for protected_term in protected.terms)
         marks = [Mark(len(english) + 1, len(text), "term", ref=protected.terms[0])] if protected.terms else []
         return text.strip(), marks, ["restored"] if protected.terms else []

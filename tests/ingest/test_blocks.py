@@ -1,0 +1,138 @@
+"""The block reader's tables, figures and captions: on real articles and on the shapes that break readers."""
+
+from __future__ import annotations
+
+import re
+
+from bs4 import BeautifulSoup
+
+from bilingual.ingest import read
+from bilingual.ingest.blocks import html_blocks, parse
+
+from .helpers import FIXTURES, TERM, assert_clean_text, assert_safe
+
+RICH = FIXTURES / "rich"
+APPINN = RICH / "appinn_48268_file-sync-tools.md"
+HKC = RICH / "hkc_34178_fcc-police-accreditation.md"
+CDT_CAPTIONS = RICH / "cdt_392214_world-class-universities.md"
+
+
+def _blocks(html: str):
+    return html_blocks(parse(html))
+
+
+def test_markdown_tables_become_cells_with_coordinates():
+    (doc,) = read(APPINN)
+    cells = [b for b in doc.blocks if b.role == "cell"]
+    tables = sorted({c.cell.table for c in cells})
+    assert tables == [1, 2]
+    first = [c for c in cells if c.cell.table == 1]
+    second = [c for c in cells if c.cell.table == 2]
+    # 12 rows of 8 columns, 17 rows of 6: every cell, empty ones too, in its row and column.
+    assert len(first) == 12 * 8 and len(second) == 17 * 6
+    assert {(c.cell.row, c.cell.col) for c in first} == {(r, k) for r in range(12) for k in range(8)}
+    assert [c.source for c in first if c.cell.row == 0] == ["软件名", "类型", "官网", "跨平台查看文件", "是否收费",
+                                                             "费用", "历史文件版本", "备注"]
+    assert all(c.cell.head == (c.cell.row == 0) for c in cells)
+    row4 = {c.cell.col: c for c in first if c.cell.row == 4}
+    assert (row4[0].source, row4[5].source) == ("天翼云盘", "铂金:193/年 黄金:108/年")
+    # A cell's <br>s are spaces, its links marks.
+    assert row4[2].source == "↓↓↓ 官网 ↑↑↑"
+    assert [(m.tag, m.href) for m in row4[2].source_marks] == [("a", "https://cloud.189.cn/web/login.html")] * 2
+    # Cells are consecutive blocks: nothing else between a table's first and last cell.
+    indexes = [doc.blocks.index(c) for c in first]
+    assert indexes == list(range(indexes[0], indexes[0] + len(first)))
+    assert_safe(doc)
+
+
+def test_html_table_spans_heads_and_what_is_not_a_data_table():
+    blocks = _blocks("<table><caption>表一</caption><tr><th>名</th><th colspan=2>值</th></tr>"
+                     "<tr><td rowspan=2>甲<br>乙</td><td><p>丙</p><p>丁</p></td><td></td></tr>"
+                     "<tr><td>戊</td><td colspan=9999 rowspan=x>己</td></tr></table>"
+                     "<table><tr><td><p>排版用的表格</p><p>第二段</p></td></tr></table>")
+    got = [(b.role, b.source, b.cell and (b.cell.row, b.cell.col, b.cell.head, b.cell.rowspan, b.cell.colspan))
+           for b in blocks]
+    assert got == [
+        ("caption", "表一", None),
+        ("cell", "名", (0, 0, True, 1, 1)),
+        ("cell", "值", (0, 1, True, 1, 2)),
+        ("cell", "甲 乙", (1, 0, False, 2, 1)),
+        ("cell", "丙 丁", (1, 1, False, 1, 1)),
+        ("cell", "", (1, 2, False, 1, 1)),  # an empty cell keeps its place
+        ("cell", "戊", (2, 1, False, 1, 1)),  # column 0 is taken by 甲乙's rowspan
+        ("cell", "己", (2, 2, False, 1, 50)),  # hostile spans are clamped
+        ("paragraph", "排版用的表格", None),  # a one-cell layout table is read as paragraphs
+        ("paragraph", "第二段", None),
+    ]
+
+
+def test_images_become_figures_with_alt_text_and_original_url():
+    blocks = _blocks('<p>前文<img src="https://x.org/b.png" alt="数据表">后文。</p>'
+                     '<p><img src="data:image/png;base64,AAAA" data-src="https://x.org/lazy.jpg"'
+                     ' alt="IMG_2041.JPG"></p>'
+                     '<p><img src="javascript:alert(1)" alt="cdtimg"></p>'
+                     '<p>笑<img class="wp-smiley emoji" alt="😂" src="https://s.w.org/e.png">了</p>'
+                     '<table><tr><td>甲<img src="https://x.org/c.png" alt="图标"></td><td>乙</td></tr></table>')
+    got = [(b.role, b.source, b.src) for b in blocks]
+    assert got == [
+        ("paragraph", "前文后文。", ""),  # the sentence stays whole; its image follows it
+        ("figure", "数据表", "https://x.org/b.png"),
+        ("figure", "", "https://x.org/lazy.jpg"),  # a file name says nothing; the lazy-loaded URL is the image
+        ("paragraph", "笑😂了", ""),  # an emoji is a character; the image with nothing to show is dropped
+        ("cell", "甲 图标", ""),  # inside a cell an image's words stay in the cell
+        ("cell", "乙", ""),
+    ]
+
+
+def test_an_unclosed_figcaption_does_not_swallow_the_article():
+    html = ('<figure><img src="https://x.org/a.jpg" alt=""><figcaption>图片说明'
+            '<p>第一段正文。</p><p>第二段正文。</p><blockquote><p>引文。</p></blockquote>')
+    got = [(b.role, b.source) for b in _blocks(html)]
+    assert got == [("figure", ""), ("caption", "图片说明"), ("paragraph", "第一段正文。"),
+                   ("paragraph", "第二段正文。"), ("quote", "引文。")]
+    # A caption wrapped in its own <p> is still the caption; what follows it is not.
+    got = [(b.role, b.source) for b in _blocks('<figure><figcaption><p>说明</p><p>正文</p></figcaption></figure>')]
+    assert got == [("caption", "说明"), ("paragraph", "正文")]
+
+
+def test_unclosed_figcaption_in_a_real_article_leaves_every_paragraph_a_paragraph(write):
+    """hkcnews article with its last <figcaption> left open: the paragraphs after it stay paragraphs."""
+    text = HKC.read_text(encoding="utf-8")
+    last = text.rindex("</figcaption>")
+    (doc,) = read(write("open.md", text[:last] + text[last + len("</figcaption>"):]))
+    (closed,) = read(HKC)
+    assert [(b.role, b.source) for b in doc.blocks] == [(b.role, b.source) for b in closed.blocks]
+    assert sum(b.role == "caption" for b in doc.blocks) == 2
+
+
+def test_real_figures_and_captions():
+    (hkc,) = read(HKC)
+    roles = [b.role for b in hkc.blocks]
+    assert roles.count("figure") == 3
+    captions = [b.source for b in hkc.blocks if b.role == "caption"]
+    assert captions[0].startswith("FCC質疑世界各地新媒體湧現") and len(captions) == 2
+    for i, b in enumerate(hkc.blocks):
+        if b.role == "caption":
+            assert hkc.blocks[i - 1].role == "figure"  # each caption right after its image
+    assert all(b.src.startswith("https://web.archive.org/") for b in hkc.blocks if b.role == "figure")
+    (cdt,) = read(CDT_CAPTIONS)
+    # WordPress's captioned image: <div class="wp-caption"><img><p class="wp-caption-text">.
+    i = next(i for i, b in enumerate(cdt.blocks) if b.role == "caption")
+    assert (cdt.blocks[i - 1].role, cdt.blocks[i].source) == ("figure", "新闻图")
+    assert cdt.blocks[i + 1].source.startswith("续梅表示") and cdt.blocks[i + 1].role == "paragraph"
+    for doc in (hkc, cdt):
+        assert_safe(doc)
+        assert_clean_text(doc)
+
+
+def test_every_source_image_is_a_figure_in_order():
+    """Oracle: the <img> elements of each real article, read independently; every one with a URL or words."""
+    for path in (CDT_CAPTIONS, HKC):
+        (doc,) = read(path)
+        body = path.read_text(encoding="utf-8")
+        urls = [img.get("src") for img in BeautifulSoup(body, "lxml").find_all("img")]
+        assert [b.src for b in doc.blocks if b.role == "figure"] == urls
+    (term,) = read(TERM)  # Markdown images whose alt is their file name: figures with a link, no words
+    figures = [b for b in term.blocks if b.role == "figure"]
+    assert len(figures) == len(re.findall(r"!\[", TERM.read_text(encoding="utf-8"))) and \
+        all(f.source == "" and f.src.startswith("https://i.loli.net/") for f in figures)

@@ -1,0 +1,133 @@
+"""The page as a browser lays it out (headless Debian chromium through Playwright), at 390 px and 1400 px.
+
+What the screenshots of issue 13 were checked for, kept as assertions: each
+column's font follows its own lang, CJK is not justified, nothing overflows a
+phone's width or a column, tables scroll inside their own box, and hiding a
+column on a phone leaves no doubled rule.
+"""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from bilingual import api
+from bilingual.model import Block, Mark
+from bilingual.publish.html import render_html
+from tests.conftest import FIXTURES
+from tests.publish.epubdocs import seg
+
+CHROMIUM = "/usr/bin/chromium"
+sync_api = pytest.importorskip("playwright.sync_api")
+pytestmark = pytest.mark.skipif(shutil.which(CHROMIUM) is None, reason="Debian chromium not installed")
+LONG_URL = "https://chinadigitaltimes.net/chinese/2020/06/%e3%80%90cdt%e5%af%bc%e8%a7%88%e3%80%91%e4%b8%ad%e5%9b%bd"
+
+
+def _seed_page(tmp_path):
+    from tests.publish.epubdocs import seed_doc
+
+    doc = seed_doc()
+    zh = f"原文见{LONG_URL}。"
+    en = f"The original is at {LONG_URL}."
+    s = seg(doc.id, len(doc.blocks), 0, zh, en, [("a", LONG_URL, LONG_URL, LONG_URL)])
+    doc.blocks.append(Block(role="paragraph", segments=[s], source=zh))
+    path = tmp_path / "seed.html"
+    path.write_text(render_html(doc), encoding="utf-8")
+    return path
+
+
+def _table_page(tmp_path):
+    (doc,) = api.load([FIXTURES / "rich" / "appinn_48268_file-sync-tools.md"])
+    path = tmp_path / "appinn.html"
+    path.write_text(render_html(api.prepare(doc)), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM,
+                              args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        yield b
+        b.close()
+
+
+def _open(browser, path, width):
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(path.resolve().as_uri())
+    return page
+
+
+def test_each_column_is_set_in_its_own_languages_fonts(browser, tmp_path):
+    page = _open(browser, _seed_page(tmp_path), 1400)
+    first = page.evaluate("""() => Object.fromEntries(['hans', 'hant', 'en'].map(c => [c,
+        getComputedStyle(document.querySelector('main .cell.' + c)).fontFamily.split(',')[0].trim()]))""")
+    assert first == {"hans": '"Noto Sans CJK SC"', "hant": '"Noto Sans CJK TC"', "en": "Georgia"}
+    # A name marked inside an English cell is English too: the zh-Hans page's rule does not reach it.
+    term = page.evaluate("getComputedStyle(document.querySelector('main .cell.en .term')).fontFamily")
+    assert term.startswith("Georgia")
+    aligns = page.evaluate("""() => [...document.querySelectorAll('main .cell.hans, main .cell.hant')]
+        .map(c => getComputedStyle(c).textAlign)""")
+    assert aligns and set(aligns) == {"start"}, "CJK is never justified"
+    page.close()
+
+
+@pytest.mark.parametrize("width", [390, 1400])
+def test_nothing_overflows_the_page_or_a_column(browser, tmp_path, width):
+    for path in (_seed_page(tmp_path), _table_page(tmp_path)):
+        page = _open(browser, path, width)
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, path.name
+        spill = page.evaluate("""() => [...document.querySelectorAll('main .row:not(.table) .cell')]
+            .filter(c => c.scrollWidth > c.clientWidth + 1).map(c => c.textContent.slice(0, 40))""")
+        assert spill == [], "a long URL or word runs out of its column"
+        page.close()
+
+
+def test_a_wide_table_scrolls_inside_its_own_box_on_a_phone(browser, tmp_path):
+    page = _open(browser, _table_page(tmp_path), 390)
+    boxes = page.evaluate("""() => [...document.querySelectorAll('.row.table .cell.hans .table-wrap')].map(w =>
+        [w.scrollWidth, w.clientWidth, getComputedStyle(w).overflowX,
+         w.querySelector('td:nth-child(2)').getBoundingClientRect().width])""")
+    assert len(boxes) == 2
+    scroll_width, client_width, overflow, cell = boxes[0]
+    assert scroll_width > client_width and overflow == "auto"
+    assert cell > 60, "a short Chinese cell (自建中心化) is not squeezed to a character or two a line"
+    page.close()
+
+
+def test_hiding_a_column_on_a_phone_leaves_one_rule_per_row(browser, tmp_path):
+    page = _open(browser, _seed_page(tmp_path), 390)
+    page.click("#show-hans")
+    rules = page.evaluate("""() => [...document.querySelectorAll('main .row')].map(row => {
+        const visible = [...row.querySelectorAll('.cell')].filter(c => getComputedStyle(c).display !== 'none');
+        return [getComputedStyle(row).borderTopWidth, visible.length,
+                visible.filter(c => getComputedStyle(c).borderTopStyle !== 'none').length];
+    })""")
+    assert rules and all(row == ["1px", 2, 0] for row in rules), rules
+    page.close()
+
+
+def test_links_and_figures_render_without_fetching(browser, tmp_path):
+    doc = seed_doc_with_figure()
+    path = tmp_path / "f.html"
+    path.write_text(render_html(doc), encoding="utf-8")
+    page = _open(browser, path, 390)
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.reload()
+    assert [r for r in requests if not r.startswith("file:")] == []
+    links = page.evaluate("[...document.querySelectorAll('.row.figure a.image-link')].map(a => a.href)")
+    assert links == ["https://example.org/chart.png"] * 3
+    page.close()
+
+
+def seed_doc_with_figure():
+    from tests.publish.epubdocs import seed_doc
+
+    doc = seed_doc()
+    s = seg(doc.id, 1, 0, "条约全文截图", "Screenshot of the treaty text")
+    s.marks["en"] = [Mark(0, 10, "em")]
+    figure = Block(role="figure", segments=[s], source=s.source, src="https://example.org/chart.png")
+    doc.blocks.insert(1, figure)
+    return doc
