@@ -308,7 +308,7 @@ def install_model(source: Path):
 
 def engine_threads(threads: int) -> int:
     """The engine threads `threads` means (0: every core this process may use); BilingualError if absurd."""
-    from bilingual.translate.argos import engine_threads as resolve
+    from bilingual.translate.threads import engine_threads as resolve
 
     return resolve(threads)
 

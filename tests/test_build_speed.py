@@ -10,7 +10,7 @@ import os
 import pytest
 
 from bilingual import api
-from bilingual.translate import argos, checksum
+from bilingual.translate import argos, checksum, threads
 from tests.clirun import run_cli
 from tests.conftest import FIXTURES, SEED
 
@@ -126,9 +126,9 @@ def test_installing_a_model_keeps_its_checksum(argos_home):
 def test_threads_zero_means_every_usable_core(argos_home, monkeypatch):
     import ctranslate2
 
-    cores = argos.usable_cores()
+    cores = threads.usable_cores()
     assert cores == len(os.sched_getaffinity(0))
-    assert argos.engine_threads(0) == cores and argos.engine_threads(1) == 1
+    assert threads.engine_threads(0) == cores and threads.engine_threads(1) == 1
     asked = []
     real = ctranslate2.Translator
     monkeypatch.setattr(ctranslate2, "Translator", lambda *a, **kw: asked.append(kw["intra_threads"]) or real(*a, **kw))
@@ -136,9 +136,29 @@ def test_threads_zero_means_every_usable_core(argos_home, monkeypatch):
     assert asked == [cores], "CTranslate2's own 0 would mean 4 threads whatever the machine"
 
 
-@pytest.mark.parametrize("threads", ["-1", "100000"])
-def test_absurd_thread_counts_are_one_line_and_exit_2(capsys, tmp_path, threads):
-    result = run_cli(capsys, "build", SEED, "-o", tmp_path / "out", "--no-translate", "--threads", threads)
+@pytest.mark.parametrize("count", ["-1", "100000"])
+def test_absurd_thread_counts_are_one_line_and_exit_2(capsys, tmp_path, count):
+    result = run_cli(capsys, "build", SEED, "-o", tmp_path / "out", "--no-translate", "--threads", count)
     assert result.code == 2
     assert result.err.count("\n") == 1 and "--threads" in result.err and "core" in result.err
     assert not (tmp_path / "out").exists()
+
+
+def test_names_are_spelled_as_opencc_spells_them_and_remembered(tmp_path, monkeypatch):
+    from bilingual import variants
+    from bilingual.glossary import Glossary, namecache, regional
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr(namecache, "_NAMES", None)
+    glossary = Glossary.default()
+    term = next(t for t in glossary.terms if t.aliases)
+    direct = {variants.converter(c).convert(s) for s in [term.hans, *term.aliases] for c in variants.name_configs()}
+    assert direct <= set(regional.surface_map(term))
+    namecache._keep()  # what exit does
+    assert namecache.cache_file().is_file()
+    # A new process: the glossary's spellings come from the file, no converter is built for them.
+    monkeypatch.setattr(namecache, "_NAMES", None)
+    monkeypatch.setattr(variants, "_CONVERTERS", {})
+    assert {t.id: regional.surface_map(t) for t in Glossary.default().terms} == \
+        {t.id: regional.surface_map(t) for t in glossary.terms}
+    assert variants._CONVERTERS == {}

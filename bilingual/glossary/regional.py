@@ -6,6 +6,7 @@ generic zh-Hant form, then OpenCC's conversion for the region.
 
 from __future__ import annotations
 
+from bilingual.glossary.namecache import convert_name
 from bilingual.glossary.terms import Term
 from bilingual.variants import converter, name_configs, region_config
 
@@ -25,7 +26,7 @@ def surface_map(term: Term) -> dict[str, str]:
     out: dict[str, str] = {}
     for simplified in [term.hans, *term.aliases]:
         for config in name_configs():
-            out.setdefault(converter(config).convert(simplified), simplified)
+            out.setdefault(convert_name(config, simplified), simplified)
     out.update({form: term.hans for form in term.hant.values()})
     out.update({s: s for s in term.aliases})
     out[term.hans] = term.hans

@@ -10,12 +10,12 @@ our segments, `translate_batch` them in batches, detokenize. Heavy imports
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from bilingual.errors import BilingualError
 from bilingual.translate.checksum import file_checksum
 from bilingual.translate.packages import PackageInfo, find_package, read_package
+from bilingual.translate.threads import engine_threads
 
 
 def _how_to_install(from_code: str, to_code: str) -> str:
@@ -35,26 +35,6 @@ BATCH_TYPES = ("examples", "tokens")
 def decoding_bound(tokens: int) -> int:
     """The most target tokens a sentence of `tokens` source tokens may decode: bounds a looping model."""
     return min(1024, 3 * (-(-max(tokens, 1) // BOUND_STEP) * BOUND_STEP) + 16)
-
-
-def usable_cores() -> int:
-    """CPU cores this process may run on (its affinity mask; a container's cpuset), at least 1."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except (AttributeError, OSError):  # not Linux
-        return max(1, os.cpu_count() or 1)
-
-
-def engine_threads(threads: int) -> int:
-    """CTranslate2 threads for --threads: 0 means every usable core; more than those is refused.
-
-    CTranslate2's own 0 means 4 whatever the machine, and a huge count crashes it.
-    """
-    cores = usable_cores()
-    if not 0 <= threads <= cores:
-        raise BilingualError(f"--threads {threads}: this process may use {cores} CPU core(s); "
-                             f"give 1 to {cores}, or 0 for all of them")
-    return threads or cores
 
 
 def engine_identity(package: PackageInfo) -> str:
