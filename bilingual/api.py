@@ -338,6 +338,13 @@ def install_model(source: Path, *, source_prefix: str = "", source_suffix: str =
     return packages.install_file(source)
 
 
+def engine_threads(threads: int) -> int:
+    """The engine threads `threads` means (0: every core this process may use); BilingualError if absurd."""
+    from bilingual.translate.threads import engine_threads as resolve
+
+    return resolve(threads)
+
+
 def download_model(from_code: str, to_code: str, *, progress: Callable[[int, int], None] | None = None):
     """Download and install the index's package for a language pair (the one network use)."""
     from bilingual.translate import packages
@@ -387,9 +394,11 @@ def build(
     """The whole pipeline; english=False leaves the English column empty.
 
     Everything that can fail on input or setup fails before the first write:
-    articles are read, the glossary and the engine loaded, all of it translated
-    (each result saved in the translation memory as it comes, so an interrupted
-    build resumes), and only then are the editions written. HTML gives a page
+    articles are read, the glossary loaded, the engine's package and settings
+    checked, all of it translated (the model loaded on the first sentence the
+    memory lacks; each result saved in the memory as it comes, so an
+    interrupted build resumes), and only then are the editions written; an
+    output whose bytes would not change is left as it is. HTML gives a page
     and document data per article (and an index page for a collection); EPUB
     gives one book of all the articles, in input order.
     """
@@ -448,10 +457,12 @@ def _pipeline(docs: list[Document], out_dir: Path, *, variant: str, english: boo
 
         check_options(docs, layout, columns)
     if english:
+        from bilingual.translate.argos import lazy_engine
         from bilingual.translate.memory import Memory
         from bilingual.translate.run import translate_documents
 
-        mt = engine(**(engine_options or {}))
+        # Loaded on the first sentence the memory lacks: a cached rebuild never loads the model.
+        mt = lazy_engine(**(engine_options or {}))
         with Memory(memory_path) as memory:
             # One call for all articles: engine batches mix sentences from every article.
             docs = translate_documents(docs, mt, glossary=names, memory=memory, progress=progress)

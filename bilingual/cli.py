@@ -33,7 +33,8 @@ def cli() -> None:
               help="Glossary file on top of the shipped one (repeatable; later files win).")
 @click.option("--memory", "memory_path", type=click.Path(path_type=Path),
               help="Translation memory (default: $BILINGUAL_MEMORY or ~/.cache/bilingual/memory.sqlite).")
-@click.option("--threads", type=int, default=0, show_default=True, help="CPU threads for the engine (0: all).")
+@click.option("--threads", type=int, default=0, show_default=True, callback=lambda c, p, v: _threads(v),
+              help="CPU threads for the engine (0: every core this process may use).")
 @click.option("--batch-size", type=click.IntRange(1, 1024), default=32, show_default=True,
               help="Sentences per engine batch.")
 @click.option("--format", "formats", default="html", show_default=True, callback=lambda c, p, v: _formats(v),
@@ -65,6 +66,15 @@ def build(inputs: tuple[Path, ...], out_dir: Path, variant: str, no_translate: b
         click.echo(f"bilingual: skipped: {problem}", err=True)
     for warning in built.warnings:
         click.echo(f"bilingual: warning: {warning}", err=True)
+
+
+def _threads(value: int) -> int:
+    """--threads checked now (usage error, exit 2): CTranslate2 crashes on absurd counts."""
+    try:
+        api.engine_threads(value)
+    except BilingualError as e:
+        raise click.BadParameter(str(e).removeprefix(f"--threads {value}: ")) from None
+    return value
 
 
 COLUMN_NAMES = {"zh-hans": "hans", "hans": "hans", "zh-hant": "hant", "hant": "hant", "en": "en"}

@@ -6,9 +6,10 @@ generic zh-Hant form, then OpenCC's conversion for the region.
 
 from __future__ import annotations
 
+from bilingual.glossary.namecache import convert_name, write_name
 from bilingual.glossary.terms import Term
 from bilingual.hant import writer
-from bilingual.variants import converter, name_configs, region_config, variants
+from bilingual.variants import name_configs, region_config, variants
 
 
 def hant_form(term: Term, region: str) -> str:
@@ -26,9 +27,9 @@ def surface_map(term: Term) -> dict[str, str]:
     out: dict[str, str] = {}
     for simplified in [term.hans, *term.aliases]:
         for config in name_configs():
-            out.setdefault(converter(config).convert(simplified), simplified)
+            out.setdefault(convert_name(config, simplified), simplified)
         for variant in variants():  # and as our own rules write it (台州, not 臺州)
-            out.setdefault(writer(variant).convert(simplified), simplified)
+            out.setdefault(write_name(variant, simplified), simplified)
     out.update({form: term.hans for form in term.hant.values()})
     out.update({s: s for s in term.aliases})
     out[term.hans] = term.hans

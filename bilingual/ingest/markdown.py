@@ -8,9 +8,6 @@ from __future__ import annotations
 
 import re
 
-import yaml
-from markdown_it import MarkdownIt
-
 from bilingual.ingest import dates
 from bilingual.ingest.blocks import html_blocks, parse
 from bilingual.model import Document, Meta
@@ -24,6 +21,8 @@ def split_front_matter(text: str) -> tuple[dict, str]:
     m = _FRONT.match(text)
     if not m:
         return {}, text.lstrip("\ufeff")
+    import yaml  # here, not at import: detection of every input asks has_front_matter only
+
     try:
         data = yaml.safe_load(m.group(1))
     except yaml.YAMLError:
@@ -48,6 +47,8 @@ def _strings(value: object) -> list[str]:
 def read_text(text: str) -> Document:
     """A Document (id and file fields left to the caller) from Markdown."""
     front, body = split_front_matter(text)
+    from markdown_it import MarkdownIt
+
     md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
     # Let every link through as a link: the block reader drops unsafe hrefs and keeps
     # the link text, where markdown-it would leave "[text](javascript:...)" as text.

@@ -30,6 +30,7 @@ from pathlib import Path, PurePosixPath
 
 from bilingual.errors import BilingualError
 from bilingual.settings import packages_dir
+from bilingual.translate.checksum import file_checksum
 
 DEFAULT_INDEX = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/"
 # source.spm + target.spm: a CTranslate2 model folder with one SentencePiece model per side (OPUS-MT),
@@ -151,7 +152,8 @@ def install_file(path: Path, *, from_code: str = "zh", to_code: str = "en",
     metadata.json, model/model.bin and a tokenizer, the expected language
     direction, and no member that could land outside the package folder.
     Installation extracts into a temporary folder and renames it into place,
-    so a failure never leaves a half-installed package.
+    so a failure never leaves a half-installed package. The model's sha256 is
+    kept beside it (translate/checksum.py), so builds need not hash it.
     """
     path = Path(path)
     if not path.is_file():
@@ -183,7 +185,10 @@ def install_file(path: Path, *, from_code: str = "zh", to_code: str = "en",
             _extract(zf, top, target_root, path)
     except zipfile.BadZipFile as e:
         raise BilingualError(f"{path} is a corrupt model archive: {e}") from None
-    return read_package(target_root / top)
+    installed = read_package(target_root / top)
+    # The model's checksum (part of the engine identity), kept beside it now so no build hashes it again.
+    file_checksum(installed.path / "model" / "model.bin", installed.path)
+    return installed
 
 
 def _extract(zf: zipfile.ZipFile, top: str, target_root: Path, source: Path) -> None:
