@@ -248,6 +248,31 @@ def suggest_names(article: Path, *, glossaries: list[Path] | tuple[Path, ...] = 
     return suggest(text, glossary(list(glossaries)), limit=limit)
 
 
+def explain_names(article: Path, *, glossaries: list[Path] | tuple[Path, ...] = (),
+                  only: str = "") -> list[tuple[str, object]]:
+    """(context, decision) for every place a glossary surface occurs in one article: matched or not, and why.
+
+    The article is read and segmented as a build reads it; `only` keeps the
+    decisions about one term id or surface. Context is the text around the span.
+    """
+    from bilingual.errors import BilingualError
+    from bilingual.segment import segment
+
+    docs = load([Path(article)])
+    if len(docs) != 1:
+        raise BilingualError(f"{article}: holds {len(docs)} articles; give one")
+    names = glossary(list(glossaries))
+    out = []
+    texts = [docs[0].meta.title] + [s.source for s in segment(docs[0]).segments()]
+    for text in texts:
+        for d in names.explain(text):
+            if only and only not in (d.term.id, d.surface, d.term.hans):
+                continue
+            context = text[max(0, d.start - 8):d.start] + "[" + d.surface + "]" + text[d.end:d.end + 8]
+            out.append((" ".join(context.split()), d))
+    return out
+
+
 def variant_names() -> list[str]:
     """The --variant choices, as listed in bilingual/data/opencc.toml."""
     from bilingual.variants import variants

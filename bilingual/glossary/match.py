@@ -11,6 +11,7 @@ a name the check expects is exactly a name the translation protected.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from bilingual.chars import WORD_RUN
@@ -91,7 +92,9 @@ class Matcher:
         if not candidates:
             return []
         r = match_rules.rules()
-        cut = match_rules.Cut(text, self._tokenize, self._freq, WORD_RUN)
+        # The rules and the dictionary are Simplified: judge a Traditional text by its Simplified twin.
+        simple = _simplified(text)
+        cut = match_rules.Cut(simple if len(simple) == len(text) else text, self._tokenize, self._freq, WORD_RUN)
         owner: list[Decision | None] = [None] * len(text)
         out: list[Decision] = []
         for start, end, surface in candidates:
@@ -103,6 +106,8 @@ class Matcher:
                                         f"inside or across the longer match '{holder.surface}'"))
                 continue
             ok, why = match_rules.judge(cut, start, end, term.kind, term.bare, hans, r)
+            if cut.text is not text:
+                why = _traditional(why, simple, text)
             decision = Decision(start, end, term, surface, ok, why)
             if ok:
                 owner[start:end] = [decision] * (end - start)
@@ -116,13 +121,10 @@ class Matcher:
         return self._cutter
 
     def _tokenize(self, run: str) -> list[tuple[int, int]]:
-        simple = _simplified(run)
-        if len(simple) != len(run):
-            simple = run
-        return self._cut().tokenize(simple)
+        return self._cut().tokenize(run)
 
     def _freq(self, word: str) -> int:
-        return self._cut().freq(_simplified(word))
+        return self._cut().freq(word)
 
 
 _WORDCUT: WordCut | None = None
@@ -134,6 +136,15 @@ def _wordcut() -> WordCut:
     if _WORDCUT is None:
         _WORDCUT = WordCut()
     return _WORDCUT
+
+
+def _traditional(why: str, simple: str, text: str) -> str:
+    """A reason written about the Simplified twin, with its quoted pieces as the text writes them."""
+    def back(m) -> str:
+        at = simple.find(m.group(1))
+        return f"'{text[at:at + len(m.group(1))]}'" if at >= 0 else m.group(0)
+
+    return re.sub(r"'([^']+)'", back, why)
 
 
 def _simplified(text: str) -> str:

@@ -48,6 +48,7 @@ class Rules:
     modifiers: frozenset[str]
     surnames: frozenset[str]
     name_followers: frozenset[str]
+    keeps_name: frozenset[str]
     vetoes: dict[str, tuple[Veto, ...]]
 
     def suffix_at(self, text: str) -> str:
@@ -75,6 +76,7 @@ def parse(data: dict) -> Rules:
         modifiers=frozenset(data.get("modifiers", [])),
         surnames=frozenset(data.get("surnames", [])),
         name_followers=frozenset(data.get("name_followers", [])),
+        keeps_name=frozenset(data.get("keeps_name", [])),
         vetoes={k: tuple(v) for k, v in vetoes.items()},
     )
 
@@ -95,6 +97,11 @@ class Cut:
         self.text = text
         self._tokenize, self.freq, self._run = tokenize, freq, run_char
         self._token_at: dict[int, tuple[int, int]] = {}  # every position of a cut run -> its token
+
+    def first_word(self, text: str) -> str:
+        """The first word of `text` cut on its own (the rest of a compound after a name)."""
+        spans = self._tokenize(text)
+        return text[:spans[0][1]] if spans else ""
 
     def token(self, i: int) -> tuple[int, int] | None:
         """The word holding position i, or None for a character outside any run (punctuation, space)."""
@@ -146,11 +153,13 @@ def _start(cut: Cut, start: int, end: int, kind: str, r: Rules) -> tuple[bool, s
         return True, ""
     a, b = tok
     head = text[a:start]
-    if b == end:  # the name ends the word: 原苏联 = 原 + 苏联
+    if b == end:  # the name ends the word: 原苏联 = 原 + 苏联, 上海复旦大学 = 上海 + 复旦大学
         if head in r.modifiers:
             return True, f"after the modifier '{head}' in '{text[a:b]}'"
         if head in r.prefixes:
             return False, f"'{text[a:b]}' is an adjective ({head}- before the name)"
+        if len(head) >= 2 and cut.freq(head) > 0:
+            return True, f"ends the compound '{text[a:b]}' ({head} + {text[start:end]})"
     return False, f"starts inside the word '{text[a:b]}'"
 
 
@@ -175,6 +184,8 @@ def _end(cut: Cut, start: int, end: int, kind: str, r: Rules) -> tuple[bool, str
     suffix = r.suffix_at(rest)
     if suffix:
         return False, f"'{text[a:b]}' is a longer word (suffix {suffix})"
-    if len(rest) >= 2 and cut.freq(rest) > 0:
+    if kind == "place" and rest[0] in r.keeps_name:
+        return True, f"a place with '{rest[0]}' after it in '{text[a:b]}'"
+    if len(rest) >= 2 and (cut.freq(rest) > 0 or len(cut.first_word(rest)) >= 2):
         return True, f"heads the compound '{text[a:b]}' ({text[start:end]} + {rest})"
     return False, f"ends inside the word '{text[a:b]}'"
