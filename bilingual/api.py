@@ -96,7 +96,7 @@ def check(input_path: Path, translation: Path | None = None, *, glossaries: list
     the same glossary it is checked against. `region` picks whose Traditional
     name forms the zh-Hant column must use; by default the document's.
     """
-    from bilingual.check import check_document, merge
+    from bilingual.check import check_document
     from bilingual.errors import BilingualError
 
     path = Path(input_path)
@@ -132,7 +132,7 @@ def check(input_path: Path, translation: Path | None = None, *, glossaries: list
             raise BilingualError(f"{translation}: no English paragraphs found")
         doc, align_findings = align_translation(doc, english)
     region = region or _document_region(doc, path)
-    return doc, merge(notes, align_findings, check_document(doc, glossary=names, region=region))
+    return doc, check_document(doc, glossary=names, region=region, extra=[*notes, *align_findings])
 
 
 def fails(findings: list[Finding], severity: str) -> bool:

@@ -41,6 +41,7 @@ class SourceNumber:
     text: str
     accepted: set = field(default_factory=set)
     digits: bool = True  # written in Arabic digits (certain) rather than Chinese numerals
+    start: int = 0  # where `text` starts in the source
 
     def describe(self) -> str:
         plain = sorted((_fmt(v) for v in self.accepted if isinstance(v, Decimal)), key=len)
@@ -100,8 +101,12 @@ def _accept(value: Decimal, kind: str) -> set:
 
 
 def source_numbers(text: str) -> list[SourceNumber]:
-    """Every number, year, month, weekday, percentage and amount in a Chinese text."""
-    text = text.translate(_FULLWIDTH)
+    """Every number, year, month, weekday, percentage and amount in a Chinese text.
+
+    Each one's `text` is exactly as the source writes it (full-width digits
+    included), so a proofreader's tool can highlight it.
+    """
+    original, text = text, text.translate(_FULLWIDTH)
     taken = [False] * len(text)
     found: list[tuple[int, SourceNumber]] = []
 
@@ -147,6 +152,9 @@ def source_numbers(text: str) -> list[SourceNumber]:
             continue
         take(a, b)
         found += [(a, n) for n in _cn_numbers(run, _kind_after(text, b))]
+    for at, n in found:
+        n.text = original[at:at + len(n.text)]  # _FULLWIDTH maps one character to one
+        n.start = at
     return [n for _, n in sorted(found, key=lambda x: x[0])]
 
 

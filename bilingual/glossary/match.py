@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from bilingual.chars import WORD_RUN
 from bilingual.glossary import rules as match_rules
 from bilingual.glossary.terms import Term
-from bilingual.glossary.wordcut import WordCut
+from bilingual.glossary.wordcut import WordCut, shared
 from bilingual.variants import converter
 
 FIND_CACHE = 100_000  # sentences remembered by Matcher.find before it starts over
@@ -117,7 +117,7 @@ class Matcher:
 
     def _cut(self) -> WordCut:
         if self._cutter is None:
-            self._cutter = _wordcut().with_words(self._names)
+            self._cutter = shared().with_words(self._names)
         return self._cutter
 
     def _tokenize(self, run: str) -> list[tuple[int, int]]:
@@ -125,17 +125,6 @@ class Matcher:
 
     def _freq(self, word: str) -> int:
         return self._cut().freq(word)
-
-
-_WORDCUT: WordCut | None = None
-
-
-def _wordcut() -> WordCut:
-    """The one jieba cutter, made on first use (it reads its dictionary lazily)."""
-    global _WORDCUT
-    if _WORDCUT is None:
-        _WORDCUT = WordCut()
-    return _WORDCUT
 
 
 def _traditional(why: str, simple: str, text: str) -> str:

@@ -138,3 +138,14 @@ class WordCut:
         except OSError as e:
             log.debug("cannot keep the wordcut cache %s: %s", self.path, e)
         return total, groups
+
+
+_SHARED: WordCut | None = None
+
+
+def shared() -> WordCut:
+    """The process's one cutter over jieba's own dictionary, made on first use."""
+    global _SHARED
+    if _SHARED is None:
+        _SHARED = WordCut()
+    return _SHARED
