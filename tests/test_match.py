@@ -43,6 +43,9 @@ def names() -> Glossary:
     ("王毅军说", "longer person's name"),
     ("中国人不愿意", "suffix 人"),
     ("反美国", "adjective"),
+    ("香港记者协会", "longer name '香港记者协会'"),  # an organisation the glossary lacks
+    ("北京市第二中级人民法院", "longer name"),
+    ("德国之声报道", "longer name '德国之声'"),
 ])
 def test_a_name_inside_a_longer_word_or_name_is_not_matched(names, text, rule):
     assert names.find(text) == []
@@ -57,8 +60,9 @@ def test_a_name_inside_a_longer_word_or_name_is_not_matched(names, text, rule):
     ("中共处理手法像土匪", ["ccp"]),  # the context rule needs a count after 共
     ("拜登上台", ["biden"]),  # the glossary's names join the word cut: not 拜|登上|台
     ("余华说", ["yu-hua"]), ("王毅说", ["wang-yi"]), ("原苏联", ["ussr"]), ("前苏联", ["ussr"]),
-    ("香港记者协会", ["hk"]), ("中国政府", ["china"]), ("中国人民", ["china"]), ("在英国看来", ["uk"]),
-    ("北京市第二中级人民法院", ["beijing"]), ("上海复旦大学", ["fudan"]), ("美国康乃尔大学", ["us"]),
+    ("香港警方重新定义传媒", ["hk"]), ("香港的记者协会", ["hk"]), ("中国政府", ["china"]), ("中国人民", ["china"]),
+    ("在英国看来", ["uk"]), ("北京市政府", ["beijing"]), ("上海复旦大学", ["fudan"]),
+    ("美国复旦大学", ["us", "fudan"]),  # a glossary name right after: two names, not one longer one
     ("朱英国说，英国首相", ["uk"]),
 ])
 def test_a_name_standing_as_a_word_or_compound_is_matched(names, text, ids):
@@ -82,6 +86,7 @@ def test_rules_are_data_every_list_is_read():
     r = match_rules.rules()
     assert "主义" in r.suffixes and "反" in r.prefixes and "原" in r.modifiers and "朱" in r.surnames
     assert "说" in r.name_followers and "市" in r.keeps_name and "中共" in r.vetoes
+    assert "协会" in r.org_suffixes and "的" in r.name_breakers
     # function words that are also surnames are left out on purpose: 于英国 is "in Britain"
     assert not {"于", "和", "向", "任", "曾"} & r.surnames
 

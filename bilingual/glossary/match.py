@@ -96,6 +96,7 @@ class Matcher:
         simple = _simplified(text)
         cut = match_rules.Cut(simple if len(simple) == len(text) else text, self._tokenize, self._freq, WORD_RUN)
         owner: list[Decision | None] = [None] * len(text)
+        starts = frozenset(c[0] for c in candidates)
         out: list[Decision] = []
         for start, end, surface in candidates:
             term, hans = self._index[surface]
@@ -105,7 +106,7 @@ class Matcher:
                     out.append(Decision(start, end, term, surface, False,
                                         f"inside or across the longer match '{holder.surface}'"))
                 continue
-            ok, why = match_rules.judge(cut, start, end, term.kind, term.bare, hans, r)
+            ok, why = match_rules.judge(cut, start, end, term.kind, term.bare, hans, r, starts)
             if cut.text is not text:
                 why = _traditional(why, simple, text)
             decision = Decision(start, end, term, surface, ok, why)

@@ -49,6 +49,8 @@ class Rules:
     surnames: frozenset[str]
     name_followers: frozenset[str]
     keeps_name: frozenset[str]
+    org_suffixes: tuple[str, ...]
+    name_breakers: frozenset[str]
     vetoes: dict[str, tuple[Veto, ...]]
 
     def suffix_at(self, text: str) -> str:
@@ -77,6 +79,8 @@ def parse(data: dict) -> Rules:
         surnames=frozenset(data.get("surnames", [])),
         name_followers=frozenset(data.get("name_followers", [])),
         keeps_name=frozenset(data.get("keeps_name", [])),
+        org_suffixes=tuple(sorted(data.get("org_suffixes", []), key=len, reverse=True)),
+        name_breakers=frozenset(data.get("name_breakers", [])),
         vetoes={k: tuple(v) for k, v in vetoes.items()},
     )
 
@@ -119,8 +123,12 @@ class Cut:
         return self._token_at.get(i)
 
 
-def judge(cut: Cut, start: int, end: int, kind: str, bare: bool, hans: str, r: Rules) -> tuple[bool, str]:
-    """(accepted, why) for the candidate text[start:end] of a term of `kind` written `hans` in Simplified."""
+def judge(cut: Cut, start: int, end: int, kind: str, bare: bool, hans: str, r: Rules,
+          name_starts: frozenset[int] = frozenset()) -> tuple[bool, str]:
+    """(accepted, why) for the candidate text[start:end] of a term of `kind` written `hans` in Simplified.
+
+    `name_starts`: where other glossary names start (a name right after this one is not
+    part of it: 美国 in 美国康乃尔大学 when 康乃尔大学 is a glossary name)."""
     text = cut.text
     if in_title(text, start, end):
         return True, "fills a 《》 title"
@@ -135,6 +143,9 @@ def judge(cut: Cut, start: int, end: int, kind: str, bare: bool, hans: str, r: R
     ok2, why2 = _end(cut, start, end, kind, r)
     if not ok2:
         return ok2, why2
+    longer = _longer_name(cut, start, end, r, name_starts)
+    if longer:
+        return False, f"part of the longer name '{longer}' (it ends in an organisation's suffix)"
     return True, "; ".join(w for w in (why, why2) if w) or "stands as a word"
 
 
@@ -189,3 +200,37 @@ def _end(cut: Cut, start: int, end: int, kind: str, r: Rules) -> tuple[bool, str
     if len(rest) >= 2 and (cut.freq(rest) > 0 or len(cut.first_word(rest)) >= 2):
         return True, f"heads the compound '{text[a:b]}' ({text[start:end]} + {rest})"
     return False, f"ends inside the word '{text[a:b]}'"
+
+
+def _longer_name(cut: Cut, start: int, end: int, r: Rules, name_starts: frozenset[int] = frozenset(),
+                 words: int = 3) -> str:
+    """The longer name text[start:x] when the words right after the name (at most `words`, none a
+    breaker or a numeral) end in an organisation suffix: 香港记者协会, 德国之声, 北京市第二中级人民法院.
+
+    A last word that is a dictionary word longer than its suffix by two characters or more
+    (康乃尔大学, 帝国大学) names an institution of its own: 美国 stays a name in 美国康乃尔大学.
+    """
+    if end in name_starts:
+        return ""
+    text = cut.text
+    tok = cut.token(end - 1)
+    at = tok[1] if tok is not None and tok[1] > end else end  # the rest of a compound the name heads
+    if at > end and text[end:at].endswith(r.org_suffixes):
+        return text[start:at]
+    for _ in range(words):
+        tok = cut.token(at)
+        if tok is None or tok[0] != at:
+            return ""
+        word = text[tok[0]:tok[1]]
+        if word in r.name_breakers or _NUMERAL.fullmatch(word):
+            return ""
+        at = tok[1]
+        suffix = next((s for s in r.org_suffixes if text[end:at].endswith(s)), "")
+        if suffix:
+            if len(word) - len(suffix) >= 2 and cut.freq(word) > 0:
+                return ""
+            return text[start:at]
+    return ""
+
+
+_NUMERAL = re.compile(r"[0-9零〇一二两三四五六七八九十百千万亿几多数个间所家名位]+")
