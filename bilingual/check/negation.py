@@ -50,9 +50,9 @@ def _lists() -> _Lists:
         return re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(w) for w in alternatives) + r")(?![\w'])",
                           re.IGNORECASE)
 
-    return _Lists(frozenset(data["negators"]), frozenset(data["single"]), frozenset(data["strong"]), frozenset(data["not_negation"]),
-                  frozenset(data["weak"]), words("english_strong"), words("english_weak"),
-                  words("english_not_negation"))
+    return _Lists(frozenset(data["negators"]), frozenset(data["single"]), frozenset(data["strong"]),
+                  frozenset(data["not_negation"]), frozenset(data["weak"]), words("english_strong"),
+                  words("english_weak"), words("english_not_negation"))
 
 
 @dataclass
