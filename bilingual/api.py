@@ -231,21 +231,21 @@ def import_edits(file: Path, memory_path: Path | None = None, doc_path: Path | N
         return import_edits(units, store, doc=doc, path=file)
 
 
-def suggest_names(article: Path, *, glossaries: list[Path] | tuple[Path, ...] = (), limit: int = 50) -> list:
-    """Proper-name candidates the glossary lacks in one article, most frequent first.
+def suggest_names(article: Path, *, glossaries: list[Path] | tuple[Path, ...] = (), limit: int | None = None) -> list:
+    """Proper-name candidates the glossary lacks in one article, best evidenced first (glossary/suggest.py).
 
     The article is read like a build reads it (any encoding ingest accepts;
     markup, archive cards and footers removed), so only its title and text are mined.
     """
     from bilingual.errors import BilingualError
-    from bilingual.glossary.suggest import suggest
+    from bilingual.glossary.suggest import DEFAULT_LIMIT, suggest
 
     docs = load([Path(article)])
     if len(docs) != 1:
         raise BilingualError(f"{article}: holds {len(docs)} articles; give one")
     doc = docs[0]
     text = "\n".join([doc.meta.title] + [block.text("source") for block in doc.blocks])
-    return suggest(text, glossary(list(glossaries)), limit=limit)
+    return suggest(text, glossary(list(glossaries)), limit=DEFAULT_LIMIT if limit is None else limit)
 
 
 def explain_names(article: Path, *, glossaries: list[Path] | tuple[Path, ...] = (),

@@ -170,10 +170,13 @@ def glossary_check(files: tuple[Path, ...], quiet: bool) -> None:
 @click.option("--glossary", "glossaries", multiple=True, type=click.Path(path_type=Path),
               help="Extra glossary file on top of the shipped one (repeatable).")
 @click.option("-n", "--limit", default=50, show_default=True, help="How many candidates to list.")
-def glossary_suggest(article: Path, glossaries: tuple[Path, ...], limit: int) -> None:
-    """List proper-name candidates in ARTICLE that the glossary lacks, most frequent first."""
+@click.option("-v", "--verbose", is_flag=True, help="A line of context under each candidate.")
+def glossary_suggest(article: Path, glossaries: tuple[Path, ...], limit: int, verbose: bool) -> None:
+    """List names in ARTICLE that the glossary lacks, best evidenced first: count, kind, name."""
     for c in api.suggest_names(article, glossaries=glossaries, limit=limit):
         click.echo(f"{c.count}\t{c.kind}\t{c.text}")
+        if verbose:
+            click.echo(f"\t\t{c.context}  ({', '.join(c.evidence)})")
 
 
 @glossary_group.command("explain")
