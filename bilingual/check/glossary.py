@@ -109,7 +109,8 @@ def _term_findings(u: Unit, term: Term, count: int, surface: str, region: str, r
                                                       and term.en_long != expected else ""),
                                source_mark=surface))
         elif found < count:
-            out.append(Finding(u.id, "glossary.count", "warning", excerpt(u.source, surface), excerpt(u.en),
+            # info: translators replace repeated mentions by pronouns ("the country") as a matter of style
+            out.append(Finding(u.id, "glossary.count", "info", excerpt(u.source, surface), excerpt(u.en),
                                f"'{surface}' occurs {count} times in the source but '{expected}' "
                                f"only {found} time{'s' if found != 1 else ''} in the English",
                                f"check that no mention of '{expected}' was dropped",

@@ -20,7 +20,7 @@ from bilingual.check.text import PRIOR_RATIO, source_length
 from bilingual.glossary.english import fold_english
 
 # -log prior of each bead (source sentences, English sentences); English often merges or splits sentences.
-_BEADS = {(1, 1): 0.6, (2, 1): 2.0, (1, 2): 2.0, (3, 1): 3.5, (1, 3): 3.5, (1, 0): 6.0, (0, 1): 6.0}
+_BEADS = {(1, 1): 0.6, (2, 1): 2.0, (1, 2): 2.0, (3, 1): 3.5, (1, 3): 3.5, (1, 0): 3.0, (0, 1): 3.0}
 MIN_CHARS = 10  # a shorter sentence (a dateline, 他说) may well be merged into its neighbour
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
 _LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z'’.\-]*[A-Za-z]")

@@ -39,8 +39,10 @@ def test_json_report_schema_and_exit_code(tmp_path, capsys):
     assert data["summary"]["segments_checked"] == 20
     for item in data["findings"]:
         assert set(item) >= {"segment", "kind", "severity", "source", "target", "message", "suggestion"}
-    wrong = [f for f in data["findings"] if f["kind"] == "number.missing"]
-    assert wrong and wrong[0]["source_mark"] == "13.21万亿"
+    # the wrong scale is reported once, as what it is (not also as a missing number)
+    wrong = [f for f in data["findings"] if f["kind"] in ("number.missing", "unit.scale")]
+    assert [(f["kind"], f["source_mark"], f["target_mark"]) for f in wrong] == [
+        ("unit.scale", "13.21万亿", "13.21 billion")]
 
 
 def test_fail_on_threshold(tmp_path, capsys):
