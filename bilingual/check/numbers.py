@@ -46,8 +46,8 @@ class SourceNumber:
 
     def describe(self) -> str:
         plain = sorted((_fmt(v) for v in self.accepted if isinstance(v, Decimal)), key=len)
-        names = sorted((MONTHS if kind == "month" else WEEKDAYS)[n - 1].capitalize()
-                       for kind, n in (v for v in self.accepted if isinstance(v, tuple)) if kind in ("month", "weekday"))
+        named = [v for v in self.accepted if isinstance(v, tuple) and v[0] in ("month", "weekday")]
+        names = sorted((MONTHS if kind == "month" else WEEKDAYS)[n - 1].capitalize() for kind, n in named)
         return " or ".join(names + plain[:2])
 
 
