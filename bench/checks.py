@@ -32,7 +32,7 @@ def glossary():
 
 
 def main(argv: list[str]) -> None:
-    corpora = ["wmt19", "parallel2/tune"] if argv[:1] == ["tune"] else ["parallel2/heldout"]
+    corpora = ["wmt19", "parallel2/tune", "parallel3"] if argv[:1] == ["tune"] else ["parallel2/heldout"]
     names = glossary()
     for family in FAMILIES:
         total = planting.Figures()

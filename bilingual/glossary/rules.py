@@ -205,10 +205,9 @@ def _end(cut: Cut, start: int, end: int, kind: str, r: Rules) -> tuple[bool, str
 def _longer_name(cut: Cut, start: int, end: int, r: Rules, name_starts: frozenset[int] = frozenset(),
                  words: int = 3) -> str:
     """The longer name text[start:x] when the words right after the name (at most `words`, none a
-    breaker or a numeral) end in an organisation suffix: 香港记者协会, 德国之声, 北京市第二中级人民法院.
-
-    A last word that is a dictionary word longer than its suffix by two characters or more
-    (康乃尔大学, 帝国大学) names an institution of its own: 美国 stays a name in 美国康乃尔大学.
+    breaker or a numeral) end in an organisation suffix: 香港记者协会, 德国之声, 北京市第二中级人民法院,
+    美国联邦航空局. When the glossary names the institution (康乃尔大学), the place before it is a
+    name of its own (`name_starts`).
     """
     if end in name_starts:
         return ""
@@ -219,16 +218,13 @@ def _longer_name(cut: Cut, start: int, end: int, r: Rules, name_starts: frozense
         return text[start:at]
     for _ in range(words):
         tok = cut.token(at)
-        if tok is None or tok[0] != at:
-            return ""
+        if tok is None or tok[0] != at or (at > end and at in name_starts):
+            return ""  # punctuation, or another name begins a phrase of its own
         word = text[tok[0]:tok[1]]
         if word in r.name_breakers or _NUMERAL.fullmatch(word):
             return ""
         at = tok[1]
-        suffix = next((s for s in r.org_suffixes if text[end:at].endswith(s)), "")
-        if suffix:
-            if len(word) - len(suffix) >= 2 and cut.freq(word) > 0:
-                return ""
+        if text[end:at].endswith(r.org_suffixes):
             return text[start:at]
     return ""
 
