@@ -112,3 +112,29 @@ def test_cli_explain_shows_each_place_and_why(tmp_path, capsys):
     assert verdicts == [("no", "uk"), ("no", "marx"), ("match", "uk")]
     assert "surname 朱" in lines[0]
 
+
+
+def test_on_the_labelled_tuning_articles_no_name_is_found_inside_a_longer_one():
+    """tests/fixtures/names/tune: every listed name is a glossary name; where it stands on its own it
+    is found, and no match falls inside a longer listed name (香港 in 香港记者协会). The held-out
+    articles are measured by bench/names.py only."""
+    from bench.names import match_figures
+
+    labelled = match_figures("tune")
+    assert labelled.inside_longer == []
+    assert labelled.rendered / labelled.standalone >= 0.99, labelled.missed
+    shipped = match_figures("tune", shipped_only=True)
+    assert shipped.inside_longer == []
+    assert shipped.rendered / shipped.standalone >= 0.95, shipped.missed
+
+
+def test_the_word_cut_takes_the_glossarys_names_without_changing_the_shared_one():
+    from bilingual.glossary.wordcut import shared
+
+    base = shared()
+    with_names = base.with_words({"拜登": 30, "严搏非": 30})
+    cut = lambda c, t: [t[a:b] for a, b in c.tokenize(t)]  # noqa: E731
+    assert cut(with_names, "拜登上台") == ["拜登", "上台"]
+    assert cut(base, "拜登上台") == ["拜", "登上", "台"]  # the shared cutter is left as jieba has it
+    assert with_names.freq("拜登") == 30 and base.freq("拜登") < 30
+    assert cut(with_names, "其余华人") == cut(base, "其余华人") == ["其余", "华人"]
