@@ -6,12 +6,16 @@ Pure: it takes a prepared document and a termbase. Reading inputs (a build's
 JSON, a source with its translation, a returned CAT file) and preparing them
 is bilingual.api.check's job.
 
-Findings come in families, one module each: glossary.py (expected names,
-banned variants, counts, regional zh-Hant forms), numbers.py (numbers, dates,
-percentages, amounts), text.py (Chinese left in the English, empty / missing /
-duplicated segments, length-ratio outliers, n-gram loops). align.py pairs an
-external translation with a Chinese source; report.py renders findings as
-text, JSON (docs/check-schema.md) or HTML.
+Findings come in families, one module each: glossary.py (expected names and
+their accepted alternatives, banned variants, counts, regional zh-Hant forms),
+numbers.py (numbers, dates, amounts), units.py (percent and 万/亿 scale),
+negation.py (polarity of source and English), names.py (Chinese person names
+the glossary lacks, by romanization), omission.py (sentences left out inside a
+paragraph), text.py (Chinese left in the English, empty / missing / duplicated
+segments, length-ratio outliers, n-gram loops). align.py pairs an external
+translation with a Chinese source (beads.py: the costs it shares with
+omission.py); publish/report.py renders findings as text, JSON
+(docs/check-schema.md) or HTML.
 
 A document whose English was aligned paragraph by paragraph (align.py) says so
 in its provenance: ``en_alignment = "block"`` and ``en_groups`` (e.g. "0 1+2 3":

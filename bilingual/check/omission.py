@@ -13,8 +13,11 @@ from __future__ import annotations
 import re
 import statistics
 
-from bilingual.check.align import _anchor_cost, _anchors_source, _length_cost
 from bilingual.check.base import Finding, Unit, excerpt
+from bilingual.check.beads import LATIN_NAME as _LATIN_NAME
+from bilingual.check.beads import anchor_cost as _anchor_cost
+from bilingual.check.beads import anchors_source as _anchors_source
+from bilingual.check.beads import length_cost as _length_cost
 from bilingual.check.numbers import target_values
 from bilingual.check.text import PRIOR_RATIO, source_length
 from bilingual.glossary.english import fold_english
@@ -23,7 +26,6 @@ from bilingual.glossary.english import fold_english
 _BEADS = {(1, 1): 0.6, (2, 1): 2.0, (1, 2): 2.0, (3, 1): 3.5, (1, 3): 3.5, (1, 0): 3.0, (0, 1): 3.0}
 MIN_CHARS = 10  # a shorter sentence (a dateline, 他说) may well be merged into its neighbour
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
-_LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z'’.\-]*[A-Za-z]")
 
 
 def english_sentences(text: str) -> list[str]:

@@ -174,3 +174,23 @@ def test_a_builds_json_is_checked_with_the_glossary_it_was_built_with(tmp_path, 
     note = [f for f in findings if f["kind"] == "provenance.glossary"]
     assert len(note) == 1 and note[0]["severity"] == "info" and doc.provenance["glossary"] in note[0]["message"]
     assert "glossary.missing" not in [f["kind"] for f in findings]  # 张三丰 is not in the given glossary
+
+
+def test_findings_come_in_document_order_with_marks_as_written(tmp_path, capsys):
+    """The aligner's findings sit with their segment, not first; a loop's and a number's marks are the
+    text as written (capitals, full-width digits), so a viewer can highlight them."""
+    from bilingual import api
+
+    source = tmp_path / "zh.txt"
+    source.write_text("今年产量增长３％。\n\n他说了三遍。\n\n普京访问了北京。\n", encoding="utf-8")
+    english = tmp_path / "en.txt"
+    english.write_text("Output grew 5% this year.\n\nHe Said It He Said It He Said It.\n\n"
+                       "Putin visited Beijing.\n\nAn extra paragraph nobody wrote.\n", encoding="utf-8")
+    doc, findings = api.check(source, english)
+    order = {s.id: i for i, s in enumerate(doc.segments())}
+    positions = [order.get(f.segment, -1) for f in findings]
+    assert positions == sorted(positions)
+    number = next(f for f in findings if f.kind == "number.missing")
+    assert number.source_mark == "３" and number.source_mark in number.source
+    loop = next(f for f in findings if f.kind == "repetition")
+    assert loop.target_mark == "He Said It" and loop.target_mark in loop.target
