@@ -54,12 +54,15 @@ def romanizations(chars: str) -> frozenset[str]:
     Cantonese, each with heteronyms; syllables joined (Yaping, Ya-ping and Ya Ping all fold to 'yaping')."""
     from pypinyin import Style, pinyin
 
+    from bilingual.variants import converter
+
     per_char: list[set[str]] = []
-    canto = _cantonese()
-    for c in chars:
+    canto = _cantonese()  # keyed by Traditional characters: 黃, not 黄
+    traditional = converter("s2t").convert(chars)
+    for c, t in zip(chars, traditional if len(traditional) == len(chars) else chars, strict=True):
         forms = {_fold(p) for p in pinyin(c, style=Style.NORMAL, heteronym=True)[0]}
         forms |= {_fold(p) for p in pinyin(c, style=Style.WADEGILES, heteronym=True)[0]}
-        forms |= {_fold(p) for p in canto.get(c, [])}
+        forms |= {_fold(p) for p in canto.get(c, []) + canto.get(t, [])}
         forms |= {f.replace("v", "u") for f in forms}  # lü -> lv -> lu
         per_char.append({f for f in forms if f})
     combos = itertools.islice(itertools.product(*per_char), 2000)
