@@ -214,6 +214,8 @@ def _longer_name(cut: Cut, start: int, end: int, r: Rules, name_starts: frozense
     text = cut.text
     tok = cut.token(end - 1)
     at = tok[1] if tok is not None and tok[1] > end else end  # the rest of a compound the name heads
+    if at > end and text[end:at] in r.name_breakers:
+        return ""  # 美国大使馆: a country's embassy is a description
     if at > end and text[end:at].endswith(r.org_suffixes):
         return text[start:at]
     for _ in range(words):
