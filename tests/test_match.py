@@ -22,7 +22,7 @@ TERMS = [
     Term("yu-hua", "余华", kind="person", en="Yu Hua"), Term("ussr", "苏联", kind="place", en="the Soviet Union"),
     Term("wang-yi", "王毅", kind="person", en="Wang Yi"), Term("hk", "香港", kind="place", en="Hong Kong"),
     Term("us", "美国", kind="place", en="the US"), Term("germany", "德国", kind="place", en="Germany"),
-    Term("beijing", "北京", kind="place", en="Beijing"), Term("fudan", "复旦大学", kind="org", en="Fudan University"),
+    Term("beijing", "北京", kind="place", en="Beijing"), Term("pyongyang", "平壤", kind="place", en="Pyongyang"), Term("fudan", "复旦大学", kind="org", en="Fudan University"),
 ]
 
 
@@ -46,6 +46,7 @@ def names() -> Glossary:
     ("香港记者协会", "longer name '香港记者协会'"),  # an organisation the glossary lacks
     ("北京市第二中级人民法院", "longer name"),
     ("德国之声报道", "longer name '德国之声'"),
+    ("美国联邦航空局表示", "longer name '美国联邦航空局'"),
 ])
 def test_a_name_inside_a_longer_word_or_name_is_not_matched(names, text, rule):
     assert names.find(text) == []
@@ -63,6 +64,8 @@ def test_a_name_inside_a_longer_word_or_name_is_not_matched(names, text, rule):
     ("香港警方重新定义传媒", ["hk"]), ("香港的记者协会", ["hk"]), ("中国政府", ["china"]), ("中国人民", ["china"]),
     ("在英国看来", ["uk"]), ("北京市政府", ["beijing"]), ("上海复旦大学", ["fudan"]),
     ("美国复旦大学", ["us", "fudan"]),  # a glossary name right after: two names, not one longer one
+    ("他们在平壤签署条约", ["pyongyang"]),  # 签署 (sign) is no 公署
+    ("美国大使馆发表声明", ["us"]),  # a country's embassy is a description
     ("朱英国说，英国首相", ["uk"]),
 ])
 def test_a_name_standing_as_a_word_or_compound_is_matched(names, text, ids):
