@@ -22,7 +22,8 @@ TERMS = [
     Term("yu-hua", "余华", kind="person", en="Yu Hua"), Term("ussr", "苏联", kind="place", en="the Soviet Union"),
     Term("wang-yi", "王毅", kind="person", en="Wang Yi"), Term("hk", "香港", kind="place", en="Hong Kong"),
     Term("us", "美国", kind="place", en="the US"), Term("germany", "德国", kind="place", en="Germany"),
-    Term("beijing", "北京", kind="place", en="Beijing"), Term("pyongyang", "平壤", kind="place", en="Pyongyang"), Term("fudan", "复旦大学", kind="org", en="Fudan University"),
+    Term("beijing", "北京", kind="place", en="Beijing"), Term("pyongyang", "平壤", kind="place", en="Pyongyang"),
+    Term("fudan", "复旦大学", kind="org", en="Fudan University"),
 ]
 
 
