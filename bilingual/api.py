@@ -97,7 +97,7 @@ def check(input_path: Path, translation: Path | None = None, *, glossaries: list
     the same glossary it is checked against. `region` picks whose Traditional
     name forms the zh-Hant column must use; by default the document's.
     """
-    from bilingual.check import check_document, merge
+    from bilingual.check import check_document
     from bilingual.errors import BilingualError
 
     path = Path(input_path)
@@ -138,7 +138,7 @@ def check(input_path: Path, translation: Path | None = None, *, glossaries: list
             raise BilingualError(f"{translation}: no English paragraphs found")
         doc, align_findings = align_translation(doc, english)
     region = region or document_region(doc, path)
-    return doc, merge(notes, align_findings, check_document(doc, glossary=names, region=region))
+    return doc, check_document(doc, glossary=names, region=region, extra=[*notes, *align_findings])
 
 
 def fails(findings: list[Finding], severity: str) -> bool:
@@ -248,21 +248,46 @@ def import_edits(file: Path, memory_path: Path | None = None, doc_path: Path | N
         return import_edits(units, store, doc=doc, path=file)
 
 
-def suggest_names(article: Path, *, glossaries: list[Path] | tuple[Path, ...] = (), limit: int = 50) -> list:
-    """Proper-name candidates the glossary lacks in one article, most frequent first.
+def suggest_names(article: Path, *, glossaries: list[Path] | tuple[Path, ...] = (), limit: int | None = None) -> list:
+    """Proper-name candidates the glossary lacks in one article, best evidenced first (glossary/suggest.py).
 
     The article is read like a build reads it (any encoding ingest accepts;
     markup, archive cards and footers removed), so only its title and text are mined.
     """
     from bilingual.errors import BilingualError
-    from bilingual.glossary.suggest import suggest
+    from bilingual.glossary.suggest import DEFAULT_LIMIT, suggest
 
     docs = load([Path(article)])
     if len(docs) != 1:
         raise BilingualError(f"{article}: holds {len(docs)} articles; give one")
     doc = docs[0]
     text = "\n".join([doc.meta.title] + [block.text("source") for block in doc.blocks])
-    return suggest(text, glossary(list(glossaries)), limit=limit)
+    return suggest(text, glossary(list(glossaries)), limit=DEFAULT_LIMIT if limit is None else limit)
+
+
+def explain_names(article: Path, *, glossaries: list[Path] | tuple[Path, ...] = (),
+                  only: str = "") -> list[tuple[str, object]]:
+    """(context, decision) for every place a glossary surface occurs in one article: matched or not, and why.
+
+    The article is read and segmented as a build reads it; `only` keeps the
+    decisions about one term id or surface. Context is the text around the span.
+    """
+    from bilingual.errors import BilingualError
+    from bilingual.segment import segment
+
+    docs = load([Path(article)])
+    if len(docs) != 1:
+        raise BilingualError(f"{article}: holds {len(docs)} articles; give one")
+    names = glossary(list(glossaries))
+    out = []
+    texts = [docs[0].meta.title] + [s.source for s in segment(docs[0]).segments()]
+    for text in texts:
+        for d in names.explain(text):
+            if only and only not in (d.term.id, d.surface, d.term.hans):
+                continue
+            context = text[max(0, d.start - 8):d.start] + "[" + d.surface + "]" + text[d.end:d.end + 8]
+            out.append((" ".join(context.split()), d))
+    return out
 
 
 def variant_names() -> list[str]:

@@ -247,10 +247,27 @@ def glossary_check(files: tuple[Path, ...], quiet: bool) -> None:
 @click.option("--glossary", "glossaries", multiple=True, type=click.Path(path_type=Path),
               help="Extra glossary file on top of the shipped one (repeatable).")
 @click.option("-n", "--limit", default=50, show_default=True, help="How many candidates to list.")
-def glossary_suggest(article: Path, glossaries: tuple[Path, ...], limit: int) -> None:
-    """List proper-name candidates in ARTICLE that the glossary lacks, most frequent first."""
+@click.option("-v", "--verbose", is_flag=True, help="A line of context under each candidate.")
+def glossary_suggest(article: Path, glossaries: tuple[Path, ...], limit: int, verbose: bool) -> None:
+    """List names in ARTICLE that the glossary lacks, best evidenced first: count, kind, name."""
     for c in api.suggest_names(article, glossaries=glossaries, limit=limit):
         click.echo(f"{c.count}\t{c.kind}\t{c.text}")
+        if verbose:
+            click.echo(f"\t\t{c.context}  ({', '.join(c.evidence)})")
+
+
+@glossary_group.command("explain")
+@click.argument("article", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--glossary", "glossaries", multiple=True, type=click.Path(path_type=Path),
+              help="Extra glossary file on top of the shipped one (repeatable).")
+@click.option("--term", "only", default="", help="Only the places of one term (id or Chinese form).")
+@click.option("--rejected", is_flag=True, help="Only the places where a surface did not match.")
+def glossary_explain(article: Path, glossaries: tuple[Path, ...], only: str, rejected: bool) -> None:
+    """Show every place a glossary name's surface occurs in ARTICLE, whether it matched, and why."""
+    for context, d in api.explain_names(article, glossaries=glossaries, only=only):
+        if rejected and d.matched:
+            continue
+        click.echo(f"{'match' if d.matched else 'no'}\t{d.term.id}\t{context}\t{d.why}")
 
 
 @glossary_group.command("import")

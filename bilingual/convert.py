@@ -14,13 +14,15 @@ import copy
 from typing import TYPE_CHECKING
 
 from bilingual import hant
-from bilingual.glossary.match import SHORT, heads_longer_name
+from bilingual.glossary.match import heads_longer_name
 from bilingual.model import Document, Mark, Segment
 from bilingual.variants import converter, region_config, variant_info
 
 if TYPE_CHECKING:
     from bilingual.glossary import Names
 
+# A rewrite of a name this short (韩国 -> 南韓) is checked for running on into a person's name.
+SHORT_NAME = 2
 # Provenance key: the glossary files beyond the shipped ones a document was converted with.
 GLOSSARY_FILES_KEY = "glossary_files"
 
@@ -133,7 +135,8 @@ def _name_form(match, glossary: Names, config: str, region: str | None, text: st
         return match.hans or match.term.hans
     if not match.hans or match.hans == match.term.hans:
         form = glossary.hant_form(match.term, region)
-        if len(match.surface) <= SHORT and form != match.surface and heads_longer_name(text, match.start, match.end):
+        short = len(match.surface) <= SHORT_NAME
+        if short and form != match.surface and heads_longer_name(text, match.start, match.end):
             plain = hant.writer(config).convert(match.surface)
             if form != plain:  # a rewrite (南韓 for 韩国) never breaks a longer name: 韩国瑜 stays 韓國瑜
                 return plain

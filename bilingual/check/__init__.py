@@ -6,12 +6,16 @@ Pure: it takes a prepared document and a termbase. Reading inputs (a build's
 JSON, a source with its translation, a returned CAT file) and preparing them
 is bilingual.api.check's job.
 
-Findings come in families, one module each: glossary.py (expected names,
-banned variants, counts, regional zh-Hant forms), numbers.py (numbers, dates,
-percentages, amounts), text.py (Chinese left in the English, empty / missing /
-duplicated segments, length-ratio outliers, n-gram loops). align.py pairs an
-external translation with a Chinese source; bilingual/publish/report.py renders
-findings as text, JSON (docs/check-schema.md) or HTML.
+Findings come in families, one module each: glossary.py (expected names and
+their accepted alternatives, banned variants, counts, regional zh-Hant forms),
+numbers.py (numbers, dates, amounts), units.py (percent and 万/亿 scale),
+negation.py (polarity of source and English), names.py (Chinese person names
+the glossary lacks, by romanization), omission.py (sentences left out inside a
+paragraph), text.py (Chinese left in the English, empty / missing / duplicated
+segments, length-ratio outliers, n-gram loops). align.py pairs an external
+translation with a Chinese source (beads.py: the costs it shares with
+omission.py); publish/report.py renders findings as text, JSON
+(docs/check-schema.md) or HTML.
 
 A document whose English was aligned paragraph by paragraph (align.py) says so
 in its provenance: ``en_alignment = "block"`` and ``en_groups`` (e.g. "0 1+2 3":
@@ -68,26 +72,60 @@ def _block_units(doc: Document) -> list[Unit]:
         out.append(Unit(id=segs[0].id, source="".join(s.hans or s.source for s in segs),
                         en=" ".join(s.en.strip() for s in segs if s.en.strip()),
                         hant="".join(s.hant for s in segs), origin=segs[0].origin,
-                        block=group[0], level="block"))
+                        block=group[0], level="block", sentences=tuple(s.hans or s.source for s in segs)))
     return out
 
 
-def check_document(doc: Document, *, glossary: Names | None, region: str = "zh-TW") -> list[Finding]:
-    """Every finding for `doc`, in document order (errors first within a segment).
+def check_document(doc: Document, *, glossary: Names | None, region: str = "zh-TW",
+                   extra: list[Finding] | tuple[Finding, ...] = ()) -> list[Finding]:
+    """Every finding for `doc` (and `extra` ones, e.g. the aligner's), in document order.
 
     `glossary` None skips the glossary findings; `region` picks the zh-Hant
     form the Traditional column must use.
     """
     from bilingual.check import glossary as glossary_check
-    from bilingual.check import numbers, text
+    from bilingual.check import names as names_check
+    from bilingual.check import negation, numbers, omission, text
+    from bilingual.check import units as units_check
 
     units = units_of(doc)
-    findings = text.findings(units) + numbers.findings(units)
+    unit_findings = units_check.findings(units)
+    findings = (text.findings(units) + _explained(numbers.findings(units), unit_findings) + unit_findings
+                + negation.findings(units) + omission.findings(units)
+                + names_check.findings(units, glossary))
     if glossary is not None:
         findings += glossary_check.findings(units, glossary, region)
+    findings = merge(list(extra), findings)  # 2金2银: one finding per distinct problem
+    return in_document_order(units, findings)
+
+
+def _explained(number_findings: list[Finding], unit_findings: list[Finding]) -> list[Finding]:
+    """Number findings a unit finding already explains (90% written as 90) are left to that one."""
+    told = {(f.segment, f.source_mark) for f in unit_findings}
+    return [f for f in number_findings if (f.segment, f.source_mark) not in told]
+
+
+def in_document_order(units: list[Unit], findings: list[Finding]) -> list[Finding]:
+    """Document-level findings first, then unit by unit; within a unit errors first, then by where
+    the marked text stands in the source (or the English)."""
     order = {u.id: i for i, u in enumerate(units)}
-    findings = merge(findings)  # 2金2银: one finding per distinct problem
-    return sorted(findings, key=lambda f: (order.get(f.segment, len(order)), -RANK[f.severity], f.kind))
+    by_id = {u.id: u for u in units}
+
+    def where(f: Finding) -> int:
+        u = by_id.get(f.segment)
+        if u is None:
+            return 0
+        at = u.source.find(f.source_mark) if f.source_mark else -1
+        if at < 0 and f.target_mark:
+            at = u.en.find(f.target_mark)
+            at = round(at * max(len(u.source), 1) / max(len(u.en), 1)) if at >= 0 else -1
+        return at if at >= 0 else len(u.source)
+
+    def key(f: Finding) -> tuple:
+        unit_index = order.get(f.segment, -1 if not f.segment else len(order))
+        return (unit_index, -RANK[f.severity], where(f), f.kind)
+
+    return sorted(findings, key=key)
 
 
 def at_or_above(findings: list[Finding], severity: str) -> list[Finding]:

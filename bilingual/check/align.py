@@ -11,12 +11,16 @@ bilingual.check: en_alignment / en_groups).
 from __future__ import annotations
 
 import math
-import re
 
 from bilingual.check import ALIGNMENT_KEY, GROUPS_KEY
 from bilingual.check.base import Finding, excerpt
-from bilingual.check.numbers import source_numbers, target_values
-from bilingual.check.text import PRIOR_RATIO, PRIOR_VARIANCE, UNALIGNED_MESSAGE, source_length
+from bilingual.check.beads import LATIN_NAME as _LATIN_NAME
+from bilingual.check.beads import anchor_cost as _anchor_cost
+from bilingual.check.beads import anchors_source as _anchors_source
+from bilingual.check.beads import join as _join
+from bilingual.check.beads import length_cost as _length_cost
+from bilingual.check.numbers import target_values
+from bilingual.check.text import PRIOR_RATIO, UNALIGNED_MESSAGE, source_length
 from bilingual.glossary.english import fold_english
 from bilingual.model import Block, Document, Segment, segment_id
 
@@ -25,29 +29,6 @@ _PRIOR = {(1, 1): 0.89, (1, 0): 0.005, (0, 1): 0.005, (2, 1): 0.045, (1, 2): 0.0
 _COST = {bead: -math.log(p) for bead, p in _PRIOR.items()}
 # An unpaired paragraph costs its prior plus this (tuned on tests/fixtures/parallel: 97 % of beads right).
 _SKIP_EXTRA = 2.0
-ANCHOR_BONUS = 1.5  # per shared number or name
-ANCHOR_PENALTY = 1.0  # per source anchor the English lacks
-_LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z'’.\-]*[A-Za-z]")
-
-
-def _anchors_source(text: str) -> tuple[list[set], set[str]]:
-    return [n.accepted for n in source_numbers(text)], {fold_english(w) for w in _LATIN_NAME.findall(text)}
-
-
-def _join(a: tuple[list[set], set[str]], b: tuple[list[set], set[str]]) -> tuple[list[set], set[str]]:
-    return a[0] + b[0], a[1] | b[1]
-
-
-def _anchor_cost(src: tuple[list[set], set[str]], en_values: set, en_words: set[str]) -> float:
-    numbers, names = src
-    hits = sum(1 for acc in numbers if acc & en_values) + len(names & en_words)
-    misses = len(numbers) + len(names) - hits
-    return ANCHOR_PENALTY * misses - ANCHOR_BONUS * hits
-
-
-def _length_cost(src_len: float, en_len: float, ratio: float) -> float:
-    delta = (en_len - ratio * src_len) / math.sqrt(PRIOR_VARIANCE * max(src_len, 1.0))
-    return -math.log(max(math.erfc(abs(delta) / math.sqrt(2)), 1e-300))
 
 
 def align_paragraphs(sources: list[str], english: list[str]) -> list[tuple[list[int], list[int]]]:

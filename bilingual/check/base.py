@@ -52,6 +52,8 @@ class Unit:
     block: int = 0
     # "segment" or "block": how finely the English is known to match the source.
     level: str = "segment"
+    # The source's sentences (a block unit's segments); empty for a segment unit.
+    sentences: tuple[str, ...] = ()
 
 
 def excerpt(text: str, mark: str = "", width: int = 160) -> str:

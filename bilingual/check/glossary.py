@@ -35,6 +35,20 @@ def find_english(text: str, forms: list[str]) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
+def unfolded_span(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """A span of fold_english(text) as a span of `text` itself (folding may drop accents or expand)."""
+    if len(fold_english(text)) == len(text):
+        return span
+    ends = []  # folded length after each original character
+    total = 0
+    for c in text:
+        total += len(fold_english(c))
+        ends.append(total)
+    a = next(i for i, e in enumerate(ends) if e > span[0])
+    b = next((i + 1 for i, e in enumerate(ends) if e >= span[1]), len(text))
+    return a, b
+
+
 def english_forms(term: Term) -> list[str]:
     """Every English form the glossary accepts for a term: en, en_long, en_adj, a place's regular demonym."""
     forms = term.renderings()
@@ -93,7 +107,8 @@ def _term_findings(u: Unit, term: Term, count: int, surface: str, region: str, r
                                                       and term.en_long != expected else ""),
                                source_mark=surface))
         elif found < count:
-            out.append(Finding(u.id, "glossary.count", "warning", excerpt(u.source, surface), excerpt(u.en),
+            # info: translators replace repeated mentions by pronouns ("the country") as a matter of style
+            out.append(Finding(u.id, "glossary.count", "info", excerpt(u.source, surface), excerpt(u.en),
                                f"'{surface}' occurs {count} times in the source but '{expected}' "
                                f"only {found} time{'s' if found != 1 else ''} in the English",
                                f"check that no mention of '{expected}' was dropped",
@@ -113,8 +128,8 @@ def _banned(u: Unit, term: Term, reported: set[str], surface: str) -> list[Findi
         spans = [s for s in find_english(u.en, [bad]) if not any(a <= s[0] and s[1] <= b for a, b in allowed)]
         if spans and bad.casefold() not in reported:
             reported.add(bad.casefold())
-            a, b = spans[0]
-            shown = u.en[a:b] if len(fold_english(u.en)) == len(u.en) else bad
+            a, b = unfolded_span(u.en, spans[0])
+            shown = u.en[a:b]
             out.append(Finding(u.id, "glossary.banned", "error", excerpt(u.source, surface), excerpt(u.en, shown),
                                f"'{shown}' is a wrong spelling of '{term.en}'", f"replace it with '{term.en}'",
                                source_mark=surface, target_mark=shown))

@@ -10,6 +10,7 @@ with cn2an (a maintained library); what it does not cover (Arabic digits with
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -23,7 +24,7 @@ _CN_DIGITS = "零〇一二两三四五六七八九"
 _CN_RUN = re.compile(rf"[{_CN_DIGITS}十][{_CN_DIGITS}十百千万亿]*(?:点[{_CN_DIGITS}]+)?")
 _MULT = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "十万": 10**5, "百万": 10**6, "千万": 10**7,
          "亿": 10**8, "十亿": 10**9, "百亿": 10**10, "千亿": 10**11, "万亿": 10**12}
-_ARABIC = re.compile(r"(?<![\d,])(?<!\d\.)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(万亿|[十百千]?亿|[十百千]?万|[百千])?")
+_ARABIC = re.compile(r"(?<![\d,])(?<!\d\.)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?: ?(万亿|[十百千]?亿|[十百千]?万|[百千]))?")
 _DATE = re.compile(r"(?<![\d.])(\d{4})[./-](\d{1,2})[./-](\d{1,2})(?![\d.])")
 _PERCENT = re.compile(rf"[百千]分之([{_CN_DIGITS}十百千点]+)")
 _WEEKDAY = re.compile(r"(?<![每0-9一二三四五六七八九十两])(?:周|星期|礼拜)([一二三四五六日天])")
@@ -41,11 +42,12 @@ class SourceNumber:
     text: str
     accepted: set = field(default_factory=set)
     digits: bool = True  # written in Arabic digits (certain) rather than Chinese numerals
+    start: int = 0  # where `text` starts in the source
 
     def describe(self) -> str:
         plain = sorted((_fmt(v) for v in self.accepted if isinstance(v, Decimal)), key=len)
-        names = sorted(n for kind, n in (v for v in self.accepted if isinstance(v, tuple)) for n in [
-            (MONTHS if kind == "month" else WEEKDAYS)[n - 1].capitalize()])
+        named = [v for v in self.accepted if isinstance(v, tuple) and v[0] in ("month", "weekday")]
+        names = sorted((MONTHS if kind == "month" else WEEKDAYS)[n - 1].capitalize() for kind, n in named)
         return " or ".join(names + plain[:2])
 
 
@@ -75,8 +77,10 @@ def _cn_value(run: str) -> Decimal | None:
 
 
 def _kind_after(text: str, end: int) -> str:
-    """What the characters after a number make of it: a year, a month, a decade, or a plain count."""
-    after = text[end:end + 2]
+    """What the characters after a number make of it: a year, a month, a decade, a century, or a plain count."""
+    after = text[end:end + 3].lstrip(" ")  # 10 月: a space between digits and Chinese is common
+    if after.startswith("世纪"):
+        return "century"
     if after.startswith("年代"):
         return "decade"
     if after.startswith(("年", "财年")):
@@ -91,15 +95,21 @@ def _accept(value: Decimal, kind: str) -> set:
     if kind == "decade":
         accepted |= {value % 100, 1900 + value % 100, 2000 + value % 100}
     elif kind == "year" and 1000 <= value <= 2999:
-        accepted.add(value % 100)  # FY18, '98
+        accepted.add(("yy", int(value % 100)))  # FY18, '98
+    elif kind == "century" and 1 <= value <= 30:
+        accepted |= {(value - 1) * 100}  # 21世纪初: the early 2000s
     elif kind == "month" and 1 <= value <= 12 and value == int(value):
         accepted.add(("month", int(value)))
     return accepted
 
 
 def source_numbers(text: str) -> list[SourceNumber]:
-    """Every number, year, month, weekday, percentage and amount in a Chinese text."""
-    text = text.translate(_FULLWIDTH)
+    """Every number, year, month, weekday, percentage and amount in a Chinese text.
+
+    Each one's `text` is exactly as the source writes it (full-width digits
+    included), so a proofreader's tool can highlight it.
+    """
+    original, text = text, text.translate(_FULLWIDTH)
     taken = [False] * len(text)
     found: list[tuple[int, SourceNumber]] = []
 
@@ -141,11 +151,43 @@ def source_numbers(text: str) -> list[SourceNumber]:
         while b > a and taken[b - 1]:
             b -= 1
         run = text[a:b]
-        if not run or not free(a, b):
+        if not run or not free(a, b) or _inside_word(text, a, b):
             continue
         take(a, b)
         found += [(a, n) for n in _cn_numbers(run, _kind_after(text, b))]
+    for at, n in found:
+        n.text = original[at:at + len(n.text)]  # _FULLWIDTH maps one character to one
+        n.start = at
     return [n for _, n in sorted(found, key=lambda x: x[0])]
+
+
+@lru_cache(maxsize=1)
+def _measure_words() -> frozenset[str]:
+    lines = datafiles.text("check/measure_words.txt").splitlines()
+    return frozenset(line.split("#")[0].strip() for line in lines if line.split("#")[0].strip())
+
+
+def _inside_word(text: str, a: int, b: int) -> bool:
+    """The numeral run text[a:b] is part of a dictionary word that is no count: 零售, 五角大楼, 四氢呋喃.
+
+    A word of the numeral and a measure word (三天, 五年) or an ordinal (第二) is still a number.
+    """
+    from bilingual.glossary.wordcut import shared
+
+    lo = a
+    while lo > 0 and "\u4e00" <= text[lo - 1] <= "\u9fff" and a - lo < 4:
+        lo -= 1
+    hi = b
+    while hi < len(text) and "\u4e00" <= text[hi] <= "\u9fff" and hi - b < 4:
+        hi += 1
+    for s, e in shared().tokenize(text[lo:hi]):
+        s, e = s + lo, e + lo
+        if s < b and a < e and (s < a or e > b):
+            if s < a and text[s:a] != "第" and not (s == a - 1 and text[s] in "第每前后近约共"):
+                return True
+            if e > b and text[b] not in _measure_words():
+                return True
+    return False
 
 
 def _cn_numbers(run: str, kind: str) -> list[SourceNumber]:
@@ -185,28 +227,43 @@ _WORD = re.compile(r"[A-Za-z]+")
 
 def target_values(text: str) -> set:
     """The set of numeric values, months and weekdays an English text mentions."""
+    counts = target_counts(text)
+    return set(counts) | set(target_counts(text, loose=True) - counts)
+
+
+def target_counts(text: str, *, loose: bool = False) -> Counter:
+    """How often the English mentions each value. `loose` counts only the words that stand for a
+    small number without being numerals (a, once, both, twice, dozen): a number the source writes
+    in digits needs a numeral."""
     text = text.translate(_FULLWIDTH)
-    values: set = set()
+    words = _WORD.findall(_DATE.sub(" ", text))
+    if loose:
+        return Counter(_word_numbers([w.lower() for w in words], specials_only=True))
+    values: list = []
     for m in _DATE.finditer(text):
-        values |= {_dec(int(g)) for g in m.groups()} | {("month", int(m.group(2)))}
+        values += [_dec(int(g)) for g in m.groups()] + [("month", int(m.group(2)))]
     text = _DATE.sub(" ", text)
+    values += [("yy", int(y)) for y in re.findall(r"(?:['’]|\bFY)(\d{2})\b", text)]  # '98, FY18
+    values += [_dec(_ROMAN[w]) for w in re.findall(r"\b[IVX]{2,5}\b", text) if w in _ROMAN]  # Volume II
     for m in _EN_NUMBER.finditer(text):
         value = _dec(m.group(1).replace(",", "") + (m.group(2) or ""))
-        values.add(value)
+        values.append(value)
         if m.group(3):
             scale = m.group(3).lower()
-            values.add(value * (_SCALES.get(scale) or _SHORT_SCALES[scale]))
-    words = _WORD.findall(text)
+            values.append(value * (_SCALES.get(scale) or _SHORT_SCALES[scale]))
     for w in words:
         low = w.lower()
         if w[0].isupper() and low in MONTHS + ["sept"] or low.rstrip(".") in _MONTH_ABBR and w[0].isupper():
-            values.add(("month", _month_number(low)))
+            values.append(("month", _month_number(low)))
+        low = low[:-1] if low.endswith("days") else low  # on Wednesdays
         if w[0].isupper() and (low in WEEKDAYS or low in _WEEKDAY_ABBR):
-            values.add(("weekday", (WEEKDAYS.index(low) if low in WEEKDAYS else _WEEKDAY_ABBR[low]) + 1))
-    values |= _word_numbers([w.lower() for w in words])
-    return values
+            values.append(("weekday", (WEEKDAYS.index(low) if low in WEEKDAYS else _WEEKDAY_ABBR[low]) + 1))
+    values += _word_numbers([w.lower() for w in words])
+    return Counter(values)
 
 
+_ROMAN = {r: i for i, r in enumerate(
+    "_ I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX".split()) if r != "_"}
 _MONTH_ABBR = {m[:3]: i for i, m in enumerate(MONTHS)} | {"sept": 8}
 _WEEKDAY_ABBR = {d[:3]: i for i, d in enumerate(WEEKDAYS)} | {"tues": 1, "thur": 3, "thurs": 3}
 
@@ -215,16 +272,18 @@ def _month_number(low: str) -> int:
     return MONTHS.index(low) + 1 if low in MONTHS else _MONTH_ABBR[low.rstrip(".")] + 1
 
 
-def _word_numbers(words: list[str]) -> set:
-    """Values of spelled-out numbers: 'twenty-five', 'two hundred and five', 'sixth', 'sixties'."""
-    values: set = set()
+def _word_numbers(words: list[str], *, specials_only: bool = False) -> list:
+    """Values of spelled-out numbers: 'twenty-five', 'two hundred and five', 'sixth', 'sixties';
+    with `specials_only`, only the words that stand for a small number (a, once, twice, dozen)."""
+    values: list = []
+    specials: list = []
     total = current = 0
     in_number = False
 
     def flush() -> None:
         nonlocal total, current, in_number
         if in_number:
-            values.add(_dec(total + current))
+            values.append(_dec(total + current))
         total = current = 0
         in_number = False
 
@@ -249,16 +308,25 @@ def _word_numbers(words: list[str]) -> set:
         else:
             flush()
             if w in _ORDINALS:
-                values.add(_dec(_ORDINALS[w]))
+                values.append(_dec(_ORDINALS[w]))
             elif w in _DECADES:
-                values.add(_dec(_DECADES[w]))
+                values.append(_dec(_DECADES[w]))
             elif w in _SPECIAL:
-                # "a million" is a number; "a" alone still stands for 1.
-                values.add(_dec(_SPECIAL[w]))
+                # "a million" is a number; "a" alone still stands for 1, loosely.
                 if nxt in _SCALES:
                     current, in_number = _SPECIAL[w], True
+                else:
+                    specials.append(_dec(_SPECIAL[w]))
     flush()
-    return values
+    return specials if specials_only else values
+
+
+def _consume(n: SourceNumber, counts: Counter) -> bool:
+    for v in sorted(n.accepted, key=lambda v: not isinstance(v, tuple)):
+        if counts[v] > 0:
+            counts[v] -= 1
+            return True
+    return False
 
 
 def findings(units: list[Unit]) -> list[Finding]:
@@ -270,9 +338,13 @@ def findings(units: list[Unit]) -> list[Finding]:
         numbers = source_numbers(unit.source)
         if not numbers:
             continue
-        present = target_values(unit.en)
-        for n in numbers:
-            if n.accepted & present:
+        strict, loose = target_counts(unit.en), target_counts(unit.en, loose=True)
+        # Each mention in the English answers one source number (iPhone7 and 7元 need two 7s); the
+        # numbers with fewest renderings choose first, a month or weekday before a plain value.
+        for n in sorted(numbers, key=lambda n: (len(n.accepted), n.start)):
+            # "1名" is "a torturer": a digit 1 may be an article, except in a percentage (1% is not "a")
+            lax = not n.digits or (n.accepted == {1} and unit.source[n.start + len(n.text):][:1] not in "%％")
+            if _consume(n, strict) or (lax and _consume(n, loose)):
                 continue
             findings.append(Finding(
                 segment=unit.id, kind="number.missing", severity="error" if n.digits else "warning",

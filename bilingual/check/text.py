@@ -151,6 +151,9 @@ def _repetition(units: list[Unit]) -> list[Finding]:
         loop = repetition_loop(u.en)
         if loop:
             gram, count = loop
+            written = re.search(r"(?<!\w)" + r"\W+".join(re.escape(w) for w in gram.split()) + r"(?!\w)",
+                                u.en, re.IGNORECASE)
+            gram = written.group() if written else gram  # the mark as the text writes it
             out.append(Finding(u.id, "repetition", "error", excerpt(u.source), excerpt(u.en, gram),
                                f"'{gram}' repeated {count} times in a row (a machine-translation loop)",
                                "retranslate the segment", target_mark=gram))

@@ -1,8 +1,12 @@
-"""Finding glossary names in text: longest first, never overlapping, short names only as words.
+"""Finding glossary names in text: one automaton over every surface, word checks at the candidates.
 
-A first-character index keeps the scan to the positions where some surface
-can start; jieba (bilingual/glossary/wordcut.py) is asked only about the few
-short candidates, so 余华 is not found in 其余华人 nor 德国 in 道德国家.
+pyahocorasick finds every occurrence of every surface (Simplified, aliases,
+Traditional forms) in one pass; only those candidate spans are judged, longest
+first, by the word cut of the text around them (rules.py, with the lists of
+bilingual/data/names/matching.toml). The cut is jieba's dictionary with the
+glossary's names added (wordcut.py), made only for the runs of text that hold a
+candidate. Protection, conversion and the check all call this one matcher, so
+a name the check expects is exactly a name the translation protected.
 """
 
 from __future__ import annotations
@@ -13,14 +17,15 @@ from functools import cache
 
 from bilingual import datafiles
 from bilingual.chars import HAN, WORD_RUN
+from bilingual.glossary import rules as match_rules
 from bilingual.glossary.terms import Term
-from bilingual.glossary.wordcut import WordCut
+from bilingual.glossary.wordcut import WordCut, shared
 from bilingual.variants import converter
 
-# Surfaces this short (two characters or fewer: 余华, 德国, 日本) match only on word
-# boundaries, so 其余华人 or 道德国家 never yield a name.
-SHORT = 2
 FIND_CACHE = 100_000  # sentences remembered by Matcher.find before it starts over
+# Dictionary count a glossary name gets in the word cut when jieba's own is lower:
+# enough for 拜登上台 to cut as 拜登|上台 (10 is), too little to outweigh the dictionary in 其余华 (300 does).
+NAME_COUNT = 30
 
 
 @dataclass(frozen=True)
@@ -35,82 +40,112 @@ class Match:
     hans: str = ""
 
 
+@dataclass(frozen=True)
+class Decision:
+    """What the matcher made of one candidate span: matched or not, and why."""
+
+    start: int
+    end: int
+    term: Term
+    surface: str
+    matched: bool
+    why: str
+
+
 class Matcher:
     """Finds the surfaces of an index (surface -> (term, Simplified spelling)) in text."""
 
     def __init__(self, index: dict[str, tuple[Term, str]]):
+        import ahocorasick
+
         self._index = index
-        # First character -> lengths of the surfaces starting with it, longest first: the candidate
-        # scan visits only the positions a regex of first characters finds.
-        starts: dict[str, set[int]] = {}
-        for s in index:
-            starts.setdefault(s[0], set()).add(len(s))
-        self._starts = {c: sorted(ns, reverse=True) for c, ns in starts.items()}
-        self._first = re.compile("[" + "".join(re.escape(c) for c in sorted(starts)) + "]") if starts else None
+        self._automaton = ahocorasick.Automaton()
+        for surface in index:
+            self._automaton.add_word(surface, surface)
+        if index:
+            self._automaton.make_automaton()
+        self._names = {hans: NAME_COUNT for _term, hans in index.values() if len(hans) > 1}
+        self._cutter: WordCut | None = None
         # find() runs on the same sentence several times per build (convert, protect, check).
         self._found: dict[str, tuple[Match, ...]] = {}
 
     def find(self, text: str) -> list[Match]:
-        """Names in `text`, in order: longest first, never overlapping; short ones only as whole words."""
+        """Names in `text`, in order: longest first, never overlapping, each standing as a word."""
         found = self._found.get(text)
         if found is None:
             if len(self._found) > FIND_CACHE:
                 self._found.clear()
-            found = self._found[text] = tuple(self._find(text))
+            found = self._found[text] = tuple(
+                Match(d.start, d.end, d.term, d.surface, self._index[d.surface][1])
+                for d in self._decide(text) if d.matched)
         return list(found)
 
-    def _find(self, text: str) -> list[Match]:
-        candidates = []
-        if self._first is None:
+    def explain(self, text: str) -> list[Decision]:
+        """Every candidate span in `text` with the verdict and its reason, in text order."""
+        return self._decide(text, explain=True)
+
+    def _candidates(self, text: str) -> list[tuple[int, int, str]]:
+        if not self._index:
             return []
-        index, starts, size = self._index, self._starts, len(text)
-        for first in self._first.finditer(text):
-            i = first.start()
-            for n in starts[text[i]]:
-                if i + n > size:  # a slice past the end is shorter than n: no surface of length n
-                    continue
-                hit = index.get(text[i:i + n])
-                if hit is not None:
-                    candidates.append((i, i + n, *hit))
-        candidates.sort(key=lambda c: (c[0] - c[1], c[0]))
-        taken = [False] * len(text)
-        words: dict[int, int] = {}
-        found = []
-        for start, end, term, hans in candidates:
-            if any(taken[start:end]):
+        return [(end + 1 - len(s), end + 1, s) for end, s in self._automaton.iter(text)]
+
+    def _decide(self, text: str, explain: bool = False) -> list[Decision]:
+        candidates = sorted(self._candidates(text), key=lambda c: (c[0] - c[1], c[0]))
+        if not candidates:
+            return []
+        r = match_rules.rules()
+        # The rules and the dictionary are Simplified: judge a Traditional text by its Simplified twin.
+        simple = _simplified(text)
+        cut = match_rules.Cut(simple if len(simple) == len(text) else text, self._tokenize, self._freq, WORD_RUN)
+        owner: list[Decision | None] = [None] * len(text)
+        starts = frozenset(c[0] for c in candidates)
+        out: list[Decision] = []
+        for start, end, surface in candidates:
+            term, hans = self._index[surface]
+            holder = next((d for d in owner[start:end] if d is not None), None)
+            if holder is not None:
+                if explain:
+                    out.append(Decision(start, end, term, surface, False,
+                                        f"inside or across the longer match '{holder.surface}'"))
                 continue
-            if end - start <= SHORT:
-                if start not in words and end not in words:
-                    words.update(_words(text, start))
-                if not _whole_word(text, start, end, words):
-                    continue
-            taken[start:end] = [True] * (end - start)
-            found.append(Match(start, end, term, text[start:end], hans))
-        return sorted(found, key=lambda m: m.start)
+            ok, why = match_rules.judge(cut, start, end, term.kind, term.bare, hans, r, starts)
+            if cut.text is not text:
+                why = _traditional(why, simple, text)
+            decision = Decision(start, end, term, surface, ok, why)
+            if ok:
+                owner[start:end] = [decision] * (end - start)
+            if ok or explain:
+                out.append(decision)
+        return sorted(out, key=lambda d: (d.start, d.start - d.end))
+
+    def _cut(self) -> WordCut:
+        if self._cutter is None:
+            self._cutter = shared().with_words(self._names)
+        return self._cutter
+
+    def _tokenize(self, run: str) -> list[tuple[int, int]]:
+        return self._cut().tokenize(run)
+
+    def _freq(self, word: str) -> int:
+        return self._cut().freq(word)
 
 
-_WORDCUT: WordCut | None = None
+def _traditional(why: str, simple: str, text: str) -> str:
+    """A reason written about the Simplified twin, with its quoted pieces as the text writes them."""
+    def back(m) -> str:
+        at = simple.find(m.group(1))
+        return f"'{text[at:at + len(m.group(1))]}'" if at >= 0 else m.group(0)
+
+    return re.sub(r"'([^']+)'", back, why)
+
+
+def _simplified(text: str) -> str:
+    return converter("t2s").convert(text)
+
+
 # A character used as a word of its own less often than this in jieba's dictionary (瑜 1,671;
 # 称 26,275, 说 219,817) is taken for part of a given name after a short name (heads_longer_name).
 GIVEN_NAME_FREQ = 10_000
-
-
-def _words(text: str, at: int) -> dict[int, int]:
-    """Word start -> end by jieba (dictionary only, no HMM guessing) around `at`.
-
-    Only the run of Han/alphanumeric characters holding `at` is cut: jieba cuts
-    such runs independently anyway, and cutting a whole article is slow.
-    """
-    a, b = at, at
-    while a > 0 and WORD_RUN.match(text[a - 1]):
-        a -= 1
-    while b < len(text) and WORD_RUN.match(text[b]):
-        b += 1
-    chunk = text[a:b]
-    simple = _simplified(chunk)
-    if len(simple) != len(chunk):
-        simple = chunk
-    return {a + start: a + end for start, end in _wordcut().tokenize(simple)}
 
 
 def heads_longer_name(text: str, start: int, end: int) -> bool:
@@ -124,38 +159,20 @@ def heads_longer_name(text: str, start: int, end: int) -> bool:
     """
     if end >= len(text) or not HAN.match(text[end]) or _simplified(text[start]) not in _surnames():
         return False
-    if _words(text, start).get(end) != end + 1:
+    a, b = start, end
+    while a > 0 and WORD_RUN.match(text[a - 1]):
+        a -= 1
+    while b < len(text) and WORD_RUN.match(text[b]):
+        b += 1
+    chunk = _simplified(text[a:b])
+    if len(chunk) != b - a:
+        chunk = text[a:b]
+    words = {a + s: a + e for s, e in shared().tokenize(chunk)}
+    if words.get(end) != end + 1:
         return False
-    return _wordcut().freq(_simplified(text[end])) < GIVEN_NAME_FREQ
+    return shared().freq(_simplified(text[end])) < GIVEN_NAME_FREQ
 
 
 @cache
 def _surnames() -> frozenset[str]:
     return frozenset(line.split("\t")[0] for line in datafiles.lines("hant/surnames.txt"))
-
-
-def _wordcut() -> WordCut:
-    """The one jieba cutter, made on first use (it reads its dictionary lazily)."""
-    global _WORDCUT
-    if _WORDCUT is None:
-        _WORDCUT = WordCut()
-    return _WORDCUT
-
-
-def _whole_word(text: str, start: int, end: int, words: dict[int, int]) -> bool:
-    """A short name counts only as a word of its own, or as the head of a compound of two words.
-
-    余华 in 其余华人 (其余|华人) and 德国 in 道德国家 (道德|国家) start mid-word: no.
-    中国 in 中国政府 (one dictionary word, 中国 + 政府): yes. 朝鲜 in 朝鲜族: no (族 is no word).
-    """
-    word_end = words.get(start)
-    if word_end is None:
-        return False
-    if end in words or end == len(text) or not WORD_RUN.match(text[end]):
-        return True
-    rest = text[end:word_end]
-    return len(rest) >= 2 and _wordcut().freq(_simplified(rest)) > 0
-
-
-def _simplified(text: str) -> str:
-    return converter("t2s").convert(text)

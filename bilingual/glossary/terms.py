@@ -17,9 +17,14 @@ KINDS = ("person", "place", "org", "work", "outlet", "other")
 REQUIRED = ("id", "kind", "hans", "en")
 # TSV column -> region tag of the Traditional form it holds.
 REGION_COLUMNS = {"zh_hant": "zh-Hant", "zh_tw": "zh-TW", "zh_hk": "zh-HK"}
-COLUMNS = ("id", "kind", "hans", "aliases", "en", "en_long", "en_adj", "banned", *REGION_COLUMNS, "note")
+COLUMNS = ("id", "kind", "hans", "aliases", "en", "en_long", "en_adj", "en_alt", "banned", *REGION_COLUMNS,
+           "match", "note")
 # Columns holding several values separated by ALIAS_SEP.
-LIST_COLUMNS = ("aliases", "en_adj", "banned")
+LIST_COLUMNS = ("aliases", "en_adj", "en_alt", "banned", "match")
+# Flags of the `match` column: how a name is found in text (glossary/README.md, "Matching").
+MATCH_FLAGS = {
+    "bare": "a work (treaty, law, report) that stands without 《》 in running text",
+}
 ALIAS_SEP = "|"
 _ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 
@@ -42,21 +47,33 @@ class Term:
     en_adj: list[str] = field(default_factory=list)
     # Wrong or deprecated spellings (Pujing, Kim Jung-un) the check reports wherever they appear.
     banned: list[str] = field(default_factory=list)
+    # Other renderings English writers use and the check accepts (U.S., Britain, UK): never written by translation.
+    en_alt: list[str] = field(default_factory=list)
+    # Matching flags (MATCH_FLAGS): "bare" lets a work match outside 《》.
+    match: list[str] = field(default_factory=list)
 
     def rendering_key(self) -> str:
-        """What the English depends on: changing only a note, a Traditional form, an adjective
-        form or a banned spelling keeps cached English (the check reads those, translation does not)."""
+        """What the English depends on: changing only a note, a Traditional form, an adjective,
+        alternative or banned spelling keeps cached English (the check reads those, translation does not).
+        The match flags are left out too: they decide where a name is found, which the masked text shows."""
         return "\t".join([self.id, self.hans, self.en, self.en_long])
 
     def full_key(self) -> str:
         hant = ";".join(f"{k}={v}" for k, v in sorted(self.hant.items()))
         return "\t".join([self.id, self.kind, self.hans, ALIAS_SEP.join(self.aliases),
                           self.en, self.en_long, hant, self.note,
-                          ALIAS_SEP.join(self.en_adj), ALIAS_SEP.join(self.banned)])
+                          ALIAS_SEP.join(self.en_adj), ALIAS_SEP.join(self.banned)]
+                         + ([ALIAS_SEP.join(self.en_alt), ALIAS_SEP.join(self.match)]
+                            if self.en_alt or self.match else []))
 
     def renderings(self) -> list[str]:
-        """Every English form that counts as naming this term: en, en_long, en_adj."""
-        return [f for f in (self.en, self.en_long, *self.en_adj) if f]
+        """Every English form that counts as naming this term: en, en_long, en_adj, en_alt."""
+        return [f for f in (self.en, self.en_long, *self.en_adj, *self.en_alt) if f]
+
+    @property
+    def bare(self) -> bool:
+        """A work that may match outside 《》 (every other kind always may)."""
+        return self.kind != "work" or "bare" in self.match
 
 
 @dataclass
@@ -126,7 +143,8 @@ def read_file(path: Path) -> tuple[list[Term], list[Problem]]:
             id=row["id"], hans=row["hans"], kind=row["kind"], en=row["en"],
             en_long=row.get("en_long", ""), note=row.get("note", ""),
             aliases=split_list(row.get("aliases", "")), en_adj=split_list(row.get("en_adj", "")),
-            banned=split_list(row.get("banned", "")),
+            banned=split_list(row.get("banned", "")), en_alt=split_list(row.get("en_alt", "")),
+            match=split_list(row.get("match", "")),
             hant={region: row[col] for col, region in REGION_COLUMNS.items() if row.get(col)},
             file=name, line=n))
     if header is None:
@@ -169,10 +187,14 @@ def _row_problems(row: dict[str, str]) -> list[str]:
         out.append(f"empty English rendering for {row['hans'] or row['id'] or 'row'}")
     if ALIAS_SEP in row.get("en", "") + row.get("en_long", ""):
         out.append(f"malformed row: '{ALIAS_SEP}' in an English rendering of {row['hans']}")
-    accepted = {english_key(f) for f in [row["en"], row.get("en_long", ""), *split_list(row.get("en_adj", ""))]}
+    accepted = {english_key(f) for f in [row["en"], row.get("en_long", ""), *split_list(row.get("en_adj", "")),
+                                         *split_list(row.get("en_alt", ""))]}
     for bad in split_list(row.get("banned", "")):
         if english_key(bad) in accepted:
             out.append(f"banned spelling {bad!r} of {row['hans']} is also one of its renderings")
+    for flag in split_list(row.get("match", "")):
+        if flag not in MATCH_FLAGS:
+            out.append(f"malformed row: match flag {flag!r} is not one of {', '.join(MATCH_FLAGS)}")
     return out
 
 
@@ -206,7 +228,7 @@ def to_tsv(terms: list[Term]) -> str:
     for t in terms:
         cells = {"id": t.id, "kind": t.kind, "hans": t.hans, "aliases": ALIAS_SEP.join(t.aliases), "en": t.en,
                  "en_long": t.en_long, "en_adj": ALIAS_SEP.join(t.en_adj), "banned": ALIAS_SEP.join(t.banned),
-                 "note": t.note}
+                 "en_alt": ALIAS_SEP.join(t.en_alt), "match": ALIAS_SEP.join(t.match), "note": t.note}
         cells |= {col: t.hant.get(region, "") for col, region in REGION_COLUMNS.items()}
         lines.append("\t".join(_cell(cells[c]) for c in COLUMNS))
     return "\n".join(lines) + "\n"

@@ -17,6 +17,7 @@ dict.txt with jieba's own parser; if it cannot be written the cut still works.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import logging
 import marshal
@@ -51,12 +52,32 @@ class WordCut:
         name = f"jieba-{hashlib.sha1(self.key.encode()).hexdigest()[:16]}.marshal"
         self.path = (folder or wordcut_dir()) / name
         self.total, self._groups = self._read() or self._build()
+        self._extra: dict[str, dict[str, int]] = {}
+        self._start()
+
+    def _start(self) -> None:
+        import jieba
+
         self._freq: dict[str, int] = {}
         self._loaded: set[str] = set()
         tokenizer = jieba.Tokenizer()
         tokenizer.FREQ, tokenizer.total = self._freq, self.total
         tokenizer.initialized = True  # FREQ is filled by _need before every lookup
         self._tokenizer = tokenizer
+
+    def with_words(self, words: dict[str, int]) -> WordCut:
+        """A cutter sharing this dictionary with `words` added at least at the given counts.
+
+        The glossary's names go in, so a name jieba does not know (拜登) is cut as
+        one word in 拜登上台 instead of 拜|登上|台. `total` stays the dictionary's.
+        """
+        other = copy.copy(self)
+        other._extra = {}
+        for word, count in words.items():
+            if word:
+                other._extra.setdefault(word[0], {})[word] = count
+        other._start()
+        return other
 
     def tokenize(self, text: str) -> list[tuple[int, int]]:
         """(start, end) of each word of `text`, dictionary only (jieba tokenize, HMM=False)."""
@@ -75,6 +96,10 @@ class WordCut:
             group = self._groups.get(char)
             if group is not None:
                 self._freq.update(marshal.loads(group) if isinstance(group, bytes) else group)
+            for word, count in self._extra.get(char, {}).items():
+                self._freq[word] = max(self._freq.get(word, 0), count)
+                for k in range(1, len(word)):  # jieba walks prefixes of words: they must be keys
+                    self._freq.setdefault(word[:k], 0)
             self._loaded.add(char)
 
     def _read(self) -> tuple[int, dict] | None:
@@ -113,3 +138,14 @@ class WordCut:
         except OSError as e:
             log.debug("cannot keep the wordcut cache %s: %s", self.path, e)
         return total, groups
+
+
+_SHARED: WordCut | None = None
+
+
+def shared() -> WordCut:
+    """The process's one cutter over jieba's own dictionary, made on first use."""
+    global _SHARED
+    if _SHARED is None:
+        _SHARED = WordCut()
+    return _SHARED

@@ -9,7 +9,7 @@ from pathlib import Path
 from bilingual.errors import BilingualError
 from bilingual.files import write_atomic
 from bilingual.glossary import Names, Term
-from bilingual.glossary.terms import KINDS
+from bilingual.glossary.terms import KINDS, MATCH_FLAGS, split_list
 
 # TBX language tags <-> glossary fields.
 _HANS_TAGS = ("zh-hans", "zh-cn", "zh-sg", "zh")
@@ -17,6 +17,7 @@ _REGION_TAGS = {"zh-hant": "zh-Hant", "zh-tw": "zh-TW", "zh-hk": "zh-HK", "zh-mo
 
 
 KIND_TYPE = "x-bilingual-kind"  # <admin type=…> holding a term's kind (person, place, org ...)
+MATCH_TYPE = "x-bilingual-match"  # <admin type=…> holding the glossary's `match` flags (e.g. bare)
 
 
 def export_tbx(glossary: Names, path: Path) -> None:
@@ -34,14 +35,17 @@ def export_tbx(glossary: Names, path: Path) -> None:
         if term.note:
             unit.set_common_note(term.note, source=True)
         # Concept-level data goes before the language sets (the TBX core DTD's order); <note> has no
-        # `from` in TBX, so the kind is a typed <admin>.
-        kind = unit.xmlelement.makeelement(unit.namespaced("admin"), type=KIND_TYPE)
-        kind.text = term.kind
+        # `from` in TBX, so the kind and the match flags are typed <admin>s.
         first_langset = next(unit.xmlelement.iterchildren(unit.namespaced("langSet")), None)
-        if first_langset is not None:
-            first_langset.addprevious(kind)
-        else:
-            unit.xmlelement.append(kind)
+        for kind, text in ((KIND_TYPE, term.kind), (MATCH_TYPE, "|".join(term.match))):
+            if not text:
+                continue
+            admin = unit.xmlelement.makeelement(unit.namespaced("admin"), type=kind)
+            admin.text = text
+            if first_langset is not None:
+                first_langset.addprevious(admin)
+            else:
+                unit.xmlelement.append(admin)
     buffer = io.BytesIO()
     store.serialize(buffer)
     write_atomic(path, buffer.getvalue())
@@ -65,7 +69,7 @@ def import_tbx(path: Path) -> list[Term]:
     for n, unit in enumerate(store.units, 1):
         langs = {(_lang(node)): node for node in unit.getlanguageNodes()}
         hans = _texts(unit, langs, _HANS_TAGS)
-        en, en_long, en_adj, banned = _english(_terms(unit, langs, _EN_TAGS))
+        en, en_long, en_adj, banned, en_alt = _english(_terms(unit, langs, _EN_TAGS))
         if not hans or not en:
             continue  # a concept without Chinese or English says nothing to this glossary
         hant = {}
@@ -73,12 +77,13 @@ def import_tbx(path: Path) -> list[Term]:
             forms = _texts(unit, langs, (tag,))
             if forms:
                 hant.setdefault(region, forms[0])
-        kinds = [d.text or "" for d in unit.xmlelement.iterchildren(unit.namespaced("admin"))
-                 if d.get("type") == KIND_TYPE]
-        kind = (kinds[0] if kinds else unit.getnotes(origin="kind") or "").strip()  # older files: <note from>
+        admins = {d.get("type"): d.text or "" for d in unit.xmlelement.iterchildren(unit.namespaced("admin"))}
+        kind = (admins.get(KIND_TYPE) or unit.getnotes(origin="kind") or "").strip()  # older files: <note from>
+        match = split_list(admins.get(MATCH_TYPE, "").strip())
         note = " ".join(n.text for n in unit.get_common_notes(source=True) if n.origin == "definition")
         terms.append(Term(id=_term_id(unit, en, n), hans=hans[0], aliases=hans[1:], hant=hant,
-                          en=en, en_long=en_long, en_adj=en_adj, banned=banned,
+                          en=en, en_long=en_long, en_adj=en_adj, banned=banned, en_alt=en_alt,
+                          match=[f for f in match if f in MATCH_FLAGS],
                           kind=kind if kind in KINDS else "other", note=note, file=str(path), line=n))
     return terms
 
@@ -89,6 +94,11 @@ _PREFERRED = ("administrativeStatus", "preferredTerm-admn-sts")
 _LONG = ("termType", "fullForm")
 _ADJ = ("partOfSpeech", "adjective")
 _DEPRECATED = ("administrativeStatus", "deprecatedTerm-admn-sts")
+
+
+_ADMITTED = ("administrativeStatus", "admittedTerm-admn-sts")  # en_alt: accepted, never written
+
+
 _BANNED_STATUS = {"deprecated", "deprecatedterm-admn-sts", "deprecatedtermadmnsts", "superseded",
                   "supersededterm-admn-sts"}
 
@@ -97,6 +107,7 @@ def _set_english(unit, term: Term) -> None:
     """The en language set: rendering, long form, adjective forms, banned spellings, each marked."""
     forms = [(term.en, _PREFERRED)] + ([(term.en_long, _LONG)] if term.en_long else [])
     forms += [(a, _ADJ) for a in term.en_adj] + [(b, _DEPRECATED) for b in term.banned]
+    forms += [(a, _ADMITTED) for a in term.en_alt]
     unit.set_target_terms([text for text, _ in forms], "en")
     from lxml import etree
 
@@ -106,19 +117,22 @@ def _set_english(unit, term: Term) -> None:
         note.text = value
 
 
-def _english(terms: list) -> tuple[str, str, list[str], list[str]]:
-    """(en, en_long, en_adj, banned) from an en language set's terms, ours or another tool's.
+def _english(terms: list) -> tuple[str, str, list[str], list[str], list[str]]:
+    """(en, en_long, en_adj, banned, en_alt) from an en language set's terms, ours or another tool's.
 
     Unmarked terms count in order: the first is the rendering, the second the long form.
     """
-    plain, long, adj, banned = [], [], [], []
+    plain, long, adj, banned, alt = [], [], [], [], []
     for t in terms:
         text = t.text.strip()
         marks = {(n.category, n.text.strip()) for n in t.notes if n.scope == "term"}
         if not text:
             continue
-        if (t.administrative_status or "").strip().lower() in _BANNED_STATUS:
+        status = (t.administrative_status or "").strip().lower()
+        if status in _BANNED_STATUS:
             banned.append(text)
+        elif status.startswith("admitted"):
+            alt.append(text)
         elif _ADJ in marks:
             adj.append(text)
         elif _LONG in marks:
@@ -126,8 +140,8 @@ def _english(terms: list) -> tuple[str, str, list[str], list[str]]:
         else:
             plain.append(text)
     if not plain:
-        return "", "", adj, banned
-    return plain[0], (long + plain[1:2] + [""])[0], adj, banned
+        return "", "", adj, banned, alt
+    return plain[0], (long + plain[1:2] + [""])[0], adj, banned, alt
 
 
 def _terms(unit, langs: dict, tags: tuple[str, ...]) -> list:

@@ -123,10 +123,42 @@ def restore(english: str, protected: Protected, *, first_mentions: set[str] | No
     if _STRAY.search(_FULL.sub("", english)) and len(hits) == len(kept):
         notes.append("glossary: removed stray placeholder text")
     dropped = [slot for slot in protected.slots if slot.index not in kept]
+    # A dropped name the English already holds (the engine wrote it out, or another mention of the
+    # same term survived) is not put in again: "Yuan Longping Yuan Longping" is worse than one mention.
+    plain = "".join(p for p in pieces if isinstance(p, str))
+    named = {slots[i].term.id for i in kept}
+    already = [s for s in dropped if s.term.id in named or _written(plain, s.term)]
+    dropped = [s for s in dropped if s not in already]
     pieces = _insert(pieces, dropped, protected.source)
     notes += [f"glossary: restored dropped term {s.surface} -> {renderings[s.index]}" for s in dropped]
+    notes += [f"glossary: placeholder for {s.surface} dropped, but the English already names "
+              f"{s.term.en}; not repeated" for s in already]
     text, marks = _assemble(pieces, renderings, {s.index: s.term.id for s in protected.slots}, slot_spans)
-    return text, marks, notes
+    for s in already:
+        if s.term.id not in named:
+            marks += _mark_written(text, s.term, marks)
+            named.add(s.term.id)
+    return text, sorted(marks, key=lambda m: m.start), notes
+
+
+def _forms(term: Term) -> list[str]:
+    forms = {f for f in (term.en_long, term.en) if f}
+    forms |= {f[4:] for f in forms if f.lower().startswith("the ")}
+    return sorted(forms, key=len, reverse=True)
+
+
+def _written(text: str, term: Term) -> bool:
+    """The term's English (long or short form, with or without 'the') is in `text` as words."""
+    return any(re.search(rf"(?<!\w){re.escape(f)}(?!\w)", text, re.IGNORECASE) for f in _forms(term))
+
+
+def _mark_written(text: str, term: Term, marks: list[Mark]) -> list[Mark]:
+    """A term Mark over the first place `text` writes the term outside the marks it has."""
+    for form in _forms(term):
+        for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", text, re.IGNORECASE):
+            if not any(k.start < m.end() and m.start() < k.end for k in marks):
+                return [Mark(m.start(), m.end(), "term", ref=term.id)]
+    return []
 
 
 def _renderings(slots: list[Slot], first_mentions: set[str] | None) -> dict[int, str]:

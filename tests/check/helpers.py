@@ -10,7 +10,7 @@ PARALLEL = Path(__file__).resolve().parent.parent / "fixtures" / "parallel"
 
 # A glossary file in the shipped format, naming people and places of these sentences,
 # with known misspellings (banned) and an adjective form (en_adj).
-GLOSSARY_TSV = """id\tkind\thans\taliases\ten\ten_long\ten_adj\tbanned\tzh_hant\tzh_tw\tzh_hk\tnote
+GLOSSARY_TSV = """id\tkind\thans\taliases\ten\ten_long\ten_adj\tbanned\tzh_hant\tzh_tw\tzh_hk\tnote\ten_alt
 moscow\tplace\t莫斯科\t\tMoscow\t\t\tMoskow\t\t\t\t
 venus\tother\t金星\t\tVenus\t\t\t\t\t\t\tthe planet
 fife\tplace\t法夫\t\tFife\t\t\t\t\t\t\t
@@ -20,7 +20,7 @@ heathrow\tplace\t希思罗机场\t\tHeathrow\tHeathrow Airport\t\t\t\t\t\t
 toucan\tother\t巨嘴鸟\t\ttoucan\t\t\t\t\t\t\t
 zhang-binbin\tperson\t张彬彬\t\tZhang Binbin\t\t\t\t\t\t\t
 putin\tperson\t普京\t\tPutin\tVladimir Putin\t\tPujing\t\t普丁\t普京\t
-united-states\tplace\t美国\t\tthe US\tthe United States\tAmerican\t\t\t\t\t
+united-states\tplace\t美国\t\tthe US\tthe United States\tAmerican\t\t\t\t\t\tU.S.|USA|America
 """
 
 

@@ -39,8 +39,10 @@ def test_json_report_schema_and_exit_code(tmp_path, capsys):
     assert data["summary"]["segments_checked"] == 20
     for item in data["findings"]:
         assert set(item) >= {"segment", "kind", "severity", "source", "target", "message", "suggestion"}
-    wrong = [f for f in data["findings"] if f["kind"] == "number.missing"]
-    assert wrong and wrong[0]["source_mark"] == "13.21万亿"
+    # the wrong scale is reported once, as what it is (not also as a missing number)
+    wrong = [f for f in data["findings"] if f["kind"] in ("number.missing", "unit.scale")]
+    assert [(f["kind"], f["source_mark"], f["target_mark"]) for f in wrong] == [
+        ("unit.scale", "13.21万亿", "13.21 billion")]
 
 
 def test_fail_on_threshold(tmp_path, capsys):
@@ -208,3 +210,23 @@ def test_a_recorded_glossary_file_that_is_gone_is_named(tmp_path, capsys):
     findings = json.loads(run_cli(capsys, "check", path, "--format", "json").out)["findings"]
     note = [f["message"] for f in findings if f["kind"] == "provenance.glossary"]
     assert len(note) == 1 and "mine.tsv" in note[0] and "is gone" in note[0], note
+
+
+def test_findings_come_in_document_order_with_marks_as_written(tmp_path, capsys):
+    """The aligner's findings sit with their segment, not first; a loop's and a number's marks are the
+    text as written (capitals, full-width digits), so a viewer can highlight them."""
+    from bilingual import api
+
+    source = tmp_path / "zh.txt"
+    source.write_text("今年产量增长３％。\n\n他说了三遍。\n\n普京访问了北京。\n", encoding="utf-8")
+    english = tmp_path / "en.txt"
+    english.write_text("Output grew 5% this year.\n\nHe Said It He Said It He Said It.\n\n"
+                       "Putin visited Beijing.\n\nAn extra paragraph nobody wrote.\n", encoding="utf-8")
+    doc, findings = api.check(source, english)
+    order = {s.id: i for i, s in enumerate(doc.segments())}
+    positions = [order.get(f.segment, -1) for f in findings]
+    assert positions == sorted(positions)
+    number = next(f for f in findings if f.kind == "number.missing")
+    assert number.source_mark == "３" and number.source_mark in number.source
+    loop = next(f for f in findings if f.kind == "repetition")
+    assert loop.target_mark == "He Said It" and loop.target_mark in loop.target

@@ -55,7 +55,7 @@ def test_accepted_forms(zh, en):
 @pytest.mark.parametrize("zh,en", REJECTED)
 def test_wrong_renderings_are_reported(zh, en):
     doc = sentence_document([zh], [en])
-    findings = [f for f in check_document(doc, glossary=None) if f.kind == "number.missing"]
+    findings = [f for f in check_document(doc, glossary=None) if f.kind in ("number.missing", "unit.scale")]
     assert findings, (zh, en)
     assert findings[0].source_mark in zh
 
@@ -68,5 +68,8 @@ def test_digits_are_errors_and_chinese_numerals_warnings():
 
 
 def test_full_width_digits_and_grouping():
-    assert {n.text for n in source_numbers("重３０,０００公吨，占１０％")} >= {"30,000", "10"}
+    # the mark is the text as written (full-width digits), the value the number it stands for
+    numbers = source_numbers("重３０,０００公吨，占１０％")
+    assert {n.text for n in numbers} >= {"３０,０００", "１０"}
+    assert {v for n in numbers for v in n.accepted} >= {30000, 10}
     assert [n.text for n in source_numbers("1，2和3")] == ["1", "2", "3"]  # a Chinese comma separates

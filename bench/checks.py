@@ -1,0 +1,54 @@
+"""Check figures on the held-out parallel corpus (tests/fixtures/parallel2/heldout), which no rule was tuned on.
+
+    python -m bench.checks            # held-out figures
+    python -m bench.checks tune       # the same on the tuning corpora (what tests/check/test_families.py asserts)
+
+For each finding family: errors planted in the human English by
+tests/check/planting.py, recall (planted lines reported at warning or above)
+and precision (the family's warning-or-above findings on planted lines); and
+the share of clean lines flagged at warning or above, the lines the corpus
+README lists as wrong in the reference left apart.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+from tests.check import planting
+
+FAMILIES = ("number", "untranslated", "loop", "mismatch", "units", "negation", "names", "omission")
+
+
+def glossary():
+    from bilingual.glossary import Glossary
+    from tests.check.helpers import GLOSSARY_TSV
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "wmt.tsv"
+        path.write_text(GLOSSARY_TSV, encoding="utf-8")
+        return Glossary(list(Glossary.default().terms) + Glossary.load([path]).terms)
+
+
+def main(argv: list[str]) -> None:
+    corpora = ["wmt19", "parallel2/tune", "parallel3"] if argv[:1] == ["tune"] else ["parallel2/heldout"]
+    names = glossary()
+    for family in FAMILIES:
+        total = planting.Figures()
+        for corpus in corpora:
+            total.add(planting.omission_figures(corpus, names) if family == "omission"
+                      else planting.sentence_figures(corpus, family, names))
+        print(f"{family:13} recall {total.recall:6.1%} ({total.found}/{total.planted})   "
+              f"precision {total.precision:6.1%} ({total.on_planted}/{total.reported})")
+    flagged = checked = 0
+    for corpus in corpora:
+        f, n, findings = planting.clean_rate(corpus, names)
+        flagged, checked = flagged + f, checked + n
+        if "-v" in argv:
+            print("\n".join(f"  {corpus}:{line} {kind} {message}" for line, kind, message in findings))
+    print(f"clean lines flagged at warning or above: {flagged}/{checked} ({flagged / max(checked, 1):.1%})")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

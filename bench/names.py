@@ -1,0 +1,171 @@
+"""Name figures on hand-labelled articles (tests/fixtures/names): the matcher and `glossary suggest`.
+
+Matcher: the glossary is the shipped one plus every labelled name of the
+article (so every listed name is a glossary name). A labelled name is
+"rendered" where it stands on its own (not inside a longer labelled name) and
+a match covers exactly it; a match "inside a longer name" lies strictly inside
+an occurrence of a longer labelled name (香港 inside 香港记者协会).
+
+Suggest: the names a curator needs are the labelled names the shipped glossary
+lacks; recall counts those among the suggestions within the default limit,
+precision the labelled names among the first 20 suggestions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+
+
+@dataclass
+class MatchFigures:
+    standalone: int = 0
+    rendered: int = 0
+    matches: int = 0
+    inside_longer: list[str] = field(default_factory=list)
+    missed: list[str] = field(default_factory=list)
+
+
+def labels(article: Path) -> list[tuple[str, str]]:
+    """(name, kind) of an article's labelled names."""
+    path = FIXTURES / "names" / article.parent.name / (article.stem + ".tsv")
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            name, kind = line.split("\t")[:2]
+            out.append((name.strip(), kind.strip()))
+    return out
+
+
+def articles(part: str) -> list[Path]:
+    return sorted((FIXTURES / "articles" / part).glob("*.md"))
+
+
+def _texts(article: Path) -> list[str]:
+    from bilingual import api
+    from bilingual.segment import segment
+
+    doc = api.load([article])[0]
+    return [doc.meta.title] + [s.source for s in segment(doc).segments()]
+
+
+def _glossary(names: list[tuple[str, str]]):
+    from bilingual.glossary import Glossary, Term
+
+    terms = list(Glossary.default().terms)
+    for i, (name, kind) in enumerate(names):
+        bare = name.strip("《》")
+        terms.append(Term(f"label-{i}", bare, kind=kind, en=f"Label {i}",
+                          match=[] if name.startswith("《") else ["bare"]))
+    return Glossary(terms)
+
+
+def _occurrences(names: list[str], simple: str) -> list[tuple[int, int, str]]:
+    """Where each labelled name occurs: a 《…》 label only inside its brackets; a demonym (日本人,
+    listed as not a name by names/README.md) is no occurrence of its place."""
+    out = []
+    for n in names:
+        inner = n.strip("《》")
+        for m in re.finditer(re.escape(n), simple):
+            a = m.start() + (1 if n.startswith("《") else 0)
+            b = a + len(inner)
+            if not n.startswith("《") and simple[b:b + 1] == "人":
+                continue
+            out.append((a, b, inner))
+    return out
+
+
+def match_figures(part: str, *, shipped_only: bool = False) -> MatchFigures:
+    """Matcher figures; `shipped_only` matches with the shipped glossary alone (the labels then only judge)."""
+    from bilingual.glossary import Glossary
+    from bilingual.variants import converter
+
+    fig = MatchFigures()
+    t2s = converter("t2s")
+    for article in articles(part):
+        names = labels(article)
+        glossary = Glossary.default() if shipped_only else _glossary(names)
+        listed = sorted({n for n, _ in names}, key=len, reverse=True)
+        for text in _texts(article):
+            simple = t2s.convert(text)
+            if len(simple) != len(text):
+                simple = text
+            spans = _occurrences(listed, simple)
+            found = glossary.find(text)
+            fig.matches += len(found)
+            for m in found:
+                outer = [n for a, b, n in spans if a <= m.start and m.end <= b and b - a > m.end - m.start]
+                if outer:
+                    fig.inside_longer.append(f"{article.stem}: {m.surface} in {outer[0]}")
+            for a, b, n in spans:
+                if shipped_only and not any(m.surface == text[a:b] for m in glossary.find(text[a:b])):
+                    continue  # not a shipped glossary name: nothing to render
+                if any(a2 <= a and b <= b2 and b2 - a2 > b - a for a2, b2, _ in spans):
+                    continue  # inside a longer labelled name: should not match on its own
+                fig.standalone += 1
+                if any(m.start == a and m.end == b for m in found):
+                    fig.rendered += 1
+                else:
+                    fig.missed.append(f"{article.stem}: {n} in …{simple[max(0, a - 6):b + 6]}…")
+    return fig
+
+
+@dataclass
+class SuggestFigures:
+    needed: int = 0
+    found: int = 0
+    top20: int = 0
+    top20_real: int = 0
+    missed: list[str] = field(default_factory=list)
+    wrong: list[str] = field(default_factory=list)
+
+
+def suggest_figures(part: str, limit: int | None = None) -> SuggestFigures:
+    from bilingual import api
+    from bilingual.glossary import Glossary
+    from bilingual.glossary.suggest import DEFAULT_LIMIT
+    from bilingual.variants import converter
+
+    shipped = Glossary.default()
+    t2s = converter("t2s")
+    fig = SuggestFigures()
+    for article in articles(part):
+        names = {t2s.convert(n).strip("《》") for n, _ in labels(article)}
+        needed = {n for n in names if not shipped.find(n) or shipped.find(n)[0].surface != n}
+        got = [c.text.strip("《》") for c in api.suggest_names(article, limit=limit or DEFAULT_LIMIT)]
+        fig.needed += len(needed)
+        fig.found += len(needed & set(got))
+        fig.missed += [f"{article.stem}: {n}" for n in sorted(needed - set(got))]
+        fig.top20 += len(got[:20])
+        fig.top20_real += sum(1 for g in got[:20] if g in names)
+        fig.wrong += [f"{article.stem}: {g}" for g in got[:20] if g not in names]
+    return fig
+
+
+def main() -> None:
+    import sys
+
+    parts = sys.argv[1:] or ["tune", "heldout"]
+    for part in parts:
+        for shipped_only in (False, True):
+            m = match_figures(part, shipped_only=shipped_only)
+            what = "shipped glossary" if shipped_only else "shipped glossary + the labels"
+            print(f"[{part}] matcher ({what}): {m.rendered}/{m.standalone} standalone labelled names rendered "
+                  f"({m.rendered / max(m.standalone, 1):.1%}); {len(m.inside_longer)} of {m.matches} matches "
+                  f"inside a longer labelled name")
+            if part == "tune" and "-v" in sys.argv:
+                print("\n".join(["  inside: " + x for x in m.inside_longer] + ["  missed: " + x for x in m.missed]))
+        s = suggest_figures(part)
+        print(f"[{part}] suggest: {s.found}/{s.needed} needed names within the default limit "
+              f"({s.found / max(s.needed, 1):.1%}); {s.top20_real}/{s.top20} of the first 20 are real names "
+              f"({s.top20_real / max(s.top20, 1):.1%})")
+        if part == "tune" and "-v" in sys.argv:
+            print("\n".join(["  suggest missed: " + x for x in s.missed] + ["  suggest wrong: " + x for x in s.wrong]))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,183 @@
+"""Chinese person names the glossary lacks, checked by romanization.
+
+LAC (glossary/ner.py) finds the person names of the source; a name that starts
+with a Chinese surname (bilingual/data/check/surnames.txt) and is not a
+glossary term must appear in the English in some romanization: Hanyu Pinyin
+(Deng Yaping, Deng Ya-ping, Yaping Deng), Wade–Giles (Teng Ya-p'ing, Chiang
+Ching-kuo) from pypinyin, or Hong Kong Government Cantonese (Wong Chi-fung,
+Law Kwun-chung) from cantonese-romanisation. Surname or given name alone is
+enough (Mr Deng; Nathan Law). When neither is there and the English holds a
+romanized Chinese name that no source name explains, the name was most likely
+rendered as someone else's: a warning. Neither there and nothing in its place
+(a Korean or Japanese name read the Chinese way, a name left out): info.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from functools import lru_cache
+
+from bilingual import datafiles
+from bilingual.check.base import Finding, Unit, excerpt
+from bilingual.glossary import Names
+from bilingual.glossary.english import fold_english
+
+# Capitalised English words a romanized name is made of (Deng, Ya-ping, Yaping, Teng, Ch'ing-kuo).
+_CAPITAL = re.compile(r"\b[A-Z][a-zA-Z'’]*(?:-[a-zA-Z'’]+)?\b")
+# Capitalised pairs that read like romanized names but are places or common phrases.
+NOT_NAMES = {"hong kong", "hang seng", "hong kong's", "long march", "tai po", "sha tin", "wan chai",
+             "yuen long", "tin shui", "kwun tong", "mong kok", "lai chi", "tsim sha", "ho chi", "ho chi minh"}
+
+
+@lru_cache(maxsize=1)
+def surnames() -> tuple[str, ...]:
+    """Chinese surnames, two-character ones first (欧阳 before 欧)."""
+    text = datafiles.text("check/surnames.txt")
+    names = [line.split("#")[0].strip() for line in text.splitlines()]
+    return tuple(sorted((n for n in names if n), key=len, reverse=True))
+
+
+def split_name(name: str) -> tuple[str, str] | None:
+    """(surname, given name) of a Chinese name of two to four characters, or None."""
+    if not 2 <= len(name) <= 4 or not all("\u4e00" <= c <= "\u9fff" for c in name):
+        return None
+    for s in surnames():
+        if name.startswith(s) and 1 <= len(name) - len(s) <= 2:
+            return s, name[len(s):]
+    return None
+
+
+@lru_cache(maxsize=4096)
+def romanizations(chars: str) -> frozenset[str]:
+    """Every spelling of `chars` (a surname or a given name) as one folded word: pinyin, Wade–Giles,
+    Cantonese, each with heteronyms; syllables joined (Yaping, Ya-ping and Ya Ping all fold to 'yaping')."""
+    from pypinyin import Style, pinyin
+
+    from bilingual.variants import converter
+
+    per_char: list[set[str]] = []
+    canto = _cantonese()  # keyed by Traditional characters: 黃, not 黄
+    traditional = converter("s2t").convert(chars)
+    for c, t in zip(chars, traditional if len(traditional) == len(chars) else chars, strict=True):
+        forms = {_fold(p) for p in pinyin(c, style=Style.NORMAL, heteronym=True)[0]}
+        forms |= {_fold(p) for p in pinyin(c, style=Style.WADEGILES, heteronym=True)[0]}
+        forms |= {_fold(p) for p in canto.get(c, []) + canto.get(t, [])}
+        forms |= {f.replace("v", "u") for f in forms}  # lü -> lv -> lu
+        per_char.append({f for f in forms if f})
+    combos = itertools.islice(itertools.product(*per_char), 2000)
+    return frozenset("".join(parts) for parts in combos)
+
+
+@lru_cache(maxsize=1)
+def _cantonese() -> dict[str, list[str]]:
+    from cantoroman import Cantonese
+
+    return Cantonese().charToRoman
+
+
+@lru_cache(maxsize=1)
+def _syllables() -> frozenset[str]:
+    """Every romanized syllable the three systems write, for telling a romanized name from an English word."""
+    from pypinyin import Style, pinyin
+
+    common = "".join(chr(c) for c in range(0x4E00, 0x9FA6))
+    out = {_fold(p) for group in pinyin(common, style=Style.NORMAL, heteronym=True) for p in group}
+    out |= {_fold(p) for group in pinyin(common, style=Style.WADEGILES, heteronym=True) for p in group}
+    out |= {_fold(p) for forms in _cantonese().values() for p in forms}
+    return frozenset(s for s in out if s.isalpha())
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"[^a-z]", "", fold_english(text))
+
+
+def _words(en: str) -> tuple[set[str], set[str]]:
+    """The English's folded words, and its hyphenated or adjacent capitalised pairs joined (Ya-ping, Ya Ping)."""
+    words = {_fold(w) for w in re.findall(r"[A-Za-z'’]+", en)}
+    joined = {_fold(w) for w in re.findall(r"[A-Za-z'’]+(?:-[A-Za-z'’]+)+", en)}
+    caps = _CAPITAL.findall(en)
+    joined |= {_fold(a) + _fold(b) for a, b in zip(caps, caps[1:], strict=False)}
+    return words, words | joined
+
+
+def named(name: str, en: str) -> bool:
+    """The English writes the Chinese person name `name` (surname or given name) in some romanization."""
+    parts = split_name(name)
+    if parts is None:
+        return True
+    words, joined = _words(en)
+    surname, given = parts
+    return bool(romanizations(surname) & words or romanizations(given) & joined)
+
+
+def _romanized_name(a: str, b: str) -> bool:
+    """Two capitalised words read as surname + given name in some romanization (Wang Lina, Teng Ya-p'ing)."""
+    if f"{a} {b}".lower() in NOT_NAMES:
+        return False
+    return _fold(a) in _surname_forms() and _syllabic(b)
+
+
+@lru_cache(maxsize=1)
+def _surname_forms() -> frozenset[str]:
+    return frozenset(r for s in surnames() for r in romanizations(s))
+
+
+def _syllabic(word: str) -> bool:
+    parts = [_fold(p) for p in word.split("-")]
+    if len(parts) > 1:
+        return all(p in _syllables() for p in parts)
+    w = parts[0]
+    return w in _syllables() or any(w[:k] in _syllables() and w[k:] in _syllables() for k in range(1, len(w)))
+
+
+def strangers(en: str, explained: set[str]) -> list[str]:
+    """Romanized Chinese names in the English ('Wang Lina') that no folded word of `explained` accounts for."""
+    caps = _CAPITAL.findall(en)
+    out = []
+    for a, b in zip(caps, caps[1:], strict=False):
+        if re.search(re.escape(a) + r"\s+" + re.escape(b), en) and _romanized_name(a, b):
+            if _fold(a) not in explained and _fold(b) not in explained:
+                out.append(f"{a} {b}")
+    return out
+
+
+def findings(units: list[Unit], glossary: Names | None) -> list[Finding]:
+    """name.person findings: a source person name the English does not romanize."""
+    from bilingual.glossary.ner import entities
+
+    out: list[Finding] = []
+    for u in units:
+        if not u.en.strip() or not any("\u4e00" <= c <= "\u9fff" for c in u.source):
+            continue
+        known = [(m.start, m.end) for m in glossary.find(u.source)] if glossary is not None else []
+        people = [e.text for e in entities(u.source) if e.kind == "person" and split_name(e.text)
+                  and not any(a < e.end and e.start < b for a, b in known)]
+        if not people:
+            continue
+        explained = set().union(*(romanizations(p) | romanizations(split_name(p)[0])
+                                   | romanizations(split_name(p)[1]) for p in people))
+        if glossary is not None:
+            explained |= {_fold(w) for m in glossary.find(u.source) for f in m.term.renderings()
+                          for w in f.split()}
+        others = strangers(u.en, explained)
+        for name in dict.fromkeys(people):
+            if named(name, u.en):
+                continue
+            surname, given = split_name(name)
+            spelled = " ".join(w.capitalize() for w in _pinyin(surname, given))
+            if others:
+                out.append(Finding(u.id, "name.person", "warning", excerpt(u.source, name), excerpt(u.en, others[0]),
+                                   f"'{name}' ({spelled}) is not in the English, which names '{others[0]}' instead",
+                                   f"check the name: {spelled}", source_mark=name, target_mark=others[0]))
+            else:
+                out.append(Finding(u.id, "name.person", "info", excerpt(u.source, name), excerpt(u.en),
+                                   f"'{name}' ({spelled}) is not in the English in any romanization",
+                                   f"check that the name is rendered: {spelled}", source_mark=name))
+    return out
+
+
+def _pinyin(surname: str, given: str) -> list[str]:
+    from pypinyin import lazy_pinyin
+
+    return ["".join(lazy_pinyin(surname)), "".join(lazy_pinyin(given))]

@@ -1,0 +1,126 @@
+"""Units and scales: a percentage written without its percent, an amount in the wrong scale.
+
+numbers.py asks whether each source value occurs in the English at all; a
+translation that keeps the digits but drops what they count (90% -> 90) or
+moves the scale (3亿 = 300 million -> 3 billion) passes that test or fails it
+with a vague message. Here the source's percentages (3%, 百分之三, 3个百分点)
+must come with a percent word in the English, and amounts written with 万/亿
+must come in the same value, whatever the scale word (300 million, 0.3 billion).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from bilingual.check.base import Finding, Unit, excerpt
+from bilingual.check.numbers import SourceNumber, source_numbers, target_values
+
+_PERCENT_AFTER = re.compile(r"^\s*(?:[%％]|个?百分点)")
+_POINTS_AFTER = re.compile(r"^\s*个?百分点")
+_EN_PERCENT = re.compile(
+    r"(?<![\w.])(\d[\d,]*(?:\.\d+)?)\s*(?:%|％|-?\s*per\s*-?cent(?:age)?(?:\s+points?)?|pc\b|percentage\s+points?"
+    r"|points?\b)", re.IGNORECASE)
+_EN_SPELLED_PERCENT = re.compile(r"((?:[A-Za-z]+[\s-]+){1,4})(?:per\s*-?cent|percentage points?)", re.IGNORECASE)
+_EN_AMOUNT = re.compile(
+    r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s*-?\s*(hundred|thousand|million|billion|trillion|k|m|mn|bn|b|tn)"
+    r"\b)?", re.IGNORECASE)
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12,
+           "k": 1000, "m": 10**6, "mn": 10**6, "bn": 10**9, "b": 10**9, "tn": 10**12}
+_SCALED = re.compile(r"[万亿]$")
+
+
+def findings(units: list[Unit]) -> list[Finding]:
+    """unit.percent and unit.scale findings, unit by unit."""
+    out: list[Finding] = []
+    for u in units:
+        if not u.en.strip():
+            continue
+        numbers = source_numbers(u.source)
+        if not numbers:
+            continue
+        percents = english_percents(u.en)
+        amounts = english_amounts(u.en)
+        present = target_values(u.en)
+        for n in numbers:
+            if is_percent(u.source, n):
+                out += _percent(u, n, percents, present)
+            elif n.digits and _SCALED.search(n.text):
+                out += _scale(u, n, amounts, present)
+    return out
+
+
+def is_percent(source: str, n: SourceNumber) -> bool:
+    """The source number is a percentage: 百分之三, 3%, 3个百分点."""
+    return n.text.startswith(("百分之", "千分之")) or bool(_PERCENT_AFTER.match(source[n.start + len(n.text):]))
+
+
+def english_percents(en: str) -> set[Decimal]:
+    """Values the English gives as percentages (3%, 3 percent, three per cent, 3 percentage points)."""
+    from bilingual.check.numbers import _word_numbers
+
+    values = {Decimal(m.group(1).replace(",", "")) for m in _EN_PERCENT.finditer(en)}
+    for m in _EN_SPELLED_PERCENT.finditer(en):
+        values |= {v for v in _word_numbers(re.split(r"[\s-]+", m.group(1).lower().strip()))
+                   if isinstance(v, Decimal)}
+    return values
+
+
+def english_amounts(en: str) -> list[tuple[Decimal, Decimal, str]]:
+    """(value, mantissa, text as written) of every number in the English, scale words applied."""
+    out = []
+    for m in _EN_AMOUNT.finditer(en):
+        mantissa = Decimal(m.group(1).replace(",", "") + (m.group(2) or ""))
+        scale = _SCALES.get((m.group(3) or "").lower(), 1)
+        out.append((mantissa * scale, mantissa, m.group(0)))
+    return out
+
+
+def _percent(u: Unit, n: SourceNumber, percents: set[Decimal], present: set) -> list[Finding]:
+    values = {v for v in n.accepted if isinstance(v, Decimal)}
+    if values & percents or not values & present:
+        return []  # rendered as a percentage, or missing altogether (numbers.py says so)
+    what = "percentage points" if _POINTS_AFTER.match(u.source[n.start + len(n.text):]) else "a percentage"
+    value = min(values)
+    mark = _written(u.en, value)
+    return [Finding(u.id, "unit.percent", "error", excerpt(u.source, n.text), excerpt(u.en, mark),
+                    f"'{n.text}' is {what}, but the English gives {mark or value} without '%' or 'percent'",
+                    f"write {value}%" if what == "a percentage" else f"write {value} percentage points",
+                    source_mark=n.text, target_mark=mark)]
+
+
+def _scale(u: Unit, n: SourceNumber, amounts: list[tuple[Decimal, Decimal, str]], present: set) -> list[Finding]:
+    values = {v for v in n.accepted if isinstance(v, Decimal)}
+    if values & present:
+        return []
+    digits = Decimal(re.sub(r"[^\d.]", "", n.text.translate({0xFF10 + i: str(i) for i in range(10)})) or "0")
+    for value, mantissa, written in amounts:
+        for v in values:
+            if value and v and (mantissa == digits or _power_of_ten(value / v)):
+                return [Finding(u.id, "unit.scale", "error", excerpt(u.source, n.text), excerpt(u.en, written),
+                                f"'{n.text}' is {_words(v)}, but the English says '{written}'",
+                                f"write {_words(v)}", source_mark=n.text, target_mark=written)]
+    return []
+
+
+def _power_of_ten(ratio: Decimal) -> bool:
+    if ratio <= 0 or ratio == 1:
+        return False
+    exponent = ratio.log10()
+    return abs(exponent - round(exponent)) < Decimal("1e-9")
+
+
+def _words(v: Decimal) -> str:
+    """300000000 -> '300 million'; 50000 -> '50,000'."""
+    for name, size in (("trillion", 10**12), ("billion", 10**9), ("million", 10**6)):
+        if v >= size:
+            return f"{format((v / size).normalize(), 'f')} {name}"
+    return f"{int(v):,}" if v == int(v) else format(v.normalize(), "f")
+
+
+def _written(en: str, value: Decimal) -> str:
+    """The English text of the first number equal to `value`, as written."""
+    for amount, _mantissa, written in english_amounts(en):
+        if amount == value:
+            return written
+    return ""

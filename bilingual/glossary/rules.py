@@ -1,0 +1,229 @@
+"""When a glossary name found in text counts as the name: the rules of bilingual/data/names/matching.toml.
+
+The matcher (match.py) finds every surface with one automaton; each candidate
+span is then judged here against the word cut of the text around it. A name
+counts only where it stands as a word or a whole compound of words: 英国 is not
+found in 朱英国 (a person), 马克思 not in 马克思主义, 中共 not in 生涯中共取得.
+Every verdict carries its reason, which `bilingual glossary explain` prints.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bilingual import datafiles
+
+TITLE_OPEN = "《〈"
+TITLE_CLOSE = "》〉"
+
+
+@dataclass(frozen=True)
+class Veto:
+    """A context in which a surface is not the name (matching.toml [[veto]])."""
+
+    surface: str
+    before: re.Pattern | None
+    after: re.Pattern | None
+    why: str
+
+    def applies(self, text: str, start: int, end: int) -> bool:
+        if self.before is not None and not self.before.search(text[max(0, start - 8):start]):
+            return False
+        return self.after is None or bool(self.after.search(text[end:end + 8]))
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The word lists and vetoes of matching.toml."""
+
+    suffixes: tuple[str, ...]
+    prefixes: frozenset[str]
+    modifiers: frozenset[str]
+    surnames: frozenset[str]
+    name_followers: frozenset[str]
+    keeps_name: frozenset[str]
+    org_suffixes: tuple[str, ...]
+    name_breakers: frozenset[str]
+    vetoes: dict[str, tuple[Veto, ...]]
+
+    def suffix_at(self, text: str) -> str:
+        """The longest listed suffix `text` starts with ("" if none)."""
+        return next((s for s in self.suffixes if text.startswith(s)), "")
+
+
+@lru_cache(maxsize=1)
+def rules() -> Rules:
+    """The shipped rules, read once."""
+    data = datafiles.toml("names/matching.toml")
+    return parse(data)
+
+
+def parse(data: dict) -> Rules:
+    """Rules from matching.toml's structure (tests give their own)."""
+    vetoes: dict[str, list[Veto]] = {}
+    for v in data.get("veto", []):
+        veto = Veto(v["surface"], re.compile(v["before"]) if v.get("before") else None,
+                    re.compile(v["after"]) if v.get("after") else None, v.get("why", ""))
+        vetoes.setdefault(veto.surface, []).append(veto)
+    return Rules(
+        suffixes=tuple(sorted(data.get("suffixes", []), key=len, reverse=True)),
+        prefixes=frozenset(data.get("prefixes", [])),
+        modifiers=frozenset(data.get("modifiers", [])),
+        surnames=frozenset(data.get("surnames", [])),
+        name_followers=frozenset(data.get("name_followers", [])),
+        keeps_name=frozenset(data.get("keeps_name", [])),
+        org_suffixes=tuple(sorted(data.get("org_suffixes", []), key=len, reverse=True)),
+        name_breakers=frozenset(data.get("name_breakers", [])),
+        vetoes={k: tuple(v) for k, v in vetoes.items()},
+    )
+
+
+def in_title(text: str, start: int, end: int) -> bool:
+    """The span fills a 《…》 (or 〈…〉) exactly."""
+    return start > 0 and end < len(text) and text[start - 1] in TITLE_OPEN and text[end] in TITLE_CLOSE
+
+
+class Cut:
+    """The word cut of one text, made run by run on demand: word starts and ends, and word lookups.
+
+    `tokenize(run)` gives (start, end) of each word of a run of Han/Latin
+    characters; `freq(word)` is the dictionary count (0: not a word).
+    """
+
+    def __init__(self, text: str, tokenize, freq, run_char: re.Pattern):
+        self.text = text
+        self._tokenize, self.freq, self._run = tokenize, freq, run_char
+        self._token_at: dict[int, tuple[int, int]] = {}  # every position of a cut run -> its token
+
+    def first_word(self, text: str) -> str:
+        """The first word of `text` cut on its own (the rest of a compound after a name)."""
+        spans = self._tokenize(text)
+        return text[:spans[0][1]] if spans else ""
+
+    def token(self, i: int) -> tuple[int, int] | None:
+        """The word holding position i, or None for a character outside any run (punctuation, space)."""
+        if i < 0 or i >= len(self.text) or not self._run.match(self.text[i]):
+            return None
+        if i not in self._token_at:
+            a = b = i
+            while a > 0 and self._run.match(self.text[a - 1]):
+                a -= 1
+            while b < len(self.text) and self._run.match(self.text[b]):
+                b += 1
+            for s, e in self._tokenize(self.text[a:b]):
+                for k in range(a + s, a + e):
+                    self._token_at[k] = (a + s, a + e)
+        return self._token_at.get(i)
+
+
+def judge(cut: Cut, start: int, end: int, kind: str, bare: bool, hans: str, r: Rules,
+          name_starts: frozenset[int] = frozenset()) -> tuple[bool, str]:
+    """(accepted, why) for the candidate text[start:end] of a term of `kind` written `hans` in Simplified.
+
+    `name_starts`: where other glossary names start (a name right after this one is not
+    part of it: 美国 in 美国康乃尔大学 when 康乃尔大学 is a glossary name)."""
+    text = cut.text
+    if in_title(text, start, end):
+        return True, "fills a 《》 title"
+    if not bare:
+        return False, "a title of a work outside 《》 (the row's match column lacks 'bare')"
+    for veto in r.vetoes.get(hans, ()):
+        if veto.applies(text, start, end):
+            return False, f"context rule: {veto.why}"
+    ok, why = _start(cut, start, end, kind, r)
+    if not ok:
+        return ok, why
+    ok2, why2 = _end(cut, start, end, kind, r)
+    if not ok2:
+        return ok2, why2
+    longer = _longer_name(cut, start, end, r, name_starts)
+    if longer:
+        return False, f"part of the longer name '{longer}' (it ends in an organisation's suffix)"
+    return True, "; ".join(w for w in (why, why2) if w) or "stands as a word"
+
+
+def _start(cut: Cut, start: int, end: int, kind: str, r: Rules) -> tuple[bool, str]:
+    text = cut.text
+    tok = cut.token(start)
+    if tok is None or tok[0] == start:
+        before = cut.token(start - 1)
+        if before is None or before[1] != start:
+            return True, ""
+        prev = text[before[0]:before[1]]
+        if prev in r.prefixes:
+            return False, f"'{prev}{text[start:end]}' is an adjective ({prev}- before the name)"
+        if prev in r.surnames and kind != "person" and end - start <= 2:
+            return False, f"'{prev}{text[start:end]}' reads as a person's name (surname {prev} + given name)"
+        return True, ""
+    a, b = tok
+    head = text[a:start]
+    if b == end:  # the name ends the word: 原苏联 = 原 + 苏联, 上海复旦大学 = 上海 + 复旦大学
+        if head in r.modifiers:
+            return True, f"after the modifier '{head}' in '{text[a:b]}'"
+        if head in r.prefixes:
+            return False, f"'{text[a:b]}' is an adjective ({head}- before the name)"
+        if len(head) >= 2 and cut.freq(head) > 0:
+            return True, f"ends the compound '{text[a:b]}' ({head} + {text[start:end]})"
+    return False, f"starts inside the word '{text[a:b]}'"
+
+
+def _end(cut: Cut, start: int, end: int, kind: str, r: Rules) -> tuple[bool, str]:
+    text = cut.text
+    tok = cut.token(end - 1)
+    if tok is None or tok[1] == end:
+        after = cut.token(end)
+        if after is None or after[0] != end:
+            return True, ""
+        nxt = text[after[0]:after[1]]
+        if nxt in r.suffixes:
+            return False, f"'{text[start:end]}{nxt}' is a longer word (suffix {nxt})"
+        if (kind == "person" and end - start == 2 and text[start] in r.surnames and len(nxt) == 1
+                and nxt not in r.name_followers):
+            return False, f"'{text[start:end]}{nxt}' reads as a longer person's name"
+        return True, ""
+    a, b = tok
+    rest = text[end:b]
+    if a != start:
+        return False, f"ends inside the word '{text[a:b]}'"
+    suffix = r.suffix_at(rest)
+    if suffix:
+        return False, f"'{text[a:b]}' is a longer word (suffix {suffix})"
+    if kind == "place" and rest[0] in r.keeps_name:
+        return True, f"a place with '{rest[0]}' after it in '{text[a:b]}'"
+    if len(rest) >= 2 and (cut.freq(rest) > 0 or len(cut.first_word(rest)) >= 2):
+        return True, f"heads the compound '{text[a:b]}' ({text[start:end]} + {rest})"
+    return False, f"ends inside the word '{text[a:b]}'"
+
+
+def _longer_name(cut: Cut, start: int, end: int, r: Rules, name_starts: frozenset[int] = frozenset(),
+                 words: int = 3) -> str:
+    """The longer name text[start:x] when the words right after the name (at most `words`, none a
+    breaker or a numeral) end in an organisation suffix: 香港记者协会, 德国之声, 北京市第二中级人民法院,
+    美国联邦航空局. When the glossary names the institution (康乃尔大学), the place before it is a
+    name of its own (`name_starts`).
+    """
+    if end in name_starts:
+        return ""
+    text = cut.text
+    tok = cut.token(end - 1)
+    at = tok[1] if tok is not None and tok[1] > end else end  # the rest of a compound the name heads
+    if at > end and text[end:at] in r.name_breakers:
+        return ""  # 美国大使馆: a country's embassy is a description
+    if at > end and text[end:at].endswith(r.org_suffixes):
+        return text[start:at]
+    for _ in range(words):
+        tok = cut.token(at)
+        if tok is None or tok[0] != at or (at > end and at in name_starts):
+            return ""  # punctuation, or another name begins a phrase of its own
+        word = text[tok[0]:tok[1]]
+        if word in r.name_breakers or _NUMERAL.fullmatch(word):
+            return ""
+        at = tok[1]
+        if text[end:at].endswith(r.org_suffixes):
+            return text[start:at]
+    return ""
+
+
+_NUMERAL = re.compile(r"[0-9零〇一二两三四五六七八九十百千万亿几多数个间所家名位]+")

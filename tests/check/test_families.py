@@ -1,0 +1,61 @@
+"""Every finding family on real human translations with planted errors: recall and precision.
+
+The tuning corpora (WMT19 newstest, tests/fixtures/parallel; WMT18/20 pairs,
+tests/fixtures/parallel2/tune and tests/fixtures/parallel3) are damaged family by family by
+tests/check/planting.py; bench/checks.py reports the same figures on the
+held-out corpus (tests/fixtures/parallel2/heldout), which no rule was tuned on.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from tests.check import planting
+
+TUNE = ("wmt19", "parallel2/tune", "parallel3")
+# family -> (least recall, least precision) on the tuning corpora: issue 10's goals for recall; omission
+# has none there, and reaches 76 % (English fragments without sentence ends cannot be aligned inside)
+GOALS = {
+    "number": (0.95, 0.9), "untranslated": (0.95, 0.9), "loop": (0.95, 0.9), "mismatch": (0.95, 0.9),
+    "units": (0.8, 0.9), "negation": (0.8, 0.9), "names": (0.8, 0.9), "omission": (0.7, 0.85),
+}
+
+
+@pytest.fixture(scope="module")
+def names():
+    """The shipped glossary with the WMT19 fixture's names on top."""
+    from bilingual.glossary import Glossary
+    from tests.check.helpers import GLOSSARY_TSV
+
+    terms = list(Glossary.default().terms)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "wmt.tsv"
+        path.write_text(GLOSSARY_TSV, encoding="utf-8")
+        return Glossary(terms + Glossary.load([path]).terms)
+
+
+@pytest.mark.parametrize("family", sorted(GOALS))
+def test_family_recall_and_precision_on_planted_errors(family, names):
+    total = planting.Figures()
+    for corpus in TUNE:
+        figures = (planting.omission_figures(corpus, names) if family == "omission"
+                   else planting.sentence_figures(corpus, family, names))
+        total.add(figures)
+    least_recall, least_precision = GOALS[family]
+    print(f"\n{family}: recall {total.recall:.0%} ({total.found}/{total.planted}), "
+          f"precision {total.precision:.0%} ({total.on_planted}/{total.reported})")
+    assert total.planted >= 5, "too few lines to plant this family in"
+    assert total.recall >= least_recall, total.missed
+    assert total.precision >= least_precision
+
+
+def test_clean_human_translations_are_rarely_flagged(names):
+    flagged = checked = 0
+    for corpus in TUNE:
+        f, n, findings = planting.clean_rate(corpus, names)
+        flagged, checked = flagged + f, checked + n
+        print(f"\n{corpus}: {f}/{n} clean lines flagged at warning or above", *findings, sep="\n  ")
+    assert flagged / checked <= 0.03

@@ -1,0 +1,95 @@
+"""The new finding families one case at a time: the examples issue 10 names, and their look-alikes."""
+
+from __future__ import annotations
+
+import pytest
+
+from bilingual.check import check_document
+from tests.check.helpers import sentence_document
+
+
+def kinds(zh: str, en: str, severity: str = "warning") -> list[str]:
+    from bilingual.check import at_or_above
+
+    return [f.kind for f in at_or_above(check_document(sentence_document([zh], [en]), glossary=None), severity)]
+
+
+# --- units
+
+def test_a_dropped_percent_is_a_unit_error_not_a_missing_number():
+    assert kinds("失业率为90%。", "The unemployment rate was 90.") == ["unit.percent"]
+    assert kinds("失业率为90%。", "The unemployment rate was 90 percent.") == []
+    assert kinds("增长了百分之三。", "It grew by three per cent.") == []
+    assert kinds("上升了3个百分点。", "It rose by 3 percentage points.") == []
+
+
+@pytest.mark.parametrize("zh, en, ok", [
+    ("总值13.21万亿元。", "A total of 13.21 trillion yuan.", True),
+    ("总值13.21万亿元。", "A total of 13.21 billion yuan.", False),
+    ("共有3亿人。", "There are 300 million people.", True),
+    ("共有3亿人。", "There are 0.3 billion people.", True),
+    ("共有3亿人。", "There are 3 billion people.", False),
+    ("约9.5万辆。", "About 95,000 vehicles.", True),
+    ("约9.5万辆。", "About 9,500 vehicles.", False),
+])
+def test_scale_words(zh, en, ok):
+    assert (kinds(zh, en) == []) is ok, kinds(zh, en)
+    if not ok:
+        assert kinds(zh, en) == ["unit.scale"]
+
+
+# --- negation
+
+@pytest.mark.parametrize("zh, en, expected", [
+    ("我不习惯这样做。", "I am not used to doing this.", []),
+    ("我不习惯这样做。", "I am used to doing this.", ["negation.missing"]),  # the flip of issue 10
+    ("他从未去过那里。", "He has never been there.", []),
+    ("他去过那里。", "He has not been there.", ["negation.added"]),
+    ("这不仅是经济问题。", "This is not only an economic issue.", []),  # 不仅 = not only
+    ("他不得不离开。", "He had to leave.", []),  # a double negative
+    ("这非常重要。", "This is very important.", []),  # 非常 = very
+    ("他无法出席。", "He was unable to attend.", []),  # a negative word renders it
+    ("他对此不满。", "He was dissatisfied with it.", []),
+])
+def test_negation(zh, en, expected):
+    assert kinds(zh, en) == expected
+
+
+# --- person names by romanization
+
+@pytest.mark.parametrize("zh, en", [
+    ("邓亚萍获得冠军。", "Deng Yaping won the title."),  # pinyin
+    ("邓亚萍获得冠军。", "Deng Ya-ping won the title."),
+    ("邓亚萍获得冠军。", "Yaping Deng won the title."),
+    ("蒋经国说。", "Chiang Ching-kuo said."),  # Wade–Giles
+    ("黄之锋说。", "Joshua Wong Chi-fung said."),  # Hong Kong Cantonese
+    ("罗冠聪说。", "Nathan Law said."),  # an English given name with the Cantonese surname
+])
+def test_a_romanized_chinese_name_is_accepted(zh, en):
+    assert kinds(zh, en, "info") == []
+
+
+def test_a_chinese_name_rendered_as_another_is_a_warning():
+    doc = sentence_document(["邓亚萍获得冠军。"], ["Wang Nan won the title."])
+    (finding,) = [f for f in check_document(doc, glossary=None) if f.kind == "name.person"]
+    assert finding.severity == "warning" and finding.source_mark == "邓亚萍" and finding.target_mark == "Wang Nan"
+    assert "Deng Yaping" in finding.message
+
+
+def test_a_name_not_romanized_and_nothing_in_its_place_is_only_info():
+    assert kinds("邓亚萍获得冠军。", "She won the title.", "info") == ["name.person"]
+    assert kinds("邓亚萍获得冠军。", "She won the title.") == []
+
+
+# --- omission inside a paragraph
+
+def test_a_sentence_left_out_of_a_paragraph_is_found():
+    from bilingual.check.align import align_translation
+    from tests.check.helpers import paragraph_document, parallel_lines
+
+    zh, en = parallel_lines()
+    doc = paragraph_document(zh[:6], size=3)
+    whole, dropped = " ".join(en[0:3]), " ".join([en[3], en[5]])
+    aligned, _ = align_translation(doc, [whole, dropped])
+    found = [f for f in check_document(aligned, glossary=None) if f.kind == "omission"]
+    assert [f.source_mark for f in found] == [zh[4]]
