@@ -28,7 +28,7 @@ def test_an_article_gets_the_same_english_alone_and_in_a_collection(tmp_path, ar
     calls: list[int] = []
     real = argos.ArgosEngine._decode
     monkeypatch.setattr(argos.ArgosEngine, "_decode",
-                        lambda self, tokens, bound: calls.append(len(tokens)) or real(self, tokens, bound))
+                        lambda self, tokens: calls.append(len(tokens)) or real(self, tokens))
     api.build([SEED], tmp_path / "alone", memory_path=tmp_path / "alone.sqlite", engine_options={"threads": 1})
     alone_calls = len(calls)
     api.build([*OTHERS, SEED], tmp_path / "together", memory_path=tmp_path / "together.sqlite",
@@ -40,8 +40,7 @@ def test_an_article_gets_the_same_english_alone_and_in_a_collection(tmp_path, ar
 
 
 def test_the_decoding_bound_is_the_sentences_own():
-    assert argos.decoding_bound(1) == argos.decoding_bound(argos.BOUND_STEP) < argos.decoding_bound(
-        argos.BOUND_STEP + 1)
+    assert argos.decoding_bound(1) == argos.decoding_bound(argos.BUCKET) < argos.decoding_bound(argos.BUCKET + 1)
     assert all(argos.decoding_bound(n) >= 3 * n + 16 for n in range(1, 300))
     assert argos.decoding_bound(10_000) == 1024
 
