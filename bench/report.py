@@ -38,15 +38,17 @@ def markdown(r: dict) -> str:
               "process, all threads; build includes the model load, raw is translate_batch alone):", "",
               "| set | sentences | tokens in → out | first build wall / CPU s | raw CT2 wall / CPU s "
               "| ratio CPU | ratio wall | goal (CPU) | sentences/s | tokens out/s | CPU ms per sentence "
-              "| peak RSS |", "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+              "| peak RSS | raw CT2 free batching CPU s (÷ raw) |", "|---" * 13 + "|"]
     for s in r["sets"]:
         ratio_cpu, ratio_wall = s["first_cpu_s"] / s["raw_cpu_s"], s["first_s"] / s["raw_s"]
+        free = s.get("raw_free_cpu_s")
+        free = f"{_s(free)} ({free / s['raw_cpu_s']:.2f})" if free is not None and free == free else "—"
         lines.append(
             f"| {s['set']} | {s['sentences']} | {s['source_tokens']} → {s['target_tokens']} "
             f"| {_s(s['first_s'])} / {_s(s['first_cpu_s'])} | {_s(s['raw_s'])} / {_s(s['raw_cpu_s'])} "
             f"| {ratio_cpu:.3f} | {ratio_wall:.3f} | {_goal(ratio_cpu, OVERHEAD_GOALS.get(s['set']))} "
             f"| {s['sentences'] / s['first_s']:.1f} | {s['target_tokens'] / s['first_s']:.0f} "
-            f"| {1000 * s['first_cpu_s'] / s['sentences']:.1f} | {s['peak_rss_mib']:.0f} MiB |")
+            f"| {1000 * s['first_cpu_s'] / s['sentences']:.1f} | {s['peak_rss_mib']:.0f} MiB | {free} |")
     lines += ["", "**Cached rebuild and peers** (cached: the same build again on the filled memory, in-process; "
               "fresh process: `bilingual build` as a user runs it; peers: CPU seconds ÷ raw CTranslate2's):", "",
               "| set | cached rebuild wall / CPU s | ÷ first build (wall) | goal | fresh-process cached rebuild "
@@ -95,7 +97,8 @@ def _others(r: dict) -> list[str]:
     s = r["startup"]
     f = s["fixed_cost"]
     rows = ["| figure | measured | baseline (same run) | ratio | goal |", "|---|---|---|---|---|",
-            f"| peak RSS, {e['articles']}-article EPUB build from an empty memory | {many['peak_rss_mib']:.0f} MiB "
+            f"| peak RSS, {e['articles']}-article EPUB build ({e['translated_articles']} articles translated, "
+            f"the rest from the memory) | {many['peak_rss_mib']:.0f} MiB "
             f"({_s(many['seconds'])} s, EPUB {many['epub_mib']:.1f} MB) | {one['peak_rss_mib']:.0f} MiB "
             f"1-article EPUB | {e['ratio_to_one_article']:.2f} "
             f"| {_goal(many['peak_rss_mib'], e['goal_mib'], ' MiB')} |",

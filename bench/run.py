@@ -43,9 +43,9 @@ DEFAULT_OUT = ROOT / "bench" / "results"
 # per-paragraph loop and argostranslate's path (each several times slower than the build), the EPUB set.
 PLANS = {
     "full": {"sets": [0, 10, 50, 200], "repeats": {0: 3, 10: 2, 50: 1, 200: 1}, "peers": [0, 10],
-             "epub": 200, "megabytes": 10.0, "startup_runs": 7},
-    "quick": {"sets": [0, 10], "repeats": {0: 1, 10: 1}, "peers": [0], "epub": 10, "megabytes": 2.0,
-              "startup_runs": 3},
+             "free": [0, 10, 50], "epub": 200, "epub_new": 10, "megabytes": 4.0, "startup_runs": 7},
+    "quick": {"sets": [0, 10], "repeats": {0: 1, 10: 1}, "peers": [0], "free": [0, 10], "epub": 10, "epub_new": 2,
+              "megabytes": 2.0, "startup_runs": 3},
 }
 
 
@@ -84,14 +84,15 @@ def main(argv: list[str] | None = None) -> int:
             "corpus": [str(p.relative_to(ROOT)) for p in CORPUS],
             "sets": [],
         }
-        sets = _article_sets(work, plan["sets"])
+        sets = _article_sets(work, plan["sets"], extra=plan["epub_new"])
         for count in plan["sets"]:
             _say(f"first build, raw CTranslate2, cached rebuild: {_name(count)}")
             row = _measure_set(work, count, sets[count], options, plan["repeats"][count],
-                               peers=count in plan["peers"])
+                               peers=count in plan["peers"], free=count in plan["free"])
             results["sets"].append(row)
-        _say(f"peak memory: {plan['epub']}-article EPUB build")
-        results["epub"] = _epub_peak(work, sets[plan["epub"]], options)
+            if count == plan["epub"]:
+                _say(f"peak memory: {count}-article EPUB build")
+                results["epub"] = _epub_peak(work, sets[count], sets["extra"], Path(row["memory"]), options)
         _say(f"segmentation + conversion throughput on {plan['megabytes']:g} MB")
         results["throughput"] = figures.throughput(CORPUS, megabytes=plan["megabytes"])
         _say("start-up times")
@@ -159,13 +160,14 @@ def _machine() -> dict:
             "load_average": list(os.getloadavg())}
 
 
-def _article_sets(work: Path, counts: list[int]) -> dict[int, list[Path]]:
-    """count -> input files: the seed alone for 0, else the first `count` generated articles."""
+def _article_sets(work: Path, counts: list[int], *, extra: int) -> dict:
+    """count -> input files: the seed alone for 0, else the first `count` generated articles; "extra": the
+    `extra` articles after the largest set (new to its memory)."""
     from bench.articles import make
 
     largest = max(counts)
-    made = make(CORPUS, work / "articles", largest) if largest else []
-    return {count: [SEED] if count == 0 else made[:count] for count in counts}
+    made = make(CORPUS, work / "articles", largest + extra)
+    return {**{count: [SEED] if count == 0 else made[:count] for count in counts}, "extra": made[largest:]}
 
 
 # --- one article set ---
@@ -181,12 +183,13 @@ def _child_cpu(cmd: list[str], **kwargs) -> tuple[subprocess.CompletedProcess, f
     return done, wall, (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
 
 
-def _measure_set(work: Path, count: int, inputs: list[Path], options: dict, repeats: int, *, peers: bool) -> dict:
+def _measure_set(work: Path, count: int, inputs: list[Path], options: dict, repeats: int, *, peers: bool,
+                 free: bool) -> dict:
     """The worker's figures for one set, the argostranslate peer, and a cached rebuild in a fresh process."""
     folder = work / f"set-{count}"
     folder.mkdir()
     spec = {"inputs": [str(p) for p in inputs], "work": str(folder), "options": options, "repeats": repeats,
-            "warmup": [str(WARMUP)], "paragraph_loop": peers}
+            "warmup": [str(WARMUP)], "paragraph_loop": peers, "free": free}
     (folder / "spec.json").write_text(json.dumps(spec), encoding="utf-8")
     done, _, _ = _child_cpu([sys.executable, "-m", "bench.worker", str(folder / "spec.json"),
                              str(folder / "result.json")])
@@ -218,21 +221,26 @@ def _argos_peer(folder: Path, options: dict) -> dict:
     return json.loads((folder / "argos.json").read_text(encoding="utf-8"))
 
 
-def _epub_peak(work: Path, inputs: list[Path], options: dict) -> dict:
-    """Peak RSS of `bilingual build --format epub` on a set, fresh memory (everything translated), and of one
-    article; each in a fresh process."""
+def _epub_peak(work: Path, inputs: list[Path], new: list[Path], memory: Path, options: dict) -> dict:
+    """Peak RSS of `bilingual build --format epub` of len(inputs) articles in a fresh process, with the engine
+    at work: the set's last len(new) articles are swapped for articles its memory has never seen (so the
+    model loads and translates them), the rest come from a copy of the set's memory. And of one article."""
+    import shutil
+
+    books = {"1 article": (new[:1], work / "epub-1.sqlite"),
+             f"{len(inputs)} articles": (inputs[:len(inputs) - len(new)] + new, work / "epub-many.sqlite")}
+    shutil.copyfile(memory, books[f"{len(inputs)} articles"][1])
     rows = {}
-    for name, files in (("1 article", inputs[:1]), (f"{len(inputs)} articles", inputs)):
-        tag = name.replace(" ", "-")
-        cmd = [*_bilingual(), "build", *map(str, files), "-o", str(work / f"epub-{tag}"), "--format", "epub",
-               "--memory", str(work / f"epub-{tag}.sqlite"), "--threads", str(options["threads"]),
-               "--batch-size", str(options["batch_size"]), "--quiet"]
+    for name, (files, tm) in books.items():
+        out = work / f"epub-{name.replace(' ', '-')}"
+        cmd = [*_bilingual(), "build", *map(str, files), "-o", str(out), "--format", "epub", "--memory", str(tm),
+               "--threads", str(options["threads"]), "--batch-size", str(options["batch_size"]), "--quiet"]
         start = time.perf_counter()
         peak = _peak_rss_kib(cmd) / 1024
         rows[name] = {"peak_rss_mib": peak, "seconds": time.perf_counter() - start,
-                      "epub_mib": sum(p.stat().st_size for p in (work / f"epub-{tag}").glob("*.epub")) / 2**20}
+                      "epub_mib": sum(p.stat().st_size for p in out.glob("*.epub")) / 2**20}
     many = rows[f"{len(inputs)} articles"]
-    return {"articles": len(inputs), "builds": rows, "goal_mib": 500,
+    return {"articles": len(inputs), "translated_articles": len(new), "builds": rows, "goal_mib": 500,
             "ratio_to_one_article": many["peak_rss_mib"] / rows["1 article"]["peak_rss_mib"]}
 
 

@@ -85,7 +85,8 @@ def main(spec_path: str, result_path: str) -> int:
             first_steps, calls = dict(spy.steps), spy.calls
             ct2, target_tokens, engine = spy.ct2_seconds, spy.target_tokens, spy.engines[-1]
             raw = figures.raw_ct2(engine.translator.real, calls, engine.batch_size, engine.batch_type)
-            free = figures.raw_free(engine.translator.real, calls, engine.batch_size)
+            free = figures.raw_free(engine.translator.real, calls, engine.batch_size) if spec.get("free") \
+                else {"wall_s": float("nan"), "cpu_s": float("nan")}
             spy.reset()
             start, cpu = perf_counter(), process_time()
             _build(inputs, work / f"cached-{r}", memory, options, formats)

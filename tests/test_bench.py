@@ -77,7 +77,7 @@ def test_the_worker_measures_a_set_and_the_report_renders(tmp_path, argos_home):
     results = {"when": "now", "command": "test", "quick": True, "model": "tiny", "sets": [row],
                "machine": {"python": "3", "ctranslate2": "4", "usable_cores": 2, "load_average": [0.0]},
                "engine_options": spec["options"],
-               "epub": {"articles": 2, "goal_mib": 500, "ratio_to_one_article": 1.0,
+               "epub": {"articles": 2, "translated_articles": 1, "goal_mib": 500, "ratio_to_one_article": 1.0,
                         "builds": {n: {"peak_rss_mib": 1.0, "seconds": 1.0, "epub_mib": 0.1}
                                    for n in ("1 article", "2 articles")}},
                "throughput": {"megabytes": 1.0, "mb_per_s": 1.0, "opencc_only_mb_per_s": 2.0, "opencc_over_ours": 2.0},
