@@ -1,11 +1,13 @@
-"""The in-process measurements: pipeline vs raw CTranslate2, cached rebuild, conversion throughput.
+"""The in-process measurements: pipeline vs raw CTranslate2 and its peers, conversion throughput.
 
 The pipeline is timed through the public `api.build`, with its steps wrapped
 by timers (a few function calls per article, nothing per sentence), and the
 engine's CTranslate2 translator wrapped by a recorder that keeps the exact
 token lists and options the pipeline sent. The raw baseline replays those
-same tokens through the same translator object with the same options, batched
-the ideal way (all sentences sorted by length, `batch_size` per call).
+same tokens through the same translator object with the same options, called
+the way a careful direct caller would: every sentence at once, sorted by
+length, one translate_batch per decoding bound (CTranslate2 cuts the batches).
+The per-paragraph loop sends the same masked sentences one paragraph per call.
 """
 
 from __future__ import annotations
@@ -18,26 +20,28 @@ from time import perf_counter, process_time
 
 
 class _Recorder:
-    """Stands in for ctranslate2.Translator: forwards translate_batch, keeps its inputs and time."""
+    """Stands in for ctranslate2.Translator: forwards translate_batch, keeps its inputs, outputs and time."""
 
     def __init__(self, real, spy: _Spy) -> None:
         self.real, self.spy = real, spy
 
     def translate_batch(self, tokens, **options):
         start = perf_counter()
+        results = None
         try:
-            return self.real.translate_batch(tokens, **options)
+            results = self.real.translate_batch(tokens, **options)
+            return results
         finally:
             self.spy.ct2_seconds += perf_counter() - start
             self.spy.calls.append(([list(t) for t in tokens], dict(options)))
+            self.spy.target_tokens += sum(len(r.hypotheses[0]) for r in results or [])
 
 
 class _Spy:
     """Times the steps of api.build and records the engine's CTranslate2 calls while active."""
 
     STEPS = (("bilingual.api", "load", "ingest"), ("bilingual.api", "glossary", "glossary load"),
-             ("bilingual.api", "prepare", "segment + convert"), ("bilingual.translate.argos", "load_engine",
-                                                                  "engine load"),
+             ("bilingual.api", "prepare", "segment + convert"),
              ("bilingual.translate.run", "translate_documents", "translate"), ("bilingual.api", "publish", "publish"),
              ("bilingual.publish.index", "write_index", "publish"))
 
@@ -49,6 +53,7 @@ class _Spy:
         self.steps: dict[str, float] = defaultdict(float)
         self.calls: list[tuple[list[list[str]], dict]] = []
         self.ct2_seconds = 0.0
+        self.target_tokens = 0
         self.engines: list = []
 
     def __enter__(self) -> _Spy:
@@ -65,7 +70,11 @@ class _Spy:
         real_init, spy = ArgosEngine.__init__, self
 
         def init(engine, *args, **kwargs) -> None:
-            real_init(engine, *args, **kwargs)
+            start = perf_counter()
+            try:
+                real_init(engine, *args, **kwargs)
+            finally:  # the model load is a step of its own (inside "translate" when it is lazy)
+                spy.steps["engine load"] += perf_counter() - start
             engine.translator = _Recorder(engine.translator, spy)
             spy.engines.append(engine)
 
@@ -92,99 +101,106 @@ class _Spy:
         return timed
 
 
-def _bound(tokens: list[list[str]]) -> int:
-    """The engine's decoding bound for a batch (bilingual.translate.argos.ArgosEngine._decode)."""
-    return min(1024, 3 * max(len(t) for t in tokens) + 16)
+# Options that legitimately differ per call: the prefixes (a pacer's forces its end), the bound (per bucket)
+# and max_batch_size (each call is one planned batch).
+_PER_CALL = ("target_prefix", "max_decoding_length", "max_batch_size")
+
+
+def _is_pacer(options: dict, k: int) -> bool:
+    prefixes = options.get("target_prefix") or []
+    return k < len(prefixes) and bool(prefixes[k]) and prefixes[k][-1] == "</s>"
+
+
+def sentences_sent(calls: list[tuple[list[list[str]], dict]]) -> list[list[str]]:
+    """The token lists of real sentences the engine sent (pacers left out)."""
+    return [t for tokens, options in calls for k, t in enumerate(tokens) if not _is_pacer(options, k)]
 
 
 def _template(calls: list[tuple[list[list[str]], dict]]) -> dict:
-    """The options every recorded call shares; stops the bench if the engine's rules changed under it."""
-    fixed = [{k: v for k, v in options.items() if k not in ("target_prefix", "max_decoding_length")}
-             for _, options in calls]
+    """The options every recorded call shares; stops the bench if the engine's rules changed under it.
+
+    Each call may differ only in its target prefixes, its batch size and its
+    decoding bound, and the bound must be every one of its sentences' own
+    (argos.decoding_bound).
+    """
+    from bilingual.translate.argos import decoding_bound
+
+    fixed = [{k: v for k, v in options.items() if k not in _PER_CALL} for _, options in calls]
     if any(f != fixed[0] for f in fixed):
         raise SystemExit("bench: the engine sent different options per batch; update bench/figures.py")
     for tokens, options in calls:
-        if options.get("max_decoding_length") != _bound(tokens):
-            raise SystemExit("bench: the engine's max_decoding_length rule changed; update bench/figures._bound")
-    prefixes = calls[0][1].get("target_prefix")
-    return {**fixed[0], "prefix": prefixes[0] if prefixes else None}
+        if any(options.get("max_decoding_length") != decoding_bound(len(t)) for t in tokens):
+            raise SystemExit("bench: a batch's decoding bound is not each sentence's own; update bench/figures.py")
+    prefixes = calls[0][1].get("target_prefix") or [[]]
+    prefix = [] if _is_pacer(calls[0][1], 0) else list(prefixes[0])
+    return {**fixed[0], "prefix": prefix}
 
 
-def raw_ct2_seconds(translator, calls: list[tuple[list[list[str]], dict]]) -> float:
-    """translate_batch alone on the pipeline's token lists: sorted by length, batch_size per call."""
+def _translate(translator, tokens: list[list[str]], template: dict, batch_size: int, batch_type: str) -> None:
+    """translate_batch on `tokens` as the engine batches them (argos.plan_batches, a pacer where needed),
+    so every sentence gets the English the pipeline gave it."""
+    from bilingual.translate.argos import _PACER, bucket, decoding_bound, plan_batches
+
+    options = dict(template)
+    prefix = options.pop("prefix")
+    for batch in plan_batches([len(t) for t in tokens], batch_size, batch_type):
+        rows = [tokens[k] for k in batch]
+        top = bucket(len(rows[0]))
+        paced = all(len(t) != top for t in rows)
+        prefixes = [prefix] * len(rows) + ([[*prefix, "</s>"]] if paced else [])
+        rows = [*rows, [_PACER] * top] if paced else rows
+        translator.translate_batch(rows, target_prefix=prefixes if (prefix or paced) else None,
+                                   max_batch_size=len(rows), max_decoding_length=decoding_bound(top), **options)
+
+
+def _free(translator, tokens: list[list[str]], template: dict, batch_size: int) -> None:
+    """translate_batch on `tokens` sorted by length, batch_size per call, bounded by each batch's longest:
+    the cheapest use of CTranslate2, whose English for a sentence may change with its batch."""
+    from bilingual.translate.argos import decoding_bound
+
+    options = dict(template)
+    prefix = options.pop("prefix")
+    tokens = sorted(tokens, key=len)
+    for start in range(0, len(tokens), batch_size):
+        rows = tokens[start:start + batch_size]
+        translator.translate_batch(rows, target_prefix=[prefix] * len(rows) if prefix else None,
+                                   max_batch_size=batch_size, max_decoding_length=decoding_bound(len(rows[-1])),
+                                   **options)
+
+
+def _timed(run) -> dict:
+    start, cpu = perf_counter(), process_time()
+    run()
+    return {"wall_s": perf_counter() - start, "cpu_s": process_time() - cpu}
+
+
+def raw_ct2_seconds(translator, calls: list[tuple[list[list[str]], dict]], batch_size: int = 32,
+                    batch_type: str = "examples") -> float:
+    """translate_batch alone on the pipeline's token lists, all at once (wall seconds; see raw_ct2)."""
+    return raw_ct2(translator, calls, batch_size, batch_type)["wall_s"]
+
+
+def raw_ct2(translator, calls: list[tuple[list[list[str]], dict]], batch_size: int, batch_type: str) -> dict:
+    """Wall and CPU seconds of translate_batch on every sentence the pipeline sent, as one direct caller
+    getting the same English (same batches rule)."""
     template = _template(calls)
-    prefix = template.pop("prefix")
-    batch_size = template["max_batch_size"]
-    tokens = sorted((t for batch, _ in calls for t in batch), key=len)
-    start = perf_counter()
-    for i in range(0, len(tokens), batch_size):
-        batch = tokens[i:i + batch_size]
-        translator.translate_batch(batch, target_prefix=[prefix] * len(batch) if prefix else None,
-                                   max_decoding_length=_bound(batch), **template)
-    return perf_counter() - start
+    tokens = sentences_sent(calls)
+    return _timed(lambda: _translate(translator, tokens, template, batch_size, batch_type))
 
 
-def pipeline(corpus: list[Path], work: Path, *, options: dict, repeats: int) -> dict:
-    """1 and 2: first build (fresh memory) ÷ raw CTranslate2, cached rebuild ÷ first build; best of `repeats`."""
-    from bilingual import api
+def raw_free(translator, calls: list[tuple[list[list[str]], dict]], batch_size: int) -> dict:
+    """Wall and CPU seconds of the cheapest batching of the same sentences (English may differ, see _free)."""
+    template = _template(calls)
+    tokens = sentences_sent(calls)
+    return _timed(lambda: _free(translator, tokens, template, batch_size))
 
-    work.mkdir(parents=True, exist_ok=True)
-    rows = []
-    with _Spy() as spy:
-        # Warm-up: imports, jieba's dictionary, templates, the model file in the page cache.
-        api.build(corpus, work / "warm-out", memory_path=work / "warm.sqlite", engine_options=options)
-        spy.reset()
-        for r in range(repeats):
-            memory = work / f"memory-{r}.sqlite"
-            spy.reset()
-            start, cpu = perf_counter(), process_time()
-            built = api.build(corpus, work / f"out-{r}", memory_path=memory, engine_options=options)
-            first, first_cpu = perf_counter() - start, process_time() - cpu
-            first_steps, calls, ct2 = dict(spy.steps), spy.calls, spy.ct2_seconds
-            engine = spy.engines[-1]
-            cpu = process_time()
-            raw = raw_ct2_seconds(engine.translator.real, calls)
-            raw_cpu = process_time() - cpu
-            spy.reset()
-            start = perf_counter()
-            api.build(corpus, work / f"cached-{r}", memory_path=memory, engine_options=options)
-            cached = perf_counter() - start
-            if spy.calls:
-                raise SystemExit("bench: the cached rebuild ran the engine; the memory did not serve it")
-            rows.append({"first": first, "raw": raw, "ct2_in_pipeline": ct2, "cached": cached,
-                         "first_cpu": first_cpu, "raw_cpu": raw_cpu,
-                         "load": first_steps.get("engine load", 0.0), "steps": first_steps,
-                         "cached_steps": dict(spy.steps), "sentences": sum(len(b) for b, _ in calls),
-                         "engine_calls": len(calls), "outputs": len(getattr(built, "written", built))})
-    # The fastest of the repeats: what other work on the machine added is noise, not the pipeline's cost.
-    keys = ("first", "raw", "ct2_in_pipeline", "cached", "load", "first_cpu", "raw_cpu")
-    med = {key: min(row[key] for row in rows) for key in keys}
-    steps = {step: min(row["steps"].get(step, 0.0) for row in rows) for step in rows[0]["steps"]}
-    cached_steps = {step: min(row["cached_steps"].get(step, 0.0) for row in rows) for step in rows[0]["cached_steps"]}
-    return {
-        "identity": engine.identity,
-        "repeats": repeats,
-        "sentences_to_engine": rows[0]["sentences"],
-        "engine_calls": rows[0]["engine_calls"],
-        "outputs": rows[0]["outputs"],
-        "first_build_s": med["first"],
-        "engine_load_s": med["load"],
-        "raw_ct2_s": med["raw"],
-        "ct2_in_pipeline_s": med["ct2_in_pipeline"],
-        "overhead_ratio": (med["first"] - med["load"]) / med["raw"],
-        "overhead_ratio_with_load": med["first"] / med["raw"],
-        # CPU seconds of this process (all threads): steadier than wall time on a busy machine.
-        "first_build_cpu_s": med["first_cpu"],
-        "raw_ct2_cpu_s": med["raw_cpu"],
-        "overhead_ratio_cpu": med["first_cpu"] / med["raw_cpu"],
-        "overhead_goal": 1.05,
-        "cached_build_s": med["cached"],
-        "cached_ratio": med["cached"] / med["first"],
-        "cached_goal": 0.02,
-        "first_build_steps_s": steps,
-        "cached_build_steps_s": cached_steps,
-        "runs": rows,
-    }
+
+def paragraph_loop(translator, paragraphs: list[list[list[str]]], calls: list[tuple[list[list[str]], dict]],
+                   batch_size: int, batch_type: str) -> dict:
+    """Wall and CPU seconds of translate_batch called paragraph by paragraph (same batches rule, same options)."""
+    template = _template(calls)
+    timed = _timed(lambda: [_translate(translator, p, template, batch_size, batch_type) for p in paragraphs])
+    return {**timed, "paragraphs": len(paragraphs)}
 
 
 def _source_bytes(doc) -> int:
@@ -230,16 +246,3 @@ def throughput(corpus: list[Path], *, megabytes: float) -> dict:
             "segment_s": seg_s, "convert_s": conv_s, "mb_per_s": mb / (seg_s + conv_s),
             "segment_mb_per_s": mb / seg_s, "convert_mb_per_s": mb / conv_s,
             "opencc_only_mb_per_s": mb / opencc_s, "opencc_over_ours": (seg_s + conv_s) / opencc_s}
-
-
-def many_articles(corpus: list[Path], folder: Path, count: int) -> list[Path]:
-    """`count` article files cycled from the corpus's single-article files, each under its own name."""
-    singles = [p for p in corpus if p.suffix in (".txt", ".md") and p.parent.name != "parallel"]
-    folder.mkdir(parents=True, exist_ok=True)
-    made = []
-    for i in range(count):
-        source = singles[i % len(singles)]
-        target = folder / f"{i:03d}_{source.name}"
-        target.write_bytes(source.read_bytes())
-        made.append(target)
-    return made

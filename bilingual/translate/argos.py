@@ -26,15 +26,51 @@ def _how_to_install(from_code: str, to_code: str) -> str:
 
 # Sentences measured by length() and not yet translated that an engine keeps tokens for.
 TOKEN_CACHE = 200_000
-# A sentence's decoding bound is a function of its own token count, rounded up to this step, so it never
-# depends on the other sentences of its batch; sentences batch only with those of the same bound.
-BOUND_STEP = 16
+# Sentences are batched in buckets of this many source tokens, and every batch is padded to its bucket's
+# top (see plan_batches): CTranslate2's result for a sentence depends on the padded length of its batch.
+BUCKET = 16
 BATCH_TYPES = ("examples", "tokens")
+# Stands in for the longest sentence of a bucket when no real one is in the batch; decodes nothing.
+_PACER = "<unk>"
+
+
+def bucket(tokens: int) -> int:
+    """The padded length of a sentence of `tokens` source tokens: the top of its bucket."""
+    return -(-max(tokens, 1) // BUCKET) * BUCKET
 
 
 def decoding_bound(tokens: int) -> int:
     """The most target tokens a sentence of `tokens` source tokens may decode: bounds a looping model."""
-    return min(1024, 3 * (-(-max(tokens, 1) // BOUND_STEP) * BOUND_STEP) + 16)
+    return min(1024, 3 * bucket(tokens) + 16)
+
+
+def plan_batches(lengths: list[int], batch_size: int, batch_type: str = "examples") -> list[list[int]]:
+    """Indices of sentences (by their token counts) cut into the batches the engine decodes.
+
+    A sentence's English must not depend on the other sentences of its batch,
+    yet CTranslate2's result does depend on the length a batch is padded to
+    (summation order in attention over the padded source: about one sentence
+    in twenty changes, measured on the production-size model), and its
+    decoding bound is one per batch. So a batch holds one bucket of lengths
+    only, sorted by length, and is always padded to the bucket's top (a pacer
+    sentence of that length is added when no real one has it): a sentence
+    meets the same padded length and bound alone or in any collection. Each
+    batch leaves room for the pacer within batch_size sentences, or
+    (batch_type "tokens") batch_size padded tokens.
+    """
+    order = sorted(range(len(lengths)), key=lambda i: (bucket(lengths[i]), lengths[i], i))
+    batches: list[list[int]] = []
+    top = 0
+    for i in order:
+        size = bucket(lengths[i])
+        room = len(batches[-1]) + 2 if batches else 0  # this sentence and the pacer
+        if batch_type == "tokens":
+            room *= size
+        if not batches or size != top or room > batch_size:
+            batches.append([])
+            top = size
+        batches[-1].append(i)
+    return batches
 
 
 def engine_identity(package: PackageInfo) -> str:
@@ -99,8 +135,7 @@ class ArgosEngine:
     use); batch_size: the most sentences (batch_type "examples") or source
     tokens ("tokens") decoded together; beam_size: 1 is greedy, larger is
     slower and a little better. A sentence's English never depends on the
-    other sentences of its call: its decoding bound is its own
-    (decoding_bound), and only sentences with the same bound share a batch.
+    other sentences of its call (plan_batches says how).
     """
 
     name = "argos"
@@ -139,17 +174,16 @@ class ArgosEngine:
         out = [""] * len(sentences)
         if not todo:
             return out
-        tokens = {i: self._take_tokens(sentences[i].strip()) for i in todo}
-        # Sentences of similar length decode together (less padding); a batch holds one decoding
-        # bound only, so one long sentence never lets a short one run on, nor cuts it short.
-        groups: dict[int, list[int]] = {}
-        for i in sorted(todo, key=lambda i: len(tokens[i])):
-            groups.setdefault(decoding_bound(len(tokens[i])), []).append(i)
-        for bound, members in sorted(groups.items()):
-            # CTranslate2 cuts each group into batches of batch_size sentences or tokens itself.
-            for i, english in zip(members, self._decode([tokens[i] for i in members], bound), strict=True):
-                out[i] = english
+        tokens = [self._take_tokens(sentences[i].strip()) for i in todo]
+        for batch in plan_batches([len(t) for t in tokens], self.batch_size, self.batch_type):
+            for k, english in zip(batch, self._decode([tokens[k] for k in batch]), strict=True):
+                out[todo[k]] = english
         return out
+
+    def batches(self, sentences: list[str]) -> list[list[int]]:
+        """How translate() would cut these sentences into batches (indices): callers send one batch per call,
+        so every call is one CTranslate2 batch and what they store and report follows the engine's work."""
+        return plan_batches([self.length(s) for s in sentences], self.batch_size, self.batch_type)
 
     def length(self, sentence: str) -> int:
         """Tokens the sentence becomes: callers sort by it so each batch holds sentences of like length.
@@ -161,38 +195,47 @@ class ArgosEngine:
         if tokens is None:
             if len(self._measured) >= TOKEN_CACHE:  # measured and never translated: start over
                 self._measured.clear()
-            tokens = self._measured[text] = self.tokenizer.encode(text)
+            tokens = self._measured[text] = self._encode(text)
         return len(tokens)
 
     def _take_tokens(self, text: str) -> list[str]:
         """The tokens length() kept for text (forgotten now), or a fresh encoding."""
         tokens = self._measured.pop(text, None)
-        return self.tokenizer.encode(text) if tokens is None else tokens
+        return self._encode(text) if tokens is None else tokens
 
-    def _decode(self, tokens: list[list[str]], bound: int) -> list[str]:
-        prefix = self.package.target_prefix
+    def _encode(self, text: str) -> list[str]:
+        """The source tokens, with the tokens a model folder asks around them (NLLB's source language
+        token, a </s> spelled out), so batching and the decoding bound see what the model sees."""
+        tokens = self.tokenizer.encode(text)
         before, after = self.package.source_prefix, self.package.source_suffix
-        if before or after:  # NLLB's source language token, a </s> the model wants spelled out
-            tokens = [[before] * bool(before) + t + [after] * bool(after) for t in tokens]
+        return [before] * bool(before) + tokens + [after] * bool(after)
+
+    def _decode(self, tokens: list[list[str]]) -> list[str]:
+        """One batch of one bucket (plan_batches), padded to the bucket's top by a pacer if need be."""
+        prefix = [self.package.target_prefix] if self.package.target_prefix else []
+        top = bucket(len(tokens[0]))
+        paced = all(len(t) != top for t in tokens)
+        batch = [*tokens, [_PACER] * top] if paced else tokens
+        # The pacer's target is forced to end at once: it only sets the padded length, and costs one step.
+        prefixes = [prefix] * len(tokens) + ([[*prefix, "</s>"]] if paced else [])
         try:
             results = self.translator.translate_batch(
-                tokens,
-                target_prefix=[[prefix]] * len(tokens) if prefix else None,
-                max_batch_size=self.batch_size,
-                batch_type=self.batch_type,
+                batch,
+                target_prefix=prefixes if (prefix or paced) else None,
+                max_batch_size=len(batch),  # one batch, cut by plan_batches, never again by CTranslate2
                 beam_size=self.beam_size,
                 replace_unknowns=True,
                 length_penalty=0.2,
                 # A Chinese sentence never means nothing: forbid an immediate </s>.
                 min_decoding_length=2 if prefix else 1,
-                max_decoding_length=bound,
+                max_decoding_length=decoding_bound(top),
             )
         except (RuntimeError, ValueError) as e:
             raise BilingualError(f"the translation model failed ({self.identity}): {e}") from None
         english = []
-        for result in results:
+        for result in results[:len(tokens)]:
             hyp = list(result.hypotheses[0])
-            if prefix and hyp and hyp[0] == prefix:
+            if prefix and hyp and hyp[0] == prefix[0]:
                 hyp = hyp[1:]
             english.append(self.tokenizer.decode(hyp).strip())
         return english
@@ -203,10 +246,30 @@ def _check_files(package: PackageInfo) -> Path:
     model_dir = package.path / "model"
     if not (model_dir / "model.bin").is_file():
         raise BilingualError(f"translation package {package.path} has no model/model.bin")
+    if not _looks_like_ctranslate2(model_dir / "model.bin"):  # caught now, not after the memory is opened
+        raise BilingualError(f"cannot load the translation model in {model_dir}: model.bin is not a "
+                             "CTranslate2 model; reinstall the package")
     if package.tokenizer not in ("sentencepiece", "sentencepiece-pair", "bpe"):
         raise BilingualError(f"translation package {package.path} has no supported tokenizer "
                              f"(sentencepiece.model, source.spm + target.spm, or bpe.model)")
     return model_dir
+
+
+def _looks_like_ctranslate2(path: Path) -> bool:
+    """A CTranslate2 model.bin starts with its format version (uint32) and its spec's name, e.g. TransformerSpec
+    (a length-prefixed, NUL-ended string): read those few bytes instead of loading 80 MB to find garbage."""
+    try:
+        with path.open("rb") as f:
+            head = f.read(6 + 256)
+    except OSError:
+        return False
+    if len(head) < 6:
+        return False
+    version = int.from_bytes(head[:4], "little")
+    size = int.from_bytes(head[4:6], "little")
+    name = head[6:6 + size]
+    return 1 <= version <= 100 and 2 <= size <= 256 and name.endswith(b"\0") and name[:-1].isascii() \
+        and name[:-1].decode("ascii").isidentifier()
 
 
 class LazyEngine:
@@ -247,6 +310,10 @@ class LazyEngine:
     def length(self, sentence: str) -> int:
         """As ArgosEngine.length (loads the tokenizer and model on the first call)."""
         return self.engine().length(sentence)
+
+    def batches(self, sentences: list[str]) -> list[list[int]]:
+        """As ArgosEngine.batches (loads the model on the first call)."""
+        return self.engine().batches(sentences)
 
 
 def _package(from_code: str, to_code: str) -> PackageInfo:

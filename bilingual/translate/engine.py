@@ -33,3 +33,16 @@ class MeasuredEngine(Engine, Protocol):
     def length(self, sentence: str) -> int:
         """Tokens the sentence becomes."""
         ...
+
+
+@runtime_checkable
+class BatchingEngine(Engine, Protocol):
+    """An engine that decides its own batches: callers send one batch per translate() call.
+
+    Then every call is one unit of the engine's work, and a caller that stores
+    and reports per call follows it exactly (no call splits a batch in two).
+    """
+
+    def batches(self, sentences: list[str]) -> list[list[int]]:
+        """The sentences' indices, cut into the batches translate() would make of them."""
+        ...

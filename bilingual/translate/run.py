@@ -25,7 +25,7 @@ from typing import Any, Protocol, runtime_checkable
 from bilingual.chars import HAN
 from bilingual.errors import BilingualError
 from bilingual.model import Document, Mark, Segment
-from bilingual.translate.engine import Engine, MeasuredEngine
+from bilingual.translate.engine import BatchingEngine, Engine, MeasuredEngine
 from bilingual.translate.links import Link, links_of, place_links
 
 Progress = Callable[[int, int, str], None]
@@ -135,15 +135,13 @@ def translate_documents(docs: list[Document], engine: Engine, *, glossary=None, 
             progress.note(f"{out.id}: {len(job)} sentences, {known} from memory, {len(job) - known} new")
     if progress and total and done:
         progress(done, total, "translating")
-    # Identical masked texts are translated once; similar lengths batch together, by the engine's
-    # own measure (tokens) when it has one: chunks then split into the batches a raw caller would make.
+    # Identical masked texts are translated once. An engine that plans its own batches is sent one
+    # batch per call (each stored as soon as it is done); others get chunks of similar length, by the
+    # engine's own measure (tokens) when it has one.
     by_text: dict[str, list[_Item]] = {}
     for item in pending:
         by_text.setdefault(item.masked, []).append(item)
-    texts = sorted(by_text, key=engine.length if isinstance(engine, MeasuredEngine) else len)
-    step = max(1, chunk)
-    for start in range(0, len(texts), step):
-        batch = texts[start:start + step]
+    for batch in _batches(list(by_text), engine, chunk):
         english = engine.translate(batch)
         if len(english) != len(batch):
             raise BilingualError(f"translation engine {engine.name} returned {len(english)} translations "
@@ -161,6 +159,17 @@ def translate_documents(docs: list[Document], engine: Engine, *, glossary=None, 
         _apply(out, job)
         out.provenance.update(engine=engine.name, model=engine.identity)
     return outs
+
+
+def _batches(texts: list[str], engine: Engine, chunk: int) -> list[list[str]]:
+    """The texts in the order and groups they go to the engine."""
+    if not texts:
+        return []
+    if isinstance(engine, BatchingEngine):
+        return [[texts[i] for i in batch] for batch in engine.batches(texts)]
+    texts = sorted(texts, key=engine.length if isinstance(engine, MeasuredEngine) else len)
+    step = max(1, chunk)
+    return [texts[start:start + step] for start in range(0, len(texts), step)]
 
 
 def _collect(out: Document, protect) -> list[_Item]:

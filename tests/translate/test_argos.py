@@ -25,6 +25,30 @@ def test_batch_gives_one_output_per_input_deterministically(tiny_engine):
     assert tiny_engine.translate(list(reversed(ZH))) == list(reversed(first))
 
 
+def test_a_sentences_english_does_not_depend_on_its_batch(tiny_engine):
+    """CTranslate2's result depends on the length a batch is padded to: the engine pads every batch to its
+    length bucket's top (argos.plan_batches), so each sentence alone gets what it gets among others."""
+    from bilingual.translate.argos import bucket
+
+    sentences = ZH + [z + z for z in ZH]  # several buckets, several sentences each
+    assert len({bucket(tiny_engine.length(z)) for z in sentences}) > 2
+    together = tiny_engine.translate(sentences)
+    assert together == [tiny_engine.translate([z])[0] for z in sentences]
+
+
+def test_batches_hold_one_bucket_and_leave_room_for_the_pacer():
+    from bilingual.translate.argos import bucket, plan_batches
+
+    lengths = [3, 40, 17, 16, 1, 33, 18, 5, 20, 31] * 4
+    for batch_type, size in (("examples", 4), ("tokens", 100)):
+        batches = plan_batches(lengths, size, batch_type)
+        assert sorted(i for b in batches for i in b) == list(range(len(lengths)))
+        for b in batches:
+            assert len({bucket(lengths[i]) for i in b}) == 1
+            rows = len(b) + 1
+            assert (rows if batch_type == "examples" else rows * bucket(lengths[b[0]])) <= size or len(b) == 1
+
+
 def test_empty_and_blank_sentences_pass_through(tiny_engine):
     out = tiny_engine.translate(["", ZH[0], "   ", ZH[1]])
     assert out[0] == "" and out[2] == ""

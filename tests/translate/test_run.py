@@ -131,15 +131,38 @@ def test_a_killed_build_resumes_from_the_real_memory(tiny_engine, tmp_path):
 def test_progress_reports_each_batch(tiny_engine):
     calls = []
     doc = _doc([ZH[:5], ZH[5:9]])  # 9 segments + the title
-    translate_document(doc, tiny_engine, chunk=4, progress=lambda d, t, label: calls.append((d, t, label)))
+    translate_document(doc, CountingEngine(tiny_engine), chunk=4,
+                       progress=lambda d, t, label: calls.append((d, t, label)))
     assert calls == [(4, 10, "translating"), (8, 10, "translating"), (10, 10, "translating")]
+
+
+def test_an_engine_that_plans_its_batches_gets_one_batch_per_call(argos_home):
+    """The Argos engine cuts its own batches (one length bucket each): the run sends them one per call, so
+    every memory store and progress step is one CTranslate2 batch."""
+    from itertools import accumulate
+
+    from bilingual.translate.argos import ArgosEngine
+
+    engine = ArgosEngine(argos_home / "translate-zh_en-tiny", batch_size=4)
+
+    class Planned(CountingEngine):
+        def batches(self, sentences):
+            return engine.batches(sentences)
+
+    spy, calls = Planned(engine), []
+    doc = _doc([ZH[:5], ZH[5:9]], title="")
+    translate_document(doc, spy, progress=lambda d, t, label: calls.append(d))
+    texts = [s.hans for s in doc.segments()]
+    planned = [sorted(texts[i] for i in batch) for batch in engine.batches(texts)]
+    assert [sorted(c) for c in spy.calls] == planned and len(planned) > 2
+    assert calls == list(accumulate(len(b) for b in planned))
 
 
 def test_progress_counts_memory_hits_first(tiny_engine):
     memory = DictMemory()
     memory.store(ZH[0], tiny_engine.identity, "", "Known.", "mt")
     calls = []
-    translate_document(_doc([ZH[:3]], title=""), tiny_engine, memory=memory,
+    translate_document(_doc([ZH[:3]], title=""), CountingEngine(tiny_engine), memory=memory,
                        progress=lambda d, t, label: calls.append((d, t)))
     assert calls == [(1, 3), (3, 3)]
 
@@ -311,7 +334,7 @@ def test_documents_progress_and_article_notes(tiny_engine):
     a, b = _doc([ZH[:3]], title=""), _doc([ZH[3:8]], title="")
     b.id = "b"
     reporter = Reporter()
-    translate_documents([a, b], tiny_engine, memory=memory, progress=reporter, chunk=4)
+    translate_documents([a, b], CountingEngine(tiny_engine), memory=memory, progress=reporter, chunk=4)
     assert reporter.counts == [(1, 8, "translating"), (5, 8, "translating"), (8, 8, "translating")]
     assert reporter.lines == ["t: 3 sentences, 1 from memory, 2 new", "b: 5 sentences, 0 from memory, 5 new"]
 
