@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bilingual.errors import BilingualError, UsageError
 from bilingual.model import COLUMNS, Document, slug
 
 if TYPE_CHECKING:
@@ -85,7 +86,7 @@ def publish(doc: Document, out_dir: Path, *, glossary=None, columns: tuple[str, 
 
 
 def check(input_path: Path, translation: Path | None = None, *, glossaries: list[Path] | tuple[Path, ...] = (),
-          region: str | None = None) -> tuple[Document, list[Finding]]:
+          region: str | None = None, output: Path | None = None) -> tuple[Document, list[Finding]]:
     """(document, findings): a translation checked against its source and the glossary.
 
     `input_path` is a build's document JSON, a Chinese source (with
@@ -95,16 +96,20 @@ def check(input_path: Path, translation: Path | None = None, *, glossaries: list
     between the two is reported as an info finding. A source is prepared with
     the same glossary it is checked against. `region` picks whose Traditional
     name forms the zh-Hant column must use; by default the document's.
+    `output`, where the report will go, is refused now if it is one of the inputs.
     """
     from bilingual.check import check_document, merge
-    from bilingual.errors import BilingualError
+    from bilingual.outputs import refuse_inputs
 
+    if output is not None:
+        refuse_inputs([Path(output)], [Path(input_path), *([Path(translation)] if translation else []),
+                                       *map(Path, glossaries)])
     path = Path(input_path)
     notes: list[Finding] = []
     suffix = path.suffix.lower()
     if suffix in (".xlf", ".xliff", ".xlf2", ".tmx"):
         if translation is not None:
-            raise BilingualError(f"{path}: a CAT file carries its own translation; drop --translation")
+            raise UsageError(f"{path}: a CAT file carries its own translation; drop --translation")
         from bilingual.interchange.returned import as_document, read_returned
 
         names = glossary(list(glossaries))
@@ -116,7 +121,7 @@ def check(input_path: Path, translation: Path | None = None, *, glossaries: list
         names, notes = _recorded_glossary(doc, list(glossaries))
     else:
         if translation is None:
-            raise BilingualError(f"{path}: a Chinese source needs its English: add --translation EN_FILE")
+            raise UsageError(f"{path}: a Chinese source needs its English: add --translation EN_FILE")
         docs = load([path])
         if len(docs) != 1:
             raise BilingualError(f"{path}: holds {len(docs)} articles; check them one at a time")
@@ -166,7 +171,6 @@ def _recorded_glossary(doc: Document, extra: list[Path]) -> tuple[Glossary, list
 
 def _document_region(doc: Document, path: Path) -> str:
     """The region whose Traditional forms the document uses, with the file named when it is unknown."""
-    from bilingual.errors import BilingualError
     from bilingual.variants import document_region
 
     try:
@@ -196,15 +200,17 @@ def export(doc_path: Path, fmt: str, output: Path | None = None, *, xliff_versio
     `output` defaults to the document's path with .xlf or .tmx; glossary terms
     found in a segment become notes on it unless glossary_notes is False.
     """
-    from bilingual.errors import BilingualError
     from bilingual.interchange.jsondoc import load_document
 
     if fmt not in ("xliff", "tmx"):
-        raise BilingualError(f"unknown export format {fmt!r}: choose xliff, tmx")
+        raise UsageError(f"unknown export format {fmt!r}: choose xliff, tmx")
+    from bilingual.outputs import refuse_inputs
+
     doc_path = Path(doc_path)
+    output = Path(output) if output else doc_path.with_suffix(".xlf" if fmt == "xliff" else ".tmx")
+    refuse_inputs([output], [doc_path, *map(Path, glossaries)])
     doc = load_document(doc_path)
     names = glossary(list(glossaries)) if glossary_notes else None
-    output = Path(output) if output else doc_path.with_suffix(".xlf" if fmt == "xliff" else ".tmx")
     if fmt == "xliff":
         from bilingual.interchange.xliff import write_xliff
 
@@ -237,7 +243,6 @@ def suggest_names(article: Path, *, glossaries: list[Path] | tuple[Path, ...] = 
     The article is read like a build reads it (any encoding ingest accepts;
     markup, archive cards and footers removed), so only its title and text are mined.
     """
-    from bilingual.errors import BilingualError
     from bilingual.glossary.suggest import suggest
 
     docs = load([Path(article)])
@@ -275,7 +280,10 @@ def import_termbase(tbx: Path, output: Path | None = None) -> str:
     """A TBX termbase (OmegaT, Trados, memoQ) as glossary TSV text; with `output`, also written there."""
     from bilingual.glossary.terms import to_tsv
     from bilingual.interchange.tbx import import_tbx
+    from bilingual.outputs import refuse_inputs
 
+    if output is not None:
+        refuse_inputs([Path(output)], [Path(tbx)])
     tsv = to_tsv(import_tbx(Path(tbx)))
     if output is not None:
         from bilingual.files import write_atomic
@@ -286,7 +294,11 @@ def import_termbase(tbx: Path, output: Path | None = None) -> str:
 
 def export_termbase(output: Path, glossaries: list[Path] | tuple[Path, ...] = ()) -> Path:
     """The glossary (shipped + `glossaries`) written as TBX for CAT tools."""
+    from bilingual.glossary import Glossary
     from bilingual.interchange.tbx import export_tbx
+    from bilingual.outputs import refuse_inputs
+
+    refuse_inputs([Path(output)], [*map(Path, glossaries), *Glossary.default_paths()])
 
     export_tbx(glossary(list(glossaries)), Path(output))
     return Path(output)
@@ -315,10 +327,11 @@ def download_model(from_code: str, to_code: str, *, progress: Callable[[int, int
 
 @dataclass
 class Built:
-    """What a build wrote, and the articles it skipped (only with keep_going)."""
+    """What a build wrote, the articles it skipped (only with keep_going), and what the user should know."""
 
     written: list[Path] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # e.g. a broken model package passed over
 
 
 def build(
@@ -346,18 +359,29 @@ def build(
     and document data per article (and an index page for a collection); EPUB
     gives one book of all the articles, in input order.
     """
-    from bilingual.errors import BilingualError
+    from bilingual.outputs import Staged, refuse_clashes, refuse_inputs
 
     unknown = set(formats) - {"html", "epub"}
     if unknown or not formats:
-        raise BilingualError(f"unknown output format {', '.join(sorted(unknown)) or '(none)'}: choose html, epub")
+        raise UsageError(f"unknown output format {', '.join(sorted(unknown)) or '(none)'}: choose html, epub")
+    title = check_title(title)
+    engine_options = _check_engine_options(engine_options or {}) if english else {}
     _check_output(out_dir)  # before hours of translation, not after
     result = Built()
-    docs = load(inputs, skipped=result.skipped if keep_going else None)
+    files = _input_files(inputs)
+    docs = _load_files(files, skipped=result.skipped if keep_going else None)
     if not docs:
         raise BilingualError("no article could be read: " + "; ".join(result.skipped))
-    names = glossary(glossaries)
-    docs = [prepare(doc, variant=variant, glossary=names) for doc in docs]
+    # Every output name is known now, before any work: none may clash, none may be an input.
+    book = (docs[0].id if len(docs) == 1 else slug(title or out_dir.resolve().name or "book")) + ".epub"
+    names = [f"{d.id}{ext}" for d in docs for ext in (".html", ".json")] if "html" in formats else []
+    names += ["index.html"] if "html" in formats and len(docs) > 1 else []
+    names += [book] if "epub" in formats else []
+    refuse_clashes(names, out_dir)
+    refuse_inputs([out_dir / n for n in names],
+                  [*files, *(glossaries or []), *([Path(memory_path)] if memory_path else [])])
+    terms = glossary(glossaries)
+    docs = [prepare(doc, variant=variant, glossary=terms) for doc in docs]
     if "epub" in formats:
         from bilingual.publish.epub import check_options
 
@@ -367,52 +391,95 @@ def build(
         from bilingual.translate.memory import Memory
         from bilingual.translate.run import translate_documents
 
-        engine = load_engine(**(engine_options or {}))
+        engine = load_engine(warnings=result.warnings, **engine_options)
         with Memory(memory_path) as memory:
             # One call for all articles: engine batches mix sentences from every article.
-            docs = translate_documents(docs, engine, glossary=names, memory=memory, progress=progress)
+            docs = translate_documents(docs, engine, glossary=terms, memory=memory, progress=progress)
     _make_folder(out_dir)  # checked at the start; an EPUB-only build has no publish() to create it
-    if "html" in formats:
-        pages = []
-        for doc in docs:
-            page, data = publish(doc, out_dir, glossary=names, columns=columns)
-            pages.append(page)
-            result.written += [page, data]
-        if len(docs) > 1:
-            from bilingual.publish.index import write_index
+    # Every output goes to a hidden folder first and moves in once all are written: all or nothing.
+    with Staged(out_dir) as stage:
+        if "html" in formats:
+            from bilingual.interchange.jsondoc import write_document
+            from bilingual.publish.html import write_html
 
-            result.written.append(write_index(docs, pages, out_dir / "index.html", title=title or ""))
-    if "epub" in formats:
-        from bilingual.publish.epub import write_epub
+            pages = []
+            for doc in docs:
+                pages.append(write_html(doc, stage.path(f"{doc.id}.html"), glossary=terms, columns=columns))
+                write_document(doc, stage.path(f"{doc.id}.json"))
+            if len(docs) > 1:
+                from bilingual.publish.index import write_index
 
-        name = docs[0].id if len(docs) == 1 else slug(title or out_dir.resolve().name or "book")
-        result.written.append(write_epub(docs, out_dir / f"{name}.epub", layout=layout, columns=columns,
-                                         title=title, glossary=names))
+                write_index(docs, pages, stage.path("index.html"), title=title or "")
+        if "epub" in formats:
+            from bilingual.publish.epub import write_epub
+
+            write_epub(docs, stage.path(book), layout=layout, columns=columns, title=title, glossary=terms)
+        result.written = stage.commit()
     return result
+
+
+# A --title longer than this is a mistake (a file's contents pasted?), not a title.
+MAX_TITLE_CHARS = 300
+
+
+def check_title(title: str | None) -> str | None:
+    """The --title, stripped; UsageError for one that is empty, too long or holds control characters."""
+    if title is None:
+        return None
+    text = title.strip()
+    if not text:
+        raise UsageError("--title is empty")
+    if len(text) > MAX_TITLE_CHARS:
+        raise UsageError(f"--title is {len(text)} characters long; the limit is {MAX_TITLE_CHARS}")
+    if any(ord(c) < 32 or 0x7F <= ord(c) < 0xA0 or 0xD800 <= ord(c) < 0xE000 for c in text):
+        raise UsageError("--title holds control characters; give it on one line")
+    return text
+
+
+def _check_engine_options(options: dict) -> dict:
+    """Engine options checked before any work (threads within what the machine can run)."""
+    from bilingual.translate.argos import check_threads
+
+    options = dict(options)
+    if "threads" in options:
+        options["threads"] = check_threads(options["threads"])
+    return options
+
+
+def _input_files(inputs: list[Path]) -> list[Path]:
+    from bilingual import ingest
+
+    return ingest.expand(inputs)
+
+
+def _load_files(files: list[Path], *, skipped: list[str] | None) -> list[Document]:
+    from bilingual import ingest
+
+    return ingest.read_files(files, skipped=skipped)
 
 
 def _check_output(out_dir: Path) -> None:
     """Fail now if `out_dir` can never be written: an existing file, or under a file or an unwritable folder."""
     import os
 
-    from bilingual.errors import BilingualError
+    from bilingual.errors import OutputError
 
     if out_dir.exists() and not out_dir.is_dir():
-        raise BilingualError(f"output path is not a folder: {out_dir}")
+        raise OutputError(f"output path is not a folder: {out_dir}")
     parent = out_dir.absolute()
     while not parent.exists():
         parent = parent.parent
     if not parent.is_dir():
-        raise BilingualError(f"cannot create output folder {out_dir}: {parent} is a file")
+        raise OutputError(f"cannot create output folder {out_dir}: {parent} is a file")
     if not os.access(parent, os.W_OK):
-        raise BilingualError(f"output folder is not writable: {parent}")
+        raise OutputError(f"output folder is not writable: {parent}")
 
 
 def _make_folder(out_dir: Path) -> None:
     """Create the output folder (and its parents); build checked it can be written before starting."""
-    from bilingual.errors import BilingualError
+    from bilingual.errors import OutputError
 
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as e:
-        raise BilingualError(f"cannot create output folder {out_dir}: {e.strerror or e}") from None
+        raise OutputError(f"cannot create output folder {out_dir}: {e.strerror or e}") from None

@@ -8,9 +8,10 @@ dropped as executable or chrome, live in one place.
 from __future__ import annotations
 
 import re
+import warnings
 from dataclasses import dataclass
 
-from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4 import BeautifulSoup, NavigableString, Tag, XMLParsedAsHTMLWarning
 from bs4.element import CData, Comment, Declaration, Doctype, ProcessingInstruction
 
 from bilingual.ingest.inline import Inline
@@ -45,8 +46,14 @@ _DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.I)
 
 
 def parse(html: str) -> BeautifulSoup:
-    """Tolerant parse (lxml through BeautifulSoup): broken markup never raises."""
-    return BeautifulSoup(html, "lxml")
+    """Tolerant parse (lxml through BeautifulSoup): broken markup never raises.
+
+    EPUB chapters are XHTML read as HTML on purpose (lxml's HTML parser forgives what
+    real books get wrong); BeautifulSoup's 12-line warning about exactly that is silenced.
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+        return BeautifulSoup(html, "lxml")
 
 
 def html_blocks(root: Tag, *, page: bool = False) -> list[Block]:

@@ -1,4 +1,4 @@
-"""Bytes -> text for Chinese articles: UTF-8 (with or without BOM), GB18030/GBK, Big5.
+"""Bytes -> text for Chinese articles: UTF-8 (with or without BOM), UTF-16/32 with a BOM, GB18030/GBK, Big5.
 
 UTF-8 is tried strictly first because it is by far the most common and a clean
 strict decode is near-proof; only then does charset-normalizer choose between
@@ -12,6 +12,9 @@ from charset_normalizer import from_bytes
 from bilingual.errors import BilingualError
 
 LEGACY_CANDIDATES = ["gb18030", "big5"]
+# Byte-order marks of the wide Unicode encodings, longest first (UTF-32 LE starts like UTF-16 LE).
+_WIDE_BOMS = ((b"\xff\xfe\x00\x00", "utf-32-le", "UTF-32"), (b"\x00\x00\xfe\xff", "utf-32-be", "UTF-32"),
+              (b"\xff\xfe", "utf-16-le", "UTF-16"), (b"\xfe\xff", "utf-16-be", "UTF-16"))
 
 # Magic numbers of files that are clearly not articles, with a name for the error line.
 _BINARY_MAGIC = {
@@ -35,8 +38,32 @@ def binary_kind(data: bytes) -> str | None:
     return None
 
 
+def _wide(data: bytes, name: str) -> str | None:
+    """UTF-16/32 text: decoded when it has a byte-order mark, refused with the fix when it has none."""
+    for bom, codec, label in _WIDE_BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(codec)
+            except UnicodeDecodeError as e:
+                raise BilingualError(f"{name}: has a {label} mark but bytes that are not {label} "
+                                     f"(at byte {e.start + len(bom)}); save it as UTF-8") from None
+    head = data[:4096]
+    if len(head) >= 8 and b"\x00" in head:
+        even, odd = head[0::2].count(0), head[1::2].count(0)
+        if max(even, odd) > 0.3 * len(head) / 2 and min(even, odd) < 0.05 * len(head) / 2:
+            raise BilingualError(f"{name}: looks like UTF-16 text without a byte-order mark; save it as UTF-8")
+    return None
+
+
 def decode(data: bytes, name: str = "input") -> str:
     """Decode an article's bytes; raise BilingualError naming the file when that is impossible."""
+    wide = _wide(data, name)
+    if wide is not None:
+        if not wide.strip():
+            raise BilingualError(f"{name}: the file is empty")
+        if "\x00" in wide:
+            raise BilingualError(f"{name}: a NUL character in the text: the file is damaged or not text")
+        return wide
     if not data.strip():
         raise BilingualError(f"{name}: the file is empty")
     kind = binary_kind(data)

@@ -16,6 +16,39 @@ from bilingual.ingest.blocks import html_blocks, parse
 from bilingual.model import Document, Meta
 from bilingual.urls import safe_meta_url
 
+# Front matter nests at most this deep (titles, tags, categories: two levels are plenty).
+MAX_FRONT_MATTER_DEPTH = 20
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """YAML for a few metadata fields, bounded: no aliases, little nesting, dates left as text.
+
+    An alias can make 481 bytes stand for billions of nodes (every later str() of it
+    expands them), so aliases are refused; nesting is capped before PyYAML's recursive
+    composer runs out of stack; and a date is read by dates.to_iso, which says "" to
+    2024-02-30 where PyYAML's timestamp constructor raises.
+    """
+
+    yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != _TIMESTAMP]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+
+    def compose_node(self, parent, index):  # noqa: ANN001, ANN201 - PyYAML's signature
+        if self.check_event(yaml.AliasEvent):
+            raise yaml.composer.ComposerError(None, None, "aliases are not allowed in front matter",
+                                              self.peek_event().start_mark)
+        self._depth = getattr(self, "_depth", 0) + 1
+        try:
+            if self._depth > MAX_FRONT_MATTER_DEPTH:
+                raise yaml.composer.ComposerError(None, None, "front matter nested too deep",
+                                                  self.peek_event().start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
 _FRONT = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 
 
@@ -25,8 +58,8 @@ def split_front_matter(text: str) -> tuple[dict, str]:
     if not m:
         return {}, text.lstrip("\ufeff")
     try:
-        data = yaml.safe_load(m.group(1))
-    except yaml.YAMLError:
+        data = yaml.load(m.group(1), Loader=_FrontMatterLoader)  # noqa: S506 - a SafeLoader, bounded
+    except (yaml.YAMLError, ValueError, TypeError, OverflowError, RecursionError):
         return {}, text
     if not isinstance(data, dict):
         return {}, text

@@ -11,10 +11,33 @@ our segments, `translate_batch` them in batches, detokenize. Heavy imports
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
-from bilingual.errors import BilingualError
-from bilingual.translate.packages import PackageInfo, find_package, read_package
+from bilingual.errors import BilingualError, SetupError, UsageError
+from bilingual.translate.packages import PackageInfo, candidates, load_sentencepiece, read_package
+
+# --threads may ask for this many threads per usable core at most: past it (--threads 100000
+# once crashed CTranslate2 with nothing on stderr; 2000 hung) it is a typo, not a setting.
+MAX_THREADS_PER_CORE = 4
+
+
+def usable_cores() -> int:
+    """The CPU cores this process may run on (its affinity, which a container or taskset narrows)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def check_threads(threads: object) -> int:
+    """The engine's thread count for a --threads value: 0 is every usable core; a UsageError for
+    a value that is not a whole number from 0 to MAX_THREADS_PER_CORE per usable core."""
+    cores = usable_cores()
+    limit = cores * MAX_THREADS_PER_CORE
+    if not isinstance(threads, int) or isinstance(threads, bool) or not 0 <= threads <= limit:
+        raise UsageError(f"--threads {threads}: give 0 (all {cores} usable CPU cores) or a number up to {limit}")
+    return threads or cores
 
 
 def _how_to_install(from_code: str, to_code: str) -> str:
@@ -48,9 +71,7 @@ def _sha256(path: Path) -> str:
 
 class _SentencePiece:
     def __init__(self, model: Path) -> None:
-        import sentencepiece as spm
-
-        self.sp = spm.SentencePieceProcessor(model_file=str(model))
+        self.sp = load_sentencepiece(model)
 
     def encode(self, text: str) -> list[str]:
         return self.sp.encode(text, out_type=str)
@@ -66,7 +87,7 @@ class _Bpe:
         try:
             from argostranslate.tokenizer import BPETokenizer
         except ImportError as e:
-            raise BilingualError(f"this model uses a BPE tokenizer, which needs argostranslate: {e}") from None
+            raise SetupError(f"this model uses a BPE tokenizer, which needs argostranslate: {e}") from None
         self.tok = BPETokenizer(model, from_code, to_code)
         import contextlib
         import io
@@ -78,7 +99,7 @@ class _Bpe:
                 self.tok.lazy_load()
         except (SystemExit, OSError, ValueError, ImportError) as e:
             reason = said.getvalue().strip().splitlines()[:1] or [str(e)]
-            raise BilingualError(f"cannot read the BPE tokenizer {model}: {reason[0]}") from None
+            raise SetupError(f"cannot read the BPE tokenizer {model}: {reason[0]}") from None
 
     def encode(self, text: str) -> list[str]:
         return self.tok.encode(text)
@@ -90,7 +111,7 @@ class _Bpe:
 class ArgosEngine:
     """Translates sentences with one installed Argos package, CPU only.
 
-    threads: CTranslate2 intra-op threads (0 = its default); batch_size: the
+    threads: CTranslate2 intra-op threads (0 = every usable core); batch_size: the
     most sentences decoded together; beam_size: 1 is greedy, larger is
     slower and a little better.
     """
@@ -98,27 +119,28 @@ class ArgosEngine:
     name = "argos"
 
     def __init__(self, package_dir: Path, *, threads: int = 0, batch_size: int = 32, beam_size: int = 2) -> None:
+        threads = check_threads(threads)
         self.package: PackageInfo = read_package(Path(package_dir))
         self.batch_size = max(1, batch_size)
         self.beam_size = max(1, beam_size)
         model_dir = self.package.path / "model"
         model_bin = model_dir / "model.bin"
         if not model_bin.is_file():
-            raise BilingualError(f"translation package {self.package.path} has no model/model.bin")
+            raise SetupError(f"translation package {self.package.path} has no model/model.bin")
         if self.package.tokenizer == "sentencepiece":
             self.tokenizer = _SentencePiece(self.package.path / "sentencepiece.model")
         elif self.package.tokenizer == "bpe":
             self.tokenizer = _Bpe(self.package.path / "bpe.model", self.package.from_code, self.package.to_code)
         else:
-            raise BilingualError(f"translation package {self.package.path} has no supported tokenizer "
+            raise SetupError(f"translation package {self.package.path} has no supported tokenizer "
                                  f"(sentencepiece.model or bpe.model)")
         import ctranslate2
 
         try:
             self.translator = ctranslate2.Translator(str(model_dir), device="cpu", inter_threads=1,
-                                                     intra_threads=max(0, threads))
-        except (RuntimeError, ValueError) as e:
-            raise BilingualError(f"cannot load the translation model in {model_dir}: {e}") from None
+                                                     intra_threads=threads)
+        except (RuntimeError, ValueError, OSError) as e:
+            raise SetupError(f"cannot load the translation model in {model_dir}: {e}") from None
         self.identity = f"{self.package.name} {self.package.package_version} {_checksum(model_bin)[:12]}"
         # Tokens from length(), handed to translate() (which takes them out): callers measure every
         # sentence to sort, then translate it, and tokenizing twice was a tenth of a build's time.
@@ -175,7 +197,7 @@ class ArgosEngine:
                 max_decoding_length=min(1024, 3 * max(len(t) for t in tokens) + 16),
             )
         except (RuntimeError, ValueError) as e:
-            raise BilingualError(f"the translation model failed ({self.identity}): {e}") from None
+            raise SetupError(f"the translation model failed ({self.identity}): {e}") from None
         english = []
         for result in results:
             hyp = list(result.hypotheses[0])
@@ -185,9 +207,32 @@ class ArgosEngine:
         return english
 
 
-def load_engine(from_code: str = "zh", to_code: str = "en", **opts) -> ArgosEngine:
-    """The engine for the installed package of a language pair; BilingualError with the how-to if none."""
-    package = find_package(from_code, to_code)
-    if package is None:
-        raise BilingualError(_how_to_install(from_code, to_code))
-    return ArgosEngine(package.path, **opts)
+def load_engine(from_code: str = "zh", to_code: str = "en", *, warnings: list[str] | None = None,
+                **opts) -> ArgosEngine:
+    """The engine for the newest installed package of a language pair that loads.
+
+    A package that installed but cannot load (a damaged file, a bad tokenizer) is
+    passed over for the next newest, and a line naming it goes to `warnings`; with
+    no `warnings` list, or none that loads, the first failure is raised. None
+    installed: SetupError with the how-to.
+    """
+    found = candidates(from_code, to_code)
+    if not found:
+        raise SetupError(_how_to_install(from_code, to_code))
+    first: BilingualError | None = None
+    for package in found:
+        try:
+            engine = ArgosEngine(package.path, **opts)
+        except UsageError:
+            raise
+        except BilingualError as e:
+            if warnings is None:
+                raise
+            first = first or e
+            continue
+        if first is not None and warnings is not None:
+            warnings.append(f"{first} (package {found[0].name} passed over; used {package.name}: "
+                            f"reinstall or remove the broken one)")
+        return engine
+    assert first is not None
+    raise first
