@@ -228,13 +228,16 @@ def import_edits(file: Path, memory_path: Path | None = None, doc_path: Path | N
     memory is opened (and maybe created).
     """
     from bilingual.interchange.jsondoc import load_document
-    from bilingual.interchange.returned import import_edits, read_returned
+    from bilingual.interchange.returned import check_belongs, import_edits, read_returned
     from bilingual.translate.memory import Memory
 
     doc = load_document(doc_path) if doc_path else None
     units = read_returned(Path(file))
+    foreign = check_belongs(units, doc, file, doc_path) if doc is not None else 0
     with Memory(memory_path) as store:
-        return import_edits(units, store, doc=doc, path=file)
+        report = import_edits(units, store, doc=doc, path=file)
+    report.foreign = foreign
+    return report
 
 
 def suggest_names(article: Path, *, glossaries: list[Path] | tuple[Path, ...] = (), limit: int = 50) -> list:

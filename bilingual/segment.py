@@ -310,36 +310,65 @@ def _cut_long(text: str, a: int, b: int, rules: _Rules, blocked: bytearray) -> l
 
 
 def _forced_cut(text: str, start: int, end: int, blocked: bytearray, rules: _Rules) -> int:
-    """Where to cut text[start:end] when no punctuation allows it: the best boundary in its second half.
+    """Where to cut text[start:end] when no comma allows it: the best boundary in its second half.
 
-    Best: after whitespace; then after a particle or conjunction (的 了 和 ...: data);
-    then between two CJK characters; never inside a Latin word or number, before a
-    combining mark or joiner, or inside a title, URL or short quotation if avoidable.
-    The cut is at least half the limit from `start`, so every piece makes progress.
+    Best: after whitespace or CJK punctuation (、 …); then after a particle (的 了 …:
+    data) at a word boundary; then between two words (jieba, dictionary only), so
+    that 普京 is not cut in two; then between any two CJK characters. Never inside a
+    Latin word or number, before a combining mark or joiner, or inside a title, URL
+    or short quotation if avoidable. The cut is at least half the limit from
+    `start`, so every piece makes progress and the work stays linear.
     """
+    low = start + (end - start) // 2
+    words = _word_bounds(text, low, end)
     best, best_score = end, -1
-    for i in range(end, start + (end - start) // 2, -1):
+    for i in range(end, low, -1):
         before, after = text[i - 1], text[i]
         if _glued(before, after):
             continue
-        score = 1
+        cjk_pair = _is_cjk(before) and _is_cjk(after) and after not in rules.no_start \
+            and after not in rules.closers
         if before.isspace() and not after.isspace():
+            score = 6
+        elif cjk_pair and _is_cjk_punctuation(before) and not _is_cjk_punctuation(after):
             score = 5
-        elif before in rules.cut_after and _is_cjk(after):
-            score = 4
-        elif _is_cjk(before) and _is_cjk(after) and after not in rules.no_start and after not in rules.closers:
-            score = 3
+        elif cjk_pair and i in words:
+            score = 4 if before in rules.cut_after else 3
+        elif cjk_pair:
+            score = 2
         elif before.isascii() and before.isalnum() and after.isascii() and after.isalnum():
             score = 0
+        else:
+            score = 1
         if not blocked[i]:
             score += 10
         if score > best_score:
             best, best_score = i, score
-            if score == 15:
+            if score == 16:
                 break
     while best < len(text) and _glued(text[best - 1], text[best]):
         best += 1  # nothing better: at least never split a character from its combining marks
     return best
+
+
+def _is_cjk_punctuation(ch: str) -> bool:
+    o = ord(ch)
+    return 0x3000 <= o <= 0x303F or 0xFF01 <= o <= 0xFF0F or 0xFF1A <= o <= 0xFF20
+
+
+_WORDCUT = None
+
+
+def _word_bounds(text: str, low: int, end: int) -> set[int]:
+    """Offsets in [low, end] where a word starts, by jieba's dictionary cut (a few characters of
+    context either side, so the cut inside the window is the one the whole text would get)."""
+    global _WORDCUT
+    from bilingual.glossary.wordcut import WordCut
+
+    if _WORDCUT is None:
+        _WORDCUT = WordCut()
+    a, b = max(0, low - 8), min(len(text), end + 8)
+    return {a + s for s, _ in _WORDCUT.tokenize(text[a:b]) if low <= a + s <= end}
 
 
 def _glued(before: str, after: str) -> bool:

@@ -56,6 +56,23 @@ def read_returned(path: Path) -> list[ReturnedUnit]:
     raise BilingualError(f"{path}: not an XLIFF or TMX file (root element <{name}>)")
 
 
+def check_belongs(units: list[ReturnedUnit], doc: Document, path: Path | str, doc_path: Path | str) -> int:
+    """How many units are not in `doc`; BilingualError when most are not (another article's JSON).
+
+    A unit belongs when its id is one of the document's segment ids or its source is one
+    of its sentences: an edited and rebuilt article loses a few ids, never most of them.
+    Judged against the wrong document, every unexported target would count as a human
+    edit and win over the engine from then on.
+    """
+    ids = {s.id for s in doc.segments()}
+    sources = {normalize(t) for s in doc.segments() for t in (s.source, s.hans, s.hant) if t}
+    foreign = sum(1 for u in units if u.id not in ids and normalize(u.source) not in sources)
+    if units and foreign * 2 > len(units):
+        raise BilingualError(f"{path}: {foreign} of its {len(units)} units are not in {doc_path} "
+                             f"(the document JSON of another article?); give the one it was exported from")
+    return foreign
+
+
 @dataclass
 class ImportReport:
     """What an import did with each unit of a returned CAT file."""
@@ -66,6 +83,7 @@ class ImportReport:
     unchanged: int = 0  # the memory already held this very human edit
     machine: int = 0  # still the machine translation exported with it: left to MT
     skipped_empty: int = 0  # no target (or no source) to learn from
+    foreign: int = 0  # units not in the document given with --doc (judged like any other)
 
     @property
     def stored(self) -> int:
@@ -73,7 +91,8 @@ class ImportReport:
 
     def __str__(self) -> str:
         return (f"{self.path}: {self.new} new, {self.changed} changed, {self.unchanged} unchanged human "
-                f"edits; {self.machine} left as machine output; {self.skipped_empty} empty")
+                f"edits; {self.machine} left as machine output; {self.skipped_empty} empty"
+                + (f"; {self.foreign} not in the document given" if self.foreign else ""))
 
 
 def import_edits(units: Iterable[ReturnedUnit], memory: HumanStore, *, doc: Document | None = None,
