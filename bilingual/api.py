@@ -356,13 +356,15 @@ def build(
     """The whole pipeline; english=False leaves the English column empty.
 
     Everything that can fail on input or setup fails before the first write:
-    articles are read, the glossary and the engine loaded, all of it translated
-    (each result saved in the translation memory as it comes, so an interrupted
-    build resumes), and only then are the editions written. HTML gives a page
-    and document data per article (and an index page for a collection); EPUB
-    gives one book of all the articles, in input order.
+    options checked, articles read, every output name checked (none may clash
+    with another or be one of the inputs), the glossary and the engine loaded,
+    all of it translated (each result saved in the translation memory as it
+    comes, so an interrupted build resumes), and only then are the editions
+    written, all together or not at all (bilingual/outputs.py). HTML gives a
+    page and document data per article (and an index page for a collection);
+    EPUB gives one book of all the articles, in input order.
     """
-    from bilingual.outputs import Staged, refuse_clashes, refuse_inputs
+    from bilingual.outputs import refuse_clashes, refuse_inputs
 
     unknown = set(formats) - {"html", "epub"}
     if unknown or not formats:
@@ -398,8 +400,23 @@ def build(
         with Memory(memory_path) as memory:
             # One call for all articles: engine batches mix sentences from every article.
             docs = translate_documents(docs, engine, glossary=terms, memory=memory, progress=progress)
+    created = not out_dir.exists()
     _make_folder(out_dir)  # checked at the start; an EPUB-only build has no publish() to create it
-    # Every output goes to a hidden folder first and moves in once all are written: all or nothing.
+    try:
+        _write_editions(docs, out_dir, result, formats=formats, layout=layout, columns=columns, title=title,
+                        terms=terms, book=book)
+    except BaseException:
+        if created and not any(out_dir.iterdir()):
+            out_dir.rmdir()  # an interrupted or failed build leaves nothing, not even the folder it made
+        raise
+    return result
+
+
+def _write_editions(docs: list[Document], out_dir: Path, result: Built, *, formats: tuple[str, ...], layout: str,
+                    columns: tuple[str, ...], title: str | None, terms, book: str) -> None:
+    """Write every output of a build: to a hidden folder first, moved in once all are written."""
+    from bilingual.outputs import Staged
+
     with Staged(out_dir) as stage:
         if "html" in formats:
             from bilingual.interchange.jsondoc import write_document
@@ -418,7 +435,6 @@ def build(
 
             write_epub(docs, stage.path(book), layout=layout, columns=columns, title=title, glossary=terms)
         result.written = stage.commit()
-    return result
 
 
 # A --title longer than this is a mistake (a file's contents pasted?), not a title.

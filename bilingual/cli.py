@@ -138,7 +138,9 @@ def models_install(what: tuple[str, ...]) -> None:
     if len(what) == 1:
         pkg = api.install_model(Path(what[0]))
     elif len(what) == 2:
-        with click.progressbar(length=1, label=f"downloading {what[0]}→{what[1]}", file=sys.stderr) as bar:
+        # A bar on a terminal only: elsewhere its label would be a second line beside an error.
+        with click.progressbar(length=1, label=f"downloading {what[0]}→{what[1]}", file=sys.stderr,
+                               hidden=not sys.stderr.isatty()) as bar:
             def progress(done: int, total: int) -> None:
                 bar.length = max(total, done, 1)
                 bar.update(done - bar.pos)

@@ -152,5 +152,8 @@ class Staged:
         write_atomic(self.staging / COMMIT, "\n".join(self.names) + "\n")
         return _move_in(self.staging, self.folder)
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, exc_type, exc, tb) -> None:
         shutil.rmtree(self.staging, ignore_errors=True)
+        if isinstance(exc, OutputError) and str(self.staging) in str(exc):
+            # "cannot write out/a.html: No space left on device", not the hidden folder's name
+            raise OutputError(str(exc).replace(str(self.staging), str(self.folder))) from None

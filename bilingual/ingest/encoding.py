@@ -47,12 +47,34 @@ def _wide(data: bytes, name: str) -> str | None:
             except UnicodeDecodeError as e:
                 raise BilingualError(f"{name}: has a {label} mark but bytes that are not {label} "
                                      f"(at byte {e.start + len(bom)}); save it as UTF-8") from None
-    head = data[:4096]
-    if len(head) >= 8 and b"\x00" in head:
-        even, odd = head[0::2].count(0), head[1::2].count(0)
-        if max(even, odd) > 0.3 * len(head) / 2 and min(even, odd) < 0.05 * len(head) / 2:
-            raise BilingualError(f"{name}: looks like UTF-16 text without a byte-order mark; save it as UTF-8")
     return None
+
+
+def _no_mark(name: str) -> BilingualError:
+    return BilingualError(f"{name}: looks like UTF-16 text without a byte-order mark; save it as UTF-8")
+
+
+# Where the characters of Chinese text in UTF-16 fall: ASCII, CJK punctuation, ideographs, full-width forms.
+_TEXT_RANGES = ((0x09, 0x0D), (0x20, 0x7E), (0x2000, 0x206F), (0x3000, 0x303F), (0x3400, 0x9FFF), (0xFF00, 0xFFEF))
+
+
+def _looks_utf16(data: bytes) -> bool:
+    """UTF-16 without a mark: the head decodes (either byte order) to text that is nearly all ASCII,
+    CJK punctuation and ideographs, as Chinese and English are. GBK, Big5 or UTF-8 bytes read as
+    UTF-16 scatter over Hangul, private use and the rest; a binary file holds NULs and controls."""
+    head = data[:4096]
+    head = head[: len(head) - len(head) % 2]
+    if len(head) < 8:
+        return False
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = head.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        inside = sum(1 for c in text if any(lo <= ord(c) <= hi for lo, hi in _TEXT_RANGES))
+        if inside >= 0.95 * len(text):
+            return True
+    return False
 
 
 def decode(data: bytes, name: str = "input") -> str:
@@ -66,6 +88,8 @@ def decode(data: bytes, name: str = "input") -> str:
         return wide
     if not data.strip():
         raise BilingualError(f"{name}: the file is empty")
+    if b"\x00" in data[:4096] and _looks_utf16(data):
+        raise _no_mark(name)
     kind = binary_kind(data)
     if kind:
         raise BilingualError(f"{name}: not a text article ({kind})")
@@ -84,6 +108,8 @@ def decode(data: bytes, name: str = "input") -> str:
         if e.reason == "unexpected end of data" and len(data) - e.start < 4 and e.start > 0:
             raise BilingualError(f"{name}: the UTF-8 text ends in the middle of a character "
                                  f"(at byte {e.start}): the file is truncated") from None
+    if _looks_utf16(data):
+        raise _no_mark(name)
     best = from_bytes(data, cp_isolation=LEGACY_CANDIDATES).best()
     if best is None:
         raise BilingualError(
