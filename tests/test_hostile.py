@@ -603,3 +603,17 @@ def test_each_class_of_failure_has_its_exit_code(capsys, tmp_path, monkeypatch):
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for code in (1, 2, 3, 4, 5, 130):
         assert f"| {code} |" in readme, f"exit code {code} is not documented in README.md"
+
+
+# --- found by this round's own adversarial pass ------------------------------------------------------
+
+@pytest.mark.parametrize("page", [
+    '<html><body><svg onload="alert(1)"><p>第一段。</p><p>第二段。</p></body></html>',  # unclosed: nests the page
+    '<html><body><form id="aspnetForm"><div><p>第一段。</p><p>第二段。</p></div></form></body></html>',  # ASP.NET
+    '<html><body><object data="x.swf"><p>第一段。</p><p>第二段。</p></body></html>',
+], ids=["unclosed-svg", "page-wide-form", "unclosed-object"])
+def test_a_dropped_container_does_not_take_the_article_with_it(page, capsys, tmp_path):
+    """Found by the property round: an unclosed <svg> swallowed every paragraph after it."""
+    data, html = bad_build(capsys, tmp_path, bad.write(tmp_path / "page.html", page))
+    assert [b["source"] for b in data["blocks"]] == ["第一段。", "第二段。"]
+    assert "<svg" not in html and "alert" not in html and "<form" not in html and "<object" not in html
