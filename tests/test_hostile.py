@@ -617,3 +617,12 @@ def test_a_dropped_container_does_not_take_the_article_with_it(page, capsys, tmp
     data, html = bad_build(capsys, tmp_path, bad.write(tmp_path / "page.html", page))
     assert [b["source"] for b in data["blocks"]] == ["第一段。", "第二段。"]
     assert "<svg" not in html and "alert" not in html and "<form" not in html and "<object" not in html
+
+
+@pytest.mark.parametrize("markdown", [">" * 50_000 + " 文字\n\n后面。\n", "- " * 20_000 + "文字\n\n后面。\n",
+                                      "> - " * 5_000 + "文字\n\n后面。\n"],
+                         ids=["50000-quotes", "20000-list-markers", "quotes-and-lists"])
+def test_deeply_nested_markdown_keeps_its_text(markdown, capsys, tmp_path):
+    """markdown-it drops what nests past its limit without a word: ten nested list items lost their text."""
+    data, _ = bad_build(capsys, tmp_path, bad.write(tmp_path / "deep.md", markdown))
+    assert "".join(b["source"] for b in data["blocks"]) == "文字后面。"

@@ -66,6 +66,34 @@ def split_front_matter(text: str) -> tuple[dict, str]:
     return data, text[m.end():]
 
 
+# markdown-it silently drops what nests deeper than maxNesting (20 by default: ten nested
+# list items, or 20 ">"): a line of 50,000 ">" lost its text. A line keeps at most
+# MAX_MARKERS container markers and MAX_INDENT columns of indentation, which stays well
+# inside MAX_NESTING (a list level costs two), itself far from Python's recursion limit.
+MAX_NESTING = 100
+MAX_MARKERS = 16
+MAX_INDENT = 64
+_MARKER_TEXT = r"[ \t]*(?:>|(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$))"  # ">" needs no space after it; a list marker does
+_PREFIX = re.compile(rf"^(?:{_MARKER_TEXT})+")
+_MARKER = re.compile(_MARKER_TEXT)
+
+
+def _flatten(body: str) -> str:
+    """Every line's container prefix cut to what markdown-it renders without dropping text."""
+    out = []
+    for line in body.split("\n"):
+        indent = len(line) - len(line.lstrip(" \t"))
+        if indent > MAX_INDENT:
+            line = " " * MAX_INDENT + line.lstrip(" \t")
+        m = _PREFIX.match(line)
+        if m:
+            markers = _MARKER.findall(m.group())
+            if len(markers) > MAX_MARKERS:
+                line = "".join(markers[:MAX_MARKERS]) + line[m.end():]
+        out.append(line)
+    return "\n".join(out)
+
+
 def has_front_matter(text: str) -> bool:
     return bool(split_front_matter(text)[0])
 
@@ -81,7 +109,8 @@ def _strings(value: object) -> list[str]:
 def read_text(text: str) -> Document:
     """A Document (id and file fields left to the caller) from Markdown."""
     front, body = split_front_matter(text)
-    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    md = MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING}).enable(["table", "strikethrough"])
+    body = _flatten(body)
     # Let every link through as a link: the block reader drops unsafe hrefs and keeps
     # the link text, where markdown-it would leave "[text](javascript:...)" as text.
     md.validateLink = lambda url: True
