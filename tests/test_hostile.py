@@ -626,3 +626,32 @@ def test_deeply_nested_markdown_keeps_its_text(markdown, capsys, tmp_path):
     """markdown-it drops what nests past its limit without a word: ten nested list items lost their text."""
     data, _ = bad_build(capsys, tmp_path, bad.write(tmp_path / "deep.md", markdown))
     assert "".join(b["source"] for b in data["blocks"]) == "文字后面。"
+
+
+def _edited(capsys, tmp_path: Path, hans: str, en: str) -> Path:
+    """A built document JSON whose first segment has this Chinese and this English."""
+    assert run_cli(capsys, "build", bad.write(tmp_path / "s.txt", bad.TEXT), "-o", tmp_path,
+                   "--no-translate").code == 0
+    path = tmp_path / "s.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    segment = data["blocks"][0]["segments"][0]
+    segment["source"] = segment["hans"] = hans
+    segment["en"] = en
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_a_number_of_a_hundred_thousand_digits_is_not_a_traceback(capsys, tmp_path):
+    """Python refuses int() past 4,300 digits: the check's number formatting died on it."""
+    path = _edited(capsys, tmp_path, "1" * 100_000 + "。" + "一二三四五六七八九十" * 5_000, "2" * 100_000)
+    result = run_cli(capsys, "check", path, "-o", tmp_path / "report.txt")
+    assert result.code == 5 and "Traceback" not in result.err, result.err
+
+
+def test_a_long_run_of_repeated_numbers_is_checked_in_linear_time(capsys, tmp_path):
+    """'12, 12, 12, …' 30,000 times: the loop detector measured the run again from every word (> 300 s)."""
+    path = _edited(capsys, tmp_path, "１２，" * 30_000, "12, " * 30_000)
+    result = run_cli(capsys, "check", path, "--format", "json")
+    assert result.code == 5, result.err  # the other paragraph is untranslated: missing
+    kinds = [f["kind"] for f in json.loads(result.out)["findings"]]
+    assert "repetition" not in kinds and "number.missing" not in kinds
