@@ -68,6 +68,15 @@ def _align(work: Path, n: int) -> list[str]:
     return ["check", str(source), "--translation", str(english), "--format", "json", "-o", str(work / "r.json")]
 
 
+def _numbers(work: Path, n: int) -> list[str]:
+    """A sentence of n "12，" and its English "12, " x n, checked: the loop detector went quadratic."""
+    doc = {"schema": 1, "id": "n", "meta": {"title": "t"}, "provenance": {}, "blocks": [
+        {"role": "paragraph", "source": "１２，" * n, "segments": [
+            {"id": "n:0.0:x", "source": "１２，" * n, "hans": "１２，" * n, "en": "12, " * n, "origin": "mt"}]}]}
+    path = bad.write(work / "n.json", json.dumps(doc, ensure_ascii=False))
+    return ["check", str(path), "-o", str(work / "r.txt")]
+
+
 def _yaml(work: Path, n: int) -> list[str]:
     """An alias bomb of n levels (9**n nodes when expanded): the old code hung at 8."""
     lines = ['l0: &l0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
@@ -103,6 +112,7 @@ CASES: list[tuple[str, str, Make, int, int]] = [
     ("names in one run-on sentence", "names joined by 、", _names, 4000, 1500),
     ("EPUB spine listing one chapter n times", "spine entries (20,000-character chapter)", _spine, 100, 30),
     ("check --translation", "source paragraphs (3/4 as many English)", _align, 400, 150),
+    ("check of a repeated number", "'12, ' repeated", _numbers, 6000, 2000),
     ("YAML alias bomb in front matter", "alias levels (9^n nodes expanded)", _yaml, 4, 3),
     ("model archive of zeros", "MB unpacked (1/1000 of it packed)", _model, 150, 50),
     ("list file naming a FIFO", "(no size: blocks or not)", _fifo, 1, 1),

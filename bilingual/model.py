@@ -180,7 +180,17 @@ def normalize(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
+# An id is a file name with ".html", "-2" or "-01" to come: 240 bytes leave room under the 255 most
+# file systems allow (80 CJK characters are 240 bytes; 80 from beyond the BMP would be 320).
+SLUG_CHARS, SLUG_BYTES = 80, 240
+
+
 def slug(name: str) -> str:
-    """A file-name-safe id from any name (keeps CJK, drops path characters)."""
-    s = re.sub(r"[^\w.-]+", "-", name, flags=re.UNICODE).strip("-.")
-    return s[:80] or "article"
+    """A file-name-safe id from any name (keeps CJK, drops path characters), at most 80 characters
+    and 240 bytes of UTF-8."""
+    s = re.sub(r"[^\w.-]+", "-", name, flags=re.UNICODE).strip("-.")[:SLUG_CHARS]
+    if len(s.encode("utf-8")) > SLUG_BYTES:
+        while len(s.encode("utf-8")) > SLUG_BYTES:
+            s = s[:-1]
+        s = s.rstrip("-.")
+    return s or "article"

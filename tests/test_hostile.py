@@ -655,3 +655,14 @@ def test_a_long_run_of_repeated_numbers_is_checked_in_linear_time(capsys, tmp_pa
     assert result.code == 5, result.err  # the other paragraph is untranslated: missing
     kinds = [f["kind"] for f in json.loads(result.out)["findings"]]
     assert "repetition" not in kinds and "number.missing" not in kinds
+
+
+def test_a_file_name_beyond_the_basic_plane_fits_the_file_system(capsys, tmp_path):
+    """80 characters from beyond the BMP are 320 bytes: the id is cut to 240 so its page can be written."""
+    name = "𠀀𠀁𠀂𠀃" * 15  # 60 characters, 240 bytes
+    source = bad.write(tmp_path / f"{name}.txt", bad.TEXT)
+    other = bad.write(tmp_path / f"{name}𠀄𠀅.txt", "第二篇。\n")  # 248 bytes: its id is cut to the first's
+    out = tmp_path / "out"
+    result = run_cli(capsys, "build", source, other, "-o", out, "--no-translate")
+    assert result.code == 0, result.err
+    assert built(out) == sorted([f"{name}.html", f"{name}.json", f"{name}-2.html", f"{name}-2.json", "index.html"])
