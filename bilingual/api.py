@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bilingual.errors import BilingualError, UsageError
 from bilingual.model import COLUMNS, Document, slug
 
 if TYPE_CHECKING:
@@ -86,7 +87,7 @@ def publish(doc: Document, out_dir: Path, *, glossary=None, columns: tuple[str, 
 
 
 def check(input_path: Path, translation: Path | None = None, *, glossaries: list[Path] | tuple[Path, ...] = (),
-          region: str | None = None) -> tuple[Document, list[Finding]]:
+          region: str | None = None, output: Path | None = None) -> tuple[Document, list[Finding]]:
     """(document, findings): a translation checked against its source and the glossary.
 
     `input_path` is a build's document JSON, a Chinese source (with
@@ -96,16 +97,20 @@ def check(input_path: Path, translation: Path | None = None, *, glossaries: list
     between the two is reported as an info finding. A source is prepared with
     the same glossary it is checked against. `region` picks whose Traditional
     name forms the zh-Hant column must use; by default the document's.
+    `output`, where the report will go, is refused now if it is one of the inputs.
     """
     from bilingual.check import check_document
-    from bilingual.errors import BilingualError
+    from bilingual.outputs import refuse_inputs
 
+    if output is not None:
+        refuse_inputs([Path(output)], [Path(input_path), *([Path(translation)] if translation else []),
+                                       *map(Path, glossaries)])
     path = Path(input_path)
     notes: list[Finding] = []
     suffix = path.suffix.lower()
     if suffix in (".xlf", ".xliff", ".xlf2", ".tmx"):
         if translation is not None:
-            raise BilingualError(f"{path}: a CAT file carries its own translation; drop --translation")
+            raise UsageError(f"{path}: a CAT file carries its own translation; drop --translation")
         from bilingual.interchange.returned import as_document, read_returned
 
         names = glossary(list(glossaries))
@@ -117,7 +122,7 @@ def check(input_path: Path, translation: Path | None = None, *, glossaries: list
         names, notes = _recorded_glossary(doc, list(glossaries))
     else:
         if translation is None:
-            raise BilingualError(f"{path}: a Chinese source needs its English: add --translation EN_FILE")
+            raise UsageError(f"{path}: a Chinese source needs its English: add --translation EN_FILE")
         docs = load([path])
         if len(docs) != 1:
             raise BilingualError(f"{path}: holds {len(docs)} articles; check them one at a time")
@@ -178,7 +183,6 @@ def _recorded_glossary(doc: Document, extra: list[Path]) -> tuple[Glossary, list
 def document_region(doc: Document, path: Path) -> str:
     """The region whose Traditional forms the document uses, with the file named when it is unknown."""
     from bilingual.convert import document_region
-    from bilingual.errors import BilingualError
 
     try:
         return document_region(doc)
@@ -208,20 +212,22 @@ def export(doc_path: Path, fmt: str, output: Path | None = None, *, xliff_versio
     `output` defaults to the document's path with .xlf or .tmx; glossary terms
     found in a segment become notes on it unless glossary_notes is False.
     """
-    from bilingual.errors import BilingualError
     from bilingual.interchange.jsondoc import load_document
 
     if fmt not in ("xliff", "tmx", "omegat"):
-        raise BilingualError(f"unknown export format {fmt!r}: choose xliff, tmx, omegat")
+        raise UsageError(f"unknown export format {fmt!r}: choose xliff, tmx, omegat")
+    from bilingual.outputs import refuse_inputs
+
     doc_path = Path(doc_path)
+    suffix = {"xliff": ".xlf", "tmx": ".tmx", "omegat": ".omegat"}[fmt]
+    output = Path(output) if output else doc_path.with_suffix(suffix)
+    refuse_inputs([output], [doc_path, *map(Path, glossaries)])
     doc = load_document(doc_path)
     names = glossary(list(glossaries)) if glossary_notes else None
-    if fmt == "omegat":  # a project folder: OmegaT translates an XLIFF's <target>, see publish/omegat.py
+    if fmt == "omegat":  # a project folder: OmegaT translates an XLIFF's <target>, see interchange/omegat.py
         from bilingual.interchange.omegat import write_omegat_project
 
-        return write_omegat_project(doc, Path(output) if output else doc_path.with_suffix(".omegat"),
-                                    glossary=names, name=doc_path.stem)
-    output = Path(output) if output else doc_path.with_suffix(".xlf" if fmt == "xliff" else ".tmx")
+        return write_omegat_project(doc, output, glossary=names, name=doc_path.stem)
     if fmt == "xliff":
         from bilingual.interchange.xliff import write_xliff
 
@@ -239,13 +245,16 @@ def import_edits(file: Path, memory_path: Path | None = None, doc_path: Path | N
     memory is opened (and maybe created).
     """
     from bilingual.interchange.jsondoc import load_document
-    from bilingual.interchange.returned import import_edits, read_returned
+    from bilingual.interchange.returned import check_belongs, import_edits, read_returned
     from bilingual.translate.memory import Memory
 
     doc = load_document(doc_path) if doc_path else None
     units = read_returned(Path(file))
+    foreign = check_belongs(units, doc, file, doc_path) if doc is not None else 0
     with Memory(memory_path) as store:
-        return import_edits(units, store, doc=doc, path=file)
+        report = import_edits(units, store, doc=doc, path=file)
+    report.foreign = foreign
+    return report
 
 
 def suggest_names(article: Path, *, glossaries: list[Path] | tuple[Path, ...] = (), limit: int | None = None) -> list:
@@ -254,7 +263,6 @@ def suggest_names(article: Path, *, glossaries: list[Path] | tuple[Path, ...] = 
     The article is read like a build reads it (any encoding ingest accepts;
     markup, archive cards and footers removed), so only its title and text are mined.
     """
-    from bilingual.errors import BilingualError
     from bilingual.glossary.suggest import DEFAULT_LIMIT, suggest
 
     docs = load([Path(article)])
@@ -317,7 +325,10 @@ def import_termbase(tbx: Path, output: Path | None = None) -> str:
     """A TBX termbase (OmegaT, Trados, memoQ) as glossary TSV text; with `output`, also written there."""
     from bilingual.glossary.terms import to_tsv
     from bilingual.interchange.tbx import import_tbx
+    from bilingual.outputs import refuse_inputs
 
+    if output is not None:
+        refuse_inputs([Path(output)], [Path(tbx)])
     tsv = to_tsv(import_tbx(Path(tbx)))
     if output is not None:
         from bilingual.files import write_atomic
@@ -328,7 +339,11 @@ def import_termbase(tbx: Path, output: Path | None = None) -> str:
 
 def export_termbase(output: Path, glossaries: list[Path] | tuple[Path, ...] = ()) -> Path:
     """The glossary (shipped + `glossaries`) written as TBX for CAT tools."""
+    from bilingual.glossary import Glossary
     from bilingual.interchange.tbx import export_tbx
+    from bilingual.outputs import refuse_inputs
+
+    refuse_inputs([Path(output)], [*map(Path, glossaries), *Glossary.default_paths()])
 
     export_tbx(glossary(list(glossaries)), Path(output))
     return Path(output)
@@ -379,7 +394,8 @@ def download_model(from_code: str, to_code: str, *, progress: Callable[[int, int
 
 @dataclass
 class Built:
-    """What a build wrote, the articles it skipped (only with keep_going), and warnings for the user."""
+    """What a build wrote, the articles it skipped (only with keep_going), and what the user should know
+    (an English-only article, a broken model package passed over)."""
 
     written: list[Path] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
@@ -419,22 +435,27 @@ def build(
     """The whole pipeline; english=False leaves the English column empty.
 
     Everything that can fail on input or setup fails before the first write:
-    articles are read, the glossary loaded, the engine's package and settings
-    checked, all of it translated (the model loaded on the first sentence the
-    memory lacks; each result saved in the memory as it comes, so an
-    interrupted build resumes), and only then are the editions written; an
-    output whose bytes would not change is left as it is. HTML gives a page
-    and document data per article (and an index page for a collection); EPUB
-    gives one book of all the articles, in input order.
+    options checked, articles read, every output name checked (none may clash
+    with another or be one of the inputs), the glossary loaded, the engine's
+    package and settings checked, all of it translated (the model loaded on the
+    first sentence the memory lacks; each result saved in the memory as it
+    comes, so an interrupted build resumes), and only then are the editions
+    written, all together or not at all (bilingual/outputs.py); an output whose
+    bytes would not change is left as it is. HTML gives a page and document
+    data per article (and an index page for a collection); EPUB gives one book
+    of all the articles, in input order.
     """
-    _check_formats(formats)
+    from bilingual.outputs import refuse_inputs
+
+    title = _check_options(formats, title, engine_options, english)
     _check_output(out_dir)  # before hours of translation, not after
     skipped: list[str] = []
-    docs = load(inputs, skipped=skipped if keep_going else None)
+    files = _input_files(inputs)
+    docs = _load_files(files, skipped=skipped if keep_going else None)
     if not docs:
-        from bilingual.errors import BilingualError
-
         raise BilingualError("no article could be read: " + "; ".join(skipped))
+    refuse_inputs([out_dir / n for n in _output_names(docs, out_dir, formats, title)],
+                  [*files, *(glossaries or []), *([Path(memory_path)] if memory_path else [])])
     result = _pipeline(docs, out_dir, variant=variant, english=english, glossaries=glossaries,
                        memory_path=memory_path, engine_options=engine_options, formats=formats,
                        layout=layout, columns=columns, title=title, progress=progress)
@@ -461,9 +482,10 @@ def build_documents(
     """`build` after reading: the steps from prepare to publish for documents already loaded.
 
     The one path every edition takes, so a rebuild from saved document data
-    (the review workspace) writes exactly what `bilingual build` writes.
+    (the review workspace, which rewrites the JSON it read) writes exactly what
+    `bilingual build` writes.
     """
-    _check_formats(formats)
+    title = _check_options(formats, title, engine_options, english)
     _check_output(out_dir)
     return _pipeline(docs, out_dir, variant=variant, english=english, glossaries=glossaries,
                      memory_path=memory_path, engine_options=engine_options, formats=formats,
@@ -474,9 +496,13 @@ def _pipeline(docs: list[Document], out_dir: Path, *, variant: str, english: boo
               memory_path: Path | None, engine_options: dict | None, formats: tuple[str, ...], layout: str,
               columns: tuple[str, ...], title: str | None, progress: Progress | None) -> Built:
     """Prepare, translate (memory first), publish: what build and build_documents share, options checked."""
+    from bilingual.outputs import refuse_clashes
+
     result = Built()
-    names = glossary(glossaries)
-    docs = [prepare(doc, variant=variant, glossary=names) for doc in docs]
+    names = _output_names(docs, out_dir, formats, title)
+    refuse_clashes(names, out_dir)  # known before any work: no two outputs may share a name
+    terms = glossary(glossaries)
+    docs = [prepare(doc, variant=variant, glossary=terms) for doc in docs]
     if "epub" in formats:
         from bilingual.publish.epub import check_options
 
@@ -487,61 +513,119 @@ def _pipeline(docs: list[Document], out_dir: Path, *, variant: str, english: boo
         from bilingual.translate.run import translate_documents
 
         # Loaded on the first sentence the memory lacks: a cached rebuild never loads the model.
-        mt = lazy_engine(**(engine_options or {}))
+        mt = lazy_engine(warnings=result.warnings, **(engine_options or {}))
         with Memory(memory_path) as memory:
             # One call for all articles: engine batches mix sentences from every article.
-            docs = translate_documents(docs, mt, glossary=names, memory=memory, progress=progress)
+            docs = translate_documents(docs, mt, glossary=terms, memory=memory, progress=progress)
+    created = not out_dir.exists()
     _make_folder(out_dir)  # checked at the start; an EPUB-only build has no publish() to create it
-    if "html" in formats:
-        pages = []
-        for doc in docs:
-            page, data = publish(doc, out_dir, glossary=names, columns=columns)
-            pages.append(page)
-            result.written += [page, data]
-        if len(docs) > 1:
-            from bilingual.publish.index import write_index
-
-            result.written.append(write_index(docs, pages, out_dir / "index.html", title=title or "",
-                                              columns=columns))
-    if "epub" in formats:
-        from bilingual.publish.epub import write_epub
-
-        name = docs[0].id if len(docs) == 1 else slug(title or out_dir.resolve().name or "book")
-        result.written.append(write_epub(docs, out_dir / f"{name}.epub", layout=layout, columns=columns,
-                                         title=title, glossary=names))
+    try:
+        _write_editions(docs, out_dir, result, formats=formats, layout=layout, columns=columns, title=title,
+                        terms=terms, book=names[-1] if "epub" in formats else "")
+    except BaseException:
+        if created and not any(out_dir.iterdir()):
+            out_dir.rmdir()  # an interrupted or failed build leaves nothing, not even the folder it made
+        raise
     return result
 
 
-def _check_formats(formats: tuple[str, ...]) -> None:
-    from bilingual.errors import BilingualError
+def _output_names(docs: list[Document], out_dir: Path, formats: tuple[str, ...], title: str | None) -> list[str]:
+    """Every file a build of `docs` writes, the book last."""
+    names = [f"{d.id}{ext}" for d in docs for ext in (".html", ".json")] if "html" in formats else []
+    names += ["index.html"] if "html" in formats and len(docs) > 1 else []
+    if "epub" in formats:
+        names.append((docs[0].id if len(docs) == 1 else slug(title or out_dir.resolve().name or "book")) + ".epub")
+    return names
 
+
+def _write_editions(docs: list[Document], out_dir: Path, result: Built, *, formats: tuple[str, ...], layout: str,
+                    columns: tuple[str, ...], title: str | None, terms, book: str) -> None:
+    """Write every output of a build: to a hidden folder first, moved in once all are written."""
+    from bilingual.outputs import Staged
+
+    with Staged(out_dir) as stage:
+        if "html" in formats:
+            from bilingual.interchange.jsondoc import write_document
+            from bilingual.publish.html import write_html
+
+            pages = []
+            for doc in docs:
+                pages.append(write_html(doc, stage.path(f"{doc.id}.html"), glossary=terms, columns=columns))
+                write_document(doc, stage.path(f"{doc.id}.json"))
+            if len(docs) > 1:
+                from bilingual.publish.index import write_index
+
+                write_index(docs, pages, stage.path("index.html"), title=title or "", columns=columns)
+        if "epub" in formats:
+            from bilingual.publish.epub import write_epub
+
+            write_epub(docs, stage.path(book), layout=layout, columns=columns, title=title, glossary=terms)
+        result.written = stage.commit()
+
+
+def _check_options(formats: tuple[str, ...], title: str | None, engine_options: dict | None,
+                   english: bool) -> str | None:
+    """Usage errors before any work: the formats, the title (returned stripped), the engine's threads."""
     unknown = set(formats) - {"html", "epub"}
     if unknown or not formats:
-        raise BilingualError(f"unknown output format {', '.join(sorted(unknown)) or '(none)'}: choose html, epub")
+        raise UsageError(f"unknown output format {', '.join(sorted(unknown)) or '(none)'}: choose html, epub")
+    if english and engine_options and "threads" in engine_options:
+        engine_threads(engine_options["threads"])
+    return check_title(title)
+
+
+# A --title longer than this is a mistake (a file's contents pasted?), not a title.
+MAX_TITLE_CHARS = 300
+
+
+def check_title(title: str | None) -> str | None:
+    """The --title, stripped; UsageError for one that is empty, too long or holds control characters."""
+    if title is None:
+        return None
+    text = title.strip()
+    if not text:
+        raise UsageError("--title is empty")
+    if len(text) > MAX_TITLE_CHARS:
+        raise UsageError(f"--title is {len(text)} characters long; the limit is {MAX_TITLE_CHARS}")
+    if any(ord(c) < 32 or 0x7F <= ord(c) < 0xA0 or 0xD800 <= ord(c) < 0xE000 for c in text):
+        raise UsageError("--title holds control characters; give it on one line")
+    return text
+
+
+def _input_files(inputs: list[Path]) -> list[Path]:
+    from bilingual import ingest
+
+    return ingest.expand(inputs)
+
+
+def _load_files(files: list[Path], *, skipped: list[str] | None) -> list[Document]:
+    from bilingual import ingest
+
+    return ingest.read_files(files, skipped=skipped)
 
 
 def _check_output(out_dir: Path) -> None:
     """Fail now if `out_dir` can never be written: an existing file, or under a file or an unwritable folder."""
     import os
 
-    from bilingual.errors import BilingualError
+    from bilingual.errors import OutputError
 
     if out_dir.exists() and not out_dir.is_dir():
-        raise BilingualError(f"output path is not a folder: {out_dir}")
+        raise OutputError(f"output path is not a folder: {out_dir}")
     parent = out_dir.absolute()
     while not parent.exists():
         parent = parent.parent
     if not parent.is_dir():
-        raise BilingualError(f"cannot create output folder {out_dir}: {parent} is a file")
+        raise OutputError(f"cannot create output folder {out_dir}: {parent} is a file")
     if not os.access(parent, os.W_OK):
-        raise BilingualError(f"output folder is not writable: {parent}")
+        raise OutputError(f"output folder is not writable: {parent}")
 
 
 def _make_folder(out_dir: Path) -> None:
     """Create the output folder (and its parents); build checked it can be written before starting."""
-    from bilingual.errors import BilingualError
+    from bilingual.errors import OutputError
 
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as e:
-        raise BilingualError(f"cannot create output folder {out_dir}: {e.strerror or e}") from None
+        raise OutputError(f"cannot create output folder {out_dir}: {e.strerror or e}") from None

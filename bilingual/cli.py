@@ -6,6 +6,7 @@ commands that need them, so `bilingual --help` and non-MT commands start fast.
 
 from __future__ import annotations
 
+import errno
 import re
 import sys
 from pathlib import Path
@@ -13,7 +14,7 @@ from pathlib import Path
 import click
 
 from bilingual import api
-from bilingual.errors import BilingualError
+from bilingual.errors import EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OUTPUT, EXIT_SETUP, BilingualError
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -204,13 +205,13 @@ def models_install(what: tuple[str, ...], source_prefix: str, source_suffix: str
         import contextlib
 
         with contextlib.ExitStack() as stack:
-            bars: list = []  # the bar starts with the first bytes, not before the index is read
+            bars: list = []  # the bar starts with the first bytes, not before the index is read; on a terminal only
 
             def progress(done: int, total: int) -> None:
                 if not bars:
                     bars.append(stack.enter_context(click.progressbar(
                         length=max(total, 1), label=f"downloading {what[0]}→{what[1]}", file=sys.stderr,
-                        item_show_func=lambda item: item)))
+                        item_show_func=lambda item: item, hidden=not sys.stderr.isatty())))
                 bar = bars[0]
                 bar.length = max(total, done, 1)
                 size = f"{done / 1e6:.1f} of {total / 1e6:.1f} MB" if total else f"{done / 1e6:.1f} MB"
@@ -238,7 +239,8 @@ def glossary_check(files: tuple[Path, ...], quiet: bool) -> None:
             click.echo(str(p))
     errors = sum(p.level == "error" for p in problems)
     if errors:
-        raise BilingualError(f"glossary check: {errors} error(s)")
+        click.echo(f"bilingual: glossary check: {errors} error(s)", err=True)
+        raise click.exceptions.Exit(EXIT_FINDINGS)
     click.echo(f"glossary ok: {', '.join(str(p) for p in paths)}", err=True)
 
 
@@ -296,7 +298,7 @@ def glossary_export(output: Path, glossaries: tuple[Path, ...]) -> None:
               help="External English (text, Markdown or HTML, one paragraph per block) to align with INPUT.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text", show_default=True)
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="error", show_default=True,
-              help="Exit 1 when a finding of this severity or worse exists.")
+              help=f"Exit {EXIT_FINDINGS} when a finding of this severity or worse exists.")
 @click.option("--glossary", "glossaries", multiple=True, type=click.Path(path_type=Path),
               help="Extra glossary file on top of the shipped one (repeatable).")
 @click.option("--region", type=click.Choice(api.regions()), default=None,
@@ -307,18 +309,19 @@ def check_cmd(input_path: Path, translation: Path | None, fmt: str, fail_on: str
               region: str | None, output: Path | None) -> None:
     """Check a translation against its source and the glossary: a build's JSON, a Chinese source
     with --translation, or an XLIFF/TMX file from a CAT tool."""
-    doc, findings = api.check(input_path, translation, glossaries=glossaries, region=region)
+    doc, findings = api.check(input_path, translation, glossaries=glossaries, region=region, output=output)
     text = api.check_report(doc, findings, fmt, output=output)
     if output is None:
         click.echo(text, nl=False)
     else:
         click.echo(text.strip(), err=True)  # the report went to the file; a summary naming it here
     if api.fails(findings, fail_on):
-        raise click.exceptions.Exit(1)
+        raise click.exceptions.Exit(EXIT_FINDINGS)
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Console entry point: user errors become one line on stderr and exit 1, never a traceback."""
+    """Console entry point: user errors become one line on stderr and their class's exit code
+    (bilingual/errors.py: 1 input, 2 usage, 3 environment, 4 output, 5 findings), never a traceback."""
     try:
         code = cli.main(args=argv, prog_name="bilingual", standalone_mode=False)
         # Without standalone mode click returns ctx.exit(n)'s code instead of exiting.
@@ -326,7 +329,7 @@ def main(argv: list[str] | None = None) -> None:
             sys.exit(code)
     except click.exceptions.Abort:
         click.echo("bilingual: interrupted", err=True)
-        sys.exit(130)
+        sys.exit(EXIT_INTERRUPTED)
     except click.exceptions.UsageError as e:
         click.echo(f"bilingual: {e.format_message()}", err=True)
         if e.ctx is not None:  # click's own pointer to the command's help, kept
@@ -341,13 +344,20 @@ def main(argv: list[str] | None = None) -> None:
         raise
     except BilingualError as e:
         click.echo(f"bilingual: {e}", err=True)
-        sys.exit(1)
+        sys.exit(e.exit_code)
     except KeyboardInterrupt:
         click.echo("bilingual: interrupted", err=True)
-        sys.exit(130)
+        sys.exit(EXIT_INTERRUPTED)
+    except MemoryError:
+        click.echo("bilingual: out of memory; split the input or free some memory", err=True)
+        sys.exit(EXIT_SETUP)
     except OSError as e:
         click.echo(f"bilingual: {e.strerror or e}: {e.filename or ''}".rstrip(": "), err=True)
-        sys.exit(1)
+        sys.exit(EXIT_OUTPUT if e.errno in _OUTPUT_ERRNOS else EXIT_INPUT)
+
+
+# OS errors that mean an output could not be written (the rest are about reading).
+_OUTPUT_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EFBIG}
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ Which OpenCC config makes which column is data: bilingual/data/opencc.toml.
 
 from __future__ import annotations
 
+import bisect
 import copy
 from typing import TYPE_CHECKING
 
@@ -118,11 +119,13 @@ def convert_text(text: str, marks: list[Mark], config: str, glossary: Names | No
         pieces.append(piece)
         length += len(piece)
 
+    starts = [m.start for m in matches]  # sorted, and names never overlap
+
     def move(i: int, snap_end: bool) -> int:
         i = _clamp(i, len(text))
-        for m in matches:  # a mark edge inside a name moves to the name's edge
-            if m.start < i < m.end:
-                i = m.end if snap_end else m.start
+        k = bisect.bisect_right(starts, i) - 1  # the one name that could hold i: found, not searched for
+        if k >= 0 and matches[k].start < i < matches[k].end:  # a mark edge inside a name moves to its edge
+            i = matches[k].end if snap_end else matches[k].start
         return at[i]
 
     moved = [Mark(move(mk.start, False), move(mk.end, True), mk.tag, mk.href, mk.ref) for mk in marks]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from bilingual import datafiles
@@ -36,6 +37,7 @@ class _Rules:
     quote_max: int
     title_max: int
     sentence_max: int
+    hard_max: int
     terminators: frozenset[str]
     ellipses: frozenset[str]
     closers: frozenset[str]
@@ -47,6 +49,7 @@ class _Rules:
     abbreviations: frozenset[str]
     candidate: re.Pattern[str]
     soft_pattern: re.Pattern[str]
+    cut_after: frozenset[str]
 
 
 @functools.cache
@@ -59,6 +62,7 @@ def _rules() -> _Rules:
         quote_max=int(lim["quote_max"]),
         title_max=int(lim["title_max"]),
         sentence_max=int(lim["sentence_max"]),
+        hard_max=int(lim["hard_max"]),
         terminators=frozenset(punct["terminators"]),
         ellipses=frozenset(punct["ellipses"]),
         closers=frozenset(punct["closers"]),
@@ -70,6 +74,7 @@ def _rules() -> _Rules:
         abbreviations=frozenset(w.lower() for w in data["abbreviations"]["words"]),
         candidate=re.compile("[" + re.escape(ends) + "]+"),
         soft_pattern=re.compile("[" + re.escape(punct["soft_breaks"]) + "]"),
+        cut_after=frozenset(punct["hard_cut_after"]),
     )
 
 
@@ -84,13 +89,22 @@ def split_sentences(text: str) -> list[str]:
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """The sentences of `text` as [start, end) offsets: what split_sentences cuts."""
+    return [(a, b) for a, b, _ in _spans(text)]
+
+
+# A piece of an over-long sentence cut without punctuation: (its number, pieces, the sentence's length).
+Forced = tuple[int, int, int]
+
+
+def _spans(text: str) -> list[tuple[int, int, Forced | None]]:
+    """(start, end, forced): forced set on the pieces of a sentence cut where no punctuation allowed it."""
     if not text.strip():
         return []
     rules = _rules()
     blocked = _blocked(text, rules)
     cuts = _breaks(text, rules, blocked)
     bounds = [0, *cuts, len(text)]
-    spans: list[tuple[int, int]] = []
+    spans: list[tuple[int, int, Forced | None]] = []
     for a, b in zip(bounds, bounds[1:], strict=False):
         spans.extend(_cut_long(text, a, b, rules, blocked))
     return spans
@@ -239,11 +253,16 @@ def _is_cjk(ch: str) -> bool:
     return bool(CJK_START.match(ch))
 
 
-def _cut_long(text: str, a: int, b: int, rules: _Rules, blocked: bytearray) -> list[tuple[int, int]]:
-    """Cut a sentence longer than sentence_max after commas, so MT does not truncate it."""
+def _cut_long(text: str, a: int, b: int, rules: _Rules, blocked: bytearray) -> list[tuple[int, int, Forced | None]]:
+    """Cut a sentence longer than sentence_max after commas, so MT does not truncate it.
+
+    No comma within hard_max characters (a 300,000-character run without
+    punctuation): the piece is cut at the best boundary near sentence_max
+    (see _forced_cut), and every piece of that sentence says which part it is.
+    """
     limit = rules.sentence_max
     if b - a <= limit:
-        return [(a, b)]
+        return [(a, b, None)]
     cuts = []
     for m in rules.soft_pattern.finditer(text, a, b - 1):
         i = m.start()
@@ -255,21 +274,94 @@ def _cut_long(text: str, a: int, b: int, rules: _Rules, blocked: bytearray) -> l
         if text[i].isascii() and k == i + 1 and not _is_cjk(text[k]):
             continue  # 1,000 and 10:30 are not breaks
         cuts.append(k)
-    spans = []
-    cur = a
-    while b - cur > limit:
-        # The last comma that fits under the limit, else the first one after it.
+    bounds = [a]
+    any_forced = False
+    while b - bounds[-1] > limit:
+        cur = bounds[-1]
+        # The last comma that fits under the limit, else the first one after it (within hard_max).
         at = bisect.bisect_right(cuts, cur + limit)
         if at and cuts[at - 1] > cur:
-            cut = cuts[at - 1]
-        elif at < len(cuts):
-            cut = cuts[at]
-        else:
+            bounds.append(cuts[at - 1])
+        elif at < len(cuts) and cuts[at] - cur <= rules.hard_max:
+            bounds.append(cuts[at])
+        elif b - cur <= rules.hard_max:
             break
-        spans.append((cur, cut))
-        cur = cut
-    spans.append((cur, b))
-    return spans
+        else:
+            bounds.append(_forced_cut(text, cur, cur + limit, blocked, rules))
+            any_forced = True
+    bounds.append(b)
+    parts = len(bounds) - 1
+    return [(x, y, (n, parts, b - a) if any_forced else None)
+            for n, (x, y) in enumerate(zip(bounds, bounds[1:], strict=False), 1)]
+
+
+def _forced_cut(text: str, start: int, end: int, blocked: bytearray, rules: _Rules) -> int:
+    """Where to cut text[start:end] when no comma allows it: the best boundary in its second half.
+
+    Best: after whitespace or CJK punctuation (、 …); then after a particle (的 了 …:
+    data) at a word boundary; then between two words (jieba, dictionary only), so
+    that 普京 is not cut in two; then between any two CJK characters. Never inside a
+    Latin word or number, before a combining mark or joiner, or inside a title, URL
+    or short quotation if avoidable. The cut is at least half the limit from
+    `start`, so every piece makes progress and the work stays linear.
+    """
+    low = start + (end - start) // 2
+    words = _word_bounds(text, low, end)
+    best, best_score = end, -1
+    for i in range(end, low, -1):
+        before, after = text[i - 1], text[i]
+        if _glued(before, after):
+            continue
+        cjk_pair = _is_cjk(before) and _is_cjk(after) and after not in rules.no_start \
+            and after not in rules.closers
+        if before.isspace() and not after.isspace():
+            score = 6
+        elif cjk_pair and _is_cjk_punctuation(before) and not _is_cjk_punctuation(after):
+            score = 5
+        elif cjk_pair and i in words:
+            score = 4 if before in rules.cut_after else 3
+        elif cjk_pair:
+            score = 2
+        elif before.isascii() and before.isalnum() and after.isascii() and after.isalnum():
+            score = 0
+        else:
+            score = 1
+        if not blocked[i]:
+            score += 10
+        if score > best_score:
+            best, best_score = i, score
+            if score == 16:
+                break
+    while best < len(text) and _glued(text[best - 1], text[best]):
+        best += 1  # nothing better: at least never split a character from its combining marks
+    return best
+
+
+def _is_cjk_punctuation(ch: str) -> bool:
+    o = ord(ch)
+    return 0x3000 <= o <= 0x303F or 0xFF01 <= o <= 0xFF0F or 0xFF1A <= o <= 0xFF20
+
+
+_WORDCUT = None
+
+
+def _word_bounds(text: str, low: int, end: int) -> set[int]:
+    """Offsets in [low, end] where a word starts, by jieba's dictionary cut (a few characters of
+    context either side, so the cut inside the window is the one the whole text would get)."""
+    global _WORDCUT
+    from bilingual.glossary.wordcut import WordCut
+
+    if _WORDCUT is None:
+        _WORDCUT = WordCut()
+    a, b = max(0, low - 8), min(len(text), end + 8)
+    return {a + s for s, _ in _WORDCUT.tokenize(text[a:b]) if low <= a + s <= end}
+
+
+def _glued(before: str, after: str) -> bool:
+    """A boundary that would split one visible character (a base and its marks, a joined emoji)."""
+    return (unicodedata.combining(after) > 0 or unicodedata.category(after) in ("Mn", "Me")
+            or after in "\u200d\ufe0e\ufe0f" or before == "\u200d" or 0xE0100 <= ord(after) <= 0xE01EF
+            or 0x1F3FB <= ord(after) <= 0x1F3FF)
 
 
 # --- Document step -----------------------------------------------------------------
@@ -286,6 +378,10 @@ def segment(doc: Document) -> Document:
     return out
 
 
+FORCED_NOTE = ("segmentation: a sentence of {length} characters with too little punctuation was cut "
+               "where none allowed it; this is part {part} of {parts}: read it with its neighbours")
+
+
 def _segments(doc_id: str, index: int, block: Block) -> list[Segment]:
     source = block.source
     for mark in block.source_marks:
@@ -296,17 +392,30 @@ def _segments(doc_id: str, index: int, block: Block) -> list[Segment]:
             )
     segments = []
     placed: set[int] = set()
-    for number, (a, b) in enumerate(sentence_spans(source)):
+    # Marks by start, swept once: a sentence looks only at the marks still open, not at all of them.
+    order = sorted(range(len(block.source_marks)), key=lambda i: block.source_marks[i].start)
+    ahead, active = 0, []
+    spans = _spans(source)
+    for number, (a, b, forced) in enumerate(spans):
         piece = source[a:b]
         s0 = a + len(piece) - len(piece.lstrip())
         s1 = b - (len(piece) - len(piece.rstrip()))
         text = source[s0:s1]
+        while ahead < len(order) and block.source_marks[order[ahead]].start <= s1:
+            active.append(order[ahead])
+            ahead += 1
+        active = [i for i in active if block.source_marks[i].end >= s0]
         marks = []
-        for m_index, m in enumerate(block.source_marks):
+        for m_index in sorted(active):
+            m = block.source_marks[m_index]
             lo, hi = max(m.start, s0), min(m.end, s1)
             empty_here = m.start == m.end and s0 <= m.start <= s1 and m_index not in placed
             if lo < hi or empty_here:
                 placed.add(m_index)
                 marks.append(Mark(lo - s0, hi - s0 if lo < hi else lo - s0, m.tag, m.href, m.ref))
-        segments.append(Segment(id=segment_id(doc_id, index, number, text), source=text, marks={"source": marks}))
+        segment = Segment(id=segment_id(doc_id, index, number, text), source=text, marks={"source": marks})
+        if forced:
+            part, parts, length = forced
+            segment.notes.append(FORCED_NOTE.format(length=length, part=part, parts=parts))
+        segments.append(segment)
     return segments

@@ -10,6 +10,9 @@ from tests.conftest import SEED
 
 TEXT = "今天，东北亚发生一件历史性的大事件。\n\n这是一种准军事同盟的关系，双方签署了条约。\n"
 
+# Chinese characters that spell no glossary name and hold no punctuation: text for run-on paragraphs.
+NAMES_FREE_CHARS = "天地玄黄宇宙洪荒日月盈昃辰宿列张寒来暑往秋收冬藏闰余成岁律吕调阳云腾致雨露结为霜"
+
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
 PDF = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
 

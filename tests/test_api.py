@@ -116,13 +116,18 @@ def test_import_reads_the_returned_file_once(tmp_path, monkeypatch):
     doc = make_doc()
     article = write_document(doc, tmp_path / "a.json")
     files = [api.export(article, "xliff"), api.export(article, "tmx")]
+    import builtins
+    import os
+
     reads = []
-    read_bytes = Path.read_bytes
-    monkeypatch.setattr(Path, "read_bytes", lambda self: reads.append(self) or read_bytes(self))
+    read_bytes, os_open, real_open = Path.read_bytes, os.open, builtins.open
+    monkeypatch.setattr(Path, "read_bytes", lambda self: reads.append(Path(self)) or read_bytes(self))
+    monkeypatch.setattr(os, "open", lambda path, *a, **k: reads.append(Path(path)) or os_open(path, *a, **k))
+    monkeypatch.setattr(builtins, "open", lambda path, *a, **k: reads.append(Path(path)) or real_open(path, *a, **k))
     for returned in files:
         reads.clear()
         api.import_edits(returned, tmp_path / "m.sqlite")
-        assert reads == [returned]
+        assert [r for r in reads if r == returned] == [returned]
 
 
 def test_every_command_gets_its_glossary_from_api_glossary(tmp_path, capsys, monkeypatch):

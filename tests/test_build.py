@@ -128,7 +128,7 @@ def test_unwritable_output_is_reported_before_any_translation(capsys, tmp_path, 
     blocker = tmp_path / "a-file"
     blocker.write_text("x", encoding="utf-8")
     result = run_cli(capsys, "build", SEED, "-o", blocker / "out")
-    assert result.code == 1 and "is a file" in result.err and "models install" not in result.err
+    assert result.code == 4 and "is a file" in result.err and "models install" not in result.err
 
 
 def test_extra_glossary_paths_stay_out_of_the_editions(tmp_path, capsys):

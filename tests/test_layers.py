@@ -18,7 +18,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "bilingual"
 RANKS = {
     "errors": 0,
     "model": 1, "chars": 1, "datafiles": 0.5, "files": 1, "urls": 1, "settings": 1, "variants": 1, "hant": 1.5,
-    "ingest": 2, "glossary": 2,
+    "ingest": 2, "glossary": 2, "outputs": 2,
     "segment": 3, "convert": 3,
     "translate": 4, "check": 4, "interchange": 4,
     "publish": 5,

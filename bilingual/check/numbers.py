@@ -52,10 +52,15 @@ class SourceNumber:
 
 
 def _fmt(v: Decimal) -> str:
-    if v == v.to_integral_value():
+    if v == v.to_integral_value() and v.adjusted() < MAX_DIGITS:
         n = int(v)
         return f"{n:,}" if n >= 10000 else str(n)
-    return format(v.normalize(), "f")
+    return format(v.normalize(), "f") if v.adjusted() < MAX_DIGITS else format(v, "E")
+
+
+# Digits a number may have to be checked: Python refuses int <-> str past 4,300 digits, and no
+# article states a 100,000-digit amount (a run of digits that long is data, not a number).
+MAX_DIGITS = 100
 
 
 def _dec(v) -> Decimal:
@@ -140,6 +145,8 @@ def source_numbers(text: str) -> list[SourceNumber]:
         if not free(m.start(), m.end()):
             continue
         take(m.start(), m.end())
+        if len(m.group(0)) > MAX_DIGITS:
+            continue
         value = _dec(m.group(1).replace(",", "") + (m.group(2) or ""))
         if m.group(3):
             value *= _MULT[m.group(3)]
@@ -151,7 +158,7 @@ def source_numbers(text: str) -> list[SourceNumber]:
         while b > a and taken[b - 1]:
             b -= 1
         run = text[a:b]
-        if not run or not free(a, b) or _inside_word(text, a, b):
+        if not run or not free(a, b) or len(run) > MAX_DIGITS or _inside_word(text, a, b):
             continue
         take(a, b)
         found += [(a, n) for n in _cn_numbers(run, _kind_after(text, b))]
@@ -246,6 +253,8 @@ def target_counts(text: str, *, loose: bool = False) -> Counter:
     values += [("yy", int(y)) for y in re.findall(r"(?:['’]|\bFY)(\d{2})\b", text)]  # '98, FY18
     values += [_dec(_ROMAN[w]) for w in re.findall(r"\b[IVX]{2,5}\b", text) if w in _ROMAN]  # Volume II
     for m in _EN_NUMBER.finditer(text):
+        if len(m.group(0)) > MAX_DIGITS:
+            continue
         value = _dec(m.group(1).replace(",", "") + (m.group(2) or ""))
         values.append(value)
         if m.group(3):

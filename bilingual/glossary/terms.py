@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bilingual.errors import BilingualError
+from bilingual.files import read_bytes
 from bilingual.glossary.english import english_key
 
 KINDS = ("person", "place", "org", "work", "outlet", "other")
@@ -26,6 +28,8 @@ MATCH_FLAGS = {
     "bare": "a work (treaty, law, report) that stands without 《》 in running text",
 }
 ALIAS_SEP = "|"
+MAX_GLOSSARY_BYTES = 64 * 1024 * 1024  # the shipped glossary is well under 1 MB
+
 _ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 
 
@@ -106,12 +110,14 @@ def read_file(path: Path) -> tuple[list[Term], list[Problem]]:
     quote in a note must not swallow the following rows.
     """
     name = str(path)
-    try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        return [], [Problem(name, 0, "no such file")]  # printed as "PATH: error: no such file"
-    except IsADirectoryError:
+    if Path(path).is_dir():
         return [], [Problem(name, 0, "is a folder with no *.tsv files")]
+    if not Path(path).exists():
+        return [], [Problem(name, 0, "no such file")]  # printed as "PATH: error: no such file"
+    try:  # regular files only, bounded: a glossary named /dev/zero or a FIFO is refused, not read forever
+        text = read_bytes(Path(path), "a glossary TSV file", limit=MAX_GLOSSARY_BYTES).decode("utf-8-sig")
+    except BilingualError as e:
+        return [], [Problem(name, 0, str(e).removeprefix(f"{name}: "))]
     except UnicodeDecodeError:
         return [], [Problem(name, 0, "not UTF-8 text")]
     terms: list[Term] = []

@@ -15,13 +15,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bilingual.errors import BilingualError
+from bilingual.files import is_regular, read_bytes, special_kind
 from bilingual.ingest import cdt, detect, epub, html, markdown, script, text
 from bilingual.ingest.encoding import binary_kind, decode
 from bilingual.ingest.inline import strip_controls
 from bilingual.ingest.sanitize import rules
 from bilingual.model import Document, slug
 
-__all__ = ["read", "read_all", "is_list_file", "article_files"]
+__all__ = ["read", "read_all", "read_files", "expand", "is_list_file", "article_files", "generated_here"]
 
 MAX_FILE_BYTES = 100 * 1024 * 1024  # an EPUB (images included)
 # One article as text. 10 MiB is ~3.5 million Chinese characters, more than a whole
@@ -44,8 +45,18 @@ def read_all(inputs: list[Path], *, skipped: list[str] | None = None) -> list[Do
     With a `skipped` list, an article that cannot be read is noted there (one
     line naming it) and the rest are still read: a collection build can go on.
     """
+    return read_files(expand(inputs), skipped=skipped)
+
+
+def expand(inputs: list[Path]) -> list[Path]:
+    """The article files `inputs` name (folders walked, list files followed), in order."""
+    return _expand(inputs, ())
+
+
+def read_files(files: list[Path], *, skipped: list[str] | None = None) -> list[Document]:
+    """The articles in `files` (as `expand` gives them), in order, ids made unique; `skipped` as read_all."""
     docs: list[Document] = []
-    for path in _expand(inputs, ()):
+    for path in files:
         try:
             docs.extend(read(path))
         except BilingualError as e:
@@ -56,25 +67,31 @@ def read_all(inputs: list[Path], *, skipped: list[str] | None = None) -> list[Do
     return docs
 
 
+# Ids that a collection's own files use: an article called index.md must not become index.html.
+RESERVED_IDS = ("index",)
+
+
 def _unique_ids(docs: list[Document]) -> None:
     """Give every later duplicate id the first free suffix -2, -3 ...
 
     Each id's first holder keeps it, and a suffix is never one another file
-    already has (a-2.txt next to two a.txt): ids are output file names.
+    already has (a-2.txt next to two a.txt): ids are output file names, so they
+    are compared without letter case (A.html and a.html are one file on macOS),
+    and in a collection RESERVED_IDS are taken by the collection's own pages.
     """
-    used: set[str] = set()
+    used: set[str] = {r.casefold() for r in RESERVED_IDS} if len(docs) > 1 else set()
     repeats: list[Document] = []
     for doc in docs:
-        if doc.id in used:
+        if doc.id.casefold() in used:
             repeats.append(doc)
         else:
-            used.add(doc.id)
+            used.add(doc.id.casefold())
     for doc in repeats:
         n = 2
-        while f"{doc.id}-{n}" in used:
+        while f"{doc.id}-{n}".casefold() in used:
             n += 1
         doc.id = f"{doc.id}-{n}"
-        used.add(doc.id)
+        used.add(doc.id.casefold())
 
 
 def read(path: Path) -> list[Document]:
@@ -85,13 +102,10 @@ def read(path: Path) -> list[Document]:
         raise BilingualError(f"{name}: no such file or folder")
     if path.is_dir():
         raise BilingualError(f"{name}: is a folder (pass it to read_all)")
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise BilingualError(f"{name}: too large for an article ({size} bytes)")
-    try:
-        data = path.read_bytes()
-    except OSError as e:
-        raise BilingualError(f"{name}: cannot read ({e.strerror or e})") from e
+    data = read_bytes(path, "an article", limit=MAX_FILE_BYTES)  # regular files only: no FIFO, no /dev/zero
+    size = len(data)
+    if generated_here(path, data):
+        raise BilingualError(f"{name}: an edition this tool wrote, not an article; build from its source")
     if detect.detect_bytes(data) == "epub":
         docs = epub.read_bytes(data, name, max_chapter_bytes=MAX_ARTICLE_BYTES)
         for i, doc in enumerate(docs, 1):
@@ -120,6 +134,32 @@ def read_paragraphs(path: Path) -> list[str]:
     """The paragraphs of a translation file (plain text, Markdown or HTML): one per block."""
     return [b.text().strip() for d in read(Path(path)) for b in d.blocks if b.text().strip()]
 
+
+# The generator line every page and book chapter we write carries (publish/templates).
+_GENERATOR = re.compile(rb"<meta\s+name=[\"']generator[\"']\s+content=[\"']bilingual[\s\"']", re.I)
+
+
+def generated_here(path: Path, data: bytes | None = None) -> bool:
+    """True for a page or EPUB this tool wrote: reading it back would publish an edition of an edition.
+
+    Pages are told by their <meta name="generator" content="bilingual ...">, EPUBs by the
+    same line in their first chapter file.
+    """
+    suffix = path.suffix.lower()
+    if suffix not in (".html", ".htm", ".xhtml", ".epub"):
+        return False
+    try:
+        if data is None:
+            if not is_regular(path):
+                return False
+            with open(path, "rb") as f:
+                data = f.read(4096) if suffix != ".epub" else f.read(MAX_FILE_BYTES + 1)
+        if suffix != ".epub":
+            return bool(_GENERATOR.search(data[:4096]))
+        return epub.generated_by(data, _GENERATOR)
+    except OSError:
+        return False
+
 def _finish(doc: Document, stem: str, fmt: str, path: Path) -> Document:
     for name, value in vars(doc.meta).items():  # block text is cleaned by inline.fold
         if isinstance(value, str):
@@ -146,6 +186,9 @@ def _expand(inputs: list[Path], stack: tuple[Path, ...]) -> list[Path]:
             if not found:
                 raise BilingualError(f"{path}: the folder holds no articles")
             files.extend(found)
+        elif not path.is_file():
+            raise BilingualError(f"{path}: is {special_kind(path.stat().st_mode) or 'not a regular file'}, "
+                                 "not an article (only regular files are read)")
         elif is_list_file(path):
             key = path.resolve()
             if key in stack:
@@ -154,6 +197,9 @@ def _expand(inputs: list[Path], stack: tuple[Path, ...]) -> list[Path]:
             for entry in entries:
                 if not entry.exists():
                     raise BilingualError(f"{path}: the list file names {entry}, which does not exist")
+                if not entry.is_dir() and not entry.is_file():
+                    raise BilingualError(f"{path}: the list file names {entry}, which is "
+                                         f"{special_kind(entry.stat().st_mode) or 'not a regular file'}")
             files.extend(_expand(entries, (*stack, key)))
         else:
             files.append(path)
@@ -172,19 +218,33 @@ def article_files(folder: Path) -> list[Path]:
     """Files under `folder` that may be articles, recursively, in name order.
 
     Skips hidden files and folders, files whose extension is not an article
-    format (images, JSON, CSS ...), READMEs and licences, and list files.
+    format (images, JSON, CSS ...), READMEs and licences, list files, anything
+    that is not a regular file (FIFOs, devices), pages and books this tool
+    wrote (an edition built into its own source folder), and symbolic links
+    that lead out of the folder (a link to /etc/hostname is not an article).
+    Folder links are not followed; a file reached twice is read once.
     """
+    import os
+
     r = rules()
     exts, names = set(r["article_extensions"]), set(r["not_article_names"])
-    found = []
-    for p in folder.rglob("*"):
-        rel = p.relative_to(folder)
-        if any(part.startswith(".") for part in rel.parts) or not p.is_file():
+    root = os.path.realpath(folder)
+    candidates = []
+    for top, dirs, files in os.walk(folder):  # followlinks=False: no loops, no escape through a folder link
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        candidates += [Path(top) / f for f in files if not f.startswith(".")]
+    found, seen = [], set()
+    for p in sorted(candidates, key=lambda p: _natural(p, folder)):
+        if p.suffix.lower() not in exts or p.stem.lower() in names:
             continue
-        if p.suffix.lower() not in exts or p.stem.lower() in names or is_list_file(p):
+        real = os.path.realpath(p)
+        if real in seen or os.path.commonpath([root, real]) != root or not is_regular(p):
             continue
+        if is_list_file(p) or generated_here(p):
+            continue
+        seen.add(real)
         found.append(p)
-    return sorted(found, key=lambda p: _natural(p, folder))
+    return found
 
 
 def is_list_file(path: Path) -> bool:

@@ -14,9 +14,10 @@ nests the paragraphs after an unclosed one inside it, they stay paragraphs.
 from __future__ import annotations
 
 import re
+import warnings
 from dataclasses import dataclass
 
-from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4 import BeautifulSoup, NavigableString, Tag, XMLParsedAsHTMLWarning
 from bs4.element import CData, Comment, Declaration, Doctype, ProcessingInstruction
 
 from bilingual.ingest.inline import Inline
@@ -37,6 +38,11 @@ BLOCK_TAGS = {"p", "div", "section", "article", "main", "blockquote", "ul", "ol"
 
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 
+# Dropped containers whose article blocks are still read (see _Reader.salvage): elements that
+# never hold prose themselves but that lxml makes hold the rest of the page when left unclosed.
+SALVAGED = frozenset({"svg", "math", "object", "applet", "embed", "canvas", "video", "audio", "picture", "map",
+                      "form", "fieldset", "dialog", "frameset", "select", "button"})
+
 # Beyond this depth a subtree is read as flat text: no crash on hostile nesting.
 MAX_DEPTH = 200
 
@@ -52,8 +58,14 @@ _DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.I)
 
 
 def parse(html: str) -> BeautifulSoup:
-    """Tolerant parse (lxml through BeautifulSoup): broken markup never raises."""
-    return BeautifulSoup(html, "lxml")
+    """Tolerant parse (lxml through BeautifulSoup): broken markup never raises.
+
+    EPUB chapters are XHTML read as HTML on purpose (lxml's HTML parser forgives what
+    real books get wrong); BeautifulSoup's 12-line warning about exactly that is silenced.
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+        return BeautifulSoup(html, "lxml")
 
 
 def html_blocks(root: Tag, *, page: bool = False) -> list[Block]:
@@ -155,6 +167,8 @@ class _Reader:
             self.walk(el, depth)
             return
         if _dropped(el, self.drop):
+            if name in SALVAGED and not _hidden(el) and not is_boilerplate_class(el.get("class")):
+                self.salvage(el, depth)
             return
         if name == "br":
             if self.role()[0] in ("heading", "cell"):
@@ -260,6 +274,23 @@ class _Reader:
         self.flush()
         self.roles.pop()
         self.cell = None
+
+    def salvage(self, el: Tag, depth: int) -> None:
+        """The article blocks inside a dropped container, and nothing else of it.
+
+        lxml nests everything after an unclosed <svg>, <object> or <form> inside it,
+        and some sites wrap the whole page in one <form>: dropping the element whole
+        dropped the article. Its own text and non-block children (an SVG's <text>,
+        a form's labels) stay dropped; the paragraphs, headings and lists are read.
+        """
+        for child in el.children:
+            if not isinstance(child, Tag) or depth + 1 > MAX_DEPTH:
+                continue
+            name = (child.name or "").lower()
+            if name in BLOCK_TAGS:
+                self.element(child, depth + 1)
+            elif not _dropped(child, self.drop) or name in SALVAGED:
+                self.salvage(child, depth + 1)
 
     def push_role(self, name: str, el: Tag | None = None) -> bool:
         if name == "blockquote":

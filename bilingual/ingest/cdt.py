@@ -111,15 +111,74 @@ def split_author(title: str) -> tuple[str, str]:
 
 
 def _take_card(soup: Tag, meta: Meta) -> bool:
-    """Lift the "CDT 档案卡" box into `meta` and remove it from the tree."""
+    """Lift the "CDT 档案卡" box into `meta` and remove it from the tree.
+
+    Only the box itself is metadata: a label that is the marker alone (a prose
+    sentence that mentions 档案卡 is text), heading a block whose lines are the
+    card's "label：value" fields, and nothing else is removed with it.
+    """
+    for label in soup.find_all(string=_is_card_label):
+        card = _card_of(label)
+        if card is not None:
+            _read_card(card, meta)
+            top = card  # and any wrapper that held nothing else (CDT floats it in a styled div)
+            while isinstance(top.parent, Tag) and top.parent.name == "div" and \
+                    top.parent.get_text().strip() == card.get_text().strip():
+                top = top.parent
+            top.decompose()
+            return True
+    return False
+
+
+def _is_card_label(text: str) -> bool:
+    """The card's title, "CDT 档案卡" (spacing and a colon aside), and no more."""
     marker = rules()["cdt_card_marker"]
-    label = soup.find(string=lambda s: s and marker in s)
-    if label is None:
-        return False
-    card = label.find_parent(class_="su-spoiler") or label.parent.parent
-    content = card.find(class_="su-spoiler-content") or card
+    rest = re.sub(r"^\s*CDT\s*", "", str(text)).strip().rstrip("：:").strip()
+    return rest == marker
+
+
+def _card_of(label) -> Tag | None:
+    """The element that is the card around `label`, or None when what surrounds it is not a card.
+
+    The Shortcodes Ultimate spoiler CDT uses, else the smallest element around the
+    label that holds field lines; either way its text must be the label and the
+    fields (at most a little more), so article paragraphs are never taken with it.
+    """
+    holder = label.find_parent(class_="su-spoiler")
+    if holder is None:
+        holder = label.parent
+        while isinstance(holder, Tag) and holder.name not in ("body", "html", "[document]") and \
+                not _field_lines(holder):
+            holder = holder.parent
+    if not isinstance(holder, Tag) or holder.name in ("body", "html", "[document]"):
+        return None
+    lines = _field_lines(holder.find(class_="su-spoiler-content") or holder)
+    if not lines:
+        return None
+    card_text = len("".join(holder.get_text().split()))
+    field_text = sum(len("".join(_line_text(line).split())) for line in lines) + len("".join(str(label).split()))
+    return holder if card_text <= field_text + 20 else None
+
+
+def _field_lines(content: Tag) -> list[list]:
+    """The lines of `content` that start with a known card field in bold, searched where they are."""
     fields = rules()["cdt_card_fields"]
-    for line in _lines(content):
+    found = []
+    for strong in content.find_all(["strong", "b"]):
+        if strong.get_text().strip().rstrip("：:").strip() in fields:
+            for line in _lines(strong.parent):
+                if strong in line and line not in found:
+                    found.append(line)
+    return found
+
+
+def _line_text(line: list) -> str:
+    return "".join(n.get_text() if isinstance(n, Tag) else str(n) for n in line)
+
+
+def _read_card(card: Tag, meta: Meta) -> None:
+    fields = rules()["cdt_card_fields"]
+    for line in _field_lines(card.find(class_="su-spoiler-content") or card):
         strong = next((n for n in line if isinstance(n, Tag) and n.name in ("strong", "b")), None)
         if strong is None:
             continue
@@ -129,13 +188,6 @@ def _take_card(soup: Tag, meta: Meta) -> bool:
         links = [(a.get_text().strip(), a.get("href", "")) for n in rest if isinstance(n, Tag)
                  for a in ([n] if n.name == "a" else n.find_all("a"))]
         _set_field(meta, key, text, links)
-    # Remove the card and any wrapper that held nothing else (CDT floats it in a styled div).
-    top = card
-    while isinstance(top.parent, Tag) and top.parent.name == "div" and \
-            top.parent.get_text().strip() == card.get_text().strip():
-        top = top.parent
-    top.decompose()
-    return True
 
 
 def _lines(content: Tag) -> list[list]:

@@ -1,4 +1,4 @@
-"""Bytes -> text for Chinese articles: UTF-8 (with or without BOM), GB18030/GBK, Big5.
+"""Bytes -> text for Chinese articles: UTF-8 (with or without BOM), UTF-16/32 with a BOM, GB18030/GBK, Big5.
 
 UTF-8 is tried strictly first because it is by far the most common and a clean
 strict decode is near-proof; only then does charset-normalizer choose between
@@ -12,6 +12,9 @@ from charset_normalizer import from_bytes
 from bilingual.errors import BilingualError
 
 LEGACY_CANDIDATES = ["gb18030", "big5"]
+# Byte-order marks of the wide Unicode encodings, longest first (UTF-32 LE starts like UTF-16 LE).
+_WIDE_BOMS = ((b"\xff\xfe\x00\x00", "utf-32-le", "UTF-32"), (b"\x00\x00\xfe\xff", "utf-32-be", "UTF-32"),
+              (b"\xff\xfe", "utf-16-le", "UTF-16"), (b"\xfe\xff", "utf-16-be", "UTF-16"))
 
 # Magic numbers of files that are clearly not articles, with a name for the error line.
 _BINARY_MAGIC = {
@@ -35,10 +38,58 @@ def binary_kind(data: bytes) -> str | None:
     return None
 
 
+def _wide(data: bytes, name: str) -> str | None:
+    """UTF-16/32 text: decoded when it has a byte-order mark, refused with the fix when it has none."""
+    for bom, codec, label in _WIDE_BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(codec)
+            except UnicodeDecodeError as e:
+                raise BilingualError(f"{name}: has a {label} mark but bytes that are not {label} "
+                                     f"(at byte {e.start + len(bom)}); save it as UTF-8") from None
+    return None
+
+
+def _no_mark(name: str) -> BilingualError:
+    return BilingualError(f"{name}: looks like UTF-16 text without a byte-order mark; save it as UTF-8")
+
+
+# Where the characters of Chinese text in UTF-16 fall: ASCII, CJK punctuation, ideographs, full-width forms.
+_TEXT_RANGES = ((0x09, 0x0D), (0x20, 0x7E), (0x2000, 0x206F), (0x3000, 0x303F), (0x3400, 0x9FFF), (0xFF00, 0xFFEF))
+
+
+def _looks_utf16(data: bytes) -> bool:
+    """UTF-16 without a mark: the head decodes (either byte order) to text that is nearly all ASCII,
+    CJK punctuation and ideographs, as Chinese and English are. GBK, Big5 or UTF-8 bytes read as
+    UTF-16 scatter over Hangul, private use and the rest; a binary file holds NULs and controls."""
+    head = data[:4096]
+    head = head[: len(head) - len(head) % 2]
+    if len(head) < 8:
+        return False
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = head.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        inside = sum(1 for c in text if any(lo <= ord(c) <= hi for lo, hi in _TEXT_RANGES))
+        if inside >= 0.95 * len(text):
+            return True
+    return False
+
+
 def decode(data: bytes, name: str = "input") -> str:
     """Decode an article's bytes; raise BilingualError naming the file when that is impossible."""
+    wide = _wide(data, name)
+    if wide is not None:
+        if not wide.strip():
+            raise BilingualError(f"{name}: the file is empty")
+        if "\x00" in wide:
+            raise BilingualError(f"{name}: a NUL character in the text: the file is damaged or not text")
+        return wide
     if not data.strip():
         raise BilingualError(f"{name}: the file is empty")
+    if b"\x00" in data[:4096] and _looks_utf16(data):
+        raise _no_mark(name)
     kind = binary_kind(data)
     if kind:
         raise BilingualError(f"{name}: not a text article ({kind})")
@@ -57,6 +108,8 @@ def decode(data: bytes, name: str = "input") -> str:
         if e.reason == "unexpected end of data" and len(data) - e.start < 4 and e.start > 0:
             raise BilingualError(f"{name}: the UTF-8 text ends in the middle of a character "
                                  f"(at byte {e.start}): the file is truncated") from None
+    if _looks_utf16(data):
+        raise _no_mark(name)
     best = from_bytes(data, cp_isolation=LEGACY_CANDIDATES).best()
     if best is None:
         raise BilingualError(

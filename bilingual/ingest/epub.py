@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import lzma
 import posixpath
+import re
 import zipfile
 import zlib
 from urllib.parse import unquote
@@ -24,6 +25,15 @@ from bilingual.ingest.encoding import decode
 from bilingual.model import Document
 
 MAX_MEMBER_BYTES = 50 * 1024 * 1024  # a chapter larger than this is a zip bomb, not prose
+# All chapters together, decompressed: a 38 KB book once listed one 9 MB chapter 200 times.
+MAX_BOOK_TEXT_BYTES = 64 * 1024 * 1024
+# Spine entries read at most: a book is chapters, not a loop (each chapter is read once anyway).
+MAX_SPINE_ITEMS = 5000
+# Package files a spine may point at by mistake (or malice): never chapters.
+_NOT_CHAPTERS = re.compile(r"^(mimetype|META-INF/.*|.*\.(opf|ncx))$", re.I)
+# Root elements of package files; a chapter's root is html (or a bare fragment).
+_PACKAGE_ROOTS = re.compile(rb"^(?:\s|<\?[^>]*\?>|<!--.*?-->|<!DOCTYPE[^>]*>)*<(?:\w+:)?"
+                            rb"(package|ncx|container|encryption|signatures|rights|manifest)[\s>/]", re.S | re.I)
 _XHTML_TYPES = ("application/xhtml+xml", "text/html", "application/xml", "text/xml")
 # What zipfile raises on a damaged member: bad CRC, corrupt deflate/bzip2/lzma data, a cut-off
 # stream, an unsupported compression method, an encrypted entry.
@@ -40,6 +50,18 @@ def is_epub(data: bytes) -> bool:
             if "mimetype" in names and zf.getinfo("mimetype").file_size < 100:
                 return zf.read("mimetype").strip() == b"application/epub+zip"
             return "META-INF/container.xml" in names
+    except _DAMAGED:
+        return False
+
+
+def generated_by(data: bytes, generator: re.Pattern[bytes]) -> bool:
+    """True when the book's XHTML pages carry `generator` (our own editions do): checked on the first page."""
+    if not data.startswith(b"PK\x03\x04"):
+        return False
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            pages = [i for i in zf.infolist() if i.filename.lower().endswith(".xhtml") and i.file_size < 1 << 20]
+            return bool(pages) and bool(generator.search(zf.read(pages[0])[:4096]))
     except _DAMAGED:
         return False
 
@@ -117,16 +139,29 @@ def read_bytes(data: bytes, name: str, *, max_chapter_bytes: int | None = None) 
             "rights": _first_text(opf, "rights"),
         }
         docs = []
-        for ref in _local(opf, "itemref"):
+        read: set[str] = set()
+        budget = MAX_BOOK_TEXT_BYTES
+        for ref in _local(opf, "itemref")[:MAX_SPINE_ITEMS]:
             item = manifest.get(ref.get("idref"))
             if item is None or (item.get("media-type") or "") not in _XHTML_TYPES:
                 continue
             if "nav" in (item.get("properties") or "").split():
                 continue
             path = _resolve(base, item.get("href", ""))
-            if not path or path in covers or path not in zf.namelist():
+            if not path or path in covers or path in read or path == opf_path or _NOT_CHAPTERS.match(path):
+                continue  # a chapter listed twice is read once
+            if path not in zf.namelist():
                 continue
-            text = decode(_member(zf, path, name, max_chapter_bytes), f"{name}:{path}")
+            read.add(path)
+            size = zf.getinfo(path).file_size
+            if size > budget:
+                raise BilingualError(f"{name}: the EPUB's chapters hold more than {MAX_BOOK_TEXT_BYTES // 2**20} MB "
+                                     "of text; split the book")
+            budget -= size
+            raw = _member(zf, path, name, max_chapter_bytes)
+            if _PACKAGE_ROOTS.match(raw[:4096]):
+                continue  # a package file under another name: not a chapter
+            text = decode(raw, f"{name}:{path}")
             doc = html_reader.read_text(text, page=False)
             if not doc.blocks:
                 continue

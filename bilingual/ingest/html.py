@@ -39,36 +39,40 @@ def _text(el: Tag | None) -> str:
     return fold(el.get_text(" "))[0] if el is not None else ""
 
 
-def _meta_value(soup: BeautifulSoup, names: tuple[str, ...]) -> list[str]:
+def _meta_value(metas: list[Tag], names: tuple[str, ...]) -> list[str]:
+    """Contents of the <meta> tags (found once per page) named by `names`, in that order."""
     found = []
     for name in names:
-        for tag in soup.find_all("meta", attrs={"name": lambda v, n=name: v and v.lower() == n}):
-            found.append(tag.get("content", ""))
-        for tag in soup.find_all("meta", attrs={"property": name}):
-            found.append(tag.get("content", ""))
-    return [fold(v)[0] for v in found if v and v.strip()]
+        for tag in metas:
+            if str(tag.get("name") or "").lower() == name:
+                found.append(tag.get("content", ""))
+        for tag in metas:
+            if tag.get("property") == name:
+                found.append(tag.get("content", ""))
+    return [fold(v)[0] for v in found if isinstance(v, str) and v.strip()]
 
 
 def _meta(soup: BeautifulSoup, body: Tag) -> Meta:
     """Metadata from the head's meta tags; the title from the article's <h1> first
     (a page <title> usually carries the site name too)."""
     meta = Meta()
-    og = _meta_value(soup, ("og:title",))
+    metas = soup.find_all("meta")  # one pass over the page, not one per name looked for
+    og = _meta_value(metas, ("og:title",))
     meta.title = _text(body.find("h1")) or (og[0] if og else "") or _text(soup.find("title"))
-    author = _meta_value(soup, _AUTHOR)
+    author = _meta_value(metas, _AUTHOR)
     meta.author = author[0] if author and not author[0].startswith("http") else ""
-    when = _meta_value(soup, _DATE)
+    when = _meta_value(metas, _DATE)
     if not when:
         t = soup.find("time", attrs={"datetime": True})
         when = [t["datetime"]] if t else []
     meta.date = dates.to_iso(when[0]) if when else ""
     canonical = soup.find("link", rel=lambda r: r and "canonical" in r)
-    url = (canonical.get("href") if canonical else "") or next(iter(_meta_value(soup, ("og:url",))), "")
+    url = (canonical.get("href") if canonical else "") or next(iter(_meta_value(metas, ("og:url",))), "")
     meta.url = safe_meta_url(url)
-    site = _meta_value(soup, _SOURCE)
+    site = _meta_value(metas, _SOURCE)
     meta.source = site[0] if site else ""
     topics: list[str] = []
-    for value in _meta_value(soup, _KEYWORDS):
+    for value in _meta_value(metas, _KEYWORDS):
         for t in value.replace("，", ",").split(","):
             if t.strip() and t.strip() not in topics:
                 topics.append(t.strip())

@@ -12,11 +12,12 @@ from dataclasses import dataclass, field
 
 from bilingual.model import Block, Mark
 
-# Control characters (but tab, line breaks and NEL) and the two noncharacters: never text, and
-# illegal in the XML of XLIFF, TMX and EPUB. fold() turns the whitespace ones into a space
-# and drops the rest; strip_controls() drops them all.
+# Control characters (but tab, line breaks and NEL), the two noncharacters and lone surrogates
+# (a hand-edited JSON's "\ud800": no UTF-8 can hold one): never text, and illegal in the XML of
+# XLIFF, TMX and EPUB. fold() turns the whitespace ones into a space and drops the rest;
+# strip_controls() drops them all.
 CONTROL = frozenset(chr(c) for c in (*range(0x20), *range(0x7F, 0xA0)) if chr(c) not in "\t\n\r\x85") \
-    | {"\ufffe", "\uffff"}
+    | {"\ufffe", "\uffff"} | {chr(c) for c in range(0xD800, 0xE000)}
 _CONTROL_TABLE = dict.fromkeys(map(ord, CONTROL))
 
 
@@ -101,5 +102,25 @@ class Inline:
                 end -= 1
             if start < end:
                 folded.append(Mark(start=start, end=end, tag=m.tag, href=m.href))
-        folded.sort(key=lambda m: (m.start, -m.end))
-        return Block(role=role, source=text, source_marks=folded, level=level)
+        return Block(role=role, source=text, source_marks=_merge(folded), level=level)
+
+
+def _merge(marks: list[Mark]) -> list[Mark]:
+    """Marks sorted, with overlapping or nested marks of one kind (tag and link) made one.
+
+    <b><b>x</b></b> is no bolder than <b>x</b>; merged, the marks of one kind never
+    overlap, so a position lies under a handful of marks at most and every later step
+    that walks marks (segmenting, converting, rendering) stays linear.
+    """
+    marks.sort(key=lambda m: (m.start, -m.end))
+    out: list[Mark] = []
+    last: dict[tuple[str, str], Mark] = {}
+    for m in marks:
+        prev = last.get((m.tag, m.href))
+        if prev is not None and m.start < prev.end:
+            prev.end = max(prev.end, m.end)
+            continue
+        out.append(m)
+        last[(m.tag, m.href)] = m
+    out.sort(key=lambda m: (m.start, -m.end))
+    return out

@@ -6,12 +6,52 @@ HTML such as <figcaption> and anything unsafe are handled in one place.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from bilingual.ingest import dates
 from bilingual.ingest.blocks import html_blocks, parse
 from bilingual.model import Document, Meta
 from bilingual.urls import safe_meta_url
+
+# Front matter nests at most this deep (titles, tags, categories: two levels are plenty).
+MAX_FRONT_MATTER_DEPTH = 20
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+
+@functools.cache
+def _front_matter_loader() -> type:
+    """YAML for a few metadata fields, bounded: no aliases, little nesting, dates left as text.
+
+    An alias can make 481 bytes stand for billions of nodes (every later str() of it
+    expands them), so aliases are refused; nesting is capped before PyYAML's recursive
+    composer runs out of stack; and a date is read by dates.to_iso, which says "" to
+    2024-02-30 where PyYAML's timestamp constructor raises. Made on first use: PyYAML is
+    imported only when a Markdown file with front matter is read.
+    """
+    import yaml
+
+    class FrontMatterLoader(yaml.SafeLoader):
+        yaml_implicit_resolvers = {
+            first: [(tag, regexp) for tag, regexp in resolvers if tag != _TIMESTAMP]
+            for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+        }
+
+        def compose_node(self, parent, index):  # noqa: ANN001, ANN201 - PyYAML's signature
+            if self.check_event(yaml.AliasEvent):
+                raise yaml.composer.ComposerError(None, None, "aliases are not allowed in front matter",
+                                                  self.peek_event().start_mark)
+            self._depth = getattr(self, "_depth", 0) + 1
+            try:
+                if self._depth > MAX_FRONT_MATTER_DEPTH:
+                    raise yaml.composer.ComposerError(None, None, "front matter nested too deep",
+                                                      self.peek_event().start_mark)
+                return super().compose_node(parent, index)
+            finally:
+                self._depth -= 1
+
+    return FrontMatterLoader
+
 
 _FRONT = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 
@@ -24,12 +64,40 @@ def split_front_matter(text: str) -> tuple[dict, str]:
     import yaml  # here, not at import: detection of every input asks has_front_matter only
 
     try:
-        data = yaml.safe_load(m.group(1))
-    except yaml.YAMLError:
+        data = yaml.load(m.group(1), Loader=_front_matter_loader())  # noqa: S506 - a SafeLoader, bounded
+    except (yaml.YAMLError, ValueError, TypeError, OverflowError, RecursionError):
         return {}, text
     if not isinstance(data, dict):
         return {}, text
     return data, text[m.end():]
+
+
+# markdown-it silently drops what nests deeper than maxNesting (20 by default: ten nested
+# list items, or 20 ">"): a line of 50,000 ">" lost its text. A line keeps at most
+# MAX_MARKERS container markers and MAX_INDENT columns of indentation, which stays well
+# inside MAX_NESTING (a list level costs two), itself far from Python's recursion limit.
+MAX_NESTING = 100
+MAX_MARKERS = 16
+MAX_INDENT = 64
+_MARKER_TEXT = r"[ \t]*(?:>|(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$))"  # ">" needs no space after it; a list marker does
+_PREFIX = re.compile(rf"^(?:{_MARKER_TEXT})+")
+_MARKER = re.compile(_MARKER_TEXT)
+
+
+def _flatten(body: str) -> str:
+    """Every line's container prefix cut to what markdown-it renders without dropping text."""
+    out = []
+    for line in body.split("\n"):
+        indent = len(line) - len(line.lstrip(" \t"))
+        if indent > MAX_INDENT:
+            line = " " * MAX_INDENT + line.lstrip(" \t")
+        m = _PREFIX.match(line)
+        if m:
+            markers = _MARKER.findall(m.group())
+            if len(markers) > MAX_MARKERS:
+                line = "".join(markers[:MAX_MARKERS]) + line[m.end():]
+        out.append(line)
+    return "\n".join(out)
 
 
 def has_front_matter(text: str) -> bool:
@@ -49,7 +117,8 @@ def read_text(text: str) -> Document:
     front, body = split_front_matter(text)
     from markdown_it import MarkdownIt
 
-    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    md = MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING}).enable(["table", "strikethrough"])
+    body = _flatten(body)
     # Let every link through as a link: the block reader drops unsafe hrefs and keeps
     # the link text, where markdown-it would leave "[text](javascript:...)" as text.
     md.validateLink = lambda url: True

@@ -7,11 +7,16 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import types
+import typing
 from pathlib import Path
 
 from bilingual.errors import BilingualError
-from bilingual.files import read_bytes, write_atomic
-from bilingual.model import READABLE_SCHEMAS, SCHEMA_VERSION, Document
+from bilingual.files import load_json, read_bytes, write_atomic
+from bilingual.model import READABLE_SCHEMAS, ROLES, SCHEMA_VERSION, Block, Document
+
+# A document JSON larger than this is not one we wrote (a 10 MB article makes about 60 MB).
+MAX_DOCUMENT_BYTES = 256 * 1024 * 1024
 
 
 def write_document(doc: Document, path: Path) -> Path:
@@ -43,14 +48,8 @@ def _fields(obj) -> dict:
 def load_document(path: Path) -> Document:
     """Read a saved document JSON; anything unreadable or foreign is one BilingualError line."""
     path = Path(path)
-    raw = read_bytes(path, "a document JSON file")
-    try:
-        data = json.loads(raw.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        raise BilingualError(f"{path}: not a document JSON file (not UTF-8 text)") from None
-    except json.JSONDecodeError as e:
-        raise BilingualError(f"{path}: not a document JSON file (invalid JSON at line {e.lineno}, "
-                             f"column {e.colno}: {e.msg})") from None
+    raw = read_bytes(path, "a document JSON file", limit=MAX_DOCUMENT_BYTES)
+    data = load_json(raw, str(path), "a document JSON file")  # nesting bounded: no RecursionError
     if not isinstance(data, dict) or "blocks" not in data or "id" not in data:
         raise BilingualError(f"{path}: not a bilingual document JSON file (no 'id' and 'blocks')")
     if data.get("schema") not in READABLE_SCHEMAS:
@@ -62,16 +61,21 @@ def load_document(path: Path) -> Document:
         doc = Document.from_dict(data)
     except (TypeError, ValueError, KeyError, AttributeError) as e:
         raise BilingualError(f"{path}: malformed document JSON ({type(e).__name__}: {e})") from None
-    _check_types(doc, path)
+    problem = _type_problem(doc, "document")
+    if problem:
+        raise BilingualError(f"{path}: malformed document JSON ({problem})")
+    if not doc.id:
+        raise BilingualError(f"{path}: malformed document JSON (document id must be a non-empty string)")
     return doc
 
 
 def _strip_controls(value):
-    """Every string in the loaded JSON without control characters.
+    """Every string in the loaded JSON without control characters (or lone surrogates).
 
     A file we write holds none (ingest drops them), but a hand-edited one may,
-    and they are illegal in the XML of XLIFF, TMX and EPUB: dropped here, once,
-    rather than found out as a traceback deep inside an export.
+    and they are illegal in the XML of XLIFF, TMX and EPUB (a lone surrogate in
+    any UTF-8): dropped here, once, rather than found out as a traceback deep
+    inside an export. Nesting is bounded by load_json, so this recursion is too.
     """
     from bilingual.ingest.inline import strip_controls
 
@@ -80,24 +84,45 @@ def _strip_controls(value):
     if isinstance(value, list):
         return [_strip_controls(v) for v in value]
     if isinstance(value, dict):
-        return {k: _strip_controls(v) for k, v in value.items()}
+        return {strip_controls(k) if isinstance(k, str) else k: _strip_controls(v) for k, v in value.items()}
     return value
 
 
-def _check_types(doc: Document, path: Path) -> None:
-    """from_dict trusts field types; a hand-edited file may not deserve that trust."""
-    if not isinstance(doc.id, str) or not doc.id:
-        raise BilingualError(f"{path}: malformed document JSON (document id must be a non-empty string)")
-    for block in doc.blocks:
-        if not isinstance(block.src, str) or (block.cell is not None and not all(
-                isinstance(getattr(block.cell, k), int) for k in ("table", "row", "col", "rowspan", "colspan"))):
-            raise BilingualError(f"{path}: malformed document JSON (a block's src must be a string and "
-                                 "its cell's table, row, col and spans whole numbers)")
-        for seg in block.segments:
-            for name in ("id", "source", "hans", "hant", "en", "origin"):
-                if not isinstance(getattr(seg, name), str):
-                    raise BilingualError(f"{path}: malformed document JSON (segment {seg.id!r}: "
-                                         f"{name} must be a string)")
-            if not isinstance(seg.notes, list) or not all(isinstance(n, str) for n in seg.notes):
-                raise BilingualError(f"{path}: malformed document JSON (segment {seg.id!r}: "
-                                     "notes must be a list of strings)")
+def _type_problem(value: object, where: str, hint: object = None) -> str:
+    """What is wrong with the types in a loaded document ("" when nothing): from_dict trusts them,
+    a hand-edited file may not deserve it (a title of 5, a segment source of null).
+
+    Every field is checked against the model's own annotations, so a new field is checked too.
+    """
+    if hint is None:
+        hint = type(value)
+    if dataclasses.is_dataclass(hint):
+        if not isinstance(value, hint):
+            return f"{where} must be an object"
+        for name, field_hint in typing.get_type_hints(hint).items():
+            problem = _type_problem(getattr(value, name), f"{where}.{name}", field_hint)
+            if problem:
+                return problem
+        if isinstance(value, Block) and value.role not in ROLES:
+            return f"{where}.role {value.role!r} is not one of {', '.join(ROLES)}"
+        return ""
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin in (typing.Union, types.UnionType):  # Optional fields: None, or what the other member says
+        if value is None and type(None) in args:
+            return ""
+        return _type_problem(value, where, next(a for a in args if a is not type(None)))
+    if origin is list:
+        kind = {str: "strings", int: "whole numbers"}.get(args[0])
+        if not isinstance(value, list):
+            return f"{where} must be a list" + (f" of {kind}" if kind else "")
+        problem = next((p for i, v in enumerate(value) if (p := _type_problem(v, f"{where}[{i}]", args[0]))), "")
+        return f"{where} must be a list of {kind}" if problem and kind else problem
+    if origin is dict:
+        if not isinstance(value, dict) or not all(isinstance(k, str) for k in value):
+            return f"{where} must be an object with string keys"
+        return next((p for k, v in value.items() if (p := _type_problem(v, f"{where}.{k}", args[1]))), "")
+    if hint is int:
+        return "" if isinstance(value, int) and not isinstance(value, bool) else f"{where} must be a whole number"
+    if hint is str:
+        return "" if isinstance(value, str) else f"{where} must be a string"
+    return ""

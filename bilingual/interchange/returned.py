@@ -56,6 +56,23 @@ def read_returned(path: Path) -> list[ReturnedUnit]:
     raise BilingualError(f"{path}: not an XLIFF or TMX file (root element <{name}>)")
 
 
+def check_belongs(units: list[ReturnedUnit], doc: Document, path: Path | str, doc_path: Path | str) -> int:
+    """How many units are not in `doc`; BilingualError when most are not (another article's JSON).
+
+    A unit belongs when its id is one of the document's segment ids or its source is one
+    of its sentences: an edited and rebuilt article loses a few ids, never most of them.
+    Judged against the wrong document, every unexported target would count as a human
+    edit and win over the engine from then on.
+    """
+    ids = {s.id for s in doc.segments()}
+    sources = {normalize(t) for s in doc.segments() for t in (s.source, s.hans, s.hant) if t}
+    foreign = sum(1 for u in units if u.id not in ids and normalize(u.source) not in sources)
+    if units and foreign * 2 > len(units):
+        raise BilingualError(f"{path}: {foreign} of its {len(units)} units are not in {doc_path} "
+                             f"(the document JSON of another article?); give the one it was exported from")
+    return foreign
+
+
 @dataclass
 class ImportReport:
     """What an import did with each unit of a returned CAT file."""
@@ -67,6 +84,7 @@ class ImportReport:
     machine: int = 0  # still the machine translation exported with it: left to MT
     skipped_empty: int = 0  # no target (or no source) to learn from
     unchecked: int = 0  # no exported English to compare with (neither in the file nor a --doc segment)
+    foreign: int = 0  # units not in the document given with --doc (judged like any other)
 
     @property
     def stored(self) -> int:
@@ -76,7 +94,8 @@ class ImportReport:
         return (f"{self.path}: {self.new} new, {self.changed} changed, {self.unchanged} unchanged human "
                 f"edits; {self.machine} left as machine output; {self.skipped_empty} empty"
                 + (f"; {self.unchecked} could not be compared with the exported English (the file no longer "
-                   f"carries it): give --doc ARTICLE.json to import only real edits" if self.unchecked else ""))
+                   f"carries it): give --doc ARTICLE.json to import only real edits" if self.unchecked else "")
+                + (f"; {self.foreign} not in the document given" if self.foreign else ""))
 
 
 def import_edits(units: Iterable[ReturnedUnit], memory: HumanStore, *, doc: Document | None = None,

@@ -173,7 +173,7 @@ def write_epub(docs: list[Document], path: Path, *, layout: str = "interleaved",
     _metadata(book, docs, columns, title, layout)
     css = epub.EpubItem(uid="style", file_name="style.css", media_type="text/css", content=_css())
     common = {"lang": COLUMNS[columns[0]], "zh_lang": COLUMNS[zh], "zh_labels": labels, "layout": layout,
-              "labels": view.column_heads(columns)}
+              "labels": view.column_heads(columns), "version": __version__}
 
     def page(uid: str, page_title: str, template: str, **context) -> _Page:
         item = _Page(uid=uid, file_name=f"{uid}.xhtml", title=page_title)
@@ -192,7 +192,7 @@ def write_epub(docs: list[Document], path: Path, *, layout: str = "interleaved",
     if names:
         back.append(page("names", f"Names · {labels['names']}", "names.xhtml.j2", names=names))
     back.append(page("colophon", f"Colophon · {labels['colophon']}", "colophon.xhtml.j2",
-                     rows=view.colophon_rows(docs), version=__version__, modified=modified.strftime("%Y-%m-%d"),
+                     rows=view.colophon_rows(docs), modified=modified.strftime("%Y-%m-%d"),
                      identifier=book.uid, layout_name=layout, articles=len(docs),
                      english=view.english_note(docs, columns), provenance=view.provenance_line(docs, columns)))
     single = len(docs) == 1

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bilingual.errors import BilingualError
+from bilingual.errors import BilingualError, SetupError
 from bilingual.translate.checksum import file_checksum
-from bilingual.translate.packages import PackageInfo, find_package, read_package
+from bilingual.translate.packages import PackageInfo, candidates, load_sentencepiece, read_package
 from bilingual.translate.threads import engine_threads
 
 
@@ -105,7 +105,7 @@ class _Bpe:
         try:
             from argostranslate.tokenizer import BPETokenizer
         except ImportError:
-            raise BilingualError(f"{model.parent.name} is an older BPE-tokenised package, which needs the optional "
+            raise SetupError(f"{model.parent.name} is an older BPE-tokenised package, which needs the optional "
                                  "argostranslate: pip install 'bilingual[argos]' (or install a SentencePiece "
                                  "package, e.g. `bilingual models install zh en`)") from None
         self.tok = BPETokenizer(model, from_code, to_code)
@@ -119,7 +119,7 @@ class _Bpe:
                 self.tok.lazy_load()
         except (SystemExit, OSError, ValueError, ImportError) as e:
             reason = said.getvalue().strip().splitlines()[:1] or [str(e)]
-            raise BilingualError(f"cannot read the BPE tokenizer {model}: {reason[0]}") from None
+            raise SetupError(f"cannot read the BPE tokenizer {model}: {reason[0]}") from None
 
     def encode(self, text: str) -> list[str]:
         return self.tok.encode(text)
@@ -162,7 +162,7 @@ class ArgosEngine:
             self.translator = ctranslate2.Translator(str(model_dir), device="cpu", inter_threads=1,
                                                      intra_threads=self.threads)
         except (RuntimeError, ValueError, IndexError, OSError) as e:
-            raise BilingualError(f"cannot load the translation model in {model_dir}: {e}") from None
+            raise SetupError(f"cannot load the translation model in {model_dir}: {e}") from None
         self.identity = engine_identity(self.package)
         # Tokens from length(), handed to translate() (which takes them out): callers measure every
         # sentence to sort, then translate it, and tokenizing twice was a tenth of a build's time.
@@ -231,7 +231,7 @@ class ArgosEngine:
                 max_decoding_length=decoding_bound(top),
             )
         except (RuntimeError, ValueError) as e:
-            raise BilingualError(f"the translation model failed ({self.identity}): {e}") from None
+            raise SetupError(f"the translation model failed ({self.identity}): {e}") from None
         english = []
         for result in results[:len(tokens)]:
             hyp = list(result.hypotheses[0])
@@ -245,12 +245,12 @@ def _check_files(package: PackageInfo) -> Path:
     """The package's model folder, once the files an engine needs are known to be there."""
     model_dir = package.path / "model"
     if not (model_dir / "model.bin").is_file():
-        raise BilingualError(f"translation package {package.path} has no model/model.bin")
+        raise SetupError(f"translation package {package.path} has no model/model.bin")
     if not _looks_like_ctranslate2(model_dir / "model.bin"):  # caught now, not after the memory is opened
-        raise BilingualError(f"cannot load the translation model in {model_dir}: model.bin is not a "
+        raise SetupError(f"cannot load the translation model in {model_dir}: model.bin is not a "
                              "CTranslate2 model; reinstall the package")
     if package.tokenizer not in ("sentencepiece", "sentencepiece-pair", "bpe"):
-        raise BilingualError(f"translation package {package.path} has no supported tokenizer "
+        raise SetupError(f"translation package {package.path} has no supported tokenizer "
                              f"(sentencepiece.model, source.spm + target.spm, or bpe.model)")
     return model_dir
 
@@ -316,18 +316,43 @@ class LazyEngine:
         return self.engine().batches(sentences)
 
 
-def _package(from_code: str, to_code: str) -> PackageInfo:
-    package = find_package(from_code, to_code)
-    if package is None:
-        raise BilingualError(_how_to_install(from_code, to_code))
-    return package
+def _package(from_code: str, to_code: str, warnings: list[str] | None = None) -> PackageInfo:
+    """The newest installed package of the pair whose files are sound.
+
+    A package that installed but is damaged (no model.bin, a model.bin that is not
+    CTranslate2's, no tokenizer) is passed over for the next newest, with a line naming
+    it in `warnings`; with no `warnings` list, or none sound, the first problem is raised.
+    None installed: SetupError with the how-to.
+    """
+    found = candidates(from_code, to_code)
+    if not found:
+        raise SetupError(_how_to_install(from_code, to_code))
+    first: BilingualError | None = None
+    passed: list[str] = []
+    for package in found:
+        try:
+            _check_files(package)
+            if package.tokenizer == "sentencepiece":  # a tokenizer broken after install: a few ms to know
+                load_sentencepiece(package.path / "sentencepiece.model")
+        except BilingualError as e:
+            if warnings is None:
+                raise
+            first = first or e
+            passed.append(f"passed over the model package {package.name} ({e})")
+            continue
+        if warnings is not None:
+            warnings.extend(f"{line}; used {package.name}" for line in passed)
+        return package
+    raise first
 
 
-def load_engine(from_code: str = "zh", to_code: str = "en", **opts) -> ArgosEngine:
-    """The engine for the installed package of a language pair; BilingualError with the how-to if none."""
-    return ArgosEngine(_package(from_code, to_code).path, **opts)
+def load_engine(from_code: str = "zh", to_code: str = "en", *, warnings: list[str] | None = None,
+                **opts) -> ArgosEngine:
+    """The engine for the installed package of a language pair; SetupError with the how-to if none."""
+    return ArgosEngine(_package(from_code, to_code, warnings).path, **opts)
 
 
-def lazy_engine(from_code: str = "zh", to_code: str = "en", **opts) -> LazyEngine:
+def lazy_engine(from_code: str = "zh", to_code: str = "en", *, warnings: list[str] | None = None,
+                **opts) -> LazyEngine:
     """load_engine's engine, loaded only when a sentence needs it (what a build uses)."""
-    return LazyEngine(_package(from_code, to_code), **opts)
+    return LazyEngine(_package(from_code, to_code, warnings), **opts)

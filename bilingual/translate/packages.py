@@ -17,7 +17,6 @@ The network is used in `download` only, when the user asks for it.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import shutil
 import stat
@@ -28,7 +27,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from bilingual.errors import BilingualError
+from bilingual.errors import BilingualError, OutputError, SetupError
+from bilingual.files import load_json, read_bytes
 from bilingual.settings import packages_dir
 from bilingual.translate.checksum import file_checksum
 
@@ -37,6 +37,16 @@ DEFAULT_INDEX = "https://raw.githubusercontent.com/argosopentech/argospm-index/m
 # installed by bilingual/translate/model_folder.py.
 TOKENIZER_FILES = {"sentencepiece.model": "sentencepiece", "bpe.model": "bpe", "source.spm": "sentencepiece-pair"}
 DownloadProgress = Callable[[int, int], None]
+# What a model archive may unpack to: in all (the zh->en package is about 100 MB; the largest
+# Argos packages stay well under 1 GB), and per compressed byte (model weights hardly compress;
+# a 1 MB archive that unpacks to 1.1 GB is a bomb). Checked from the archive's directory,
+# whose sizes zipfile enforces while extracting.
+MAX_UNPACKED_BYTES = 2 * 1024**3
+MAX_RATIO = 50
+RATIO_FLOOR = 64 * 1024**2  # small archives (a tiny test model, metadata) are not held to the ratio
+MAX_MEMBERS = 10_000
+MAX_METADATA_BYTES = 1024**2
+MAX_INDEX_BYTES = 64 * 1024**2
 
 
 @dataclass(frozen=True)
@@ -84,11 +94,12 @@ def _info_from_metadata(meta: object, name: str, path: Path, files: set[str]) ->
 def read_package(folder: Path) -> PackageInfo:
     """The PackageInfo of an installed package folder; BilingualError if it is not one."""
     try:
-        meta = json.loads((folder / "metadata.json").read_text(encoding="utf-8"))
+        raw = read_bytes(folder / "metadata.json", "a package's metadata.json", limit=MAX_METADATA_BYTES)
+        meta = load_json(raw, str(folder / "metadata.json"), "a package's metadata.json")
         files = {p.name for p in folder.iterdir()}
         return _info_from_metadata(meta, folder.name, folder, files)
-    except (OSError, ValueError) as e:
-        raise BilingualError(f"not a usable translation package: {folder} ({e})") from None
+    except (OSError, ValueError, BilingualError) as e:
+        raise SetupError(f"not a usable translation package: {folder} ({e})") from None
 
 
 def list_packages(directory: Path | None = None) -> list[PackageInfo]:
@@ -114,19 +125,32 @@ def _version_key(version: str) -> tuple:
     return tuple(parts)
 
 
+def candidates(from_code: str = "zh", to_code: str = "en") -> list[PackageInfo]:
+    """The installed translate packages for a language pair, newest version first."""
+    found = [p for p in list_packages() if p.type == "translate"
+             and p.from_code == from_code and p.to_code == to_code]
+    return sorted(found, key=lambda p: (_version_key(p.package_version), p.name), reverse=True)
+
+
 def find_package(from_code: str = "zh", to_code: str = "en") -> PackageInfo | None:
     """The installed translate package for a language pair (newest version), or None."""
-    candidates = [p for p in list_packages() if p.type == "translate"
-                  and p.from_code == from_code and p.to_code == to_code]
-    if not candidates:
-        return None
-    return max(candidates, key=lambda p: (_version_key(p.package_version), p.name))
+    found = candidates(from_code, to_code)
+    return found[0] if found else None
 
 
 def _checked_members(zf: zipfile.ZipFile, source: Path) -> str:
     """The archive's single top-level folder; BilingualError for anything that could escape it."""
     tops = set()
-    for info in zf.infolist():
+    infos = zf.infolist()
+    if len(infos) > MAX_MEMBERS:
+        raise BilingualError(f"{source} is not an Argos package: {len(infos)} files in the archive")
+    unpacked = sum(i.file_size for i in infos)
+    packed = max(1, sum(i.compress_size for i in infos))
+    if unpacked > MAX_UNPACKED_BYTES or (unpacked > RATIO_FLOOR and unpacked > MAX_RATIO * packed):
+        raise BilingualError(f"{source} would unpack to {unpacked / 2**20:.0f} MB from {packed / 2**20:.1f} MB: "
+                             f"not a model archive (the limits are {MAX_UNPACKED_BYTES // 2**30} GB and "
+                             f"{MAX_RATIO}:1); not installed")
+    for info in infos:
         name = info.filename
         parts = PurePosixPath(name).parts
         if (not name or name.startswith(("/", "\\")) or "\\" in name or ".." in parts
@@ -169,10 +193,12 @@ def install_file(path: Path, *, from_code: str = "zh", to_code: str = "en",
             if f"{top}/metadata.json" not in names:
                 raise BilingualError(f"{path} is not an Argos package: no {top}/metadata.json")
             try:
-                meta = json.loads(zf.read(f"{top}/metadata.json").decode("utf-8"))
+                if zf.getinfo(f"{top}/metadata.json").file_size > MAX_METADATA_BYTES:
+                    raise ValueError("larger than 1 MB")
+                meta = load_json(zf.read(f"{top}/metadata.json"), f"{top}/metadata.json", "a JSON object")
                 files = {PurePosixPath(n).parts[1] for n in names if len(PurePosixPath(n).parts) > 1}
                 info = _info_from_metadata(meta, top, target_root / top, files)
-            except (ValueError, UnicodeDecodeError) as e:
+            except (ValueError, UnicodeDecodeError, BilingualError) as e:
                 raise BilingualError(f"{path}: unreadable metadata.json ({e})") from None
             if info.type != "translate" or (info.from_code, info.to_code) != (from_code, to_code):
                 raise BilingualError(
@@ -196,9 +222,10 @@ def _extract(zf: zipfile.ZipFile, top: str, target_root: Path, source: Path) -> 
         target_root.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=".installing-", dir=target_root))
     except OSError as e:
-        raise BilingualError(f"cannot write to the model folder {target_root}: {e.strerror or e}") from None
+        raise OutputError(f"cannot write to the model folder {target_root}: {e.strerror or e}") from None
     try:
         zf.extractall(staging)  # members were checked above: nothing can leave `staging`
+        _check_tokenizer(staging / top, source)  # before it is installed: a build must be able to load it
         final = target_root / top
         if final.exists():
             old = target_root / f".replaced-{top}"
@@ -211,9 +238,32 @@ def _extract(zf: zipfile.ZipFile, top: str, target_root: Path, source: Path) -> 
     except (zipfile.BadZipFile, EOFError, zlib.error) as e:
         raise BilingualError(f"{source} is a corrupt model archive: {e}") from None
     except OSError as e:
-        raise BilingualError(f"cannot install {source} into {target_root}: {e.strerror or e}") from None
+        raise OutputError(f"cannot install {source} into {target_root}: {e.strerror or e}") from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def load_sentencepiece(model: Path):
+    """A SentencePiece processor for `model`; SetupError naming the file when it is not one."""
+    import sentencepiece as spm
+
+    try:
+        return spm.SentencePieceProcessor(model_file=str(model))
+    except (RuntimeError, OSError, ValueError, TypeError) as e:
+        reason = str(e).strip().splitlines()[-1:] or [type(e).__name__]
+        raise SetupError(f"cannot read the SentencePiece tokenizer {model}: {reason[0]}") from None
+
+
+def _check_tokenizer(folder: Path, source: Path) -> None:
+    """The unpacked package's SentencePiece model loads (a garbage one once installed fine and then
+    broke every build); BilingualError naming the archive when it does not."""
+    model = folder / "sentencepiece.model"
+    if not model.is_file():
+        return  # a BPE package: argostranslate's reader checks it when the engine loads
+    try:
+        load_sentencepiece(model)
+    except SetupError as e:
+        raise BilingualError(f"{source} is not a usable model: {e}; not installed") from None
 
 
 def download(from_code: str = "zh", to_code: str = "en", progress: DownloadProgress | None = None) -> PackageInfo:
@@ -234,15 +284,23 @@ def download(from_code: str = "zh", to_code: str = "en", progress: DownloadProgr
                              f"(set ARGOS_PACKAGE_INDEX to one)")
     try:
         with urllib.request.urlopen(index_url, timeout=30) as response:
-            index = json.loads(response.read().decode("utf-8"))
+            raw = response.read(MAX_INDEX_BYTES + 1)
     except (urllib.error.URLError, OSError, ValueError) as e:
         reason = getattr(e, "reason", None) or e
-        raise BilingualError(f"cannot read the Argos package index at {index_url} ({reason}); offline? "
-                             f"install a file instead: bilingual models install FILE.argosmodel") from None
+        raise SetupError(f"cannot read the Argos package index at {index_url} ({reason}); offline? "
+                         f"install a file instead: bilingual models install FILE.argosmodel") from None
+    if len(raw) > MAX_INDEX_BYTES:
+        raise SetupError(f"the Argos package index at {index_url} is larger than {MAX_INDEX_BYTES // 2**20} MB")
+    try:
+        index = load_json(raw, index_url, "an Argos package index")
+    except BilingualError as e:
+        raise SetupError(str(e)) from None
+    if not isinstance(index, list):
+        raise SetupError(f"{index_url}: not an Argos package index (not a JSON list)")
     entries = [e for e in index if isinstance(e, dict) and e.get("type", "translate") == "translate"
                and e.get("from_code") == from_code and e.get("to_code") == to_code and e.get("links")]
     if not entries:
-        raise BilingualError(f"the Argos package index has no {from_code}→{to_code} translation package")
+        raise SetupError(f"the Argos package index has no {from_code}→{to_code} translation package")
     entry = max(entries, key=lambda e: _version_key(str(e.get("package_version", ""))))
     expected = expected_sha256(entry)
     target_root = packages_dir()
@@ -250,7 +308,7 @@ def download(from_code: str = "zh", to_code: str = "en", progress: DownloadProgr
         target_root.mkdir(parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(prefix=".download-", suffix=".argosmodel", dir=target_root)
     except OSError as e:
-        raise BilingualError(f"cannot write to the model folder {target_root}: {e.strerror or e}") from None
+        raise OutputError(f"cannot write to the model folder {target_root}: {e.strerror or e}") from None
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as out:
@@ -319,4 +377,4 @@ def _fetch(links: list[str], out, progress: DownloadProgress | None, size: int =
                 return digest.hexdigest()
         except (urllib.error.URLError, OSError) as e:
             errors.append(f"{link}: {getattr(e, 'reason', None) or e}")
-    raise BilingualError("download failed: " + ("; ".join(errors) or "no usable link in the package index"))
+    raise SetupError("download failed: " + ("; ".join(errors) or "no usable link in the package index"))

@@ -12,6 +12,7 @@ text survives, whatever the engine returned.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -21,10 +22,11 @@ from bilingual.model import Mark
 if TYPE_CHECKING:
     from bilingual.glossary import Names, Term
 
-# A placeholder as sent, and as engines bend it.
-_FULL = re.compile(r"[<＜]\s*(\d{1,3})\s*[>＞]")
-_LEFT = re.compile(r"[<＜]\s*(\d{1,3})(?!\d)")
-_RIGHT = re.compile(r"(?<![\d<＜])(\d{1,3})\s*[>＞]")
+# A placeholder as sent, and as engines bend it. Up to six digits: a sentence is at most
+# hard_max (400) characters, so it never holds more names than that; <1000> must count too.
+_FULL = re.compile(r"[<＜]\s*(\d{1,6})\s*[>＞]")
+_LEFT = re.compile(r"[<＜]\s*(\d{1,6})(?!\d)")
+_RIGHT = re.compile(r"(?<![\d<＜])(\d{1,6})\s*[>＞]")
 _STRAY = re.compile(r"[<>＜＞]")
 # Literal angle brackets in a source are swapped for CJK ones so they can't pose as placeholders.
 _LITERAL = str.maketrans({"<": "〈", ">": "〉", "＜": "〈", "＞": "〉"})
@@ -192,7 +194,8 @@ def _insert(pieces: list[str | int], dropped: list[Slot], source: str) -> list[s
     """Put dropped names where they stood in the source, proportionally, at word boundaries."""
     text = "".join(p for p in pieces if isinstance(p, str))
     scale = len(text) / max(len(source), 1)
-    wants = sorted((_word_boundary(text, round(s.start * scale)), s.start, s.index) for s in dropped)
+    spaces = [i for i, c in enumerate(text) if c == " "]  # found once, not once per name
+    wants = sorted((_word_boundary(text, round(s.start * scale), spaces), s.start, s.index) for s in dropped)
     out: list[str | int] = []
     seen = w = 0
     for piece in pieces:
@@ -210,42 +213,82 @@ def _insert(pieces: list[str | int], dropped: list[Slot], source: str) -> list[s
     return out + [want[2] for want in wants[w:]]
 
 
-def _word_boundary(text: str, at: int) -> int:
-    """The nearest space (or either end) to `at`, so a name never splits a word."""
+def _word_boundary(text: str, at: int, spaces: list[int]) -> int:
+    """The nearest space (or either end) to `at`, so a name never splits a word; `spaces` are text's, sorted."""
     if at <= 0 or at >= len(text):
         return max(0, min(at, len(text)))
-    spaces = [i for i, c in enumerate(text) if c == " "] + [0, len(text)]
-    return min(spaces, key=lambda i: (abs(i - at), i))
+    k = bisect.bisect_left(spaces, at)
+    near = [0, len(text), *spaces[max(0, k - 1):k + 1]]
+    return min(near, key=lambda i: (abs(i - at), i))
+
+
+_TAIL = 48  # characters of the English written so far that the spacing rules below look back at
 
 
 def _assemble(pieces: list[str | int], renderings: dict[int, str], refs: dict[int, str],
               spans: dict[int, tuple[int, int]] | None = None) -> tuple[str, list[Mark]]:
-    """Join text and names with sane spacing; a Mark over each name."""
-    out = ""
+    """Join text and names with sane spacing; a Mark over each name (and its span in `spans`).
+
+    Linear in the output: the rules look at the last few characters written (`tail`),
+    never at everything written so far.
+    """
+    parts: list[str] = []
     marks: list[Mark] = []
+    size, tail, started = 0, "", False
+
+    def put(text: str) -> None:
+        nonlocal size, tail, started
+        parts.append(text)
+        size += len(text)
+        tail = (tail + text)[-_TAIL:]
+        started = started or bool(text.strip())
+
+    def unput_space() -> None:
+        nonlocal size, tail
+        k = len(parts) - 1
+        while not parts[k]:
+            k -= 1
+        parts[k] = parts[k][:-1]
+        size -= 1
+        tail = tail[:-1]
+
+    following = _following(pieces)
     for i, piece in enumerate(pieces):
         if isinstance(piece, str):
-            if not out or out.endswith(" "):
+            if not size or tail.endswith(" "):
                 piece = piece.lstrip(" ")
-            if marks and out.endswith(" ") and re.match(r"[.,;:!?)]", piece):
-                out = out[:-1]  # no space between a name and the punctuation after it
-            out += re.sub(r" {2,}", " ", piece)
+            if marks and tail.endswith(" ") and re.match(r"[.,;:!?)]", piece):
+                unput_space()  # no space between a name and the punctuation after it
+            put(re.sub(r" {2,}", " ", piece))
             continue
         text = renderings[piece]
-        if text.lower().startswith("the ") and re.search(r"\bthe\s*$", out, re.IGNORECASE):
+        the = re.search(r"\bthe\s*$", tail, re.IGNORECASE)
+        if text.lower().startswith("the ") and the and (the.start() > 0 or size <= _TAIL):
             text = text[4:]  # "the <1>" with "the US" -> "the US", not "the the US"
-        if out and not out[-1].isspace() and out[-1] not in _OPENERS:
-            out += " "
-        if not out.strip() or re.search(r"[.!?]\s*$", out):
+        if size and not tail[-1:].isspace() and tail[-1:] not in _OPENERS:
+            put(" ")
+        if not started or re.search(r"[.!?]\s*$", tail):
             text = text[:1].upper() + text[1:]
-        marks.append(Mark(len(out), len(out) + len(text), "term", ref=refs[piece]))
+        marks.append(Mark(size, size + len(text), "term", ref=refs[piece]))
         if spans is not None:
-            spans[piece] = (len(out), len(out) + len(text))
-        out += text
-        nxt = next((p for p in pieces[i + 1:] if not isinstance(p, str) or p), "")
+            spans[piece] = (size, size + len(text))
+        put(text)
+        nxt = following[i]
         if not isinstance(nxt, str) or (nxt and (nxt[0].isalnum() or nxt[0] in "(“")):
-            out += " "
-    return out.rstrip(), marks
+            put(" ")
+    return "".join(parts).rstrip(), marks
+
+
+def _following(pieces: list[str | int]) -> list[str | int]:
+    """For each piece, the next one that is a name or non-empty text ("" when none): one pass from the end."""
+    out: list[str | int] = [""] * len(pieces)
+    nxt: str | int = ""
+    for i in range(len(pieces) - 1, -1, -1):
+        out[i] = nxt
+        piece = pieces[i]
+        if not isinstance(piece, str) or piece:
+            nxt = piece
+    return out
 
 
 def mark_names(english: str, protected: Protected | None) -> list[Mark]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 
-from bilingual.errors import BilingualError
+from bilingual.errors import UsageError
 
 
 def usable_cores() -> int:
@@ -25,6 +25,6 @@ def engine_threads(threads: int) -> int:
     """
     cores = usable_cores()
     if not 0 <= threads <= cores:
-        raise BilingualError(f"--threads {threads}: this process may use {cores} CPU core(s); "
+        raise UsageError(f"--threads {threads}: this process may use {cores} CPU core(s); "
                              f"give 1 to {cores}, or 0 for all of them")
     return threads or cores

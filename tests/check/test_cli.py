@@ -32,7 +32,7 @@ def test_json_report_schema_and_exit_code(tmp_path, capsys):
     en[4] = en[4].replace("13.21 trillion", "13.21 billion")
     path = _doc_file(tmp_path, zh[:20], en[:20])
     r = run_cli(capsys, "check", path, "--format", "json")
-    assert r.code == 1, r.err
+    assert r.code == 5, r.err
     data = json.loads(r.out)
     assert data["schema"] == "bilingual-check/1"
     assert set(data["summary"]) >= {"segments_checked", "segments_flagged", "findings", "by_severity", "by_kind"}
@@ -52,7 +52,7 @@ def test_fail_on_threshold(tmp_path, capsys):
     path = _doc_file(tmp_path, zh[:20], en)
     assert run_cli(capsys, "check", path).code == 0
     r = run_cli(capsys, "check", path, "--fail-on", "warning")
-    assert r.code == 1
+    assert r.code == 5
     assert "duplicate" in r.out
 
 
@@ -62,11 +62,11 @@ def test_text_summary_and_html_report(tmp_path, capsys):
     en[1] = "To me, his <script>alert(1)</script> 热情 implied the opposite."
     path = _doc_file(tmp_path, zh[:10], en)
     r = run_cli(capsys, "check", path)
-    assert r.code == 1
+    assert r.code == 5
     assert "cjk-in-english" in r.out and "of 10 segment(s)" in r.out
     out = tmp_path / "report.html"
     r = run_cli(capsys, "check", path, "--format", "html", "-o", out)
-    assert r.code == 1
+    assert r.code == 5
     page = out.read_text(encoding="utf-8")
     assert "<mark>热情</mark>" in page
     assert "<script>" not in page and "&lt;script&gt;" in page
@@ -81,7 +81,7 @@ def test_chinese_source_with_external_translation(tmp_path, capsys):
     translation.write_text("\n\n".join(english[:4] + english[5:]) + "\n", encoding="utf-8")  # one dropped
     r = run_cli(capsys, "check", source, "--translation", translation, "--format", "json")
     data = json.loads(r.out)
-    assert r.code == 1
+    assert r.code == 5
     assert [f["kind"] for f in data["findings"]].count("unaligned") == 1
 
 
@@ -107,7 +107,7 @@ def test_bad_input_is_one_line(tmp_path, capsys):
     src = tmp_path / "a.txt"
     src.write_text("中文段落。\n", encoding="utf-8")
     r = run_cli(capsys, "check", src)
-    assert r.code == 1 and "--translation" in r.err and r.err.count("\n") == 1
+    assert r.code == 2 and "--translation" in r.err and r.err.count("\n") == 1
 
 
 def test_html_report_carries_the_content_security_policy(tmp_path, capsys):

@@ -116,7 +116,7 @@ def test_cli_region_defaults_to_the_documents_variant(tmp_path, monkeypatch, cap
     r = run_cli(capsys, "check", path, "--format", "json", *(["--region", region] if region else []))
     kinds = [f["kind"] for f in json.loads(r.out)["findings"] if f["kind"].startswith("glossary")]
     assert kinds == expect
-    assert r.code == (1 if expect else 0), r.err
+    assert r.code == (5 if expect else 0), r.err
 
 
 def test_cli_unknown_variant_in_a_document_is_one_line(tmp_path, capsys):

@@ -347,7 +347,7 @@ def test_cli_check_ok_and_failing(tmp_path, capsys):
     bad = write(tmp_path / "bad.tsv", row("x", "person", "拜登", ""))
     with pytest.raises(SystemExit) as exit_info:
         main(["glossary", "check", str(bad)])
-    assert exit_info.value.code == 1
+    assert exit_info.value.code == 5
     out, err = capsys.readouterr()
     assert f"{bad}:3: error: empty English rendering" in out
     assert "1 error(s)" in err and "Traceback" not in err

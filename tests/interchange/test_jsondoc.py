@@ -32,7 +32,7 @@ def test_round_trip_keeps_everything(tmp_path):
     (b'{"schema": 1, "id": "x", "blocks": [{"role": "p", "segments": [{"id": "a", "source": 3}]}]}',
      "must be a string"),
     (b'{"schema": 2, "id": "x", "blocks": [{"role": "cell", "cell": {"table": 1, "row": "a", "col": 0}}]}',
-     "whole numbers"),
+     "whole number"),
     (b'{"schema": 2, "id": "x", "blocks": [{"role": "figure", "src": 5}]}', "src must be a string"),
 ])
 def test_bad_files_are_one_line_errors(tmp_path, content, message):

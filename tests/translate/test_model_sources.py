@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import http.server
 import json
+import sys
 import threading
 from pathlib import Path
 
@@ -105,6 +106,7 @@ def test_download_progress_shows_bytes(capsys, packages, tmp_path, monkeypatch, 
     import click._termui_impl
 
     monkeypatch.setattr(click._termui_impl, "isatty", lambda stream: True)  # draw the bar as on a terminal
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)  # and ask for one
     _index(tmp_path, monkeypatch, [tiny_argosmodel.as_uri()])
     result = run_cli(capsys, "models", "install", "zh", "en")
     assert result.code == 0, result.err
