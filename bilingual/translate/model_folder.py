@@ -15,11 +15,16 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import tempfile
 from pathlib import Path
 
-from bilingual.errors import BilingualError
-from bilingual.translate.packages import PackageInfo, packages_dir, read_package
+from bilingual.errors import BilingualError, OutputError
+from bilingual.translate.packages import (
+    PackageInfo,
+    installed_package,
+    move_into_place,
+    packages_dir,
+    staging_folder,
+)
 
 LOCAL_VERSION = "local"
 TOKENIZER_NAMES = ("sentencepiece.model", "source.spm", "target.spm")
@@ -85,11 +90,7 @@ def install_folder(folder: Path, *, from_code: str = "zh", to_code: str = "en", 
             "type": "translate", "code": name, "source_prefix": source_prefix, "source_suffix": source_suffix,
             "target_prefix": target_prefix, "installed_from": str(folder.resolve())}
     skip = {p.resolve() for p in tokenizers.values()} | {(folder / n).resolve() for n in TOKENIZER_NAMES}
-    try:
-        target_root.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=".installing-", dir=target_root))
-    except OSError as e:
-        raise BilingualError(f"cannot write to the model folder {target_root}: {e.strerror or e}") from None
+    staging = staging_folder(target_root)
     try:
         package = staging / name
         (package / "model").mkdir(parents=True)
@@ -103,17 +104,9 @@ def install_folder(folder: Path, *, from_code: str = "zh", to_code: str = "en", 
             f"# {name}\n\nInstalled by `bilingual models install {folder.resolve()}`: a CTranslate2 model folder "
             f"and its SentencePiece tokenizer. Its licence is that of the model it was converted from.\n",
             encoding="utf-8")
-        final = target_root / name
-        if final.exists():
-            old = target_root / f".replaced-{name}"
-            shutil.rmtree(old, ignore_errors=True)
-            final.rename(old)
-            package.rename(final)
-            shutil.rmtree(old, ignore_errors=True)
-        else:
-            package.rename(final)
+        move_into_place(package, target_root)
     except OSError as e:
-        raise BilingualError(f"cannot install {folder} into {target_root}: {e.strerror or e}") from None
+        raise OutputError(f"cannot install {folder} into {target_root}: {e.strerror or e}") from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return read_package(target_root / name)
+    return installed_package(target_root / name)

@@ -211,30 +211,46 @@ def install_file(path: Path, *, from_code: str = "zh", to_code: str = "en",
             _extract(zf, top, target_root, path)
     except zipfile.BadZipFile as e:
         raise BilingualError(f"{path} is a corrupt model archive: {e}") from None
-    installed = read_package(target_root / top)
-    # The model's checksum (part of the engine identity), kept beside it now so no build hashes it again.
+    return installed_package(target_root / top)
+
+
+def installed_package(path: Path) -> PackageInfo:
+    """The package just moved into place, its model's checksum (part of the engine identity) kept
+    beside it now so no build hashes model.bin again."""
+    installed = read_package(path)
     file_checksum(installed.path / "model" / "model.bin", installed.path)
     return installed
 
 
-def _extract(zf: zipfile.ZipFile, top: str, target_root: Path, source: Path) -> None:
+def staging_folder(target_root: Path) -> Path:
+    """A hidden folder inside the package folder to assemble a package in (same file system: a rename
+    moves it into place); OutputError when the package folder cannot be written."""
     try:
         target_root.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=".installing-", dir=target_root))
+        return Path(tempfile.mkdtemp(prefix=".installing-", dir=target_root))
     except OSError as e:
         raise OutputError(f"cannot write to the model folder {target_root}: {e.strerror or e}") from None
+
+
+def move_into_place(package: Path, target_root: Path) -> None:
+    """Rename an assembled package folder over the installed one of the same name (old copy removed)."""
+    final = target_root / package.name
+    if final.exists():
+        old = target_root / f".replaced-{package.name}"
+        shutil.rmtree(old, ignore_errors=True)
+        final.rename(old)
+        package.rename(final)
+        shutil.rmtree(old, ignore_errors=True)
+    else:
+        package.rename(final)
+
+
+def _extract(zf: zipfile.ZipFile, top: str, target_root: Path, source: Path) -> None:
+    staging = staging_folder(target_root)
     try:
         zf.extractall(staging)  # members were checked above: nothing can leave `staging`
         _check_tokenizer(staging / top, source)  # before it is installed: a build must be able to load it
-        final = target_root / top
-        if final.exists():
-            old = target_root / f".replaced-{top}"
-            shutil.rmtree(old, ignore_errors=True)
-            final.rename(old)
-            (staging / top).rename(final)
-            shutil.rmtree(old, ignore_errors=True)
-        else:
-            (staging / top).rename(final)
+        move_into_place(staging / top, target_root)
     except (zipfile.BadZipFile, EOFError, zlib.error) as e:
         raise BilingualError(f"{source} is a corrupt model archive: {e}") from None
     except OSError as e:
