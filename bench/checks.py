@@ -32,7 +32,8 @@ def glossary():
 
 
 def main(argv: list[str]) -> None:
-    corpora = ["wmt19", "parallel2/tune", "parallel3"] if argv[:1] == ["tune"] else ["parallel2/heldout"]
+    tune = ["wmt19", "parallel2/tune", "parallel2/tune2", "parallel3"]
+    corpora = tune if argv[:1] == ["tune"] else ["parallel2/heldout"]
     names = glossary()
     for family in FAMILIES:
         total = planting.Figures()

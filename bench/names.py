@@ -149,7 +149,7 @@ def suggest_figures(part: str, limit: int | None = None) -> SuggestFigures:
 def main() -> None:
     import sys
 
-    parts = sys.argv[1:] or ["tune", "heldout"]
+    parts = sys.argv[1:] or ["tune", "tune2", "heldout"]
     for part in parts:
         for shipped_only in (False, True):
             m = match_figures(part, shipped_only=shipped_only)
@@ -157,13 +157,13 @@ def main() -> None:
             print(f"[{part}] matcher ({what}): {m.rendered}/{m.standalone} standalone labelled names rendered "
                   f"({m.rendered / max(m.standalone, 1):.1%}); {len(m.inside_longer)} of {m.matches} matches "
                   f"inside a longer labelled name")
-            if part == "tune" and "-v" in sys.argv:
+            if part.startswith("tune") and "-v" in sys.argv:
                 print("\n".join(["  inside: " + x for x in m.inside_longer] + ["  missed: " + x for x in m.missed]))
         s = suggest_figures(part)
         print(f"[{part}] suggest: {s.found}/{s.needed} needed names within the default limit "
               f"({s.found / max(s.needed, 1):.1%}); {s.top20_real}/{s.top20} of the first 20 are real names "
               f"({s.top20_real / max(s.top20, 1):.1%})")
-        if part == "tune" and "-v" in sys.argv:
+        if part.startswith("tune") and "-v" in sys.argv:
             print("\n".join(["  suggest missed: " + x for x in s.missed] + ["  suggest wrong: " + x for x in s.wrong]))
 
 
