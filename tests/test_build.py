@@ -106,11 +106,12 @@ def test_no_translate_leaves_english_visibly_empty(capsys, tmp_path, monkeypatch
 
 def test_build_without_model_stops_before_writing(capsys, tmp_path, monkeypatch):
     monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "no-packages"))
-    out = tmp_path / "out"
-    result = run_cli(capsys, "build", SEED, "-o", out)
+    out, memory = tmp_path / "out", tmp_path / "new-memory.sqlite"
+    result = run_cli(capsys, "build", SEED, "-o", out, "--memory", memory)
     assert result.code != 0
     assert "bilingual models install" in result.err and len(result.err.strip().splitlines()) == 1
     assert not out.exists() or not any(out.iterdir())
+    assert not list(tmp_path.glob("new-memory*"))  # nor a translation memory it made and never wrote
 
 
 @pytest.mark.parametrize("variant, expected", [("s2twp", "軟體"), ("s2hk", "軟件")])
