@@ -10,10 +10,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from bilingual.errors import BilingualError, UsageError
 from bilingual.model import COLUMNS, Document, slug
@@ -416,112 +416,112 @@ def language_warnings(docs: list[Document]) -> list[str]:
     return out
 
 
-def build(
-    inputs: list[Path],
-    out_dir: Path,
-    *,
-    variant: str = "s2twp",
-    english: bool = True,
-    glossaries: list[Path] | None = None,
-    memory_path: Path | None = None,
-    engine_options: dict | None = None,
-    formats: tuple[str, ...] = ("html",),
-    layout: str = "interleaved",
-    columns: tuple[str, ...] = ALL_COLUMNS,
-    title: str | None = None,
-    keep_going: bool = False,
-    progress: Progress | None = None,
-) -> Built:
-    """The whole pipeline; english=False leaves the English column empty.
+@dataclass(frozen=True)
+class Edition:
+    """What a build makes of its articles: every option of `build` and `build_documents` but the inputs.
+
+    variant: the Traditional column's OpenCC variant; english: False leaves the
+    English column empty; glossaries: termbases on top of the shipped one;
+    memory_path: the translation memory (default: settings.memory_path());
+    engine_options: ArgosEngine's (threads, batch_size …); formats: html, epub;
+    layout and columns: the book's; title: the collection's or book's.
+    """
+
+    variant: str = "s2twp"
+    english: bool = True
+    glossaries: Sequence[Path] = ()
+    memory_path: Path | None = None
+    engine_options: dict | None = None
+    formats: tuple[str, ...] = ("html",)
+    layout: str = "interleaved"
+    columns: tuple[str, ...] = ALL_COLUMNS
+    title: str | None = None
+
+    def checked(self) -> Edition:
+        """Usage errors before any work: the formats, the title (stripped), the engine's threads."""
+        unknown = set(self.formats) - {"html", "epub"}
+        if unknown or not self.formats:
+            raise UsageError(f"unknown output format {', '.join(sorted(unknown)) or '(none)'}: choose html, epub")
+        if self.english and self.engine_options and "threads" in self.engine_options:
+            engine_threads(self.engine_options["threads"])
+        return replace(self, title=check_title(self.title), glossaries=tuple(self.glossaries or ()))
+
+
+def build(inputs: list[Path], out_dir: Path, *, keep_going: bool = False, progress: Progress | None = None,
+          **options: Any) -> Built:
+    """The whole pipeline, from files to editions; `options` are the fields of Edition.
 
     Everything that can fail on input or setup fails before the first write:
-    options checked, articles read, every output name checked (none may clash
-    with another or be one of the inputs), the glossary loaded, the engine's
-    package and settings checked, all of it translated (the model loaded on the
-    first sentence the memory lacks; each result saved in the memory as it
-    comes, so an interrupted build resumes), and only then are the editions
-    written, all together or not at all (bilingual/outputs.py); an output whose
-    bytes would not change is left as it is. HTML gives a page and document
-    data per article (and an index page for a collection); EPUB gives one book
-    of all the articles, in input order.
+    options checked, articles read (keep_going: an unreadable one is skipped and
+    named in Built.skipped), every output name checked (none may clash with
+    another or be one of the inputs), the glossary loaded, the engine's package
+    and settings checked, all of it translated (the model loaded on the first
+    sentence the memory lacks; each result saved in the memory as it comes, so
+    an interrupted build resumes), and only then are the editions written, all
+    together or not at all (bilingual/outputs.py); an output whose bytes would
+    not change is left as it is. HTML gives a page and document data per
+    article (and an index page for a collection); EPUB gives one book of all
+    the articles, in input order.
     """
     from bilingual.outputs import refuse_inputs
 
-    title = _check_options(formats, title, engine_options, english)
+    edition = Edition(**options).checked()
     _check_output(out_dir)  # before hours of translation, not after
     skipped: list[str] = []
     files = _input_files(inputs)
     docs = _load_files(files, skipped=skipped if keep_going else None)
     if not docs:
         raise BilingualError("no article could be read: " + "; ".join(skipped))
-    refuse_inputs([out_dir / n for n in _output_names(docs, out_dir, formats, title)],
-                  [*files, *(glossaries or []), *([Path(memory_path)] if memory_path else [])])
-    result = _pipeline(docs, out_dir, variant=variant, english=english, glossaries=glossaries,
-                       memory_path=memory_path, engine_options=engine_options, formats=formats,
-                       layout=layout, columns=columns, title=title, progress=progress)
+    memory = [Path(edition.memory_path)] if edition.memory_path else []
+    refuse_inputs([out_dir / n for n in _output_names(docs, out_dir, edition)],
+                  [*files, *edition.glossaries, *memory])
+    result = _pipeline(docs, out_dir, edition, progress)
     result.skipped = skipped
     result.warnings += language_warnings(docs)
     return result
 
 
-def build_documents(
-    docs: list[Document],
-    out_dir: Path,
-    *,
-    variant: str = "s2twp",
-    english: bool = True,
-    glossaries: list[Path] | None = None,
-    memory_path: Path | None = None,
-    engine_options: dict | None = None,
-    formats: tuple[str, ...] = ("html",),
-    layout: str = "interleaved",
-    columns: tuple[str, ...] = ALL_COLUMNS,
-    title: str | None = None,
-    progress: Progress | None = None,
-) -> Built:
+def build_documents(docs: list[Document], out_dir: Path, *, progress: Progress | None = None,
+                    **options: Any) -> Built:
     """`build` after reading: the steps from prepare to publish for documents already loaded.
 
     The one path every edition takes, so a rebuild from saved document data
     (the review workspace, which rewrites the JSON it read) writes exactly what
     `bilingual build` writes.
     """
-    title = _check_options(formats, title, engine_options, english)
+    edition = Edition(**options).checked()
     _check_output(out_dir)
-    return _pipeline(docs, out_dir, variant=variant, english=english, glossaries=glossaries,
-                     memory_path=memory_path, engine_options=engine_options, formats=formats,
-                     layout=layout, columns=columns, title=title, progress=progress)
+    return _pipeline(docs, out_dir, edition, progress)
 
 
-def _pipeline(docs: list[Document], out_dir: Path, *, variant: str, english: bool, glossaries: list[Path] | None,
-              memory_path: Path | None, engine_options: dict | None, formats: tuple[str, ...], layout: str,
-              columns: tuple[str, ...], title: str | None, progress: Progress | None) -> Built:
-    """Prepare, translate (memory first), publish: what build and build_documents share, options checked."""
+def _pipeline(docs: list[Document], out_dir: Path, edition: Edition, progress: Progress | None) -> Built:
+    """Prepare, translate (memory first), publish: what build and build_documents share."""
     from bilingual.outputs import refuse_clashes
 
     result = Built()
-    names = _output_names(docs, out_dir, formats, title)
+    names = _output_names(docs, out_dir, edition)
     refuse_clashes(names, out_dir)  # known before any work: no two outputs may share a name
-    terms = glossary(glossaries)
-    docs = [prepare(doc, variant=variant, glossary=terms) for doc in docs]
-    if "epub" in formats:
+    terms = glossary(list(edition.glossaries))
+    docs = [prepare(doc, variant=edition.variant, glossary=terms) for doc in docs]
+    if "epub" in edition.formats:
         from bilingual.publish.epub import check_options
 
-        check_options(docs, layout, columns)
-    if english:
+        check_options(docs, edition.layout, edition.columns)
+    if edition.english:
         from bilingual.translate.argos import lazy_engine
         from bilingual.translate.memory import Memory
         from bilingual.translate.run import translate_documents
 
         # Loaded on the first sentence the memory lacks: a cached rebuild never loads the model.
-        mt = lazy_engine(warnings=result.warnings, **(engine_options or {}))
-        with Memory(memory_path) as memory:
+        mt = lazy_engine(warnings=result.warnings, **(edition.engine_options or {}))
+        with Memory(edition.memory_path) as memory:
             # One call for all articles: engine batches mix sentences from every article.
             docs = translate_documents(docs, mt, glossary=terms, memory=memory, progress=progress)
     created = not out_dir.exists()
     _make_folder(out_dir)  # checked at the start; an EPUB-only build has no publish() to create it
     try:
-        _write_editions(docs, out_dir, result, formats=formats, layout=layout, columns=columns, title=title,
-                        terms=terms, book=names[-1] if "epub" in formats else "")
+        _write_editions(docs, out_dir, result, edition, terms=terms,
+                        book=names[-1] if "epub" in edition.formats else "")
     except BaseException:
         if created and not any(out_dir.iterdir()):
             out_dir.rmdir()  # an interrupted or failed build leaves nothing, not even the folder it made
@@ -529,22 +529,25 @@ def _pipeline(docs: list[Document], out_dir: Path, *, variant: str, english: boo
     return result
 
 
-def _output_names(docs: list[Document], out_dir: Path, formats: tuple[str, ...], title: str | None) -> list[str]:
+def _output_names(docs: list[Document], out_dir: Path, edition: Edition) -> list[str]:
     """Every file a build of `docs` writes, the book last."""
-    names = [f"{d.id}{ext}" for d in docs for ext in (".html", ".json")] if "html" in formats else []
-    names += ["index.html"] if "html" in formats and len(docs) > 1 else []
-    if "epub" in formats:
-        names.append((docs[0].id if len(docs) == 1 else slug(title or out_dir.resolve().name or "book")) + ".epub")
+    html = "html" in edition.formats
+    names = [f"{d.id}{ext}" for d in docs for ext in (".html", ".json")] if html else []
+    names += ["index.html"] if html and len(docs) > 1 else []
+    if "epub" in edition.formats:
+        names.append((docs[0].id if len(docs) == 1 else slug(edition.title or out_dir.resolve().name or "book"))
+                     + ".epub")
     return names
 
 
-def _write_editions(docs: list[Document], out_dir: Path, result: Built, *, formats: tuple[str, ...], layout: str,
-                    columns: tuple[str, ...], title: str | None, terms, book: str) -> None:
+def _write_editions(docs: list[Document], out_dir: Path, result: Built, edition: Edition, *, terms,
+                    book: str) -> None:
     """Write every output of a build: to a hidden folder first, moved in once all are written."""
     from bilingual.outputs import Staged
 
+    columns = edition.columns
     with Staged(out_dir) as stage:
-        if "html" in formats:
+        if "html" in edition.formats:
             from bilingual.interchange.jsondoc import write_document
             from bilingual.publish.html import write_html
 
@@ -555,23 +558,13 @@ def _write_editions(docs: list[Document], out_dir: Path, result: Built, *, forma
             if len(docs) > 1:
                 from bilingual.publish.index import write_index
 
-                write_index(docs, pages, stage.path("index.html"), title=title or "", columns=columns)
-        if "epub" in formats:
+                write_index(docs, pages, stage.path("index.html"), title=edition.title or "", columns=columns)
+        if "epub" in edition.formats:
             from bilingual.publish.epub import write_epub
 
-            write_epub(docs, stage.path(book), layout=layout, columns=columns, title=title, glossary=terms)
+            write_epub(docs, stage.path(book), layout=edition.layout, columns=columns, title=edition.title,
+                       glossary=terms)
         result.written = stage.commit()
-
-
-def _check_options(formats: tuple[str, ...], title: str | None, engine_options: dict | None,
-                   english: bool) -> str | None:
-    """Usage errors before any work: the formats, the title (returned stripped), the engine's threads."""
-    unknown = set(formats) - {"html", "epub"}
-    if unknown or not formats:
-        raise UsageError(f"unknown output format {', '.join(sorted(unknown)) or '(none)'}: choose html, epub")
-    if english and engine_options and "threads" in engine_options:
-        engine_threads(engine_options["threads"])
-    return check_title(title)
 
 
 # A --title longer than this is a mistake (a file's contents pasted?), not a title.
