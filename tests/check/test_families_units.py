@@ -23,6 +23,11 @@ def test_a_dropped_percent_is_a_unit_error_not_a_missing_number():
     assert kinds("上升了3个百分点。", "It rose by 3 percentage points.") == []
 
 
+def test_an_article_does_not_stand_for_a_percentage():
+    # 1% -> "2% on a monthly basis": the "a" is no 1, so the 1 is missing (a number error), not a unit error
+    assert kinds("月通货膨胀率为1%。", "Inflation was 2% on a monthly basis.") == ["number.missing"]
+
+
 @pytest.mark.parametrize("zh, en, ok", [
     ("总值13.21万亿元。", "A total of 13.21 trillion yuan.", True),
     ("总值13.21万亿元。", "A total of 13.21 billion yuan.", False),
