@@ -55,9 +55,36 @@ def test_scale_words(zh, en, ok):
     ("这非常重要。", "This is very important.", []),  # 非常 = very
     ("他无法出席。", "He was unable to attend.", []),  # a negative word renders it
     ("他对此不满。", "He was dissatisfied with it.", []),
+    ("据未经证实的报道称。", "Unconfirmed reports say.", []),  # a negative prefix renders it
+    ("据未经证实的报道称。", "Confirmed reports say.", ["negation.missing"]),
+    ("“非自愿独身者”已成为流行语。", "\"Incel\" has become a buzzword.", []),  # 非 alone is the prefix non-
+    ("白宫不该保护这次通话吗？", "The White House secured a call?", []),  # a negative question asserts
+    ("不能再坐在办公室指挥。", "It calls for more than just commanding from an office.", []),
+    # a weak word that renders the source's own content does not stand in for the negation
+    ("他们想停止无协议脱欧。", "They want to stop no deal.", []),
+    ("他们想停止无协议脱欧。", "They want to stop deal.", ["negation.missing"]),
+    ("小女孩说她没有力气。", "The little girl said she had no strength.", []),
+    ("小女孩说她没有力气。", "The little girl said she had strength.", ["negation.missing"]),
+    ("他否认与袭击有关。", "He denied involvement in the attack.", []),  # 否认 is the negation deny renders
+    # two negating clauses, one weak word: one negation was dropped
+    ("新规定虽没有必要，但这些规定并不会带来任何改变。", "The rules are unnecessary and would bring any change.",
+     ["negation.missing"]),
+    ("新规定虽没有必要，但这些规定并不会带来任何改变。", "The rules are unnecessary and would not bring any change.",
+     []),
+    # the English un-word renders the source's own lexical negative (非保密), not the dropped 并非
+    ("公布了非保密版本。这份备忘录并非逐字记录。", "It released an unclassified version. The memo is verbatim.",
+     ["negation.missing"]),
 ])
 def test_negation(zh, en, expected):
     assert kinds(zh, en) == expected
+
+
+def test_words_that_only_look_prefixed_are_not_negations():
+    from bilingual.check.negation import english_polarity
+
+    assert english_polarity("The United Nations and the university understand the union.").weak_words == []
+    assert english_polarity("A non-profit, uncertain and unnecessary plan.").weak_words == [
+        "non", "uncertain", "unnecessary"]
 
 
 # --- person names by romanization
