@@ -108,6 +108,23 @@ def test_a_chinese_name_rendered_as_another_is_a_warning():
     assert "Deng Yaping" in finding.message
 
 
+def test_a_surname_two_people_share_does_not_name_either():
+    zh = "汪兴莲今年73岁，汪淑玉71岁，都是本地人。"
+    assert kinds(zh, "Wang Xinglian, 73, and Wang Shuyu, 71, are locals.") == []
+    doc = sentence_document([zh], ["Zhou Lina, 73, and Wang Shuyu, 71, are locals."])
+    (finding,) = [f for f in check_document(doc, glossary=None) if f.kind == "name.person"]
+    assert (finding.severity, finding.source_mark, finding.target_mark) == ("warning", "汪兴莲", "Zhou Lina")
+
+
+def test_another_persons_surname_does_not_explain_a_stranger():
+    # Jay Chou (周杰伦) is named; "Zhou Lina" is no one of the source, so 方文山 was renamed
+    zh = "方文山会自己执导一部，周杰伦坦言压力太大。"
+    assert kinds(zh, "Fang Wenshan will direct one; Jay Chou said the pressure is too great.") == []
+    doc = sentence_document([zh], ["Zhou Lina will direct one; Jay Chou said the pressure is too great."])
+    assert [(f.severity, f.source_mark, f.target_mark) for f in check_document(doc, glossary=None)
+            if f.kind == "name.person"] == [("warning", "方文山", "Zhou Lina")]
+
+
 def test_a_name_not_romanized_and_nothing_in_its_place_is_only_info():
     assert kinds("邓亚萍获得冠军。", "She won the title.", "info") == ["name.person"]
     assert kinds("邓亚萍获得冠军。", "She won the title.") == []
