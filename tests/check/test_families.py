@@ -18,7 +18,7 @@ from tests.check import planting
 
 TUNE = ("wmt19", "parallel2/tune", "parallel2/tune2", "parallel3")
 # family -> (least recall, least precision) on the tuning corpora: issue 10's goals for recall; omission
-# has none there, and reaches 76 % (English fragments without sentence ends cannot be aligned inside)
+# has none there, and reaches 74 % (English fragments without sentence ends cannot be aligned inside)
 GOALS = {
     "number": (0.95, 0.9), "untranslated": (0.95, 0.9), "loop": (0.95, 0.9), "mismatch": (0.95, 0.9),
     "units": (0.8, 0.9), "negation": (0.8, 0.9), "names": (0.8, 0.9), "omission": (0.7, 0.85),
