@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from bilingual import datafiles
 from bilingual.check.base import Finding, Unit, excerpt
 from bilingual.glossary import Names, Term
 from bilingual.glossary.english import english_words, fold_english
@@ -80,12 +81,14 @@ def findings(units: list[Unit], glossary: Names, region: str = "zh-TW") -> list[
     out: list[Finding] = []
     for u in units:
         terms: dict[str, tuple[Term, int, str]] = {}
+        said: dict[str, bool] = {}  # term id -> every mention needs its English (not only implied)
         for match in glossary.find(u.source):
             seen = terms.get(match.term.id)
             terms[match.term.id] = (match.term, (seen[1] if seen else 0) + 1, seen[2] if seen else match.surface)
+            said[match.term.id] = said.get(match.term.id, False) or not _implied(u, match.term, match.end)
         reported_banned: set[str] = set()
         for term, count, surface in terms.values():
-            out += _term_findings(u, term, count, surface, region, reported_banned)
+            out += _term_findings(u, term, count, surface, region, reported_banned, implied=not said[term.id])
         if u.en.strip():
             for term in banned_anywhere:
                 if term.id not in terms:
@@ -93,7 +96,30 @@ def findings(units: list[Unit], glossary: Names, region: str = "zh-TW") -> list[
     return out
 
 
-def _term_findings(u: Unit, term: Term, count: int, surface: str, region: str, reported: set[str]) -> list[Finding]:
+@lru_cache(maxsize=1)
+def _implied_after() -> dict[str, tuple[re.Pattern, ...]]:
+    table = datafiles.toml("check/glossary.toml")["implied_after"]
+    return {zh: tuple(re.compile(rf"(?<![\w-]){re.escape(e)}(?![\w-])", re.IGNORECASE) for e in english)
+            for zh, english in table.items()}
+
+
+def _implied(u: Unit, term: Term, end: int) -> bool:
+    """A place named in front of a phrase whose English leaves it implied (美国当地时间 -> "local time"),
+    the English giving that phrase after no capitalised word (another place: "Ruritania local time")."""
+    if term.kind != "place":
+        return False
+    rest = u.source[end:].lstrip()
+    for zh, english in _implied_after().items():
+        if rest.startswith(zh):
+            for m in (m for p in english for m in p.finditer(u.en)):
+                before = re.search(r"(\S+)\s+$", u.en[:m.start()])
+                if not (before and before.group(1)[:1].isupper()):
+                    return True
+    return False
+
+
+def _term_findings(u: Unit, term: Term, count: int, surface: str, region: str, reported: set[str],
+                   implied: bool = False) -> list[Finding]:
     out: list[Finding] = []
     forms = english_forms(term)
     expected = term.en
@@ -101,7 +127,8 @@ def _term_findings(u: Unit, term: Term, count: int, surface: str, region: str, r
         found = len(find_english(u.en, forms))
         out += _banned(u, term, reported, surface)
         if found == 0:
-            out.append(Finding(u.id, "glossary.missing", "error", excerpt(u.source, surface), excerpt(u.en),
+            out.append(Finding(u.id, "glossary.missing", "info" if implied else "error",
+                               excerpt(u.source, surface), excerpt(u.en),
                                f"'{surface}' should appear as '{expected}' in the English",
                                f"use '{expected}'" + (f" (or '{term.en_long}')" if term.en_long
                                                       and term.en_long != expected else ""),

@@ -6,8 +6,9 @@ glossary term must appear in the English in some romanization: Hanyu Pinyin
 (Deng Yaping, Deng Ya-ping, Yaping Deng), Wade–Giles (Teng Ya-p'ing, Chiang
 Ching-kuo) from pypinyin, or Hong Kong Government Cantonese (Wong Chi-fung,
 Law Kwun-chung) from cantonese-romanisation. Surname or given name alone is
-enough (Mr Deng; Nathan Law). When neither is there and the English holds a
-romanized Chinese name that no source name explains, the name was most likely
+enough (Mr Deng; Nathan Law), the surname only if no other source person has
+it. When neither is there and the English holds a romanized Chinese name that
+no source person explains (a surname alone does not), the name was most likely
 rendered as someone else's: a warning. Neither there and nothing in its place
 (a Korean or Japanese name read the Chinese way, a name left out): info.
 """
@@ -101,14 +102,19 @@ def _words(en: str) -> tuple[set[str], set[str]]:
     return words, words | joined
 
 
-def named(name: str, en: str) -> bool:
-    """The English writes the Chinese person name `name` (surname or given name) in some romanization."""
+def named(name: str, en: str, others: tuple[str, ...] = ()) -> bool:
+    """The English writes the Chinese person name `name` (surname or given name) in some romanization.
+
+    The surname alone is enough (Mr Deng) unless another person of `others` has it too (汪兴莲 and 汪淑玉:
+    "Wang" may be either): then only the given name tells them apart.
+    """
     parts = split_name(name)
     if parts is None:
         return True
     words, joined = _words(en)
     surname, given = parts
-    return bool(romanizations(surname) & words or romanizations(given) & joined)
+    shared = any((p := split_name(o)) and p[0] == surname for o in others if o != name)
+    return bool((not shared and romanizations(surname) & words) or romanizations(given) & joined)
 
 
 def _romanized_name(a: str, b: str) -> bool:
@@ -131,15 +137,27 @@ def _syllabic(word: str) -> bool:
     return w in _syllables() or any(w[:k] in _syllables() and w[k:] in _syllables() for k in range(1, len(w)))
 
 
-def strangers(en: str, explained: set[str]) -> list[str]:
-    """Romanized Chinese names in the English ('Wang Lina') that no folded word of `explained` accounts for."""
+def strangers(en: str, explained: set[str], people: tuple[str, ...] = ()) -> list[str]:
+    """Romanized Chinese names in the English ('Wang Lina') that no source person of `people` and no
+    folded word of `explained` accounts for. A surname alone does not account for a name whose given
+    name is no source person's (周杰伦 does not explain "Zhou Lina")."""
     caps = _CAPITAL.findall(en)
     out = []
     for a, b in zip(caps, caps[1:], strict=False):
         if re.search(re.escape(a) + r"\s+" + re.escape(b), en) and _romanized_name(a, b):
-            if _fold(a) not in explained and _fold(b) not in explained:
+            if _fold(a) not in explained and _fold(b) not in explained and not _someone(a, b, people):
                 out.append(f"{a} {b}")
     return out
+
+
+def _someone(a: str, b: str, people: tuple[str, ...]) -> bool:
+    """The pair 'a b' (either order) is a source person's name, or holds one's given name."""
+    for p in people:
+        surname, given = split_name(p) or ("", "")
+        names = romanizations(given) | romanizations(p)
+        if _fold(b) in names or _fold(a) in names or _fold(a) + _fold(b) in names:
+            return True
+    return False
 
 
 def findings(units: list[Unit], glossary: Names | None) -> list[Finding]:
@@ -155,14 +173,13 @@ def findings(units: list[Unit], glossary: Names | None) -> list[Finding]:
                   and not any(a < e.end and e.start < b for a, b in known)]
         if not people:
             continue
-        explained = set().union(*(romanizations(p) | romanizations(split_name(p)[0])
-                                   | romanizations(split_name(p)[1]) for p in people))
+        explained: set[str] = set()
         if glossary is not None:
             explained |= {_fold(w) for m in glossary.find(u.source) for f in m.term.renderings()
                           for w in f.split()}
-        others = strangers(u.en, explained)
+        others = strangers(u.en, explained, tuple(people))
         for name in dict.fromkeys(people):
-            if named(name, u.en):
+            if named(name, u.en, tuple(people)):
                 continue
             surname, given = split_name(name)
             spelled = " ".join(w.capitalize() for w in _pinyin(surname, given))

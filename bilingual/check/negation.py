@@ -4,29 +4,25 @@ The Chinese side is read on jieba's word cut with the word lists of
 bilingual/data/check/negation.toml: 不仅 (not only), 非常 (very), 无论
 (regardless) and the like do not negate; 不满, 非法 may or may not become an
 English negation; two strong negators in one clause (不能不, 没有人不知道) may
-cancel out. The English side counts not, n't, no, never, none, nobody,
-nothing, neither, nor, cannot, without; fail, lack, refuse, unable and the like
-soften a missing one. Only a clear polarity difference is reported: a
-negating source with no negation at all in the English (the "not used to" ->
-"used to" flip), or a negating English for a source with no negator.
+cancel out; a negative yes-no question (不该…吗) may be rendered either way.
+The English side counts not, n't, no, never, none, nobody, nothing, neither,
+nor, cannot; without, fail, lack, refuse, unable and words with a negative
+prefix (unconfirmed, non-profit) may stand in for a missing one, one each per
+negating clause, unless they render the source's own content (停止 -> stop,
+小女孩 -> little girl) or its lexical negatives (非保密 -> unclassified). Only a
+clear polarity difference is reported: a negating source whose English has no
+negation word and too few stand-ins (the "not used to" -> "used to" flip), or
+a negating English for a source with no negator.
 """
 
 from __future__ import annotations
 
 import re
-import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from bilingual import datafiles
 from bilingual.check.base import Finding, Unit, excerpt
-
-if sys.version_info >= (3, 11):
-    pass
-else:  # pragma: no cover
-    pass
-
-_CLAUSE = re.compile(r"[，,。；;！!？?：:\n]")
 
 
 @dataclass(frozen=True)
@@ -36,9 +32,13 @@ class _Lists:
     strong: frozenset[str]
     not_negation: frozenset[str]
     weak: frozenset[str]
+    rhetorical: tuple[str, ...]
+    prefixes: frozenset[str]
     english_strong: re.Pattern
     english_weak: re.Pattern
     english_not_negation: re.Pattern
+    english_prefixed: re.Pattern
+    english_content: dict[str, tuple[str, ...]]
 
 
 @lru_cache(maxsize=1)
@@ -50,9 +50,14 @@ def _lists() -> _Lists:
         return re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(w) for w in alternatives) + r")(?![\w'])",
                           re.IGNORECASE)
 
+    keep = "|".join(re.escape(w) for w in sorted(data["english_prefix_exceptions"], key=len, reverse=True))
+    prefixes = "|".join(re.escape(w) for w in data["english_negative_prefixes"])
+    prefixed = re.compile(rf"(?<![\w'-])(?!(?:{keep}))(?:{prefixes})-?[a-z]{{4,}}", re.IGNORECASE)
+    content = {w.casefold(): tuple(sources) for w, sources in data["english_weak_content"].items()}
     return _Lists(frozenset(data["negators"]), frozenset(data["single"]), frozenset(data["strong"]),
-                  frozenset(data["not_negation"]), frozenset(data["weak"]), words("english_strong"),
-                  words("english_weak"), words("english_not_negation"))
+                  frozenset(data["not_negation"]), frozenset(data["weak"]), tuple(data["rhetorical_question"]),
+                  frozenset(data["prefixes"]),
+                  words("english_strong"), words("english_weak"), words("english_not_negation"), prefixed, content)
 
 
 @dataclass
@@ -62,27 +67,39 @@ class Polarity:
     strong: list[str]
     weak: bool
     negates: bool  # some clause has an odd number of strong negators
+    clauses: int = 0  # how many clauses negate (source) / how many strong negation words there are (English)
+    # English: the words that negate by meaning or prefix (unable, fail); source: the lexical words a negator
+    # starts (非保密 unclassified, 不明朗 uncertain), which such an English word may render instead
+    weak_words: list[str] = field(default_factory=list)
 
 
 def source_polarity(text: str) -> Polarity:
-    """The negators of a Chinese text, clause by clause."""
+    """The negators of a Chinese text, clause by clause.
+
+    A negative yes-no question (白宫不该保护…吗？ "shouldn't the White House…?") asserts the positive, so
+    an English may put it either way: its negators count as weak.
+    """
     lists = _lists()
     strong: list[str] = []
-    weak = negates = False
-    for clause in _CLAUSE.split(text):
+    weak = False
+    clauses = 0
+    lexical: list[str] = []  # words a negator starts (非保密, 不明朗): an English un-word may render them
+    for clause in re.split(r"[，,。；;！!？?：:\n]", text):
         count = 0
+        rhetorical = clause.rstrip("”’\"' ").endswith(lists.rhetorical)
         for word in _words(clause):
             if word in lists.not_negation or not any(c in lists.negators for c in word):
                 continue
-            if word in lists.weak:
+            if word in lists.weak or rhetorical:
                 weak = True
             elif word in lists.strong or word in lists.single or (len(word) == 2 and word[0] in "不没"):
                 strong.append(word)
                 count += 1
             else:
                 weak = True  # 无辜, 非正式, 不合时宜: a negator starting a lexical word or an idiom
-        negates = negates or count % 2 == 1
-    return Polarity(strong, weak, negates)
+                lexical += [word] if word[0] in lists.prefixes else []
+        clauses += count % 2
+    return Polarity(strong, weak, clauses > 0, clauses, lexical)
 
 
 def english_polarity(text: str) -> Polarity:
@@ -91,8 +108,20 @@ def english_polarity(text: str) -> Polarity:
     text = lists.english_not_negation.sub(" ", text.replace("\u2019", "'"))
     strong = [m.group() for m in lists.english_strong.finditer(text)]
     strong += re.findall(r"\b\w+n't\b", text, re.IGNORECASE)
-    weak = bool(lists.english_weak.search(text))
-    return Polarity(strong, weak, bool(strong))
+    weak = list(lists.english_weak.finditer(text))
+    weak += [m for m in lists.english_prefixed.finditer(text)
+             if not any(w.start() < m.end() and m.start() < w.end() for w in weak)]
+    weak_words = [m.group() for m in sorted(weak, key=lambda m: m.start())]
+    return Polarity(strong, bool(weak_words), bool(strong), len(strong), weak_words)
+
+
+def _standing_in(en: Polarity, src: Polarity, source: str) -> int:
+    """How many of the English's weak words may stand for a source negation: not those that render
+    the source's own content (停止 -> stop, 小女孩 -> little girl, 对外 -> outside), nor as many as
+    render the source's lexical negatives (非保密 -> unclassified)."""
+    content = _lists().english_content
+    free = sum(1 for w in en.weak_words if not any(c in source for c in content.get(w.casefold(), ())))
+    return max(0, free - len(src.weak_words))
 
 
 def findings(units: list[Unit]) -> list[Finding]:
@@ -102,7 +131,8 @@ def findings(units: list[Unit]) -> list[Finding]:
         if not u.en.strip() or not u.source.strip():
             continue
         src, en = source_polarity(u.source), english_polarity(_numbered_no(u.en))
-        if src.negates and not en.strong and not en.weak:
+        # every negating clause needs a negation word, or a weak one (unable, fail, unconfirmed) of its own
+        if src.negates and not en.strong and _standing_in(en, src, u.source) < src.clauses:
             word = src.strong[0]
             out.append(Finding(u.id, "negation.missing", "warning", excerpt(u.source, word), excerpt(u.en),
                                f"the source negates ('{word}') but the English has no negation",

@@ -43,6 +43,7 @@ class SourceNumber:
     accepted: set = field(default_factory=set)
     digits: bool = True  # written in Arabic digits (certain) rather than Chinese numerals
     start: int = 0  # where `text` starts in the source
+    kind: str = ""  # what the characters after it make of it (_kind_after): year, month, day, decade...
 
     def describe(self) -> str:
         plain = sorted((_fmt(v) for v in self.accepted if isinstance(v, Decimal)), key=len)
@@ -92,6 +93,8 @@ def _kind_after(text: str, end: int) -> str:
         return "year"
     if after.startswith("月"):
         return "month"
+    if after.startswith(("日", "号")):
+        return "day"
     return ""
 
 
@@ -150,7 +153,8 @@ def source_numbers(text: str) -> list[SourceNumber]:
         value = _dec(m.group(1).replace(",", "") + (m.group(2) or ""))
         if m.group(3):
             value *= _MULT[m.group(3)]
-        found.append((m.start(), SourceNumber(m.group(0), _accept(value, _kind_after(text, m.end())))))
+        kind = _kind_after(text, m.end())
+        found.append((m.start(), SourceNumber(m.group(0), _accept(value, kind), kind=kind)))
     for m in _CN_RUN.finditer(text):
         a, b = m.span()
         while a < b and taken[a]:
@@ -165,7 +169,24 @@ def source_numbers(text: str) -> list[SourceNumber]:
     for at, n in found:
         n.text = original[at:at + len(n.text)]  # _FULLWIDTH maps one character to one
         n.start = at
-    return [n for _, n in sorted(found, key=lambda x: x[0])]
+    return _centuries_with_decades(original, [n for _, n in sorted(found, key=lambda x: x[0])])
+
+
+def _centuries_with_decades(text: str, numbers: list[SourceNumber]) -> list[SourceNumber]:
+    """20世纪60年代 is one number, the 1960s (or the sixties): not a century and a decade apart."""
+    out: list[SourceNumber] = []
+    for n in numbers:
+        prev = out[-1] if out else None
+        plain = {v for v in prev.accepted if isinstance(v, Decimal)} if prev and prev.kind == "century" else set()
+        centuries = [(v - 1) * 100 for v in plain if (v - 1) * 100 in plain]
+        if (n.kind == "decade" and prev is not None and centuries
+                and not text[prev.start + len(prev.text):n.start].replace("世纪", "").strip()):
+            decade = min(v for v in n.accepted if isinstance(v, Decimal)) % 100
+            out[-1] = SourceNumber(text[prev.start:n.start + len(n.text)], {centuries[0] + decade, decade},
+                                   prev.digits and n.digits, prev.start, "decade")
+        else:
+            out.append(n)
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -206,7 +227,7 @@ def _cn_numbers(run: str, kind: str) -> list[SourceNumber]:
     value = _cn_value(run)
     if value is None or (value == 1 and kind != "month"):
         return []  # a lone 一 is "a", "the", "once", "whole"...: too loose to check
-    return [SourceNumber(run, _accept(value, kind), False)]
+    return [SourceNumber(run, _accept(value, kind), False, kind=kind)]
 
 
 # --- English side -----------------------------------------------------------
@@ -350,13 +371,25 @@ def findings(units: list[Unit]) -> list[Finding]:
         strict, loose = target_counts(unit.en), target_counts(unit.en, loose=True)
         # Each mention in the English answers one source number (iPhone7 and 7元 need two 7s); the
         # numbers with fewest renderings choose first, a month or weekday before a plain value.
+        missing = []
+        answered: list[SourceNumber] = []
         for n in sorted(numbers, key=lambda n: (len(n.accepted), n.start)):
             # "1名" is "a torturer": a digit 1 may be an article, except in a percentage (1% is not "a")
-            lax = not n.digits or (n.accepted == {1} and unit.source[n.start + len(n.text):][:1] not in "%％")
+            # or a date (1日 is the first)
+            lax = not n.digits or (n.accepted == {1} and n.kind != "day"
+                                   and unit.source[n.start + len(n.text):][:1] not in "%％")
             if _consume(n, strict) or (lax and _consume(n, loose)):
-                continue
+                answered.append(n)
+            else:
+                missing.append(n)
+        # 低于30度或在30度左右 -> "at or below 30 degrees": a repeat of a number the English already gives
+        # is only worth a note, unless the English has a number of its own left over (30 ... 31)
+        spare = any(c > 0 and isinstance(v, Decimal) for v, c in strict.items())
+        for n in sorted(missing, key=lambda n: n.start):
+            repeat = not spare and any(a.accepted == n.accepted for a in answered)
             findings.append(Finding(
-                segment=unit.id, kind="number.missing", severity="error" if n.digits else "warning",
+                segment=unit.id, kind="number.missing",
+                severity="info" if repeat else "error" if n.digits else "warning",
                 source=excerpt(unit.source, n.text), target=excerpt(unit.en),
                 message=f"'{n.text}' in the source has no counterpart in the English",
                 suggestion=f"render it as {n.describe()}", source_mark=n.text))

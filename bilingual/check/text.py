@@ -11,8 +11,9 @@ from bilingual.chars import HAN_RANGES, KANA_HANGUL_RANGES
 from bilingual.check.base import Finding, Unit, excerpt
 
 _CJK = re.compile(rf"[{HAN_RANGES}{KANA_HANGUL_RANGES}]+(?:[\s\d·・]*[{HAN_RANGES}{KANA_HANGUL_RANGES}]+)*")
-# Full-width punctuation that an English sentence never needs.
-_CJK_PUNCT = re.compile(r"[，。、；：？！「」『』《》【】（）〔〕…—～]")
+# Full-width punctuation that an English sentence never needs. A single em dash or ellipsis is English
+# typography ('sworn enemy'—regulation); Chinese writes them doubled (——, ……).
+_CJK_PUNCT = re.compile(r"[，。、；：？！「」『』《》【】（）〔〕～]|——|……")
 _LATIN = re.compile(r"[A-Za-z0-9]")
 _WORDS = re.compile(r"\w+")
 

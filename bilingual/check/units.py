@@ -14,7 +14,7 @@ import re
 from decimal import Decimal
 
 from bilingual.check.base import Finding, Unit, excerpt
-from bilingual.check.numbers import SourceNumber, source_numbers, target_values
+from bilingual.check.numbers import SourceNumber, source_numbers, target_counts, target_values
 
 _PERCENT_AFTER = re.compile(r"^\s*(?:[%％]|个?百分点)")
 _POINTS_AFTER = re.compile(r"^\s*个?百分点")
@@ -43,8 +43,8 @@ def findings(units: list[Unit]) -> list[Finding]:
         amounts = english_amounts(u.en)
         present = target_values(u.en)
         for n in numbers:
-            if is_percent(u.source, n):
-                out += _percent(u, n, percents, present)
+            if is_percent(u.source, n):  # "a" or "once" never renders a percentage
+                out += _percent(u, n, percents, set(target_counts(u.en)))
             elif n.digits and _SCALED.search(n.text):
                 out += _scale(u, n, amounts, present)
     return out

@@ -23,6 +23,11 @@ def test_a_dropped_percent_is_a_unit_error_not_a_missing_number():
     assert kinds("上升了3个百分点。", "It rose by 3 percentage points.") == []
 
 
+def test_an_article_does_not_stand_for_a_percentage():
+    # 1% -> "2% on a monthly basis": the "a" is no 1, so the 1 is missing (a number error), not a unit error
+    assert kinds("月通货膨胀率为1%。", "Inflation was 2% on a monthly basis.") == ["number.missing"]
+
+
 @pytest.mark.parametrize("zh, en, ok", [
     ("总值13.21万亿元。", "A total of 13.21 trillion yuan.", True),
     ("总值13.21万亿元。", "A total of 13.21 billion yuan.", False),
@@ -50,9 +55,36 @@ def test_scale_words(zh, en, ok):
     ("这非常重要。", "This is very important.", []),  # 非常 = very
     ("他无法出席。", "He was unable to attend.", []),  # a negative word renders it
     ("他对此不满。", "He was dissatisfied with it.", []),
+    ("据未经证实的报道称。", "Unconfirmed reports say.", []),  # a negative prefix renders it
+    ("据未经证实的报道称。", "Confirmed reports say.", ["negation.missing"]),
+    ("“非自愿独身者”已成为流行语。", "\"Incel\" has become a buzzword.", []),  # 非 alone is the prefix non-
+    ("白宫不该保护这次通话吗？", "The White House secured a call?", []),  # a negative question asserts
+    ("不能再坐在办公室指挥。", "It calls for more than just commanding from an office.", []),
+    # a weak word that renders the source's own content does not stand in for the negation
+    ("他们想停止无协议脱欧。", "They want to stop no deal.", []),
+    ("他们想停止无协议脱欧。", "They want to stop deal.", ["negation.missing"]),
+    ("小女孩说她没有力气。", "The little girl said she had no strength.", []),
+    ("小女孩说她没有力气。", "The little girl said she had strength.", ["negation.missing"]),
+    ("他否认与袭击有关。", "He denied involvement in the attack.", []),  # 否认 is the negation deny renders
+    # two negating clauses, one weak word: one negation was dropped
+    ("新规定虽没有必要，但这些规定并不会带来任何改变。", "The rules are unnecessary and would bring any change.",
+     ["negation.missing"]),
+    ("新规定虽没有必要，但这些规定并不会带来任何改变。", "The rules are unnecessary and would not bring any change.",
+     []),
+    # the English un-word renders the source's own lexical negative (非保密), not the dropped 并非
+    ("公布了非保密版本。这份备忘录并非逐字记录。", "It released an unclassified version. The memo is verbatim.",
+     ["negation.missing"]),
 ])
 def test_negation(zh, en, expected):
     assert kinds(zh, en) == expected
+
+
+def test_words_that_only_look_prefixed_are_not_negations():
+    from bilingual.check.negation import english_polarity
+
+    assert english_polarity("The United Nations and the university understand the union.").weak_words == []
+    assert english_polarity("A non-profit, uncertain and unnecessary plan.").weak_words == [
+        "non", "uncertain", "unnecessary"]
 
 
 # --- person names by romanization
@@ -74,6 +106,23 @@ def test_a_chinese_name_rendered_as_another_is_a_warning():
     (finding,) = [f for f in check_document(doc, glossary=None) if f.kind == "name.person"]
     assert finding.severity == "warning" and finding.source_mark == "邓亚萍" and finding.target_mark == "Wang Nan"
     assert "Deng Yaping" in finding.message
+
+
+def test_a_surname_two_people_share_does_not_name_either():
+    zh = "汪兴莲今年73岁，汪淑玉71岁，都是本地人。"
+    assert kinds(zh, "Wang Xinglian, 73, and Wang Shuyu, 71, are locals.") == []
+    doc = sentence_document([zh], ["Zhou Lina, 73, and Wang Shuyu, 71, are locals."])
+    (finding,) = [f for f in check_document(doc, glossary=None) if f.kind == "name.person"]
+    assert (finding.severity, finding.source_mark, finding.target_mark) == ("warning", "汪兴莲", "Zhou Lina")
+
+
+def test_another_persons_surname_does_not_explain_a_stranger():
+    # Jay Chou (周杰伦) is named; "Zhou Lina" is no one of the source, so 方文山 was renamed
+    zh = "方文山会自己执导一部，周杰伦坦言压力太大。"
+    assert kinds(zh, "Fang Wenshan will direct one; Jay Chou said the pressure is too great.") == []
+    doc = sentence_document([zh], ["Zhou Lina will direct one; Jay Chou said the pressure is too great."])
+    assert [(f.severity, f.source_mark, f.target_mark) for f in check_document(doc, glossary=None)
+            if f.kind == "name.person"] == [("warning", "方文山", "Zhou Lina")]
 
 
 def test_a_name_not_romanized_and_nothing_in_its_place_is_only_info():

@@ -60,3 +60,35 @@ def test_regional_traditional_form(glossary):
 def test_short_names_need_word_boundaries_in_chinese(glossary):
     # 金星 (Venus) inside 黄金星期 ("golden week") must not ask for "Venus"
     assert _kinds(glossary, "黄金星期的消费很旺。", "Spending was strong in the golden week.") == []
+
+
+def _severities(glossary, zh, en) -> list[tuple[str, str]]:
+    doc = sentence_document([zh], [en])
+    return [(f.kind, f.severity) for f in check_document(doc, glossary=glossary) if f.kind.startswith("glossary")]
+
+
+@pytest.mark.parametrize("en, severity", [
+    ("Marshall died on July 19 local time.", "info"),  # 美国当地时间: the English leaves the place implied
+    ("Local time July 19, Marshall died.", "info"),
+    ("Marshall died on July 19 Ruritania local time.", "error"),  # another place's local time
+    ("Marshall died on July 19.", "error"),  # no local time: the place is simply missing
+])
+def test_a_place_before_local_time_may_be_left_implied(glossary, en, severity):
+    assert _severities(glossary, "美国当地时间7月19日，马歇尔逝世。", en) == [("glossary.missing", severity)]
+
+
+def test_implied_only_when_every_mention_is(glossary):
+    # the second 美国 is no local time: it still needs its English
+    zh = "美国当地时间7月19日，马歇尔在美国逝世。"
+    assert _severities(glossary, zh, "Marshall died on July 19 local time.") == [("glossary.missing", "error")]
+
+
+def test_shipped_alternative_renderings():
+    """Twitter's verb forms and the UN's agencies are renderings the shipped glossary accepts."""
+    from bilingual.glossary import Glossary
+
+    shipped = Glossary.default()
+    assert _severities(shipped, "寻找可以在推特上炒作的方式。", "Finding tweetable ways.") == []
+    assert _severities(shipped, "是联合国公布的世界文化遗产地。", "It is a UNESCO World Heritage Site.") == []
+    assert _severities(shipped, "是联合国公布的世界文化遗产地。", "It is a World Heritage Site.") == [
+        ("glossary.missing", "error")]

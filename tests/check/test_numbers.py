@@ -73,3 +73,39 @@ def test_full_width_digits_and_grouping():
     assert {n.text for n in numbers} >= {"３０,０００", "１０"}
     assert {v for n in numbers for v in n.accepted} >= {30000, 10}
     assert [n.text for n in source_numbers("1，2和3")] == ["1", "2", "3"]  # a Chinese comma separates
+
+
+def test_a_century_with_its_decade_is_one_number():
+    # 20 世纪 60 年代 is the 1960s: the 20 is not a number the English must give apart
+    numbers = source_numbers("20 世纪 60 年代末的斗争")
+    assert [n.text for n in numbers] == ["20 世纪 60"]
+    assert numbers[0].accepted == {1960, 60}
+    doc = sentence_document(["这涉及二十世纪六十年代末的斗争。"], ["It connects to struggles of the late 1960s."])
+    assert not [f for f in check_document(doc, glossary=None) if f.kind == "number.missing"]
+    doc = sentence_document(["这涉及二十世纪六十年代末的斗争。"], ["It connects to struggles of the late 1970s."])
+    assert [f.source_mark for f in check_document(doc, glossary=None) if f.kind == "number.missing"] == ["二十世纪六十"]
+    assert [n.kind for n in source_numbers("20世纪和60年代")] == ["century", "decade"]  # apart: two numbers
+
+
+def test_the_first_of_a_month_is_not_an_article():
+    # 10 月 1 日 -> "Oct. 2" keeps no 1; "a" elsewhere in the sentence does not stand for the day
+    doc = sentence_document(["计划 10 月 1 日举行一场游行。"], ["A march is planned on Oct. 2."])
+    found = [f for f in check_document(doc, glossary=None) if f.kind == "number.missing"]
+    assert [(f.source_mark, f.severity) for f in found] == [("1", "error")]
+
+
+@pytest.mark.parametrize("en, severity", [
+    ("Temperatures would be at or below 30 degrees.", "info"),  # the repeat is coordinated away
+    ("Temperatures would be at or below 31 degrees.", "error"),  # no 30 at all
+])
+def test_a_repeated_number_given_once(en, severity):
+    doc = sentence_document(["气温预计低于 30 度或在 30 度左右。"], [en])
+    found = [f.severity for f in check_document(doc, glossary=None) if f.kind == "number.missing"]
+    assert severity in found and (severity == "error" or found == ["info"])
+
+
+def test_a_repeat_is_an_error_when_the_english_has_a_number_of_its_own():
+    # 30 ... 30 -> 30 ... 31: the 31 is where the second 30 went
+    doc = sentence_document(["低于 30 度或在 30 度左右。"], ["Below 30 degrees or around 31 degrees."])
+    found = [f.severity for f in check_document(doc, glossary=None) if f.kind == "number.missing"]
+    assert found == ["error"]
