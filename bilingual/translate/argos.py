@@ -29,9 +29,6 @@ TOKEN_CACHE = 200_000
 # Sentences are batched in buckets of this many source tokens, and every batch is padded to its bucket's
 # top (see plan_batches): CTranslate2's result for a sentence depends on the padded length of its batch.
 BUCKET = 16
-# The most padded source tokens in one batch of batch_type "examples": a batch of long sentences holds
-# fewer of them, so the decoder's working memory (batch x beam x decoding bound) stays bounded.
-MAX_BATCH_TOKENS = 1024
 BATCH_TYPES = ("examples", "tokens")
 # Stands in for the longest sentence of a bucket when no real one is in the batch; decodes nothing.
 _PACER = "<unk>"
@@ -58,19 +55,18 @@ def plan_batches(lengths: list[int], batch_size: int, batch_type: str = "example
     only, sorted by length, and is always padded to the bucket's top (a pacer
     sentence of that length is added when no real one has it): a sentence
     meets the same padded length and bound alone or in any collection. Each
-    batch leaves room for the pacer within batch_size sentences and
-    MAX_BATCH_TOKENS padded tokens, or (batch_type "tokens") batch_size padded
-    tokens.
+    batch leaves room for the pacer within batch_size sentences, or
+    (batch_type "tokens") batch_size padded tokens.
     """
     order = sorted(range(len(lengths)), key=lambda i: (bucket(lengths[i]), lengths[i], i))
     batches: list[list[int]] = []
     top = 0
     for i in order:
         size = bucket(lengths[i])
-        rows = len(batches[-1]) + 2 if batches else 0  # this sentence and the pacer
-        full = rows * size > batch_size if batch_type == "tokens" else \
-            rows > batch_size or rows * size > MAX_BATCH_TOKENS
-        if not batches or size != top or full:
+        room = len(batches[-1]) + 2 if batches else 0  # this sentence and the pacer
+        if batch_type == "tokens":
+            room *= size
+        if not batches or size != top or room > batch_size:
             batches.append([])
             top = size
         batches[-1].append(i)
