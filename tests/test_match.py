@@ -95,6 +95,7 @@ def test_a_name_inside_a_longer_word_or_name_is_not_matched(names, text, rule):
     ("通过国安法，预料稍后有", ["nsl"]),
     ("美国总统唐纳德·特朗普", ["us", "trump"]),  # a ·-separated part of a foreign name is a word
     ("《香港》", ["hk"]), ("【香港】", ["hk"]),  # a name filling a title's brackets is the title
+    ("也在北京人民大会堂与习近平会面", ["beijing"]),  # 人民… after the name is no suffix 人
 ])
 def test_a_name_standing_as_a_word_or_compound_is_matched(names, text, ids):
     assert [m.term.id for m in names.find(text)] == ids

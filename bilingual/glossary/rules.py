@@ -229,6 +229,8 @@ def _end(cut: Cut, start: int, end: int, kind: str, r: Rules) -> tuple[bool, str
     if a != start:
         return False, f"ends inside the word '{text[a:b]}'"
     suffix = r.suffix_at(rest)
+    if suffix and suffix != rest and cut.first_word(rest) != suffix:
+        suffix = ""  # 北京人民大会堂: the rest is 人民…, not the suffix 人
     if suffix:
         return False, f"'{text[a:b]}' is a longer word (suffix {suffix})"
     if kind == "place" and rest[0] in r.keeps_name:
