@@ -63,6 +63,7 @@ def names() -> Glossary:
     ("中国海岸警卫队", "longer name '中国海岸警卫队'"),
     ("中国传媒大学", "longer name '中国传媒大学'"),  # a common noun, then a name's last word
     ("他是美国派的", "suffix 派"),  # a faction at the end of a phrase
+    ("加拿大驻华大使馆以视频", "longer name '加拿大驻华大使馆'"),  # tune: an embassy named with 驻
 ])
 def test_a_name_inside_a_longer_word_or_name_is_not_matched(names, text, rule):
     assert names.find(text) == []
@@ -107,6 +108,14 @@ def test_a_name_refused_inside_a_longer_name_does_not_split_it_from_the_place_be
     assert [(d.surface, d.matched) for d in decisions] == [("台湾", False), ("联合国", False)]
     assert "longer name '台湾联合国协进会'" in decisions[0].why
     assert "longer name '联合国协进会'" in decisions[1].why
+
+
+def test_the_place_after_zhu_is_part_of_the_offices_name(names):
+    # tune2: 驻 joins Beijing's office to the place it is stationed in; 驻华 alone is no office
+    decisions = names.explain("北京驻香港联络办公室周二称")
+    assert [(d.surface, d.matched) for d in decisions] == [("北京", False), ("香港", False)]
+    assert "longer name '北京驻香港联络办公室'" in decisions[0].why
+    assert [m.term.id for m in names.find("美国驻华大使说")] == ["us"]
 
 
 def test_traditional_text_is_judged_like_its_simplified_twin(names):

@@ -52,6 +52,7 @@ class Rules:
     # Words that, right after a name, end a longer name with it (朝鲜战争, 中国内地).
     name_suffixes: frozenset[str] = frozenset()
     common_heads: frozenset[str] = frozenset()
+    stationed: frozenset[str] = frozenset()
     title_open: str = "《〈"
     title_close: str = "》〉"
 
@@ -89,6 +90,7 @@ def parse(data: dict) -> Rules:
         edition_prefixes=frozenset(data.get("edition_prefixes", [])),
         name_suffixes=frozenset(data.get("name_suffixes", [])),
         common_heads=frozenset(data.get("common_heads", [])),
+        stationed=frozenset(data.get("stationed", [])),
         title_open="".join(b[0] for b in brackets),
         title_close="".join(b[1] for b in brackets),
     )
@@ -251,7 +253,8 @@ def _longer_name(cut: Cut, start: int, end: int, r: Rules, name_starts: Collecti
     """The longer name text[start:x] when the words right after the name (at most `words`, none a
     breaker or a numeral) end in an organisation suffix: 香港记者协会, 德国之声, 北京市第二中级人民法院,
     美国联邦航空局, and wars and events named after a place (朝鲜战争). When the glossary names the
-    institution (康乃尔大学), the place before it is a name of its own (`name_starts`). One common
+    institution (康乃尔大学), the place before it is a name of its own (`name_starts`), unless 驻
+    joins them (北京驻香港联络办公室, Beijing's office stationed in Hong Kong). One common
     noun alone after the name describes the place's institution (日本传媒, 加拿大法庭): it needs
     further words to end a longer name (中国传媒大学).
     """
@@ -261,17 +264,20 @@ def _longer_name(cut: Cut, start: int, end: int, r: Rules, name_starts: Collecti
     tok = cut.token(end - 1)
     at = tok[1] if tok is not None and tok[1] > end else end  # the rest of a compound the name heads
     if at > end and text[end:at] in r.name_breakers:
-        return ""  # 美国大使馆: a country's embassy is a description
+        return ""  # 美国的: the rest of the compound is a particle or a verb
     if at > end and _ends_name(text[end:at], r):
         return text[start:at]
-    for _ in range(words):
+    stationed = False
+    while words > 0:
         tok = cut.token(at)
-        if tok is None or tok[0] != at or (at > end and at in name_starts):
+        if tok is None or tok[0] != at or (at > end and at in name_starts and not stationed):
             return ""  # punctuation, or another name begins a phrase of its own
         word = text[tok[0]:tok[1]]
         if word in r.name_breakers or _NUMERAL.fullmatch(word):
             return ""
         at = tok[1]
+        stationed = word in r.stationed
+        words -= 0 if stationed else 1  # 驻 joins the place after it: 北京驻香港联络办公室
         if _ends_name(text[end:at], r) or (word == text[end:at] and word in r.name_suffixes):
             return text[start:at]
     return ""
