@@ -56,8 +56,8 @@ def names() -> Glossary:
     ("美国联邦航空局表示", "longer name '美国联邦航空局'"),
     # real sentences of tests/fixtures/articles/tune2:
     ("本周，他的罪名被修改为港版国安法", "'港版国安法' is one longer name"),  # the HK edition of a law
-    ("【香港这一天】", "part of the title 【香港这一天】"),  # a column's title, like 《》
-    ("对辩论会的主持人、《今日美国》的苏珊·佩奇", "part of the title 《今日美国》"),
+    ("【香港这一天】", "part of the title '【香港这一天】'"),  # a column's title, like 《》
+    ("对辩论会的主持人、《今日美国》的苏珊·佩奇", "part of the title '《今日美国》'"),
     ("朝鲜战争爆发后", "longer name '朝鲜战争'"),  # a war named after a place
     ("他们逃往中国内地", "longer name '中国内地'"),  # the mainland of a country, like 中国大陆
     ("中国海岸警卫队", "longer name '中国海岸警卫队'"),

@@ -167,7 +167,7 @@ def judge(cut: Cut, start: int, end: int, kind: str, bare: bool, hans: str, r: R
         return False, "a title of a work outside 《》 (the row's match column lacks 'bare')"
     title = enclosing_title(text, start, end, r)
     if title:
-        return False, f"part of the title {title}"
+        return False, f"part of the title '{title}'"
     for veto in r.vetoes.get(hans, ()):
         if veto.applies(text, start, end):
             return False, f"context rule: {veto.why}"
@@ -278,14 +278,15 @@ def _longer_name(cut: Cut, start: int, end: int, r: Rules, name_starts: Collecti
         at = tok[1]
         stationed = word in r.stationed
         words -= 0 if stationed else 1  # 驻 joins the place after it: 北京驻香港联络办公室
-        if _ends_name(text[end:at], r) or (word == text[end:at] and word in r.name_suffixes):
+        if _ends_name(text[end:at], r):
             return text[start:at]
     return ""
 
 
 def _ends_name(rest: str, r: Rules) -> bool:
     """`rest`, the words after a name, makes a longer name with it: it ends in an organisation's suffix
-    and is more than one common noun (日本传媒 describes), or it is a war or event word (朝鲜战争)."""
+    and is more than one common noun (日本传媒 describes), or it is one of name_suffixes on its own
+    (朝鲜战争; in 亚洲重大事件 the event word ends a phrase of its own)."""
     return (rest.endswith(r.org_suffixes) and rest not in r.common_heads) or rest in r.name_suffixes
 
 
