@@ -105,12 +105,15 @@ def in_title(text: str, start: int, end: int, r: Rules | None = None) -> bool:
 
 def enclosing_title(text: str, start: int, end: int, r: Rules) -> str:
     """The bracketed title holding text[start:end] with more beside it (《谁来养活中国》), or ""."""
+    low = max(0, start - TITLE_REACH)
+    if not any(text.find(o, low, start) >= 0 for o in r.title_open):
+        return ""  # most text: no bracket opens before the name
     a = start - 1
-    while a >= max(0, start - TITLE_REACH) and text[a] not in r.title_open:
+    while a >= low and text[a] not in r.title_open:
         if text[a] in r.title_close or text[a] == "\n":
             return ""
         a -= 1
-    if a < max(0, start - TITLE_REACH):
+    if a < low:
         return ""
     close = r.title_close[r.title_open.index(text[a])]
     b = end
