@@ -4,7 +4,15 @@ Matcher: the glossary is the shipped one plus every labelled name of the
 article (so every listed name is a glossary name). A labelled name is
 "rendered" where it stands on its own (not inside a longer labelled name) and
 a match covers exactly it; a match "inside a longer name" lies strictly inside
-an occurrence of a longer labelled name (香港 inside 香港记者协会).
+an occurrence of a longer labelled name (香港 inside 香港记者协会). A name
+labelled both bare and in 《》 gets one glossary row that stands bare, as a
+curator would write it (one row per name; the glossary refuses two).
+
+A match that is a whole ·/•-separated part of a labelled foreign name
+(特朗普 in 唐纳德·特朗普, 梅兰尼娅·特朗普) is not counted as inside a longer
+name: the part is that person's family name, written as a word of its own,
+and the glossary's English for it (Trump) is the right English there too
+(Donald Trump, Melania Trump). 特朗普 inside 斯特朗普 would still count.
 
 Suggest: the names a curator needs are the labelled names the shipped glossary
 lacks; recall counts those among the suggestions within the default limit,
@@ -57,11 +65,22 @@ def _glossary(names: list[tuple[str, str]]):
     from bilingual.glossary import Glossary, Term
 
     terms = list(Glossary.default().terms)
+    stands_bare = {name for name, _ in names if not name.startswith("《")}
+    rows: dict[str, int] = {}
     for i, (name, kind) in enumerate(names):
         bare = name.strip("《》")
+        if bare in rows:
+            continue  # labelled in 《》 and bare: one row, which stands bare
+        rows[bare] = i
         terms.append(Term(f"label-{i}", bare, kind=kind, en=f"Label {i}",
-                          match=[] if name.startswith("《") else ["bare"]))
+                          match=["bare"] if bare in stands_bare else []))
     return Glossary(terms)
+
+
+def _foreign_part(name: str, a: int, b: int) -> bool:
+    """name[a:b] is one whole ·/•-separated part of a foreign name (特朗普 in 唐纳德·特朗普)."""
+    return (("·" in name or "•" in name) and (a == 0 or name[a - 1] in "·•")
+            and (b == len(name) or name[b] in "·•"))
 
 
 def _occurrences(names: list[str], simple: str) -> list[tuple[int, int, str]]:
@@ -98,7 +117,8 @@ def match_figures(part: str, *, shipped_only: bool = False) -> MatchFigures:
             found = glossary.find(text)
             fig.matches += len(found)
             for m in found:
-                outer = [n for a, b, n in spans if a <= m.start and m.end <= b and b - a > m.end - m.start]
+                outer = [n for a, b, n in spans if a <= m.start and m.end <= b and b - a > m.end - m.start
+                         and not _foreign_part(n, m.start - a, m.end - a)]
                 if outer:
                     fig.inside_longer.append(f"{article.stem}: {m.surface} in {outer[0]}")
             for a, b, n in spans:
@@ -149,7 +169,7 @@ def suggest_figures(part: str, limit: int | None = None) -> SuggestFigures:
 def main() -> None:
     import sys
 
-    parts = sys.argv[1:] or ["tune", "tune2", "heldout"]
+    parts = [a for a in sys.argv[1:] if not a.startswith("-")] or ["tune", "tune2", "heldout"]
     for part in parts:
         for shipped_only in (False, True):
             m = match_figures(part, shipped_only=shipped_only)

@@ -23,9 +23,11 @@ from bilingual.glossary.wordcut import WordCut, shared
 from bilingual.variants import converter
 
 FIND_CACHE = 100_000  # sentences remembered by Matcher.find before it starts over
-# Dictionary count a glossary name gets in the word cut when jieba's own is lower:
-# enough for 拜登上台 to cut as 拜登|上台 (10 is), too little to outweigh the dictionary in 其余华 (300 does).
-NAME_COUNT = 30
+# Dictionary count a glossary name gets in the word cut when jieba's own is lower. It must beat a
+# word crossing the name's end when that word is weaker than the words the name leaves (拜登|上|彻底
+# over 拜|登上|彻底 needs more than 38: 拜 6,338 x 登上 1,558 / 上 258,101), and lose to a crossing
+# word stronger than them (其余|华 over 其|余华 needs less than 272: 其余 4,454 x 华 4,364 / 其 71,322).
+NAME_COUNT = 100
 
 
 @dataclass(frozen=True)
@@ -98,12 +100,17 @@ class Matcher:
         simple = _simplified(text)
         cut = match_rules.Cut(simple if len(simple) == len(text) else text, self._tokenize, self._freq, WORD_RUN)
         owner: list[Decision | None] = [None] * len(text)
-        starts = frozenset(c[0] for c in candidates)
+        # Where another name starts: candidates still to judge and names matched, not names refused
+        # (台湾 before 联合国 in 台湾联合国协进会, where 联合国 is part of the longer name).
+        starts: dict[int, int] = {}
+        for c in candidates:
+            starts[c[0]] = starts.get(c[0], 0) + 1
         out: list[Decision] = []
         for start, end, surface in candidates:
             term, hans = self._index[surface]
             holder = next((d for d in owner[start:end] if d is not None), None)
             if holder is not None:
+                _drop(starts, start)
                 if explain:
                     out.append(Decision(start, end, term, surface, False,
                                         f"inside or across the longer match '{holder.surface}'"))
@@ -114,6 +121,8 @@ class Matcher:
             decision = Decision(start, end, term, surface, ok, why)
             if ok:
                 owner[start:end] = [decision] * (end - start)
+            else:
+                _drop(starts, start)
             if ok or explain:
                 out.append(decision)
         return sorted(out, key=lambda d: (d.start, d.start - d.end))
@@ -128,6 +137,14 @@ class Matcher:
 
     def _freq(self, word: str) -> int:
         return self._cut().freq(word)
+
+
+def _drop(starts: dict[int, int], start: int) -> None:
+    """One candidate starting at `start` is not a name: forget the start when it was the last."""
+    if starts[start] == 1:
+        del starts[start]
+    else:
+        starts[start] -= 1
 
 
 def _traditional(why: str, simple: str, text: str) -> str:

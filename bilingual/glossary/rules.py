@@ -10,13 +10,13 @@ Every verdict carries its reason, which `bilingual glossary explain` prints.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 
 from bilingual import datafiles
 
-TITLE_OPEN = "《〈"
-TITLE_CLOSE = "》〉"
+TITLE_REACH = 60  # characters searched either side of a name for the brackets of a title holding it
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,14 @@ class Rules:
     org_suffixes: tuple[str, ...]
     name_breakers: frozenset[str]
     vetoes: dict[str, tuple[Veto, ...]]
+    suffix_verbs: frozenset[str] = frozenset()
+    edition_prefixes: frozenset[str] = frozenset()
+    # Words that, right after a name, end a longer name with it (朝鲜战争, 中国内地).
+    name_suffixes: frozenset[str] = frozenset()
+    common_heads: frozenset[str] = frozenset()
+    stationed: frozenset[str] = frozenset()
+    title_open: str = "《〈"
+    title_close: str = "》〉"
 
     def suffix_at(self, text: str) -> str:
         """The longest listed suffix `text` starts with ("" if none)."""
@@ -67,6 +75,7 @@ def parse(data: dict) -> Rules:
         veto = Veto(v["surface"], re.compile(v["before"]) if v.get("before") else None,
                     re.compile(v["after"]) if v.get("after") else None, v.get("why", ""))
         vetoes.setdefault(veto.surface, []).append(veto)
+    brackets = data.get("title_brackets", ["《》", "〈〉"])
     return Rules(
         suffixes=tuple(sorted(data.get("suffixes", []), key=len, reverse=True)),
         prefixes=frozenset(data.get("prefixes", [])),
@@ -77,12 +86,42 @@ def parse(data: dict) -> Rules:
         org_suffixes=tuple(sorted(data.get("org_suffixes", []), key=len, reverse=True)),
         name_breakers=frozenset(data.get("name_breakers", [])),
         vetoes={k: tuple(v) for k, v in vetoes.items()},
+        suffix_verbs=frozenset(data.get("suffix_verbs", [])),
+        edition_prefixes=frozenset(data.get("edition_prefixes", [])),
+        name_suffixes=frozenset(data.get("name_suffixes", [])),
+        common_heads=frozenset(data.get("common_heads", [])),
+        stationed=frozenset(data.get("stationed", [])),
+        title_open="".join(b[0] for b in brackets),
+        title_close="".join(b[1] for b in brackets),
     )
 
 
-def in_title(text: str, start: int, end: int) -> bool:
-    """The span fills a 《…》 (or 〈…〉) exactly."""
-    return start > 0 and end < len(text) and text[start - 1] in TITLE_OPEN and text[end] in TITLE_CLOSE
+def in_title(text: str, start: int, end: int, r: Rules | None = None) -> bool:
+    """The span fills a title's brackets (《…》, 〈…〉, 【…】) exactly."""
+    r = r or rules()
+    return (start > 0 and end < len(text) and text[start - 1] in r.title_open
+            and r.title_open.index(text[start - 1]) == r.title_close.find(text[end]))
+
+
+def enclosing_title(text: str, start: int, end: int, r: Rules) -> str:
+    """The bracketed title holding text[start:end] with more beside it (《谁来养活中国》), or ""."""
+    low = max(0, start - TITLE_REACH)
+    if not any(text.find(o, low, start) >= 0 for o in r.title_open):
+        return ""  # most text: no bracket opens before the name
+    a = start - 1
+    while a >= low and text[a] not in r.title_open:
+        if text[a] in r.title_close or text[a] == "\n":
+            return ""
+        a -= 1
+    if a < low:
+        return ""
+    close = r.title_close[r.title_open.index(text[a])]
+    b = end
+    while b < min(len(text), end + TITLE_REACH) and text[b] != close:
+        if text[b] in r.title_open or text[b] == "\n":
+            return ""
+        b += 1
+    return text[a:b + 1] if b < len(text) and text[b] == close else ""
 
 
 class Cut:
@@ -119,16 +158,19 @@ class Cut:
 
 
 def judge(cut: Cut, start: int, end: int, kind: str, bare: bool, hans: str, r: Rules,
-          name_starts: frozenset[int] = frozenset()) -> tuple[bool, str]:
+          name_starts: Collection[int] = frozenset()) -> tuple[bool, str]:
     """(accepted, why) for the candidate text[start:end] of a term of `kind` written `hans` in Simplified.
 
     `name_starts`: where other glossary names start (a name right after this one is not
     part of it: 美国 in 美国康乃尔大学 when 康乃尔大学 is a glossary name)."""
     text = cut.text
-    if in_title(text, start, end):
+    if in_title(text, start, end, r):
         return True, "fills a 《》 title"
     if not bare:
         return False, "a title of a work outside 《》 (the row's match column lacks 'bare')"
+    title = enclosing_title(text, start, end, r)
+    if title:
+        return False, f"part of the title '{title}'"
     for veto in r.vetoes.get(hans, ()):
         if veto.applies(text, start, end):
             return False, f"context rule: {veto.why}"
@@ -140,7 +182,7 @@ def judge(cut: Cut, start: int, end: int, kind: str, bare: bool, hans: str, r: R
         return ok2, why2
     longer = _longer_name(cut, start, end, r, name_starts)
     if longer:
-        return False, f"part of the longer name '{longer}' (it ends in an organisation's suffix)"
+        return False, f"part of the longer name '{longer}' (it ends in a name's last word)"
     return True, "; ".join(w for w in (why, why2) if w) or "stands as a word"
 
 
@@ -152,6 +194,8 @@ def _start(cut: Cut, start: int, end: int, kind: str, r: Rules) -> tuple[bool, s
         if before is None or before[1] != start:
             return True, ""
         prev = text[before[0]:before[1]]
+        if prev in r.edition_prefixes:
+            return False, f"'{prev}{text[start:end]}' is one longer name ({prev} before the name)"
         if prev in r.prefixes:
             return False, f"'{prev}{text[start:end]}' is an adjective ({prev}- before the name)"
         if prev in r.surnames and kind != "person" and end - start <= 2:
@@ -177,6 +221,8 @@ def _end(cut: Cut, start: int, end: int, kind: str, r: Rules) -> tuple[bool, str
         if after is None or after[0] != end:
             return True, ""
         nxt = text[after[0]:after[1]]
+        if nxt in r.suffix_verbs and _word_follows(cut, after[1]):
+            return True, f"'{nxt}' is a verb here (a word follows it)"
         if nxt in r.suffixes:
             return False, f"'{text[start:end]}{nxt}' is a longer word (suffix {nxt})"
         if (kind == "person" and end - start == 2 and text[start] in r.surnames and len(nxt) == 1
@@ -188,6 +234,8 @@ def _end(cut: Cut, start: int, end: int, kind: str, r: Rules) -> tuple[bool, str
     if a != start:
         return False, f"ends inside the word '{text[a:b]}'"
     suffix = r.suffix_at(rest)
+    if suffix and suffix != rest and cut.first_word(rest) != suffix:
+        suffix = ""  # 北京人民大会堂: the rest is 人民…, not the suffix 人
     if suffix:
         return False, f"'{text[a:b]}' is a longer word (suffix {suffix})"
     if kind == "place" and rest[0] in r.keeps_name:
@@ -197,12 +245,21 @@ def _end(cut: Cut, start: int, end: int, kind: str, r: Rules) -> tuple[bool, str
     return False, f"ends inside the word '{text[a:b]}'"
 
 
-def _longer_name(cut: Cut, start: int, end: int, r: Rules, name_starts: frozenset[int] = frozenset(),
+def _word_follows(cut: Cut, at: int) -> bool:
+    """A word of the same run starts at `at`, other than the particles that close a phrase (的, 之)."""
+    tok = cut.token(at)
+    return tok is not None and tok[0] == at and cut.text[tok[0]:tok[1]] not in ("的", "之")
+
+
+def _longer_name(cut: Cut, start: int, end: int, r: Rules, name_starts: Collection[int] = frozenset(),
                  words: int = 3) -> str:
     """The longer name text[start:x] when the words right after the name (at most `words`, none a
     breaker or a numeral) end in an organisation suffix: 香港记者协会, 德国之声, 北京市第二中级人民法院,
-    美国联邦航空局. When the glossary names the institution (康乃尔大学), the place before it is a
-    name of its own (`name_starts`).
+    美国联邦航空局, and wars and events named after a place (朝鲜战争). When the glossary names the
+    institution (康乃尔大学), the place before it is a name of its own (`name_starts`), unless 驻
+    joins them (北京驻香港联络办公室, Beijing's office stationed in Hong Kong). One common
+    noun alone after the name describes the place's institution (日本传媒, 加拿大法庭): it needs
+    further words to end a longer name (中国传媒大学).
     """
     if end in name_starts:
         return ""
@@ -210,20 +267,33 @@ def _longer_name(cut: Cut, start: int, end: int, r: Rules, name_starts: frozense
     tok = cut.token(end - 1)
     at = tok[1] if tok is not None and tok[1] > end else end  # the rest of a compound the name heads
     if at > end and text[end:at] in r.name_breakers:
-        return ""  # 美国大使馆: a country's embassy is a description
-    if at > end and text[end:at].endswith(r.org_suffixes):
+        return ""  # 美国的: the rest of the compound is a particle or a verb
+    if at > end and _ends_name(text[end:at], r):
         return text[start:at]
-    for _ in range(words):
+    stationed = False
+    while words > 0:
         tok = cut.token(at)
-        if tok is None or tok[0] != at or (at > end and at in name_starts):
+        if tok is None or tok[0] != at or (at > end and at in name_starts and not stationed):
             return ""  # punctuation, or another name begins a phrase of its own
         word = text[tok[0]:tok[1]]
         if word in r.name_breakers or _NUMERAL.fullmatch(word):
             return ""
         at = tok[1]
-        if text[end:at].endswith(r.org_suffixes):
+        stationed = word in r.stationed
+        words -= 0 if stationed else 1  # 驻 joins the place after it: 北京驻香港联络办公室
+        if _ends_name(text[end:at], r):
             return text[start:at]
     return ""
 
 
-_NUMERAL = re.compile(r"[0-9零〇一二两三四五六七八九十百千万亿几多数个间所家名位]+")
+def _ends_name(rest: str, r: Rules) -> bool:
+    """`rest`, the words after a name, makes a longer name with it: it ends in an organisation's suffix
+    and is more than one common noun (日本传媒 describes), or it is one of name_suffixes on its own
+    (朝鲜战争; in 亚洲重大事件 the event word ends a phrase of its own)."""
+    return (rest.endswith(r.org_suffixes) and rest not in r.common_heads) or rest in r.name_suffixes
+
+
+# A count (三名, 一个) or an ordinal with a classifier (第一个): it counts things, it is no part of a name.
+# An ordinal alone (第二) may be: 北京市第二中级人民法院.
+_NUMERAL = re.compile(r"[0-9零〇一二两三四五六七八九十百千万亿几多数个间所家名位]+"
+                      r"|第[0-9零〇一二两三四五六七八九十百千万亿几]+[个间所家名位次届]")

@@ -30,7 +30,8 @@ EVIDENCE = {"title": 3.0, "joined": 2.5, "PER": 2.0, "ORG": 2.0, "LOC": 1.6, "nw
 _KIND = {"title": "work", "joined": "person", "PER": "person", "ORG": "org", "LOC": "place", "nw": "work",
          "org": "org", "place": "place", "work": "work", "other": "other", "merged": "org", "nz": "other"}
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]{1,8}")
-_CN_NUMERAL = re.compile(r"[〇零一二三四五六七八九十百千]+")
+# A Chinese numeral or ordinal that can open an event's name: 二二八事件, 第三次台海危机.
+_CN_NUMERAL = re.compile(r"第?[〇零一二三四五六七八九十百千]+[次届]?")
 # A single sighting of a two-character candidate found only this weakly is too likely an ordinary word.
 MIN_SCORE = 0.7
 
@@ -78,7 +79,8 @@ def suggest(text: str, glossary: Glossary, *, limit: int = DEFAULT_LIMIT) -> lis
         add(name, start, how)
     for start, word, label in words:
         if label in EVIDENCE and not _inside_title(simple, start) and start not in inside:
-            add(word, start, label)
+            cut = _known_place_head(word, glossary) if label == "LOC" else 0
+            add(word[cut:], start + cut, label)
     suffixes = {"org": match_rules.rules().org_suffixes, **data["suffixes"]}
     for start, name, how in _merged(words) + _suffixed(words, suffixes):
         add(name, start, how)
@@ -88,9 +90,21 @@ def suggest(text: str, glossary: Glossary, *, limit: int = DEFAULT_LIMIT) -> lis
              and not _only_inside(c.text, simple, covered)
              and not c.text.endswith(tuple(data["generic_heads"]))
              and not (len(c.text) == 2 and all(ch in data["abbreviations"] for ch in c.text))]
-    fresh = [c for c in fresh if not _piece_of_another(c, found)]
+    # A piece of a longer candidate only when that one is offered (新疆 of 新疆穆斯林, a description, stays).
+    offered = {c.text: c for c in fresh}
+    fresh = [c for c in fresh if not _piece_of_another(c, offered)]
     fresh.sort(key=lambda c: (-c.score, simple.find(c.text)))
     return fresh[:limit]
+
+
+def _known_place_head(word: str, glossary: Glossary) -> int:
+    """Length of a known place name heading a place LAC tagged as one word, with a name of two or more
+    characters after it (香港 of 香港新界, 北京 of 北京人民大会堂): a place in a place, not one name."""
+    found = glossary.find(word)
+    head = found[0] if found else None
+    if head is None or head.start != 0 or len(word) - head.end < 2 or head.term.kind != "place":
+        return 0
+    return head.end
 
 
 def _covered(text: str, glossary: Glossary) -> bytearray:
@@ -142,7 +156,7 @@ def _joined(words: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
 
 
 def _merged(words: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
-    """Entities LAC split: adjacent entity words (香港 + 记者协会, 广州 + 白云机场)."""
+    """Entities LAC split: adjacent entity words (香港 + 记者协会, 广州 + 白云机场, 林 + 郑月娥)."""
     out = []
     i = 0
     while i < len(words):
@@ -153,14 +167,17 @@ def _merged(words: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
         j, name = i + 1, word
         while j < len(words):
             _s, w, lab = words[j]
-            if lab == "ORG" and label in ("LOC", "ORG", "nz") or (
+            if lab == "PER" and label == "PER" and len(name) == 1 and len(w) >= 2:
+                name += w  # 林 + 郑月娥: a married woman's two surnames, cut apart by LAC
+                j += 1
+            elif lab == "ORG" and label in ("LOC", "ORG", "nz") or (
                     lab == "LOC" and label == "LOC" and w.endswith(_data()["suffixes"]["place"])):
                 name += w
                 j += 1
             else:
                 break
         if j > i + 1:
-            out.append((start, name, "merged"))
+            out.append((start, name, "joined" if label == "PER" else "merged"))  # 林郑月娥 is one person
         i = j
     return out
 
