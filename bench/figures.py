@@ -40,11 +40,11 @@ class _Recorder:
 class _Spy:
     """Times the steps of api.build and records the engine's CTranslate2 calls while active."""
 
-    # What api.build calls for each step (private names: this is instrumentation of its insides).
-    STEPS = (("bilingual.api", "_load_files", "ingest"), ("bilingual.api", "glossary", "glossary load"),
-             ("bilingual.api", "prepare", "segment + convert"),
+    # What a build (bilingual/edition.py) calls for each step (private names: this instruments its insides).
+    STEPS = (("bilingual.edition", "_load_files", "ingest"), ("bilingual.edition", "glossary", "glossary load"),
+             ("bilingual.edition", "prepare", "segment + convert"),
              ("bilingual.translate.run", "translate_documents", "translate"),
-             ("bilingual.api", "_write_editions", "publish"))
+             ("bilingual.edition", "_write_editions", "publish"))
 
     def __init__(self) -> None:
         self._undo: list[tuple[object, str, object]] = []

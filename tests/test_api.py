@@ -37,8 +37,10 @@ def test_steps_do_not_mutate_their_input(tiny_engine):
 def test_build_checks_the_output_folder_once(tmp_path, monkeypatch):
     """The writability check runs before the work, once; publishing each article only creates the folder."""
     calls = []
-    check = api._check_output
-    monkeypatch.setattr(api, "_check_output", lambda out: calls.append(out) or check(out))
+    from bilingual import edition
+
+    check = edition._check_output
+    monkeypatch.setattr(edition, "_check_output", lambda out: calls.append(out) or check(out))
     articles = tmp_path / "articles"
     articles.mkdir()
     for name in ("one", "two", "three"):

@@ -22,6 +22,7 @@ RANKS = {
     "segment": 3, "convert": 3,
     "translate": 4, "check": 4, "interchange": 4,
     "publish": 5,
+    "edition": 5.5,
     "api": 6,
     "progress": 7, "review": 7,
     "cli": 8,

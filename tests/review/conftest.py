@@ -78,3 +78,21 @@ def post(client, action: str, body: dict, **headers):
     """A write as the workspace page sends it (token header, JSON), to an article's API or the top-level one."""
     url = article_url(action) if action in ("save", "approve", "undo") else f"/{TOKEN}/api/{action}"
     return client.post(url, json=body, headers={**WRITE_HEADERS, **headers})
+
+
+def assert_only_the_edit_changed(before: dict, after: dict, edited: str) -> None:
+    """Segments (id -> JSON) around one edited segment: every other English is as it was, but for a name
+    whose first mention (its long form, Vladimir Putin) was in the edited sentence: it is the next
+    mention's now, where the reader meets the name first."""
+    from bilingual import api
+
+    names = api.glossary()
+    moved = [names.get(m["ref"]) for m in before[edited]["marks"].get("en", []) if m["tag"] == "term"]
+    moved = [t for t in moved if t is not None and t.en_long]
+    assert after.keys() == before.keys()
+    for i in before:
+        if i != edited and after[i]["en"] != before[i]["en"]:
+            short = after[i]["en"]
+            for term in moved:
+                short = short.replace(term.en_long, term.en, 1)
+            assert short == before[i]["en"], (i, before[i]["en"], after[i]["en"])
