@@ -103,9 +103,15 @@ def _implied_after() -> dict[str, tuple[re.Pattern, ...]]:
             for zh, english in table.items()}
 
 
+@lru_cache(maxsize=1)
+def _before() -> frozenset[str]:
+    return frozenset(w.lower() for w in datafiles.toml("check/glossary.toml")["implied"]["before"])
+
+
 def _implied(u: Unit, term: Term, end: int) -> bool:
-    """A place named in front of a phrase whose English leaves it implied (美国当地时间 -> "local time"),
-    the English giving that phrase after no capitalised word (another place: "Ruritania local time")."""
+    """A place named in front of a phrase whose English leaves it implied (美国当地时间 -> "local time",
+    美国国务院 -> "the State Department"), the English giving that phrase neither after a capitalised
+    word nor before "of" and one (another place: "Ruritania local time", "the president of Ruritania")."""
     if term.kind != "place":
         return False
     rest = u.source[end:].lstrip()
@@ -113,7 +119,9 @@ def _implied(u: Unit, term: Term, end: int) -> bool:
         if rest.startswith(zh):
             for m in (m for p in english for m in p.finditer(u.en)):
                 before = re.search(r"(\S+)\s+$", u.en[:m.start()])
-                if not (before and before.group(1)[:1].isupper()):
+                after = re.match(r"\s+of\s+(?:the\s+)?([A-Z])", u.en[m.end():])  # "president of Ruritania"
+                if not (before and before.group(1)[:1].isupper() and before.group(1).lower() not in _before()) \
+                        and not after:
                     return True
     return False
 
