@@ -39,6 +39,7 @@ class _Lists:
     english_not_negation: re.Pattern
     english_prefixed: re.Pattern
     english_suffixed: re.Pattern
+    english_exclusive: re.Pattern
     english_content: dict[str, tuple[str, ...]]
 
 
@@ -57,12 +58,15 @@ def _lists() -> _Lists:
     suffixes = "|".join(re.escape(w) for w in data["english_negative_suffixes"])
     other = "|".join(re.escape(w) for w in data["english_suffix_exceptions"])
     suffixed = re.compile(rf"(?<![\w'-])(?!(?:{other})(?![\w'-]))[a-z]{{3,}}(?:{suffixes})(?![\w'-])", re.IGNORECASE)
+    only = "|".join(re.escape(w) for w in data["english_exclusive"])
+    exclusive = re.compile(rf"\b(?:nothing|nobody|no one|no-one|none|no)\s+(?:\w+\s+)?else\b(?=[^.!?;]*\b(?:{only})\b)",
+                           re.IGNORECASE)
     content = {w.casefold(): tuple(sources) for w, sources in data["english_weak_content"].items()}
     return _Lists(frozenset(data["negators"]), frozenset(data["single"]), frozenset(data["strong"]),
                   frozenset(data["not_negation"]), frozenset(data["weak"]), tuple(data["rhetorical_question"]),
                   frozenset(data["prefixes"]),
                   words("english_strong"), words("english_weak"), words("english_not_negation"), prefixed, suffixed,
-                  content)
+                  exclusive, content)
 
 
 @dataclass
@@ -114,6 +118,7 @@ def english_polarity(text: str) -> Polarity:
     """The negation words of an English text (not only, no doubt and the like left out)."""
     lists = _lists()
     text = lists.english_not_negation.sub(" ", text.replace("\u2019", "'"))
+    text = lists.english_exclusive.sub(" ", text)  # nothing else … aside from: only
     strong = [m.group() for m in lists.english_strong.finditer(text)]
     strong += re.findall(r"\b\w+n't\b", text, re.IGNORECASE)
     weak = list(lists.english_weak.finditer(text))

@@ -94,6 +94,16 @@ def test_a_negative_question_for_a_yes_no_question_adds_no_negation():
         "negation.added"]
 
 
+def test_nothing_else_but_is_only():
+    from bilingual.check.negation import english_polarity
+
+    # "nothing else … aside from X" says 'only X': no negation
+    assert english_polarity("With nothing else on your list aside from reading.").strong == []
+    assert english_polarity("No one else but him came.").strong == []
+    assert english_polarity("There is nothing else to say.").strong == ["nothing"]
+    assert english_polarity("Nothing else matters, but we went.").strong == ["Nothing"]
+
+
 def test_words_that_only_end_like_a_negative_suffix_are_not_negations():
     from bilingual.check.negation import english_polarity
 
