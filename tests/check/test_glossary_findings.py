@@ -83,6 +83,9 @@ def test_a_place_before_local_time_may_be_left_implied(glossary, en, severity):
     ("他在美国国会山发表讲话。", "He spoke on Capitol Hill.", "info"),
     ("德国国家疾病控制中心表示。", "The national disease control centre said.", "info"),
     ("美国总统特朗普表示。", "President Trump said.", "info"),
+    ("美国政府表示。", "The government said.", "info"),
+    ("美国特朗普政府表示。", "The Trump administration said.", "info"),  # a source person is no other place
+    ("美国政府表示。", "The Ruritania government said.", "error"),
     # another place named with it: the country is wrong, not implied
     ("美国国务院并未立即回应。", "The Ruritania State Department did not respond at once.", "error"),
     ("与美国总统的通话。", "A call with the president of Ruritania.", "error"),
