@@ -84,6 +84,8 @@ def test_a_place_before_local_time_may_be_left_implied(glossary, en, severity):
     ("德国国家疾病控制中心表示。", "The national disease control centre said.", "info"),
     ("美国总统特朗普表示。", "President Trump said.", "info"),
     ("美国政府表示。", "The government said.", "info"),
+    ("中国国家主席习近平表示。", "President Xi Jinping said.", "info"),
+    ("中国国务院总理李克强表示。", "Premier Li Keqiang said.", "info"),
     ("美国特朗普政府表示。", "The Trump administration said.", "info"),  # a source person is no other place
     ("美国政府表示。", "The Ruritania government said.", "error"),
     # another place named with it: the country is wrong, not implied
