@@ -82,10 +82,17 @@ def findings(units: list[Unit], glossary: Names, region: str = "zh-TW") -> list[
     for u in units:
         terms: dict[str, tuple[Term, int, str]] = {}
         said: dict[str, bool] = {}  # term id -> every mention needs its English (not only implied)
-        for match in glossary.find(u.source):
+        matches = glossary.find(u.source)
+        # words of the source's people and organisations: "the Trump administration" names no other place
+        people = {w.casefold() for m in matches if m.term.kind != "place" for f in m.term.renderings()
+                  for w in f.split()}
+        for match in matches:
             seen = terms.get(match.term.id)
             terms[match.term.id] = (match.term, (seen[1] if seen else 0) + 1, seen[2] if seen else match.surface)
-            said[match.term.id] = said.get(match.term.id, False) or not _implied(u, match.term, match.end)
+            end = match.end
+            while nxt := next((m for m in matches if m.start == end and m.term.kind != "place"), None):
+                end = nxt.end  # 美国特朗普政府: the phrase follows the person
+            said[match.term.id] = said.get(match.term.id, False) or not _implied(u, match.term, end, people)
         reported_banned: set[str] = set()
         for term, count, surface in terms.values():
             out += _term_findings(u, term, count, surface, region, reported_banned, implied=not said[term.id])
@@ -103,9 +110,16 @@ def _implied_after() -> dict[str, tuple[re.Pattern, ...]]:
             for zh, english in table.items()}
 
 
-def _implied(u: Unit, term: Term, end: int) -> bool:
-    """A place named in front of a phrase whose English leaves it implied (美国当地时间 -> "local time"),
-    the English giving that phrase after no capitalised word (another place: "Ruritania local time")."""
+@lru_cache(maxsize=1)
+def _before() -> frozenset[str]:
+    return frozenset(w.lower() for w in datafiles.toml("check/glossary.toml")["implied"]["before"])
+
+
+def _implied(u: Unit, term: Term, end: int, people: set[str] = frozenset()) -> bool:
+    """A place named in front of a phrase whose English leaves it implied (美国当地时间 -> "local time",
+    美国国务院 -> "the State Department"), the English giving that phrase neither after a capitalised
+    word nor before "of" and one (another place: "Ruritania local time", "the president of Ruritania").
+    A word of `people`, the source's people and organisations, is no other place ("the Trump administration")."""
     if term.kind != "place":
         return False
     rest = u.source[end:].lstrip()
@@ -113,7 +127,10 @@ def _implied(u: Unit, term: Term, end: int) -> bool:
         if rest.startswith(zh):
             for m in (m for p in english for m in p.finditer(u.en)):
                 before = re.search(r"(\S+)\s+$", u.en[:m.start()])
-                if not (before and before.group(1)[:1].isupper()):
+                after = re.match(r"\s+of\s+(?:the\s+)?([A-Z])", u.en[m.end():])  # "president of Ruritania"
+                word = re.sub(r"['’]s$", "", before.group(1)).casefold() if before else ""
+                if not (before and before.group(1)[:1].isupper() and word not in _before() | people) \
+                        and not after:
                     return True
     return False
 

@@ -26,9 +26,14 @@ from bilingual.glossary.english import fold_english
 
 # Capitalised English words a romanized name is made of (Deng, Ya-ping, Yaping, Teng, Ch'ing-kuo).
 _CAPITAL = re.compile(r"\b[A-Z][a-zA-Z'’]*(?:-[a-zA-Z'’]+)?\b")
-# Capitalised pairs that read like romanized names but are places or common phrases.
-NOT_NAMES = {"hong kong", "hang seng", "hong kong's", "long march", "tai po", "sha tin", "wan chai",
-             "yuen long", "tin shui", "kwun tong", "mong kok", "lai chi", "tsim sha", "ho chi", "ho chi minh"}
+
+
+@lru_cache(maxsize=1)
+def _lists() -> tuple[frozenset[str], frozenset[str]]:
+    """(capitalised pairs that are no names, English function words that are no name parts):
+    bilingual/data/check/names.toml."""
+    data = datafiles.toml("check/names.toml")
+    return frozenset(data["not_names"]), frozenset(data["english_words"])
 
 
 @lru_cache(maxsize=1)
@@ -119,7 +124,8 @@ def named(name: str, en: str, others: tuple[str, ...] = ()) -> bool:
 
 def _romanized_name(a: str, b: str) -> bool:
     """Two capitalised words read as surname + given name in some romanization (Wang Lina, Teng Ya-p'ing)."""
-    if f"{a} {b}".lower() in NOT_NAMES:
+    not_names, english = _lists()
+    if f"{a} {b}".lower() in not_names or a.lower() in english or b.lower() in english:
         return False
     return _fold(a) in _surname_forms() and _syllabic(b)
 

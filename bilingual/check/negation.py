@@ -38,6 +38,8 @@ class _Lists:
     english_weak: re.Pattern
     english_not_negation: re.Pattern
     english_prefixed: re.Pattern
+    english_suffixed: re.Pattern
+    english_exclusive: re.Pattern
     english_content: dict[str, tuple[str, ...]]
 
 
@@ -53,11 +55,18 @@ def _lists() -> _Lists:
     keep = "|".join(re.escape(w) for w in sorted(data["english_prefix_exceptions"], key=len, reverse=True))
     prefixes = "|".join(re.escape(w) for w in data["english_negative_prefixes"])
     prefixed = re.compile(rf"(?<![\w'-])(?!(?:{keep}))(?:{prefixes})-?[a-z]{{4,}}", re.IGNORECASE)
+    suffixes = "|".join(re.escape(w) for w in data["english_negative_suffixes"])
+    other = "|".join(re.escape(w) for w in data["english_suffix_exceptions"])
+    suffixed = re.compile(rf"(?<![\w'-])(?!(?:{other})(?![\w'-]))[a-z]{{3,}}(?:{suffixes})(?![\w'-])", re.IGNORECASE)
+    only = "|".join(re.escape(w) for w in data["english_exclusive"])
+    exclusive = re.compile(rf"\b(?:nothing|nobody|no one|no-one|none|no)\s+(?:\w+\s+)?else\b(?=[^.!?;]*\b(?:{only})\b)",
+                           re.IGNORECASE)
     content = {w.casefold(): tuple(sources) for w, sources in data["english_weak_content"].items()}
     return _Lists(frozenset(data["negators"]), frozenset(data["single"]), frozenset(data["strong"]),
                   frozenset(data["not_negation"]), frozenset(data["weak"]), tuple(data["rhetorical_question"]),
                   frozenset(data["prefixes"]),
-                  words("english_strong"), words("english_weak"), words("english_not_negation"), prefixed, content)
+                  words("english_strong"), words("english_weak"), words("english_not_negation"), prefixed, suffixed,
+                  exclusive, content)
 
 
 @dataclass
@@ -87,7 +96,10 @@ def source_polarity(text: str) -> Polarity:
     for clause in re.split(r"[，,。；;！!？?：:\n]", text):
         count = 0
         rhetorical = clause.rstrip("”’\"' ").endswith(lists.rhetorical)
-        for word in _words(clause):
+        words = _words(clause)
+        for k, word in enumerate(words):
+            if word in lists.single and k + 1 < len(words) and word + words[k + 1] in _cut_apart():
+                word += words[k + 1]  # 不|实 is the listed 不实, untrue
             if word in lists.not_negation or not any(c in lists.negators for c in word):
                 continue
             if word in lists.weak or rhetorical:
@@ -106,11 +118,13 @@ def english_polarity(text: str) -> Polarity:
     """The negation words of an English text (not only, no doubt and the like left out)."""
     lists = _lists()
     text = lists.english_not_negation.sub(" ", text.replace("\u2019", "'"))
+    text = lists.english_exclusive.sub(" ", text)  # nothing else … aside from: only
     strong = [m.group() for m in lists.english_strong.finditer(text)]
     strong += re.findall(r"\b\w+n't\b", text, re.IGNORECASE)
     weak = list(lists.english_weak.finditer(text))
-    weak += [m for m in lists.english_prefixed.finditer(text)
-             if not any(w.start() < m.end() and m.start() < w.end() for w in weak)]
+    for pattern in (lists.english_prefixed, lists.english_suffixed):
+        weak += [m for m in pattern.finditer(text)
+                 if not any(w.start() < m.end() and m.start() < w.end() for w in weak)]
     weak_words = [m.group() for m in sorted(weak, key=lambda m: m.start())]
     return Polarity(strong, bool(weak_words), bool(strong), len(strong), weak_words)
 
@@ -137,11 +151,29 @@ def findings(units: list[Unit]) -> list[Finding]:
             out.append(Finding(u.id, "negation.missing", "warning", excerpt(u.source, word), excerpt(u.en),
                                f"the source negates ('{word}') but the English has no negation",
                                "check whether the English says the opposite of the source", source_mark=word))
-        elif en.strong and not src.strong and not src.weak:
-            word = en.strong[0]
+        elif (added := _asserted(en, u.source, u.en)) and not src.strong and not src.weak:
+            word = added[0]
             out.append(Finding(u.id, "negation.added", "warning", excerpt(u.source), excerpt(u.en, word),
                                f"the English negates ('{word}') but the source has no negation",
                                "check whether the English says the opposite of the source", target_mark=word))
+    return out
+
+
+# "Wouldn't you like …?", "Isn't it …?": a negative yes-no question that asserts the positive.
+_NEGATIVE_QUESTION = re.compile(r"\b(\w+n[’']t)\s+(?:you|we|it|they|he|she|i|there|that|this)\b[^.!?]*\?",
+                                re.IGNORECASE)
+
+
+def _asserted(en: Polarity, source: str, text: str) -> list[str]:
+    """The English's strong negations, less those of negative questions when the source asks a yes-no question
+    (你想…吗？ -> "Wouldn't you like …?": the question may be put either way)."""
+    if not re.search(r"吗|[?？]", source):
+        return en.strong
+    asked = [m.group(1).replace("’", "'") for m in _NEGATIVE_QUESTION.finditer(text)]
+    out = list(en.strong)
+    for word in asked:
+        if word in out:
+            out.remove(word)
     return out
 
 
@@ -155,3 +187,11 @@ def _words(text: str) -> list[str]:
     from bilingual.glossary.wordcut import shared
 
     return [text[a:b] for a, b in shared().tokenize(text)]
+
+
+@lru_cache(maxsize=1)
+def _cut_apart() -> frozenset[str]:
+    """Listed words (weak, not_negation) that start with a one-character negator: jieba may cut them
+    apart (不|实), and a lone negator and the next word that make one are read as that word."""
+    lists = _lists()
+    return frozenset(w for w in lists.weak | lists.not_negation if len(w) > 1 and w[0] in lists.single)

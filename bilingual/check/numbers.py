@@ -147,14 +147,18 @@ def source_numbers(text: str) -> list[SourceNumber]:
     for m in _ARABIC.finditer(text):
         if not free(m.start(), m.end()):
             continue
-        take(m.start(), m.end())
-        if len(m.group(0)) > MAX_DIGITS:
+        end = m.end()
+        multiplier = m.group(3)
+        if multiplier and text.startswith(_metric_units(), m.start(3)):
+            end, multiplier = m.end(2) if m.group(2) else m.end(1), None  # 10千米 is 10 km, not 10,000 米
+        take(m.start(), end)
+        if end - m.start() > MAX_DIGITS:
             continue
         value = _dec(m.group(1).replace(",", "") + (m.group(2) or ""))
-        if m.group(3):
-            value *= _MULT[m.group(3)]
-        kind = _kind_after(text, m.end())
-        found.append((m.start(), SourceNumber(m.group(0), _accept(value, kind), kind=kind)))
+        if multiplier:
+            value *= _MULT[multiplier]
+        kind = _kind_after(text, end)
+        found.append((m.start(), SourceNumber(text[m.start():end], _accept(value, kind), kind=kind)))
     for m in _CN_RUN.finditer(text):
         a, b = m.span()
         while a < b and taken[a]:
@@ -187,6 +191,12 @@ def _centuries_with_decades(text: str, numbers: list[SourceNumber]) -> list[Sour
         else:
             out.append(n)
     return out
+
+
+@lru_cache(maxsize=1)
+def _metric_units() -> tuple[str, ...]:
+    """Units a multiplier character starts (千米 km, 千克 kg): the 千 there is a metric prefix."""
+    return tuple(line.split("#")[0].strip() for line in datafiles.lines("check/metric_units.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -246,7 +256,8 @@ _SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9,
 _SHORT_SCALES = {"k": 1000, "m": 10**6, "mn": 10**6, "bn": 10**9, "b": 10**9, "tn": 10**12}
 # Words that stand for a small number without being a numeral.
 _SPECIAL = {"a": 1, "an": 1, "once": 1, "single": 1, "both": 2, "twice": 2, "pair": 2, "couple": 2,
-            "double": 2, "thrice": 3, "triple": 3, "dozen": 12, "dozens": 12}
+            "double": 2, "thrice": 3, "triple": 3, "dozen": 12, "dozens": 12, "decade": 10, "century": 100,
+            "fortnight": 14}
 _EN_NUMBER = re.compile(
     r"(?<![\d,])(?<!\d\.)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s*-?\s*(hundred|thousand|million|billion|trillion"
     r"|k|m|mn|bn|b|tn)\b)?", re.IGNORECASE)
@@ -333,8 +344,8 @@ def _word_numbers(words: list[str], *, specials_only: bool = False) -> list:
                 total += (current or 1) * mult
                 current = 0
             in_number = True
-        elif w == "and" and in_number and (nxt in _UNITS or nxt in _TENS):
-            continue
+        elif w == "and" and in_number and i and words[i - 1] in _SCALES and (nxt in _UNITS or nxt in _TENS):
+            continue  # two hundred and five; but "three and four" are two numbers
         else:
             flush()
             if w in _ORDINALS:
@@ -384,13 +395,23 @@ def findings(units: list[Unit]) -> list[Finding]:
                 missing.append(n)
         # 低于30度或在30度左右 -> "at or below 30 degrees": a repeat of a number the English already gives
         # is only worth a note, unless the English has a number of its own left over (30 ... 31)
-        spare = any(c > 0 and isinstance(v, Decimal) for v, c in strict.items())
+        # (a leftover 1 is no evidence: "first", "one of" stand in every other sentence)
+        spare = any(c > 0 and isinstance(v, Decimal) and v != 1 for v, c in strict.items())
         for n in sorted(missing, key=lambda n: n.start):
             repeat = not spare and any(a.accepted == n.accepted for a in answered)
+            loose = not spare and _small_count(n)
             findings.append(Finding(
                 segment=unit.id, kind="number.missing",
-                severity="info" if repeat else "error" if n.digits else "warning",
+                severity="info" if repeat or loose else "error" if n.digits else "warning",
                 source=excerpt(unit.source, n.text), target=excerpt(unit.en),
                 message=f"'{n.text}' in the source has no counterpart in the English",
                 suggestion=f"render it as {n.describe()}", source_mark=n.text))
     return findings
+
+
+def _small_count(n: SourceNumber) -> bool:
+    """A count of ten or less written in Chinese numerals (两条大河, 十年, 三人): English renders it
+    as often by an enumeration, a plural, 'both' or 'a decade' as by a numeral, so a missing one is
+    only worth a note unless the English has a number of its own left over (三人 -> "two people")."""
+    values = [v for v in n.accepted if isinstance(v, Decimal)]
+    return not n.digits and not n.kind and bool(values) and max(values) <= 10

@@ -74,9 +74,41 @@ def test_scale_words(zh, en, ok):
     # the English un-word renders the source's own lexical negative (非保密), not the dropped 并非
     ("公布了非保密版本。这份备忘录并非逐字记录。", "It released an unclassified version. The memo is verbatim.",
      ["negation.missing"]),
+    # a negative suffix renders the negation as a prefix does
+    ("他们把婴儿卖给了没有孩子的夫妻。", "They sold babies to childless couples.", []),
+    ("他们把婴儿卖给了没有孩子的夫妻。", "They sold babies to couples with children.", ["negation.missing"]),
+    # adjectives that start with 不 (jieba's dictionary tags them a): litotes English may put positively
+    ("售价自然也是不菲。", "It comes with a hefty price tag.", []),
+    ("不愧是爱时尚的国度。", "Worthy of being called a nation of fashion lovers.", []),
+    ("有被不实信息忽悠的经历。", "Have been fooled by false information.", []),  # jieba cuts 不|实
+    ("我不同意这个计划。", "I agree with this plan.", ["negation.missing"]),  # 不|同意 is no 不同
 ])
 def test_negation(zh, en, expected):
     assert kinds(zh, en) == expected
+
+
+def test_a_negative_question_for_a_yes_no_question_adds_no_negation():
+    # 你想…吗？ -> "Wouldn't you like …?": the question may be put either way
+    assert kinds("你想卷上这张毯子，安心阅读吗？", "Wouldn't you like to read, cuddled up with this blanket?") == []
+    assert kinds("你想卷上这张毯子，安心阅读。", "You wouldn't like to read, cuddled up with this blanket.") == [
+        "negation.added"]
+
+
+def test_nothing_else_but_is_only():
+    from bilingual.check.negation import english_polarity
+
+    # "nothing else … aside from X" says 'only X': no negation
+    assert english_polarity("With nothing else on your list aside from reading.").strong == []
+    assert english_polarity("No one else but him came.").strong == []
+    assert english_polarity("There is nothing else to say.").strong == ["nothing"]
+    assert english_polarity("Nothing else matters, but we went.").strong == ["Nothing"]
+
+
+def test_words_that_only_end_like_a_negative_suffix_are_not_negations():
+    from bilingual.check.negation import english_polarity
+
+    assert english_polarity("Regardless, the blessing is nevertheless doubtless.").weak_words == []
+    assert english_polarity("Childless and homeless people.").weak_words == ["Childless", "homeless"]
 
 
 def test_words_that_only_look_prefixed_are_not_negations():
@@ -123,6 +155,13 @@ def test_another_persons_surname_does_not_explain_a_stranger():
     doc = sentence_document([zh], ["Zhou Lina will direct one; Jay Chou said the pressure is too great."])
     assert [(f.severity, f.source_mark, f.target_mark) for f in check_document(doc, glossary=None)
             if f.kind == "name.person"] == [("warning", "方文山", "Zhou Lina")]
+
+
+def test_english_function_words_are_no_name_in_its_place():
+    # "But I" reads as Cantonese 毕 + Wade-Giles I; it is no romanized name standing for 柯文尼 (Coveney)
+    zh = "“我们当然认为延期更好，”柯文尼说，“但我认为理由充分。”"
+    en = '"We think an extension is preferable," Coveney said. "But I think there is good reason."'
+    assert kinds(zh, en) == []
 
 
 def test_a_name_not_romanized_and_nothing_in_its_place_is_only_info():

@@ -77,6 +77,29 @@ def test_a_place_before_local_time_may_be_left_implied(glossary, en, severity):
     assert _severities(glossary, "美国当地时间7月19日，马歇尔逝世。", en) == [("glossary.missing", severity)]
 
 
+@pytest.mark.parametrize("zh, en, severity", [
+    # an institution's English implies its country (bilingual/data/check/glossary.toml)
+    ("美国国务院并未立即回应。", "The State Department did not respond at once.", "info"),
+    ("他在美国国会山发表讲话。", "He spoke on Capitol Hill.", "info"),
+    ("德国国家疾病控制中心表示。", "The national disease control centre said.", "info"),
+    ("美国总统特朗普表示。", "President Trump said.", "info"),
+    ("美国政府表示。", "The government said.", "info"),
+    ("中国国家主席习近平表示。", "President Xi Jinping said.", "info"),
+    ("中国国务院总理李克强表示。", "Premier Li Keqiang said.", "info"),
+    ("美国特朗普政府表示。", "The Trump administration said.", "info"),  # a source person is no other place
+    ("美国政府表示。", "The Ruritania government said.", "error"),
+    # another place named with it: the country is wrong, not implied
+    ("美国国务院并未立即回应。", "The Ruritania State Department did not respond at once.", "error"),
+    ("与美国总统的通话。", "A call with the president of Ruritania.", "error"),
+    ("美国国务院并未立即回应。", "The ministry did not respond at once.", "error"),  # nothing implies it
+])
+def test_a_country_before_its_institution_may_be_left_implied(glossary, zh, en, severity):
+    from bilingual.glossary import Glossary
+
+    shipped = Glossary(list(Glossary.default().terms) + list(glossary.terms))
+    assert ("glossary.missing", severity) in _severities(shipped, zh, en)
+
+
 def test_implied_only_when_every_mention_is(glossary):
     # the second 美国 is no local time: it still needs its English
     zh = "美国当地时间7月19日，马歇尔在美国逝世。"

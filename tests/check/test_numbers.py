@@ -61,10 +61,43 @@ def test_wrong_renderings_are_reported(zh, en):
 
 
 def test_digits_are_errors_and_chinese_numerals_warnings():
-    doc = sentence_document(["他30岁，有三个孩子。"], ["He has children."])
+    doc = sentence_document(["他30岁，有三十个孩子。"], ["He has children."])
     found = {f.source_mark: f.severity for f in check_document(doc, glossary=None)
              if f.kind == "number.missing"}
-    assert found == {"30": "error", "三": "warning"}
+    assert found == {"30": "error", "三十": "warning"}
+
+
+@pytest.mark.parametrize("zh, en, severity", [
+    # a small count in Chinese numerals, nothing in its place: an enumeration, a plural or 'both' renders it
+    ("黄河和长江两条大河成了摇篮。", "The Yellow River and the Yangtze River became the cradle.", "info"),
+    ("有三个孩子。", "He has children.", "info"),
+    ("有三个孩子。", "He has two children.", "warning"),  # a number of its own in its place
+    ("有三个孩子，是第一个。", "He has children, the first one.", "info"),  # 'first' is no such number
+])
+def test_a_small_count_in_chinese_numerals_is_a_note_unless_replaced(zh, en, severity):
+    doc = sentence_document([zh], [en])
+    found = [f.severity for f in check_document(doc, glossary=None) if f.kind == "number.missing"]
+    assert found == [severity]
+
+
+def test_two_numbers_joined_by_and_are_two_numbers():
+    # "three and four" is 3 and 4; "two hundred and five" is 205
+    assert {3, 4} <= target_values("Season three and four are confirmed.")
+    assert 7 not in target_values("Season three and four are confirmed.")
+    assert 205 in target_values("It has two hundred and five rooms.")
+
+
+def test_a_decade_is_ten_years():
+    doc = sentence_document(["经过十年的发展。"], ["A decade hence."])
+    assert not [f for f in check_document(doc, glossary=None) if f.kind == "number.missing"]
+
+
+def test_a_metric_prefix_is_no_multiplier():
+    # 10千米 is 10 km (bilingual/data/check/metric_units.txt); 10千人 is still 10,000 people
+    assert [(n.text, n.accepted) for n in source_numbers("震源深度10千米")] == [("10", {10})]
+    assert [n.accepted for n in source_numbers("有10千人")] == [{10000}]
+    doc = sentence_document(["震源深度10千米。"], ["The epicentre was 10km deep."])
+    assert not [f for f in check_document(doc, glossary=None) if f.kind == "number.missing"]
 
 
 def test_full_width_digits_and_grouping():
