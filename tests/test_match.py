@@ -27,7 +27,8 @@ TERMS = [
     Term("pence", "彭斯", kind="person", en="Pence"), Term("japan", "日本", kind="place", en="Japan"),
     Term("canada", "加拿大", kind="place", en="Canada"), Term("taiwan", "台湾", kind="place", en="Taiwan"),
     Term("north-korea", "朝鲜", kind="place", en="North Korea"), Term("un", "联合国", kind="org", en="the UN"),
-    Term("asia", "亚洲", kind="place", en="Asia"), Term("trump", "特朗普", kind="person", en="Trump"),
+    Term("asia", "亚洲", kind="place", en="Asia"), Term("russia", "俄罗斯", kind="place", en="Russia"),
+    Term("trump", "特朗普", kind="person", en="Trump"),
     Term("national-day", "国庆节", kind="other", en="National Day", match=["bare"]),
     Term("nsl", "国家安全法", aliases=["国安法"], kind="work", en="National Security Law", match=["bare"]),
 ]
@@ -97,6 +98,7 @@ def test_a_name_inside_a_longer_word_or_name_is_not_matched(names, text, rule):
     ("美国总统唐纳德·特朗普", ["us", "trump"]),  # a ·-separated part of a foreign name is a word
     ("《香港》", ["hk"]), ("【香港】", ["hk"]),  # a name filling a title's brackets is the title
     ("也在北京人民大会堂与习近平会面", ["beijing"]),  # 人民… after the name is no suffix 人
+    ("并且允许攻击俄罗斯本土", ["russia"]),  # seed: Russia's own territory is Russia
 ])
 def test_a_name_standing_as_a_word_or_compound_is_matched(names, text, ids):
     assert [m.term.id for m in names.find(text)] == ids
