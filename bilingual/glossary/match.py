@@ -52,6 +52,8 @@ class Decision:
     surface: str
     matched: bool
     why: str
+    # The Simplified spelling the surface stands for (as Match.hans).
+    hans: str = ""
 
 
 class Matcher:
@@ -78,7 +80,7 @@ class Matcher:
             if len(self._found) > FIND_CACHE:
                 self._found.clear()
             found = self._found[text] = tuple(
-                Match(d.start, d.end, d.term, d.surface, self._index[d.surface][1])
+                Match(d.start, d.end, d.term, d.surface, d.hans)
                 for d in self._decide(text) if d.matched)
         return list(found)
 
@@ -86,19 +88,27 @@ class Matcher:
         """Every candidate span in `text` with the verdict and its reason, in text order."""
         return self._decide(text, explain=True)
 
-    def _candidates(self, text: str) -> list[tuple[int, int, str]]:
+    def _candidates(self, text: str, simple: str) -> list[tuple[int, int, str]]:
+        """(start, end, index surface) of every surface in `text`, and in its Simplified twin where a
+        Traditional text writes a variant character the glossary's forms lack (華昇 for 華升)."""
         if not self._index:
             return []
-        return [(end + 1 - len(s), end + 1, s) for end, s in self._automaton.iter(text)]
+        found = [(end + 1 - len(s), end + 1, s) for end, s in self._automaton.iter(text)]
+        if simple is not text:
+            seen = {(a, b) for a, b, _s in found}
+            found += [c for c in ((end + 1 - len(s), end + 1, s) for end, s in self._automaton.iter(simple))
+                      if c[:2] not in seen]
+        return found
 
     def _decide(self, text: str, explain: bool = False) -> list[Decision]:
-        candidates = sorted(self._candidates(text), key=lambda c: (c[0] - c[1], c[0]))
+        # The rules and the dictionary are Simplified: judge a Traditional text by its Simplified twin.
+        simple = _simplified(text)
+        simple = text if simple == text or len(simple) != len(text) else simple
+        candidates = sorted(self._candidates(text, simple), key=lambda c: (c[0] - c[1], c[0]))
         if not candidates:
             return []
         r = match_rules.rules()
-        # The rules and the dictionary are Simplified: judge a Traditional text by its Simplified twin.
-        simple = _simplified(text)
-        cut = match_rules.Cut(simple if len(simple) == len(text) else text, self._tokenize, self._freq, WORD_RUN)
+        cut = match_rules.Cut(simple, self._tokenize, self._freq, WORD_RUN)
         owner: list[Decision | None] = [None] * len(text)
         # Where another name starts: candidates still to judge and names matched, not names refused
         # (台湾 before 联合国 in 台湾联合国协进会, where 联合国 is part of the longer name).
@@ -106,19 +116,20 @@ class Matcher:
         for c in candidates:
             starts[c[0]] = starts.get(c[0], 0) + 1
         out: list[Decision] = []
-        for start, end, surface in candidates:
-            term, hans = self._index[surface]
+        for start, end, key in candidates:
+            term, hans = self._index[key]
+            surface = text[start:end]
             holder = next((d for d in owner[start:end] if d is not None), None)
             if holder is not None:
                 _drop(starts, start)
                 if explain:
                     out.append(Decision(start, end, term, surface, False,
-                                        f"inside or across the longer match '{holder.surface}'"))
+                                        f"inside or across the longer match '{holder.surface}'", hans))
                 continue
             ok, why = match_rules.judge(cut, start, end, term.kind, term.bare, hans, r, starts)
             if cut.text is not text:
                 why = _traditional(why, simple, text)
-            decision = Decision(start, end, term, surface, ok, why)
+            decision = Decision(start, end, term, surface, ok, why, hans)
             if ok:
                 owner[start:end] = [decision] * (end - start)
             else:

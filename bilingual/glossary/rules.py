@@ -55,6 +55,12 @@ class Rules:
     stationed: frozenset[str] = frozenset()
     title_open: str = "《〈"
     title_close: str = "》〉"
+    # Brackets a name may fill as a label (【香港】) but whose longer content is a heading or a
+    # lead-in, not a title (【失踪七个月 徐晓冬透露陈秋实最新情况】): names inside it are mentions.
+    # Last characters that make a two-character word a verb of motion (押往, 来到): a breaker.
+    breaker_endings: tuple[str, ...] = ()
+    label_open: str = ""
+    label_close: str = ""
 
     def suffix_at(self, text: str) -> str:
         """The longest listed suffix `text` starts with ("" if none)."""
@@ -76,6 +82,7 @@ def parse(data: dict) -> Rules:
                     re.compile(v["after"]) if v.get("after") else None, v.get("why", ""))
         vetoes.setdefault(veto.surface, []).append(veto)
     brackets = data.get("title_brackets", ["《》", "〈〉"])
+    labels = data.get("label_brackets", [])
     return Rules(
         suffixes=tuple(sorted(data.get("suffixes", []), key=len, reverse=True)),
         prefixes=frozenset(data.get("prefixes", [])),
@@ -93,14 +100,19 @@ def parse(data: dict) -> Rules:
         stationed=frozenset(data.get("stationed", [])),
         title_open="".join(b[0] for b in brackets),
         title_close="".join(b[1] for b in brackets),
+        breaker_endings=tuple(data.get("breaker_endings", [])),
+        label_open="".join(b[0] for b in labels),
+        label_close="".join(b[1] for b in labels),
     )
 
 
 def in_title(text: str, start: int, end: int, r: Rules | None = None) -> bool:
-    """The span fills a title's brackets (《…》, 〈…〉, 【…】) exactly."""
+    """The span fills a title's or a label's brackets (《…》, 〈…〉, 【…】) exactly."""
     r = r or rules()
-    return (start > 0 and end < len(text) and text[start - 1] in r.title_open
-            and r.title_open.index(text[start - 1]) == r.title_close.find(text[end]))
+    if start <= 0 or end >= len(text):
+        return False
+    opening, closing = r.title_open + r.label_open, r.title_close + r.label_close
+    return text[start - 1] in opening and opening.index(text[start - 1]) == closing.find(text[end])
 
 
 def enclosing_title(text: str, start: int, end: int, r: Rules) -> str:
@@ -276,7 +288,7 @@ def _longer_name(cut: Cut, start: int, end: int, r: Rules, name_starts: Collecti
         if tok is None or tok[0] != at or (at > end and at in name_starts and not stationed):
             return ""  # punctuation, or another name begins a phrase of its own
         word = text[tok[0]:tok[1]]
-        if word in r.name_breakers or _NUMERAL.fullmatch(word):
+        if word in r.name_breakers or _NUMERAL.fullmatch(word) or (len(word) == 2 and word.endswith(r.breaker_endings)):
             return ""
         at = tok[1]
         stationed = word in r.stationed
