@@ -70,6 +70,8 @@ def names() -> Glossary:
     ("他是美国派的", "suffix 派"),  # a faction at the end of a phrase
     ("加拿大驻华大使馆以视频", "longer name '加拿大驻华大使馆'"),  # tune: an embassy named with 驻
     ("美国大使馆发表声明", "longer name '美国大使馆'"),  # tune2, tune3: 英国领事馆, 中国领事馆 are names
+    ("美国国务院也表达关切。", "longer name '美国国务院'"),  # tune3: a government's department
+    ("在联合国大会处理社会、人", "longer name '联合国大会'"),  # tune3: an organisation's assembly
 ])
 def test_a_name_inside_a_longer_word_or_name_is_not_matched(names, text, rule):
     assert names.find(text) == []
