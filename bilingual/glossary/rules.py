@@ -183,6 +183,8 @@ def judge(cut: Cut, start: int, end: int, kind: str, bare: bool, hans: str, r: R
     title = enclosing_title(text, start, end, r)
     if title:
         return False, f"part of the title '{title}'"
+    if _registered_place(text, start, end, r):
+        return False, f"the place in a company's registered name '({text[start:end]}){text[end + 1:end + 5]}…'"
     for veto in r.vetoes.get(hans, ()):
         if veto.applies(text, start, end):
             return False, f"context rule: {veto.why}"
@@ -196,6 +198,13 @@ def judge(cut: Cut, start: int, end: int, kind: str, bare: bool, hans: str, r: R
     if longer:
         return False, f"part of the longer name '{longer}' (it ends in a name's last word)"
     return True, "; ".join(w for w in (why, why2) if w) or "stands as a word"
+
+
+def _registered_place(text: str, start: int, end: int, r: Rules) -> bool:
+    """The name fills parentheses that an organisation's suffix follows: a company's registered name
+    holds its place so (金域检验（香港）有限公司, KingMed Diagnostics (Hong Kong) Limited)."""
+    return (0 < start and end < len(text) and text[start - 1] in "（(" and text[end] in "）)"
+            and text.startswith(r.org_suffixes, end + 1))
 
 
 def _start(cut: Cut, start: int, end: int, kind: str, r: Rules) -> tuple[bool, str]:
