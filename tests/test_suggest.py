@@ -87,6 +87,9 @@ def test_on_the_labelled_tuning_articles():
     ("联合国大会处理社会、人道和文化问题的第三委员会。", ["第三委员会"], []),  # an ordinal names a body
     ("罪及犯案过程口供，以及香港审讯纪录。涂谨申说，“可能台湾当局担心", ["涂谨申"], ["涂谨申说"]),
     ("广州和江门当局不满两人擅自前往云南西双版纳旅游，派出十多人到云南，联合当", ["西双版纳"], ["云南西双版纳"]),
+    # tune3: peoples, ethnic groups and areas are no names
+    ("维吾尔族和其他少数民族。他负责报道纽约地区的法律执行。西北地区的维吾尔人", [],
+     ["维吾尔族", "维吾尔人", "纽约地区", "西北地区"]),
     # tune3: written once on its own, a name is offered beside the longer name holding it
     ("一名纽约市警察。他参加纽约市警察局的活动。纽约市警察局表示，纽约市警察局颁发", ["纽约市", "纽约市警察局"], []),
 ])

@@ -90,6 +90,7 @@ def suggest(text: str, glossary: Glossary, *, limit: int = DEFAULT_LIMIT) -> lis
     fresh = [c for c in found.values() if c.text not in known and c.score >= MIN_SCORE
              and not _only_inside(c.text, simple, covered)
              and not c.text.endswith(tuple(data["generic_heads"]))
+             and not (c.kind != "person" and c.text.endswith(tuple(data["group_endings"])))
              and not (len(c.text) == 2 and all(ch in data["abbreviations"] for ch in c.text))]
     # A piece of a longer candidate only when that one is offered (新疆 of 新疆穆斯林, a description, stays).
     offered = {c.text: c for c in fresh}
