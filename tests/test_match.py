@@ -73,6 +73,7 @@ def names() -> Glossary:
     ("美国国务院也表达关切。", "longer name '美国国务院'"),  # tune3: a government's department
     ("在联合国大会处理社会、人", "longer name '联合国大会'"),  # tune3: an organisation's assembly
     ("金域檢驗（香港）有限公司、", "company's registered name"),  # tune3: KingMed (Hong Kong) Limited
+    ("他还是美国陆军预备役上士，拥有", "longer name '美国陆军"),  # tune3: a country's armed service
 ])
 def test_a_name_inside_a_longer_word_or_name_is_not_matched(names, text, rule):
     assert names.find(text) == []
