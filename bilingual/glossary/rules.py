@@ -194,7 +194,9 @@ def judge(cut: Cut, start: int, end: int, kind: str, bare: bool, hans: str, r: R
     ok2, why2 = _end(cut, start, end, kind, r)
     if not ok2:
         return ok2, why2
-    longer = _longer_name(cut, start, end, r, name_starts)
+    # An institution named after a person puts its suffix right after the name (宋庆龄|基金会,
+    # 邵逸夫|医学院); words between a person and a suffix are the rest of a sentence (梁一鸣|押往|机场).
+    longer = _longer_name(cut, start, end, r, name_starts, words=1 if kind == "person" else 3)
     if longer:
         return False, f"part of the longer name '{longer}' (it ends in a name's last word)"
     return True, "; ".join(w for w in (why, why2) if w) or "stands as a word"
