@@ -97,6 +97,7 @@ def test_a_name_inside_a_longer_word_or_name_is_not_matched(names, text, rule):
     ("在让选民害怕拜登上彻底失败了", ["biden"]),  # 拜登|上|彻底, not 拜|登上|彻底
     ("谢谢你，彭斯副总统", ["pence"]), ("让她对彭斯不愿承认警察", ["pence"]),  # not a 3-character name
     ("王毅昨日视察清华大学", ["wang-yi"]),  # a person heads an institution's name only right before its suffix
+    ("美国周四参议院投票通过", ["us"]),  # a time word ends the phrase: no name holds one
     ("王毅因病缺席", ["wang-yi"]), ("彭斯仅表示", ["pence"]), ("王毅更指出", ["wang-yi"]),  # function words
     ("为此，美国派航母协防台湾", ["us", "taiwan"]),  # 派 sends: a verb with its object, no faction
     ("1986年，台湾第一个反对党", ["taiwan"]),  # an ordinal counts parties, it is no part of a name
