@@ -52,6 +52,16 @@ def test_descriptions_and_abbreviation_pairs_are_not_names():
     assert "澳大利亚政府" not in found and "中美" not in found and "马克思主义" not in found
 
 
+def test_short_quoted_phrases_are_offered_last():
+    # tune, tune2: policies, formulas and programmes are named in quotation marks; phrases and common
+    # words in them are not offered, and a quoted phrase comes after every tagged name
+    text = "李登辉提出“两国论”和“戒急用忍”，称两岸是“特殊的国与国关系”，又说要“拨乱反正”。央视「焦点访谈」报道。"
+    found = [c.text for c in suggest(text, KNOWN)]
+    assert {"两国论", "戒急用忍", "焦点访谈"} <= set(found)
+    assert "特殊的国与国关系" not in found and "拨乱反正" not in found
+    assert found.index("李登辉") < found.index("两国论")
+
+
 def test_cli_suggest_says_kind_and_context_with_v(tmp_path, capsys):
     from bilingual.cli import main
 

