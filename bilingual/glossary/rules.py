@@ -184,7 +184,7 @@ def judge(cut: Cut, start: int, end: int, kind: str, bare: bool, hans: str, r: R
     if title:
         return False, f"part of the title '{title}'"
     if _registered_place(text, start, end, r):
-        return False, f"the place in a company's registered name '({text[start:end]}){text[end + 1:end + 5]}…'"
+        return False, f"the place in a company's registered name '{text[start - 1:end + 5]}'"
     for veto in r.vetoes.get(hans, ()):
         if veto.applies(text, start, end):
             return False, f"context rule: {veto.why}"
