@@ -88,23 +88,29 @@ class Matcher:
         """Every candidate span in `text` with the verdict and its reason, in text order."""
         return self._decide(text, explain=True)
 
-    def _candidates(self, text: str, simple: str) -> list[tuple[int, int, str]]:
+    def _candidates(self, text: str) -> tuple[list[tuple[int, int, str]], str]:
         """(start, end, index surface) of every surface in `text`, and in its Simplified twin where a
-        Traditional text writes a variant character the glossary's forms lack (華昇 for 華升)."""
+        Traditional text writes a variant character the glossary's forms lack (華昇 for 華升); and
+        the twin, which the rules judge (the text itself when it is Simplified or holds no name)."""
         if not self._index:
-            return []
+            return [], text
         found = [(end + 1 - len(s), end + 1, s) for end, s in self._automaton.iter(text)]
-        if simple is not text:
+        traditional = not _traditional_chars().isdisjoint(text)
+        if not found and not traditional:
+            return found, text  # most text: Simplified, and no name in it
+        simple = _simplified(text)
+        if simple == text or len(simple) != len(text):
+            return found, text
+        if traditional:
             seen = {(a, b) for a, b, _s in found}
             found += [c for c in ((end + 1 - len(s), end + 1, s) for end, s in self._automaton.iter(simple))
                       if c[:2] not in seen]
-        return found
+        return found, simple
 
     def _decide(self, text: str, explain: bool = False) -> list[Decision]:
         # The rules and the dictionary are Simplified: judge a Traditional text by its Simplified twin.
-        simple = _simplified(text)
-        simple = text if simple == text or len(simple) != len(text) else simple
-        candidates = sorted(self._candidates(text, simple), key=lambda c: (c[0] - c[1], c[0]))
+        found, simple = self._candidates(text)
+        candidates = sorted(found, key=lambda c: (c[0] - c[1], c[0]))
         if not candidates:
             return []
         r = match_rules.rules()
@@ -169,6 +175,15 @@ def _traditional(why: str, simple: str, text: str) -> str:
 
 def _simplified(text: str) -> str:
     return converter("t2s").convert(text)
+
+
+@cache
+def _traditional_chars() -> frozenset[str]:
+    """The characters OpenCC's t2s changes on their own (華, 昇, 臺 …), found once by converting every
+    CJK character: a text holding none has no Simplified twin that could spell a name differently."""
+    chars = [chr(c) for c in (*range(0x3400, 0xA000), *range(0xF900, 0xFB00))]
+    simple = _simplified("\n".join(chars)).split("\n")
+    return frozenset(a for a, b in zip(chars, simple, strict=False) if a != b)
 
 
 # A character used as a word of its own less often than this in jieba's dictionary (瑜 1,671;
