@@ -70,6 +70,7 @@ class Matcher:
             self._automaton.make_automaton()
         self._names = {hans: NAME_COUNT for _term, hans in index.values() if len(hans) > 1}
         self._cutter: WordCut | None = None
+        self._variants: frozenset[str] | None = None
         # find() runs on the same sentence several times per build (convert, protect, check).
         self._found: dict[str, tuple[Match, ...]] = {}
 
@@ -95,9 +96,11 @@ class Matcher:
         if not self._index:
             return [], text
         found = [(end + 1 - len(s), end + 1, s) for end, s in self._automaton.iter(text)]
-        traditional = not _traditional_chars().isdisjoint(text)
+        if self._variants is None:
+            self._variants = _variants(self._index)
+        traditional = not self._variants.isdisjoint(text)
         if not found and not traditional:
-            return found, text  # most text: Simplified, and no name in it
+            return found, text  # most text: no name in it, and no variant of a name's character
         simple = _simplified(text)
         if simple == text or len(simple) != len(text):
             return found, text
@@ -178,12 +181,19 @@ def _simplified(text: str) -> str:
 
 
 @cache
-def _traditional_chars() -> frozenset[str]:
-    """The characters OpenCC's t2s changes on their own (華, 昇, 臺 …), found once by converting every
-    CJK character: a text holding none has no Simplified twin that could spell a name differently."""
+def _traditional_chars() -> dict[str, str]:
+    """Each character OpenCC's t2s changes on its own (華, 昇, 臺 …) and what it becomes, found once
+    by converting every CJK character."""
     chars = [chr(c) for c in (*range(0x3400, 0xA000), *range(0xF900, 0xFB00))]
     simple = _simplified("\n".join(chars)).split("\n")
-    return frozenset(a for a, b in zip(chars, simple, strict=False) if a != b)
+    return {a: b for a, b in zip(chars, simple, strict=False) if a != b}
+
+
+def _variants(index: dict[str, tuple[Term, str]]) -> frozenset[str]:
+    """The Traditional characters that spell a character of a glossary name but are in none of its
+    written forms (昇 for the 升 of 華升): only a text holding one needs its Simplified twin searched."""
+    written = {ch for surface in index for ch in surface}
+    return frozenset(t for t, s in _traditional_chars().items() if s in written and t not in written)
 
 
 # A character used as a word of its own less often than this in jieba's dictionary (瑜 1,671;
