@@ -52,6 +52,8 @@ class Decision:
     surface: str
     matched: bool
     why: str
+    # The Simplified spelling the surface stands for (as Match.hans).
+    hans: str = ""
 
 
 class Matcher:
@@ -68,6 +70,7 @@ class Matcher:
             self._automaton.make_automaton()
         self._names = {hans: NAME_COUNT for _term, hans in index.values() if len(hans) > 1}
         self._cutter: WordCut | None = None
+        self._variants: frozenset[str] | None = None
         # find() runs on the same sentence several times per build (convert, protect, check).
         self._found: dict[str, tuple[Match, ...]] = {}
 
@@ -78,7 +81,7 @@ class Matcher:
             if len(self._found) > FIND_CACHE:
                 self._found.clear()
             found = self._found[text] = tuple(
-                Match(d.start, d.end, d.term, d.surface, self._index[d.surface][1])
+                Match(d.start, d.end, d.term, d.surface, d.hans)
                 for d in self._decide(text) if d.matched)
         return list(found)
 
@@ -86,19 +89,35 @@ class Matcher:
         """Every candidate span in `text` with the verdict and its reason, in text order."""
         return self._decide(text, explain=True)
 
-    def _candidates(self, text: str) -> list[tuple[int, int, str]]:
+    def _candidates(self, text: str) -> tuple[list[tuple[int, int, str]], str]:
+        """(start, end, index surface) of every surface in `text`, and in its Simplified twin where a
+        Traditional text writes a variant character the glossary's forms lack (華昇 for 華升); and
+        the twin, which the rules judge (the text itself when it is Simplified or holds no name)."""
         if not self._index:
-            return []
-        return [(end + 1 - len(s), end + 1, s) for end, s in self._automaton.iter(text)]
+            return [], text
+        found = [(end + 1 - len(s), end + 1, s) for end, s in self._automaton.iter(text)]
+        if self._variants is None:
+            self._variants = _variants(self._index)
+        traditional = not self._variants.isdisjoint(text)
+        if not found and not traditional:
+            return found, text  # most text: no name in it, and no variant of a name's character
+        simple = _simplified(text)
+        if simple == text or len(simple) != len(text):
+            return found, text
+        if traditional:
+            seen = {(a, b) for a, b, _s in found}
+            found += [c for c in ((end + 1 - len(s), end + 1, s) for end, s in self._automaton.iter(simple))
+                      if c[:2] not in seen]
+        return found, simple
 
     def _decide(self, text: str, explain: bool = False) -> list[Decision]:
-        candidates = sorted(self._candidates(text), key=lambda c: (c[0] - c[1], c[0]))
+        # The rules and the dictionary are Simplified: judge a Traditional text by its Simplified twin.
+        found, simple = self._candidates(text)
+        candidates = sorted(found, key=lambda c: (c[0] - c[1], c[0]))
         if not candidates:
             return []
         r = match_rules.rules()
-        # The rules and the dictionary are Simplified: judge a Traditional text by its Simplified twin.
-        simple = _simplified(text)
-        cut = match_rules.Cut(simple if len(simple) == len(text) else text, self._tokenize, self._freq, WORD_RUN)
+        cut = match_rules.Cut(simple, self._tokenize, self._freq, WORD_RUN)
         owner: list[Decision | None] = [None] * len(text)
         # Where another name starts: candidates still to judge and names matched, not names refused
         # (台湾 before 联合国 in 台湾联合国协进会, where 联合国 is part of the longer name).
@@ -106,19 +125,20 @@ class Matcher:
         for c in candidates:
             starts[c[0]] = starts.get(c[0], 0) + 1
         out: list[Decision] = []
-        for start, end, surface in candidates:
-            term, hans = self._index[surface]
+        for start, end, key in candidates:
+            term, hans = self._index[key]
+            surface = text[start:end]
             holder = next((d for d in owner[start:end] if d is not None), None)
             if holder is not None:
                 _drop(starts, start)
                 if explain:
                     out.append(Decision(start, end, term, surface, False,
-                                        f"inside or across the longer match '{holder.surface}'"))
+                                        f"inside or across the longer match '{holder.surface}'", hans))
                 continue
             ok, why = match_rules.judge(cut, start, end, term.kind, term.bare, hans, r, starts)
             if cut.text is not text:
                 why = _traditional(why, simple, text)
-            decision = Decision(start, end, term, surface, ok, why)
+            decision = Decision(start, end, term, surface, ok, why, hans)
             if ok:
                 owner[start:end] = [decision] * (end - start)
             else:
@@ -158,6 +178,22 @@ def _traditional(why: str, simple: str, text: str) -> str:
 
 def _simplified(text: str) -> str:
     return converter("t2s").convert(text)
+
+
+@cache
+def _traditional_chars() -> dict[str, str]:
+    """Each character OpenCC's t2s changes on its own (華, 昇, 臺 …) and what it becomes, found once
+    by converting every CJK character."""
+    chars = [chr(c) for c in (*range(0x3400, 0xA000), *range(0xF900, 0xFB00))]
+    simple = _simplified("\n".join(chars)).split("\n")
+    return {a: b for a, b in zip(chars, simple, strict=False) if a != b}
+
+
+def _variants(index: dict[str, tuple[Term, str]]) -> frozenset[str]:
+    """The Traditional characters that spell a character of a glossary name but are in none of its
+    written forms (昇 for the 升 of 華升): only a text holding one needs its Simplified twin searched."""
+    written = {ch for surface in index for ch in surface}
+    return frozenset(t for t, s in _traditional_chars().items() if s in written and t not in written)
 
 
 # A character used as a word of its own less often than this in jieba's dictionary (瑜 1,671;

