@@ -109,6 +109,8 @@ def test_words_that_only_end_like_a_negative_suffix_are_not_negations():
 
     assert english_polarity("Regardless, the blessing is nevertheless doubtless.").weak_words == []
     assert english_polarity("Childless and homeless people.").weak_words == ["Childless", "homeless"]
+    assert english_polarity("Countless, relentless and priceless wireless talks.").weak_words == []
+    assert kinds("他没有去开会。", "He went to countless meetings.") == ["negation.missing"]
 
 
 def test_words_that_only_look_prefixed_are_not_negations():
