@@ -111,7 +111,7 @@ def test_build_without_model_stops_before_writing(capsys, tmp_path, monkeypatch)
     assert result.code != 0
     assert "bilingual models install" in result.err and len(result.err.strip().splitlines()) == 1
     assert not out.exists() or not any(out.iterdir())
-    assert not list(tmp_path.glob("new-memory*"))  # nor a translation memory it made and never wrote
+    assert not list(tmp_path.glob("new-memory*"))  # the model is looked for before the memory is opened
 
 
 @pytest.mark.parametrize("variant, expected", [("s2twp", "軟體"), ("s2hk", "軟件")])

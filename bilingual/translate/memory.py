@@ -56,7 +56,6 @@ class Memory:
             raise BilingualError(f"cannot create the folder for translation memory {self.path}: "
                                  f"{e.strerror or e}") from None
         self._db: sqlite3.Connection | None = None
-        self._created = not self.path.exists()
         with self._guard():
             # Autocommit mode: transactions are opened explicitly, IMMEDIATE for writes,
             # so a writer waits on the busy timeout instead of failing a lock upgrade.
@@ -100,12 +99,8 @@ class Memory:
     def __enter__(self) -> Memory:
         return self
 
-    def __exit__(self, exc_type, *exc) -> None:
-        empty = exc_type is not None and self._created and self._db is not None and not any(self.counts().values())
+    def __exit__(self, *exc: object) -> None:
         self.close()
-        if empty:  # a failed run leaves no memory it made and never wrote to (no half-made file)
-            for suffix in ("", "-wal", "-shm"):
-                Path(f"{self.path}{suffix}").unlink(missing_ok=True)
 
     def close(self) -> None:
         """Close the connection (safe to call twice)."""

@@ -158,17 +158,3 @@ def test_sigkill_mid_loop_keeps_every_committed_row(tmp_path):
     assert con.execute("SELECT count(*) FROM mt").fetchone()[0] >= last + 1
     con.close()
 
-
-def test_failed_run_leaves_no_memory_it_made_and_never_wrote(tmp_path):
-    path = tmp_path / "new.sqlite"
-    with pytest.raises(RuntimeError), Memory(path):
-        raise RuntimeError("the model failed to load")
-    assert list(tmp_path.iterdir()) == []
-    with pytest.raises(RuntimeError), Memory(path) as memory:  # written to: kept, whatever failed after
-        memory.store("你好", "e", "", "hello")
-        raise RuntimeError("interrupted")
-    assert Memory(path).lookup("你好", "e") == ("hello", "mt")
-    path.with_name("old.sqlite").write_bytes(path.read_bytes())
-    with pytest.raises(RuntimeError), Memory(tmp_path / "old.sqlite"):  # not made by this run: kept
-        raise RuntimeError("failed")
-    assert (tmp_path / "old.sqlite").exists()
