@@ -16,14 +16,12 @@ from typing import TYPE_CHECKING
 
 from bilingual.edition import (  # noqa: F401 - re-exported: a build, and the two steps users call alone
     ALL_COLUMNS,
+    BuildOptions,
     Built,
-    Edition,
     Progress,
     build,
     build_documents,
-    check_title,
     glossary,
-    language_warnings,
     make_output_folder,
     prepare,
 )

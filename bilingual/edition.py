@@ -72,8 +72,8 @@ def language_warnings(docs: list[Document]) -> list[str]:
 
 
 @dataclass(frozen=True)
-class Edition:
-    """What a build makes of its articles: every option of `build` and `build_documents` but the inputs.
+class BuildOptions:
+    """Every option of `build` and `build_documents` but the inputs (both take them as keyword arguments).
 
     variant: the Traditional column's OpenCC variant; english: False leaves the
     English column empty; glossaries: termbases on top of the shipped one;
@@ -84,7 +84,7 @@ class Edition:
 
     variant: str = "s2twp"
     english: bool = True
-    glossaries: Sequence[Path] = ()
+    glossaries: Sequence[Path] | None = ()
     memory_path: Path | None = None
     engine_options: dict | None = None
     formats: tuple[str, ...] = ("html",)
@@ -92,7 +92,7 @@ class Edition:
     columns: tuple[str, ...] = ALL_COLUMNS
     title: str | None = None
 
-    def checked(self) -> Edition:
+    def checked(self) -> BuildOptions:
         """Usage errors before any work: the formats, the title (stripped), the engine's threads."""
         unknown = set(self.formats) - {"html", "epub"}
         if unknown or not self.formats:
@@ -106,7 +106,7 @@ class Edition:
 
 def build(inputs: list[Path], out_dir: Path, *, keep_going: bool = False, progress: Progress | None = None,
           **options: Any) -> Built:
-    """The whole pipeline, from files to editions; `options` are the fields of Edition.
+    """The whole pipeline, from files to editions; `options` are the fields of BuildOptions.
 
     Everything that can fail on input or setup fails before the first write:
     options checked, articles read (keep_going: an unreadable one is skipped and
@@ -122,17 +122,17 @@ def build(inputs: list[Path], out_dir: Path, *, keep_going: bool = False, progre
     """
     from bilingual.outputs import refuse_inputs
 
-    edition = Edition(**options).checked()
+    opts = BuildOptions(**options).checked()
     _check_output(out_dir)  # before hours of translation, not after
     skipped: list[str] = []
     files = _input_files(inputs)
     docs = _load_files(files, skipped=skipped if keep_going else None)
     if not docs:
         raise BilingualError("no article could be read: " + "; ".join(skipped))
-    memory = [Path(edition.memory_path)] if edition.memory_path else []
-    refuse_inputs([out_dir / n for n in _output_names(docs, out_dir, edition)],
-                  [*files, *edition.glossaries, *memory])
-    result = _pipeline(docs, out_dir, edition, progress)
+    memory = [Path(opts.memory_path)] if opts.memory_path else []
+    refuse_inputs([out_dir / n for n in _output_names(docs, out_dir, opts)],
+                  [*files, *opts.glossaries, *memory])
+    result = _pipeline(docs, out_dir, opts, progress)
     result.skipped = skipped
     result.warnings += language_warnings(docs)
     return result
@@ -146,39 +146,39 @@ def build_documents(docs: list[Document], out_dir: Path, *, progress: Progress |
     (the review workspace, which rewrites the JSON it read) writes exactly what
     `bilingual build` writes.
     """
-    edition = Edition(**options).checked()
+    opts = BuildOptions(**options).checked()
     _check_output(out_dir)
-    return _pipeline(docs, out_dir, edition, progress)
+    return _pipeline(docs, out_dir, opts, progress)
 
 
-def _pipeline(docs: list[Document], out_dir: Path, edition: Edition, progress: Progress | None) -> Built:
+def _pipeline(docs: list[Document], out_dir: Path, opts: BuildOptions, progress: Progress | None) -> Built:
     """Prepare, translate (memory first), publish: what build and build_documents share."""
     from bilingual.outputs import refuse_clashes
 
     result = Built()
-    names = _output_names(docs, out_dir, edition)
+    names = _output_names(docs, out_dir, opts)
     refuse_clashes(names, out_dir)  # known before any work: no two outputs may share a name
-    terms = glossary(list(edition.glossaries))
-    docs = [prepare(doc, variant=edition.variant, glossary=terms) for doc in docs]
-    if "epub" in edition.formats:
+    terms = glossary(list(opts.glossaries))
+    docs = [prepare(doc, variant=opts.variant, glossary=terms) for doc in docs]
+    if "epub" in opts.formats:
         from bilingual.publish.epub import check_options
 
-        check_options(docs, edition.layout, edition.columns)
-    if edition.english:
+        check_options(docs, opts.layout, opts.columns)
+    if opts.english:
         from bilingual.translate.argos import lazy_engine
         from bilingual.translate.memory import Memory
         from bilingual.translate.run import translate_documents
 
         # Loaded on the first sentence the memory lacks: a cached rebuild never loads the model.
-        mt = lazy_engine(warnings=result.warnings, **(edition.engine_options or {}))
-        with Memory(edition.memory_path) as memory:
+        mt = lazy_engine(warnings=result.warnings, **(opts.engine_options or {}))
+        with Memory(opts.memory_path) as memory:
             # One call for all articles: engine batches mix sentences from every article.
             docs = translate_documents(docs, mt, glossary=terms, memory=memory, progress=progress)
     created = not out_dir.exists()
     make_output_folder(out_dir)  # checked at the start; an EPUB-only build has no publish() to create it
     try:
-        _write_editions(docs, out_dir, result, edition, terms=terms,
-                        book=names[-1] if "epub" in edition.formats else "")
+        _write_editions(docs, out_dir, result, opts, terms=terms,
+                        book=names[-1] if "epub" in opts.formats else "")
     except BaseException:
         if created and not any(out_dir.iterdir()):
             out_dir.rmdir()  # an interrupted or failed build leaves nothing, not even the folder it made
@@ -186,25 +186,25 @@ def _pipeline(docs: list[Document], out_dir: Path, edition: Edition, progress: P
     return result
 
 
-def _output_names(docs: list[Document], out_dir: Path, edition: Edition) -> list[str]:
+def _output_names(docs: list[Document], out_dir: Path, opts: BuildOptions) -> list[str]:
     """Every file a build of `docs` writes, the book last."""
-    html = "html" in edition.formats
+    html = "html" in opts.formats
     names = [f"{d.id}{ext}" for d in docs for ext in (".html", ".json")] if html else []
     names += ["index.html"] if html and len(docs) > 1 else []
-    if "epub" in edition.formats:
-        names.append((docs[0].id if len(docs) == 1 else slug(edition.title or out_dir.resolve().name or "book"))
+    if "epub" in opts.formats:
+        names.append((docs[0].id if len(docs) == 1 else slug(opts.title or out_dir.resolve().name or "book"))
                      + ".epub")
     return names
 
 
-def _write_editions(docs: list[Document], out_dir: Path, result: Built, edition: Edition, *, terms,
+def _write_editions(docs: list[Document], out_dir: Path, result: Built, opts: BuildOptions, *, terms: Glossary,
                     book: str) -> None:
     """Write every output of a build: to a hidden folder first, moved in once all are written."""
     from bilingual.outputs import Staged
 
-    columns = edition.columns
+    columns = opts.columns
     with Staged(out_dir) as stage:
-        if "html" in edition.formats:
+        if "html" in opts.formats:
             from bilingual.interchange.jsondoc import write_document
             from bilingual.publish.html import write_html
 
@@ -215,11 +215,11 @@ def _write_editions(docs: list[Document], out_dir: Path, result: Built, edition:
             if len(docs) > 1:
                 from bilingual.publish.index import write_index
 
-                write_index(docs, pages, stage.path("index.html"), title=edition.title or "", columns=columns)
-        if "epub" in edition.formats:
+                write_index(docs, pages, stage.path("index.html"), title=opts.title or "", columns=columns)
+        if "epub" in opts.formats:
             from bilingual.publish.epub import write_epub
 
-            write_epub(docs, stage.path(book), layout=edition.layout, columns=columns, title=edition.title,
+            write_epub(docs, stage.path(book), layout=opts.layout, columns=columns, title=opts.title,
                        glossary=terms)
         result.written = stage.commit()
 
