@@ -32,8 +32,7 @@ def glossary():
 
 
 def main(argv: list[str]) -> None:
-    tune = ["wmt19", "parallel2/tune", "parallel2/tune2", "parallel2/tune3", "parallel3"]
-    corpora = tune if argv[:1] == ["tune"] else ["parallel2/heldout"]
+    corpora = list(planting.TUNE) if argv[:1] == ["tune"] else ["parallel2/heldout"]
     names = glossary()
     for family in FAMILIES:
         total = planting.Figures()

@@ -228,7 +228,7 @@ def throughput(corpus: list[Path], *, megabytes: float) -> dict:
         # One glossary, as in a build (its word cut loads jieba's entries once), but its sentence cache
         # emptied each round: the corpus repeats, and the repeats must not become free work (within a
         # round the cache helps only as it helps a real build).
-        names._matcher._found.clear()
+        names.forget_sentences()
         for doc in docs:
             big = Document(id=f"{doc.id}-{r}", meta=copy.deepcopy(doc.meta), blocks=copy.deepcopy(doc.blocks))
             size += _source_bytes(big)

@@ -81,6 +81,10 @@ class Glossary:
         """Names in `text`, in order: longest first, never overlapping, each standing as a word."""
         return self._matcher.find(text)
 
+    def forget_sentences(self) -> None:
+        """Empty find()'s cache of sentences already matched."""
+        self._matcher.forget_sentences()
+
     def explain(self, text: str) -> list[Decision]:
         """Every place a surface of a name occurs in `text`, with whether it matched and why."""
         return self._matcher.explain(text)

@@ -20,7 +20,7 @@ from pathlib import Path
 from bilingual.errors import BilingualError, OutputError
 from bilingual.translate.packages import (
     PackageInfo,
-    installed_package,
+    finish_install,
     move_into_place,
     packages_dir,
     staging_folder,
@@ -109,4 +109,4 @@ def install_folder(folder: Path, *, from_code: str = "zh", to_code: str = "en", 
         raise OutputError(f"cannot install {folder} into {target_root}: {e.strerror or e}") from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return installed_package(target_root / name)
+    return finish_install(target_root / name)

@@ -211,12 +211,12 @@ def install_file(path: Path, *, from_code: str = "zh", to_code: str = "en",
             _extract(zf, top, target_root, path)
     except zipfile.BadZipFile as e:
         raise BilingualError(f"{path} is a corrupt model archive: {e}") from None
-    return installed_package(target_root / top)
+    return finish_install(target_root / top)
 
 
-def installed_package(path: Path) -> PackageInfo:
-    """The package just moved into place, its model's checksum (part of the engine identity) kept
-    beside it now so no build hashes model.bin again."""
+def finish_install(path: Path) -> PackageInfo:
+    """Read the package just moved into place and keep its model's checksum (part of the engine
+    identity) beside it, so no build hashes model.bin again."""
     installed = read_package(path)
     file_checksum(installed.path / "model" / "model.bin", installed.path)
     return installed
