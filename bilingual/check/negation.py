@@ -69,6 +69,9 @@ def _lists() -> _Lists:
                   exclusive, content)
 
 
+_CLAUSE_END = r"[，,。；;！!？?：:\n]"  # the punctuation that ends a clause
+
+
 @dataclass
 class Polarity:
     """What one side says about negation: the strong negators (as written) and whether any weak one is there."""
@@ -93,7 +96,7 @@ def source_polarity(text: str) -> Polarity:
     weak = False
     clauses = 0
     lexical: list[str] = []  # words a negator starts (非保密, 不明朗): an English un-word may render them
-    for clause in re.split(r"[，,。；;！!？?：:\n]", text):
+    for clause in re.split(_CLAUSE_END, text):
         count = 0
         rhetorical = clause.rstrip("”’\"' ").endswith(lists.rhetorical)
         words = _words(clause)
@@ -167,7 +170,7 @@ _NEGATIVE_QUESTION = re.compile(r"\b(\w+n[’']t)\s+(?:you|we|it|they|he|she|i|t
 def _asserted(en: Polarity, source: str, text: str) -> list[str]:
     """The English's strong negations, less those of negative questions when the source asks a yes-no question
     (你想…吗？ -> "Wouldn't you like …?": the question may be put either way)."""
-    if not re.search(r"吗|[?？]", source):
+    if not _asks(source):
         return en.strong
     asked = [m.group(1).replace("’", "'") for m in _NEGATIVE_QUESTION.finditer(text)]
     out = list(en.strong)
@@ -175,6 +178,13 @@ def _asserted(en: Polarity, source: str, text: str) -> list[str]:
         if word in out:
             out.remove(word)
     return out
+
+
+def _asks(source: str) -> bool:
+    """Whether the source asks a question: a question mark, or a rhetorical_question ending (吗, 难道不成) that
+    closes a clause; 吗 inside a word (吗啡, morphine) asks nothing."""
+    endings = "|".join(re.escape(w) for w in _lists().rhetorical)
+    return bool(re.search(rf"[?？]|(?:{endings})[”’\"' ]*(?:{_CLAUSE_END}|$)", source))
 
 
 def _numbered_no(text: str) -> str:

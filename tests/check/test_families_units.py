@@ -94,6 +94,12 @@ def test_a_negative_question_for_a_yes_no_question_adds_no_negation():
         "negation.added"]
 
 
+def test_ma_inside_a_word_asks_nothing():
+    # 吗 is a question only as the particle that ends a clause: 吗啡 (morphine) asks nothing
+    assert kinds("医生给他注射了吗啡。", "Didn't he get morphine?") == ["negation.added"]
+    assert kinds("医生给他注射了吗啡吗", "Didn't he get morphine?") == []
+
+
 def test_nothing_else_but_is_only():
     from bilingual.check.negation import english_polarity
 
