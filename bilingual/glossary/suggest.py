@@ -86,11 +86,13 @@ def suggest(text: str, glossary: Glossary, *, limit: int = DEFAULT_LIMIT) -> lis
     for start, name, how in joined:
         add(name, start, how)
     places = {w for _s, w, label in words if label == "LOC"}  # the places the article names
+    r = match_rules.rules()
     for start, word, label in words:
-        if label in EVIDENCE and not _inside_title(simple, start) and start not in inside:
+        if (label in EVIDENCE and start not in inside
+                and not match_rules.enclosing_title(simple, start, start + len(word), r)):
             cut = _known_place_head(word, glossary) or _place_head(word, places) if label == "LOC" else 0
             add(_person(word) if label == "PER" else word[cut:], start + cut, label)
-    suffixes = {"org": match_rules.rules().org_suffixes, **data["suffixes"]}
+    suffixes = {"org": r.org_suffixes, **data["suffixes"]}
     for start, name, how in _merged(words) + _suffixed(words, suffixes):
         add(name, start, how)
     known = {s for t in glossary.terms for s in glossary.surfaces(t)}
@@ -163,12 +165,6 @@ def _only_inside(name: str, text: str, covered: bytearray) -> bool:
     """Every occurrence of `name` lies inside a known name: a piece of it (严搏 of 严搏非), not news."""
     spans = [(m.start(), m.start() + len(name)) for m in re.finditer(re.escape(name), text)]
     return bool(spans) and all(all(covered[a:b]) for a, b in spans)
-
-
-def _inside_title(text: str, at: int) -> bool:
-    """Position `at` is inside a 《…》 (its words are the title's, not names of their own)."""
-    opened = text.rfind("《", 0, at)
-    return opened >= 0 and text.rfind("》", opened, at) < 0 and text.find("》", at) >= 0
 
 
 def _joined(words: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
