@@ -47,18 +47,19 @@ class Rules:
     org_suffixes: tuple[str, ...]
     name_breakers: frozenset[str]
     vetoes: dict[str, tuple[Veto, ...]]
+    # The brackets of a title: openers and closers in matching order (parse() says which by default).
+    title_open: str
+    title_close: str
     suffix_verbs: frozenset[str] = frozenset()
     edition_prefixes: frozenset[str] = frozenset()
     # Words that, right after a name, end a longer name with it (朝鲜战争, 中国内地).
     name_suffixes: frozenset[str] = frozenset()
     common_heads: frozenset[str] = frozenset()
     stationed: frozenset[str] = frozenset()
-    title_open: str = "《〈"
-    title_close: str = "》〉"
-    # Brackets a name may fill as a label (【香港】) but whose longer content is a heading or a
-    # lead-in, not a title (【失踪七个月 徐晓冬透露陈秋实最新情况】): names inside it are mentions.
     # Last characters that make a two-character word a verb of motion (押往, 来到): a breaker.
     breaker_endings: tuple[str, ...] = ()
+    # Brackets a name may fill as a label (【香港】) but whose longer content is a heading or a
+    # lead-in, not a title (【失踪七个月 徐晓冬透露陈秋实最新情况】): names inside it are mentions.
     label_open: str = ""
     label_close: str = ""
 
@@ -106,9 +107,8 @@ def parse(data: dict) -> Rules:
     )
 
 
-def in_title(text: str, start: int, end: int, r: Rules | None = None) -> bool:
+def in_title(text: str, start: int, end: int, r: Rules) -> bool:
     """The span fills a title's or a label's brackets (《…》, 〈…〉, 【…】) exactly."""
-    r = r or rules()
     if start <= 0 or end >= len(text):
         return False
     opening, closing = r.title_open + r.label_open, r.title_close + r.label_close
@@ -303,7 +303,8 @@ def _longer_name(cut: Cut, start: int, end: int, r: Rules, name_starts: Collecti
             return ""
         at = tok[1]
         stationed = word in r.stationed
-        words -= 0 if stationed else 1  # 驻 joins the place after it: 北京驻香港联络办公室
+        if not stationed:  # 驻 joins the place after it: 北京驻香港联络办公室
+            words -= 1
         if _ends_name(text[end:at], r):
             return text[start:at]
     return ""
