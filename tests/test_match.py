@@ -71,7 +71,9 @@ def names() -> Glossary:
     ("加拿大驻华大使馆以视频", "longer name '加拿大驻华大使馆'"),  # tune: an embassy named with 驻
     ("美国大使馆发表声明", "longer name '美国大使馆'"),  # tune2, tune3: 英国领事馆, 中国领事馆 are names
     ("在联合国大会处理社会、人", "longer name '联合国大会'"),  # tune3: an organisation's assembly
-    ("金域檢驗（香港）有限公司、", "company's registered name"),  # tune3: KingMed (Hong Kong) Limited
+    # tune3: KingMed (Hong Kong) Limited
+    ("金域檢驗（香港）有限公司、", "company's registered name '（香港）有限公司'"),
+    ("飞利浦（中国）公司的产品", "company's registered name '（中国）公司'"),  # the quote ends at the suffix
     ("他还是美国陆军预备役上士，拥有", "longer name '美国陆军"),  # tune3: a country's armed service
 ])
 def test_a_name_inside_a_longer_word_or_name_is_not_matched(names, text, rule):

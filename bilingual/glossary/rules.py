@@ -183,8 +183,9 @@ def judge(cut: Cut, start: int, end: int, kind: str, bare: bool, hans: str, r: R
     title = enclosing_title(text, start, end, r)
     if title:
         return False, f"part of the title '{title}'"
-    if _registered_place(text, start, end, r):
-        return False, f"the place in a company's registered name '{text[start - 1:end + 5]}'"
+    registered = _registered_place(text, start, end, r)
+    if registered:
+        return False, f"the place in a company's registered name '{registered}'"
     for veto in r.vetoes.get(hans, ()):
         if veto.applies(text, start, end):
             return False, f"context rule: {veto.why}"
@@ -202,11 +203,13 @@ def judge(cut: Cut, start: int, end: int, kind: str, bare: bool, hans: str, r: R
     return True, "; ".join(w for w in (why, why2) if w) or "stands as a word"
 
 
-def _registered_place(text: str, start: int, end: int, r: Rules) -> bool:
-    """The name fills parentheses that an organisation's suffix follows: a company's registered name
-    holds its place so (金域检验（香港）有限公司, KingMed Diagnostics (Hong Kong) Limited)."""
-    return (0 < start and end < len(text) and text[start - 1] in "（(" and text[end] in "）)"
-            and text.startswith(r.org_suffixes, end + 1))
+def _registered_place(text: str, start: int, end: int, r: Rules) -> str:
+    """The parentheses the name fills and the organisation's suffix after them ('（香港）有限公司'), or "": a
+    company's registered name holds its place so (金域检验（香港）有限公司, KingMed Diagnostics (Hong Kong) Limited)."""
+    if not (0 < start and end < len(text) and text[start - 1] in "（(" and text[end] in "）)"):
+        return ""
+    suffix = next((s for s in r.org_suffixes if text.startswith(s, end + 1)), "")  # the longest: they are sorted so
+    return text[start - 1:end + 1 + len(suffix)] if suffix else ""
 
 
 def _start(cut: Cut, start: int, end: int, kind: str, r: Rules) -> tuple[bool, str]:
