@@ -181,16 +181,24 @@ def _centuries_with_decades(text: str, numbers: list[SourceNumber]) -> list[Sour
     out: list[SourceNumber] = []
     for n in numbers:
         prev = out[-1] if out else None
-        plain = {v for v in prev.accepted if isinstance(v, Decimal)} if prev and prev.kind == "century" else set()
-        centuries = [(v - 1) * 100 for v in plain if (v - 1) * 100 in plain]
-        if (n.kind == "decade" and prev is not None and centuries
+        first = _first_year(prev) if prev is not None else None
+        if (n.kind == "decade" and prev is not None and first is not None
                 and not text[prev.start + len(prev.text):n.start].replace("世纪", "").strip()):
             decade = min(v for v in n.accepted if isinstance(v, Decimal)) % 100
-            out[-1] = SourceNumber(text[prev.start:n.start + len(n.text)], {centuries[0] + decade, decade},
+            out[-1] = SourceNumber(text[prev.start:n.start + len(n.text)], {first + decade, decade},
                                    prev.digits and n.digits, prev.start, "decade")
         else:
             out.append(n)
     return out
+
+
+def _first_year(n: SourceNumber) -> Decimal | None:
+    """The first year of the century a century number names (20世纪: 1900, which _accept adds beside the 20), or
+    None (not a century, or none _accept gives a year)."""
+    if n.kind != "century":
+        return None
+    plain = {v for v in n.accepted if isinstance(v, Decimal)}
+    return next(((v - 1) * 100 for v in plain if (v - 1) * 100 in plain), None)
 
 
 @lru_cache(maxsize=1)
