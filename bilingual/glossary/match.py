@@ -12,6 +12,7 @@ a name the check expects is exactly a name the translation protected.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
@@ -93,7 +94,7 @@ class Matcher:
         """Every candidate span in `text` with the verdict and its reason, in text order."""
         return self._decide(text, explain=True)
 
-    def _candidates(self, text: str) -> tuple[list[tuple[int, int, str]], str]:
+    def _candidates_and_twin(self, text: str) -> tuple[list[tuple[int, int, str]], str]:
         """(start, end, index surface) of every surface in `text`, and in its Simplified twin where a
         Traditional text writes a variant character the glossary's forms lack (華昇 for 華升); and
         the twin, which the rules judge (the text itself when it is Simplified or holds no name)."""
@@ -116,7 +117,7 @@ class Matcher:
 
     def _decide(self, text: str, explain: bool = False) -> list[Decision]:
         # The rules and the dictionary are Simplified: judge a Traditional text by its Simplified twin.
-        found, simple = self._candidates(text)
+        found, simple = self._candidates_and_twin(text)
         candidates = sorted(found, key=lambda c: (c[0] - c[1], c[0]))
         if not candidates:
             return []
@@ -125,16 +126,14 @@ class Matcher:
         owner: list[Decision | None] = [None] * len(text)
         # Where another name starts: candidates still to judge and names matched, not names refused
         # (台湾 before 联合国 in 台湾联合国协进会, where 联合国 is part of the longer name).
-        starts: dict[int, int] = {}
-        for c in candidates:
-            starts[c[0]] = starts.get(c[0], 0) + 1
+        starts = Counter(start for start, _end, _key in candidates)
         out: list[Decision] = []
         for start, end, key in candidates:
             term, hans = self._index[key]
             surface = text[start:end]
             holder = next((d for d in owner[start:end] if d is not None), None)
             if holder is not None:
-                _drop(starts, start)
+                starts -= Counter((start,))  # a count down to 0 leaves the Counter
                 if explain:
                     out.append(Decision(start, end, term, surface, False,
                                         f"inside or across the longer match '{holder.surface}'", hans))
@@ -146,7 +145,7 @@ class Matcher:
             if ok:
                 owner[start:end] = [decision] * (end - start)
             else:
-                _drop(starts, start)
+                starts -= Counter((start,))
             if ok or explain:
                 out.append(decision)
         return sorted(out, key=lambda d: (d.start, d.start - d.end))
@@ -161,14 +160,6 @@ class Matcher:
 
     def _freq(self, word: str) -> int:
         return self._cut().freq(word)
-
-
-def _drop(starts: dict[int, int], start: int) -> None:
-    """One candidate starting at `start` is not a name: forget the start when it was the last."""
-    if starts[start] == 1:
-        del starts[start]
-    else:
-        starts[start] -= 1
 
 
 def _traditional(why: str, simple: str, text: str) -> str:
