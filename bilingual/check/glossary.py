@@ -9,6 +9,7 @@ usual inflections (Putin's, Putin’s, PUTIN, Putins) accepted.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from functools import lru_cache
 
 from bilingual import datafiles
@@ -81,7 +82,7 @@ def findings(units: list[Unit], glossary: Names, region: str = "zh-TW") -> list[
     out: list[Finding] = []
     for u in units:
         terms: dict[str, tuple[Term, int, str]] = {}
-        said: dict[str, bool] = {}  # term id -> every mention needs its English (not only implied)
+        needs_english: dict[str, bool] = {}  # term id -> some mention needs its English (not all implied)
         matches = glossary.find(u.source)
         # words of the source's people and organisations: "the Trump administration" names no other place
         people = {w.casefold() for m in matches if m.term.kind != "place" for f in m.term.renderings()
@@ -92,10 +93,11 @@ def findings(units: list[Unit], glossary: Names, region: str = "zh-TW") -> list[
             end = match.end
             while nxt := next((m for m in matches if m.start == end and m.term.kind != "place"), None):
                 end = nxt.end  # 美国特朗普政府: the phrase follows the person
-            said[match.term.id] = said.get(match.term.id, False) or not _implied(u, match.term, end, people)
+            needs_english[match.term.id] = (needs_english.get(match.term.id, False)
+                                            or not _implied(u, match.term, end, people))
         reported_banned: set[str] = set()
         for term, count, surface in terms.values():
-            out += _term_findings(u, term, count, surface, region, reported_banned, implied=not said[term.id])
+            out += _term_findings(u, term, count, surface, region, reported_banned, implied=not needs_english[term.id])
         if u.en.strip():
             for term in banned_anywhere:
                 if term.id not in terms:
@@ -115,7 +117,7 @@ def _before() -> frozenset[str]:
     return frozenset(w.lower() for w in datafiles.toml("check/glossary.toml")["implied"]["before"])
 
 
-def _implied(u: Unit, term: Term, end: int, people: set[str] = frozenset()) -> bool:
+def _implied(u: Unit, term: Term, end: int, people: Collection[str] = frozenset()) -> bool:
     """A place named in front of a phrase whose English leaves it implied (美国当地时间 -> "local time",
     美国国务院 -> "the State Department"), the English giving that phrase neither after a capitalised
     word nor before "of" and one (another place: "Ruritania local time", "the president of Ruritania").
@@ -129,7 +131,7 @@ def _implied(u: Unit, term: Term, end: int, people: set[str] = frozenset()) -> b
                 before = re.search(r"(\S+)\s+$", u.en[:m.start()])
                 after = re.match(r"\s+of\s+(?:the\s+)?([A-Z])", u.en[m.end():])  # "president of Ruritania"
                 word = re.sub(r"['’]s$", "", before.group(1)).casefold() if before else ""
-                if not (before and before.group(1)[:1].isupper() and word not in _before() | people) \
+                if not (before and before.group(1)[:1].isupper() and word not in _before() and word not in people) \
                         and not after:
                     return True
     return False
