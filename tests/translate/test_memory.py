@@ -157,4 +157,3 @@ def test_sigkill_mid_loop_keeps_every_committed_row(tmp_path):
     con = sqlite3.connect(path)
     assert con.execute("SELECT count(*) FROM mt").fetchone()[0] >= last + 1
     con.close()
-
