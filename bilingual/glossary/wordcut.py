@@ -28,6 +28,9 @@ from pathlib import Path
 from bilingual.settings import wordcut_dir
 
 FORMAT = 1  # bump when the file layout changes
+# Cutters with added words kept per dictionary: a process that builds again with the same glossary (the
+# review workspace's rebuild, any API caller) finds jieba's entries for its text already loaded.
+KEEP_CUTTERS = 2
 _DIGEST = hashlib.sha1
 _DIGEST_SIZE = _DIGEST().digest_size
 
@@ -53,6 +56,7 @@ class WordCut:
         self.path = (folder or wordcut_dir()) / name
         self.total, self._groups = self._read() or self._build()
         self._extra: dict[str, dict[str, int]] = {}
+        self._with: dict[tuple[tuple[str, int], ...], WordCut] = {}
         self._start()
 
     def _start(self) -> None:
@@ -70,13 +74,22 @@ class WordCut:
 
         The glossary's names go in, so a name jieba does not know (拜登) is cut as
         one word in 拜登上台 instead of 拜|登上|台. `total` stays the dictionary's.
+        The same words give the same cutter again (the last KEEP_CUTTERS are
+        kept): a cut depends only on the entries for the text's own characters,
+        so what an earlier build loaded changes no result, it only saves work.
         """
-        other = copy.copy(self)
-        other._extra = {}
-        for word, count in words.items():
-            if word:
+        key = tuple(sorted((word, count) for word, count in words.items() if word))
+        other = self._with.pop(key, None)
+        if other is None:
+            other = copy.copy(self)
+            other._with = {}
+            other._extra = {}
+            for word, count in key:
                 other._extra.setdefault(word[0], {})[word] = count
-        other._start()
+            other._start()
+        self._with[key] = other  # the most recent last
+        while len(self._with) > KEEP_CUTTERS:
+            self._with.pop(next(iter(self._with)))
         return other
 
     def tokenize(self, text: str) -> list[tuple[int, int]]:

@@ -151,3 +151,22 @@ def test_the_cache_folder_is_the_user_cache_unless_overridden(tmp_path, monkeypa
     monkeypatch.delenv("BILINGUAL_WORDCUT_CACHE")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     assert cache_dir() == tmp_path / "xdg" / "bilingual"
+
+
+def test_the_same_words_give_the_same_cutter_and_the_same_cuts(tmp_path, small_dict):
+    """A process that builds again with the same glossary reuses its cutter (its loaded entries); other words
+    give another cutter, and a cutter that loaded more entries cuts a text exactly as a fresh one does."""
+    from bilingual.glossary.wordcut import KEEP_CUTTERS, WordCut
+
+    base = WordCut(tmp_path, small_dict)
+    names = {"余华人": 30}
+    first = base.with_words(names)
+    for text in SMALL_TEXTS:  # load every entry the texts need
+        first.tokenize(text)
+    again = base.with_words(dict(names))
+    assert again is first
+    fresh = WordCut(tmp_path, small_dict).with_words(names)
+    assert [again.tokenize(t) for t in SMALL_TEXTS] == [fresh.tokenize(t) for t in SMALL_TEXTS]
+    others = [base.with_words({f"{'其华都'[i % 3]}人{i}": 30}) for i in range(KEEP_CUTTERS)]
+    assert all(o is not first for o in others)
+    assert base.with_words(names) is not first  # pushed out by KEEP_CUTTERS others: made afresh
