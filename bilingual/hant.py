@@ -152,21 +152,31 @@ def script_of(text: str, default: str) -> str:
     return default
 
 
+# The CJK blocks whose characters conversion tables are read for: Extension A, the unified block, the
+# compatibility ideographs.
+CJK_RANGES = ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00))
+
+
+@cache
+def changed_chars(config: str) -> dict[str, str]:
+    """Each CJK character an OpenCC config changes on its own, and what it becomes (t2s: 華 -> 华).
+
+    Found once by one conversion of every character, each on a line of its own so no phrase forms.
+    """
+    chars = [chr(c) for a, b in CJK_RANGES for c in range(a, b)]
+    out = converter(config).convert("\n".join(chars)).split("\n")
+    if len(out) != len(chars):  # a config that joins or splits lines: ask character by character
+        out = [converter(config).convert(ch) for ch in chars]
+    return {a: b for a, b in zip(chars, out, strict=True) if a != b}
+
+
 @cache
 def _telling() -> tuple[re.Pattern, re.Pattern]:
-    """Character classes of what t2s changes (only Traditional writes it) and what s2t changes.
-
-    Built once from OpenCC over the CJK block, so counting a block's evidence is one regex scan.
-    """
-    chars = "".join(chr(c) for c in range(0x4E00, 0xA000))
+    """Character classes of what t2s changes (only Traditional writes it) and what s2t changes, in the
+    unified block, so counting a block's evidence is one regex scan."""
     classes = []
     for config in ("t2s", "s2t"):
-        cc = converter(config)
-        out = cc.convert(chars)  # one call; consecutive code points form no phrase, checked below
-        if len(out) == len(chars):
-            changed = "".join(a for a, b in zip(chars, out, strict=True) if a != b)
-        else:
-            changed = "".join(ch for ch in chars if cc.convert(ch) != ch)
+        changed = "".join(ch for ch in changed_chars(config) if "\u4e00" <= ch < "\ua000")
         classes.append(re.compile("[" + re.escape(changed) + "]") if changed else re.compile("(?!)"))
     return classes[0], classes[1]
 

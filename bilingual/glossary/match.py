@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
-from bilingual import datafiles
+from bilingual import datafiles, hant
 from bilingual.chars import HAN, WORD_RUN
 from bilingual.glossary import rules as match_rules
 from bilingual.glossary.terms import Term
@@ -175,20 +175,11 @@ def _simplified(text: str) -> str:
     return converter("t2s").convert(text)
 
 
-@cache
-def _traditional_chars() -> dict[str, str]:
-    """Each character OpenCC's t2s changes on its own (華, 昇, 臺 …) and what it becomes, found once
-    by converting every CJK character."""
-    chars = [chr(c) for c in (*range(0x3400, 0xA000), *range(0xF900, 0xFB00))]
-    simple = _simplified("\n".join(chars)).split("\n")
-    return {a: b for a, b in zip(chars, simple, strict=False) if a != b}
-
-
 def _variants(index: dict[str, tuple[Term, str]]) -> frozenset[str]:
     """The Traditional characters that spell a character of a glossary name but are in none of its
     written forms (昇 for the 升 of 華升): only a text holding one needs its Simplified twin searched."""
     written = {ch for surface in index for ch in surface}
-    return frozenset(t for t, s in _traditional_chars().items() if s in written and t not in written)
+    return frozenset(t for t, s in hant.changed_chars("t2s").items() if s in written and t not in written)
 
 
 # A character used as a word of its own less often than this in jieba's dictionary (瑜 1,671;
