@@ -169,7 +169,7 @@ def suggest_figures(part: str, limit: int | None = None) -> SuggestFigures:
 def main() -> None:
     import sys
 
-    parts = [a for a in sys.argv[1:] if not a.startswith("-")] or ["tune", "tune2", "tune3", "heldout"]
+    parts = [a for a in sys.argv[1:] if not a.startswith("-")] or ["tune", "tune2", "tune3", "tune4", "heldout"]
     for part in parts:
         for shipped_only in (False, True):
             m = match_figures(part, shipped_only=shipped_only)
