@@ -1,4 +1,4 @@
-"""The word cut behind the matcher's word checks: jieba's dictionary, loaded by first character."""
+"""The word cut behind the matcher's word checks: jieba's dictionary, loaded by the text's pairs of characters."""
 
 from __future__ import annotations
 
@@ -119,15 +119,16 @@ def test_a_damaged_cache_file_is_rebuilt(tmp_path, small_dict, parses):
 
 
 def test_a_cache_file_for_another_dictionary_is_not_used(tmp_path, small_dict, parses):
-    import hashlib
     import marshal
+    import zlib
 
     from bilingual.glossary.wordcut import WordCut
 
     folder = tmp_path / "cache"
     path = WordCut(folder, small_dict).path
-    body = marshal.dumps(("another dictionary", 1, {"余": marshal.dumps({"余": 1, "余华": 1})}))
-    path.write_bytes(hashlib.sha1(body).digest() + body)  # well-formed, but not this dictionary's
+    groups = {"余": marshal.dumps({"华": marshal.dumps({"余华": 1})})}
+    body = marshal.dumps(("another dictionary", 1, {"余": 1}, groups))
+    path.write_bytes(zlib.crc32(body).to_bytes(4, "big") + body)  # well-formed, but not this dictionary's
     cut = WordCut(folder, small_dict)
     assert len(parses) == 2
     _same_as_reference(cut, small_dict)
