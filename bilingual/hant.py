@@ -20,13 +20,17 @@ required (bilingual/data/hant/README.md).
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from functools import cache
 from pathlib import Path
 
 from bilingual import datafiles
 from bilingual.errors import BilingualError
-from bilingual.variants import converter, variant_info
+from bilingual.files import write_atomic
+from bilingual.settings import cache_home
+from bilingual.variants import converter, opencc_stamp, variant_info
 
 DATA = datafiles.path("hant")
 GLYPHS = "-glyphs"
@@ -143,13 +147,17 @@ def script_of(text: str, default: str) -> str:
     characters that only the other script writes (t2s changes 說, s2t changes 说) and
     twice as many as those of `default`, so a short or ambiguous block keeps the document's.
     """
-    only_traditional, only_simplified = _telling()
-    traditional = len(only_traditional.findall(text))
-    simplified = len(only_simplified.findall(text))
+    traditional, simplified = evidence(text)
     ours, other = (traditional, simplified) if default == "hant" else (simplified, traditional)
     if other >= ours + 2 and other >= 2 * ours:
         return "hans" if default == "hant" else "hant"
     return default
+
+
+def evidence(text: str) -> tuple[int, int]:
+    """How many characters of `text` only Traditional writes (t2s changes them) and only Simplified (s2t)."""
+    only_traditional, only_simplified = _telling()
+    return len(text) - len(text.translate(only_traditional)), len(text) - len(text.translate(only_simplified))
 
 
 # The CJK blocks whose characters conversion tables are read for: Extension A, the unified block, the
@@ -161,24 +169,39 @@ CJK_RANGES = ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00))
 def changed_chars(config: str) -> dict[str, str]:
     """Each CJK character an OpenCC config changes on its own, and what it becomes (t2s: 華 -> 华).
 
-    Found once by one conversion of every character, each on a line of its own so no phrase forms.
+    Found by one conversion of every character, each on a line of its own so no phrase forms, once per
+    OpenCC build: the table is kept in the user cache, since building the converter (s2t reads its phrase
+    dictionary) and converting the blocks cost more than a short build's own work on its text.
     """
+    key = hashlib.sha1(f"{opencc_stamp()} {config}".encode()).hexdigest()[:16]
+    path = cache_home() / "bilingual" / f"opencc-changed-{key}.json"
+    try:
+        kept = json.loads(path.read_text(encoding="utf-8"))
+        if isinstance(kept, dict) and all(isinstance(v, str) for v in kept.values()):
+            return kept
+    except (OSError, ValueError):
+        pass
     chars = [chr(c) for a, b in CJK_RANGES for c in range(a, b)]
     out = converter(config).convert("\n".join(chars)).split("\n")
     if len(out) != len(chars):  # a config that joins or splits lines: ask character by character
         out = [converter(config).convert(ch) for ch in chars]
-    return {a: b for a, b in zip(chars, out, strict=True) if a != b}
+    table = {a: b for a, b in zip(chars, out, strict=True) if a != b}
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, json.dumps(table, ensure_ascii=False))
+    except (OSError, BilingualError):
+        pass  # not kept: the next process converts again
+    return table
 
 
 @cache
-def _telling() -> tuple[re.Pattern, re.Pattern]:
-    """Character classes of what t2s changes (only Traditional writes it) and what s2t changes, in the
-    unified block, so counting a block's evidence is one regex scan."""
-    classes = []
-    for config in ("t2s", "s2t"):
-        changed = "".join(ch for ch in changed_chars(config) if "\u4e00" <= ch < "\ua000")
-        classes.append(re.compile("[" + re.escape(changed) + "]") if changed else re.compile("(?!)"))
-    return classes[0], classes[1]
+def _telling() -> tuple[dict[int, None], dict[int, None]]:
+    """Deletion tables of what t2s changes (only Traditional writes it) and what s2t changes, in the unified
+    block, so counting a text's evidence is one str.translate."""
+    def deleting(config: str) -> dict[int, None]:
+        return {ord(ch): None for ch in changed_chars(config) if "\u4e00" <= ch < "\ua000"}
+
+    return deleting("t2s"), deleting("s2t")
 
 
 @cache

@@ -45,6 +45,18 @@ def name_configs() -> list[str]:
     return sorted(configs)
 
 
+def opencc_stamp() -> str:
+    """What names the installed OpenCC build: its version and its compiled library's files' mtimes. Data derived
+    from its tables and kept across runs (hant.changed_chars, glossary/namecache.py) is named after it."""
+    from pathlib import Path
+
+    import opencc
+
+    library = Path(opencc.__file__).parent / "clib"
+    stamp = max((p.stat().st_mtime_ns for p in library.iterdir()), default=0) if library.is_dir() else 0
+    return f"{getattr(opencc, '__version__', '')} {library} {stamp}"
+
+
 def converter(config: str):
     """A cached OpenCC converter: building one reads its dictionaries, which is slow."""
     cc = _CONVERTERS.get(config)

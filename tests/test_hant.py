@@ -230,3 +230,22 @@ def test_variant_names_are_still_accepted():
     assert writer("s2t").convert("台湾的回归分析") == "臺灣的迴歸分析"
     assert writer("s2twp").convert("台湾") == "台灣"
     assert Path(DATA / "README.md").exists()
+
+
+def test_what_a_config_changes_is_kept_and_a_damaged_copy_is_found_again(tmp_path, monkeypatch):
+    from bilingual import hant
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    hant.changed_chars.cache_clear()
+    try:
+        table = hant.changed_chars("t2s")
+        assert table["華"] == "华" and "华" not in table
+        kept = next((tmp_path / "bilingual").glob("opencc-changed-*.json"))
+        kept.write_text('{"華": 1', encoding="utf-8")  # cut short
+        hant.changed_chars.cache_clear()
+        assert hant.changed_chars("t2s") == table
+        hant.changed_chars.cache_clear()
+        monkeypatch.setattr(hant, "converter", lambda config: pytest.fail(f"built {config}"))
+        assert hant.changed_chars("t2s") == table  # rewritten whole: read back
+    finally:
+        hant.changed_chars.cache_clear()

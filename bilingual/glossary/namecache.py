@@ -19,7 +19,7 @@ from pathlib import Path
 from bilingual import datafiles
 from bilingual.hant import writer
 from bilingual.settings import cache_home
-from bilingual.variants import converter
+from bilingual.variants import converter, opencc_stamp
 
 # config -> {name: its conversion}; None until read from the cache file.
 _NAMES: dict[str, dict[str, str]] | None = None
@@ -55,13 +55,9 @@ def cache_file() -> Path:
     mtimes, and the content of the variants table and the regional rule files (bilingual/data/hant)."""
     import hashlib
 
-    import opencc
-
-    library = Path(opencc.__file__).parent / "clib"
-    stamp = max((p.stat().st_mtime_ns for p in library.iterdir()), default=0) if library.is_dir() else 0
     rules = "".join(datafiles.text(f"hant/{p.name}") for p in sorted(datafiles.path("hant").glob("*.tsv")))
     rules += datafiles.text("opencc.toml")
-    key = hashlib.sha1(f"{getattr(opencc, '__version__', '')} {library} {stamp} {rules}".encode()).hexdigest()[:16]
+    key = hashlib.sha1(f"{opencc_stamp()} {rules}".encode()).hexdigest()[:16]
     return cache_home() / "bilingual" / f"opencc-names-{key}.json"
 
 
