@@ -6,6 +6,7 @@ HTML such as <figcaption> and anything unsafe are handled in one place.
 
 from __future__ import annotations
 
+import copy
 import functools
 import re
 
@@ -61,15 +62,22 @@ def split_front_matter(text: str) -> tuple[dict, str]:
     m = _FRONT.match(text)
     if not m:
         return {}, text.lstrip("\ufeff")
+    data = _load_header(m.group(1))
+    if data is None:
+        return {}, text
+    return copy.deepcopy(data), text[m.end():]
+
+
+@functools.lru_cache(maxsize=8)
+def _load_header(header: str) -> dict | None:
+    """The front matter's mapping, or None; remembered, as detection and reading both parse the same file's."""
     import yaml  # here, not at import: detection of every input asks has_front_matter only
 
     try:
-        data = yaml.load(m.group(1), Loader=_front_matter_loader())  # noqa: S506 - a SafeLoader, bounded
+        data = yaml.load(header, Loader=_front_matter_loader())  # noqa: S506 - a SafeLoader, bounded
     except (yaml.YAMLError, ValueError, TypeError, OverflowError, RecursionError):
-        return {}, text
-    if not isinstance(data, dict):
-        return {}, text
-    return data, text[m.end():]
+        return None
+    return data if isinstance(data, dict) else None
 
 
 # markdown-it silently drops what nests deeper than maxNesting (20 by default: ten nested
