@@ -7,6 +7,7 @@ because a hard-wrapped Chinese line never meant a space (Latin words keep theirs
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -19,6 +20,9 @@ from bilingual.model import Block, Mark
 CONTROL = frozenset(chr(c) for c in (*range(0x20), *range(0x7F, 0xA0)) if chr(c) not in "\t\n\r\x85") \
     | {"\ufffe", "\uffff"} | {chr(c) for c in range(0xD800, 0xE000)}
 _CONTROL_TABLE = dict.fromkeys(map(ord, CONTROL))
+# What fold() changes: whitespace (re's \s is str.isspace) or a control character. A Chinese paragraph
+# usually holds neither, and is its own fold.
+_FOLDS = re.compile("[\\s\x00-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 
 
 def strip_controls(text: str) -> str:
@@ -36,6 +40,8 @@ def fold(raw: str) -> tuple[str, list[int]]:
 
     The map has len(raw) + 1 entries so that a mark's end offset maps too.
     """
+    if not _FOLDS.search(raw):
+        return raw, list(range(len(raw) + 1))
     out: list[str] = []
     pos = [0] * (len(raw) + 1)
     i, n = 0, len(raw)
