@@ -42,7 +42,7 @@ DEFAULT_OUT = ROOT / "bench" / "results"
 # Per run kind: article sets (0 = the seed alone), repeats per set (best of), sets that also run the
 # per-paragraph loop and argostranslate's path (each several times slower than the build), the EPUB set.
 PLANS = {
-    "full": {"sets": [0, 10, 50, 200], "repeats": {0: 3, 10: 2, 50: 1, 200: 1}, "peers": [0, 10],
+    "full": {"sets": [0, 10, 50, 200], "repeats": {0: 5, 10: 2, 50: 2, 200: 1}, "peers": [0, 10],
              "free": [0, 10, 50], "epub": 200, "epub_new": 10, "megabytes": 4.0, "startup_runs": 7},
     "quick": {"sets": [0, 10], "repeats": {0: 1, 10: 1}, "peers": [0], "free": [0, 10], "epub": 10, "epub_new": 2,
               "megabytes": 2.0, "startup_runs": 3},
