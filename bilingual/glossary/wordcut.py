@@ -30,7 +30,7 @@ from pathlib import Path
 
 from bilingual.settings import wordcut_dir
 
-FORMAT = 2  # bump when the file layout changes
+FORMAT = 3  # bump when the file layout changes
 # Cutters with added words kept per dictionary: a process that builds again with the same glossary (the
 # review workspace's rebuild, any API caller) finds jieba's entries for its text already loaded.
 KEEP_CUTTERS = 2
@@ -129,28 +129,34 @@ class WordCut:
             self._loaded.add(pair)
 
     def _read(self) -> tuple[int, dict, dict] | None:
-        """The grouped dictionary from the cache file, or None if it is missing, damaged or not this one."""
+        """The grouped dictionary from the cache file, or None if it is missing, damaged or not this one.
+
+        The groups stay slices of the file's bytes until a text needs them: unmarshalling all of them
+        (12 MB) cost more than a short build's own cutting."""
         try:
             blob = self.path.read_bytes()
         except OSError:
             return None
         body = memoryview(blob)[_CRC_SIZE:]
-        if zlib.crc32(body).to_bytes(_CRC_SIZE, "big") != blob[:_CRC_SIZE]:
+        if len(blob) < 2 * _CRC_SIZE or zlib.crc32(body).to_bytes(_CRC_SIZE, "big") != blob[:_CRC_SIZE]:
             log.debug("wordcut cache %s is damaged; rebuilding", self.path)
             return None
+        size = int.from_bytes(body[:_CRC_SIZE], "big")
         try:
-            key, total, singles, groups = marshal.loads(body)
+            key, total, singles, index = marshal.loads(body[_CRC_SIZE:_CRC_SIZE + size])
         except (ValueError, EOFError, TypeError):
             return None
-        if key != self.key or not isinstance(total, int) or not isinstance(groups, dict):
+        if key != self.key or not isinstance(total, int) or not isinstance(index, dict):
             return None
-        return total, singles, groups
+        groups = body[_CRC_SIZE + size:]
+        return total, singles, {first: groups[start:end] for first, (start, end) in index.items()}
 
     def _build(self) -> tuple[int, dict, dict]:
         """Parse dict.txt as jieba does, group by first and second character, and try to keep the result.
 
         Returns (total, every one-character entry, first character -> marshalled {second character ->
-        marshalled {entry: count}})."""
+        marshalled {entry: count}}). The file: CRC-32 of the rest, the header's length, the header
+        (key, total, one-character entries, first character -> (start, end) in the groups), the groups."""
         import jieba
 
         with self.dict_path.open("rb") as f:
@@ -162,7 +168,12 @@ class WordCut:
                 nested.setdefault(word[0], {}).setdefault(word[1], {})[word] = count
         groups = {first: marshal.dumps({second: marshal.dumps(entries) for second, entries in pairs.items()})
                   for first, pairs in nested.items()}
-        body = marshal.dumps((self.key, total, singles, groups))
+        index, at = {}, 0
+        for first, group in groups.items():
+            index[first] = (at, at + len(group))
+            at += len(group)
+        header = marshal.dumps((self.key, total, singles, index))
+        body = len(header).to_bytes(_CRC_SIZE, "big") + header + b"".join(groups.values())
         try:
             from bilingual.files import write_atomic
 

@@ -126,8 +126,9 @@ def test_a_cache_file_for_another_dictionary_is_not_used(tmp_path, small_dict, p
 
     folder = tmp_path / "cache"
     path = WordCut(folder, small_dict).path
-    groups = {"余": marshal.dumps({"华": marshal.dumps({"余华": 1})})}
-    body = marshal.dumps(("another dictionary", 1, {"余": 1}, groups))
+    group = marshal.dumps({"华": marshal.dumps({"余华": 1})})
+    header = marshal.dumps(("another dictionary", 1, {"余": 1}, {"余": (0, len(group))}))
+    body = len(header).to_bytes(4, "big") + header + group
     path.write_bytes(zlib.crc32(body).to_bytes(4, "big") + body)  # well-formed, but not this dictionary's
     cut = WordCut(folder, small_dict)
     assert len(parses) == 2
