@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timezone
-from email.utils import parsedate_to_datetime
 
 _YMD = re.compile(r"(\d{4})\s*[./\-年]\s*(\d{1,2})\s*[./\-月]\s*(\d{1,2})")
 _TIME = re.compile(r"[T ](\d{1,2}):(\d{2})(?::(\d{2}))?\s*(Z|[+-]\d{2}:?\d{2})?")
@@ -17,6 +16,8 @@ def from_epoch_ms(ms: int | str) -> str:
 
 def from_rfc822(text: str) -> str:
     """'Fri, 19 Jun 2020 09:51:53 +0000' -> '2020-06-19T09:51:53+00:00'."""
+    from email.utils import parsedate_to_datetime  # here: email.utils brings socket (8 ms) to every start
+
     try:
         return parsedate_to_datetime(text.strip()).isoformat(timespec="seconds")
     except (TypeError, ValueError, IndexError):
