@@ -15,6 +15,7 @@ archive stamp gives the date.
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from bs4 import Tag
 
@@ -73,12 +74,19 @@ def read_text(text: str) -> Document:
     soup = parse(body)
     had_card = _take_card(soup, meta)
     _take_footer(soup, meta)
-    if not had_card:
+    if not had_card and _names_author(head["url"]):
         # CDT titles reposts "Author｜Title"; without a card that is the only author we get.
         meta.author, meta.title = split_author(meta.title)
     if not meta.date and meta.archived_at:
         meta.date = meta.archived_at[:10]  # archived the day it was posted: the best date there is
     return Document(id="", meta=meta, blocks=html_blocks(soup))
+
+
+def _names_author(url: str) -> bool:
+    """Whether a title from this page's site may begin with its author (CDT's; no link: taken for CDT's)."""
+    host = (urlsplit(url.strip()).hostname or "") if url.strip() else ""
+    hosts = rules()["cdt_author_split"]["hosts"]
+    return not host or any(host == h or host.endswith("." + h) for h in hosts)
 
 
 _COLUMN_TAG = re.compile(r"^(【[^】]{1,20}】)\s*")

@@ -175,3 +175,15 @@ def test_no_date_but_the_archive_stamp_dates_the_article(write):
     unstamped = page.split("\n", 1)[1]  # without the <!--epoch ms--> line: no date at all, none invented
     (doc,) = read(write("unstamped.md", unstamped))
     assert (doc.meta.date, doc.meta.archived_at) == ("", "")
+
+
+def test_a_news_sites_headline_before_a_colon_is_no_author(write):
+    """The archive wraps BBC, NYT, RFA and VOA pages the way it wraps CDT's: only CDT's titles name an author."""
+    page = ("<!--1600757072000-->\n[陈同佳案：杀害女友嫌犯拟十月赴台](http://www.bbc.com/zhongwen/simp/chinese-news-54230612)"
+            "\n------\n\n<p>正文。</p>\n")
+    (doc,) = read(write("bbc.md", page))
+    assert (doc.meta.author, doc.meta.title) == ("", "陈同佳案：杀害女友嫌犯拟十月赴台")
+    cdt = page.replace("http://www.bbc.com/zhongwen/simp/chinese-news-54230612",
+                       "https://chinadigitaltimes.net/chinese/2020/09/654321.html")
+    (doc,) = read(write("cdt.md", cdt))
+    assert (doc.meta.author, doc.meta.title) == ("陈同佳案", "杀害女友嫌犯拟十月赴台")
