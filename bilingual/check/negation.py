@@ -41,6 +41,7 @@ class _Lists:
     english_suffixed: re.Pattern
     english_exclusive: re.Pattern
     english_content: dict[str, tuple[str, ...]]
+    not_until: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -66,7 +67,7 @@ def _lists() -> _Lists:
                   frozenset(data["not_negation"]), frozenset(data["weak"]), tuple(data["rhetorical_question"]),
                   frozenset(data["prefixes"]),
                   words("english_strong"), words("english_weak"), words("english_not_negation"), prefixed, suffixed,
-                  exclusive, content)
+                  exclusive, content, tuple(data.get("not_until", [])))
 
 
 _CLAUSE_END = r"[，,。；;！!？?：:\n]"  # the punctuation that ends a clause
@@ -169,15 +170,24 @@ _NEGATIVE_QUESTION = re.compile(r"\b(\w+n[’']t)\s+(?:you|we|it|they|he|she|i|t
 
 def _asserted(en: Polarity, source: str, text: str) -> list[str]:
     """The English's strong negations, less those of negative questions when the source asks a yes-no question
-    (你想…吗？ -> "Wouldn't you like …?": the question may be put either way)."""
-    if not _asks(source):
+    (你想…吗？ -> "Wouldn't you like …?": the question may be put either way), and those of "not … until"
+    when the source has a word English renders so (才: 要到2021年才会出现 -> "won't … until 2021")."""
+    asked: list[str] = []
+    if any(w in source for w in _lists().not_until):
+        asked += [m.group(1).replace("’", "'") for m in _NOT_UNTIL.finditer(text)]
+    if _asks(source):
+        asked += [m.group(1).replace("’", "'") for m in _NEGATIVE_QUESTION.finditer(text)]
+    if not asked:
         return en.strong
-    asked = [m.group(1).replace("’", "'") for m in _NEGATIVE_QUESTION.finditer(text)]
     out = list(en.strong)
     for word in asked:
         if word in out:
             out.remove(word)
     return out
+
+
+# "won't be dropping on our screens until 2021": a negation, then until/till in the same sentence.
+_NOT_UNTIL = re.compile(r"\b(not|never|no|\w+n[’']t)\b(?=[^.!?;]*\b(?:until|till)\b)", re.IGNORECASE)
 
 
 def _asks(source: str) -> bool:
