@@ -100,6 +100,8 @@ def test_on_the_labelled_tuning_articles():
     # tune3: peoples, ethnic groups and areas are no names
     ("维吾尔族和其他少数民族。他负责报道纽约地区的法律执行。西北地区的维吾尔人", [],
      ["维吾尔族", "维吾尔人", "纽约地区", "西北地区"]),
+    # tune4: a heading's last name and the next paragraph's first are no one name
+    ("澳大利亚议会讨论是否退出北京冬奥\n澳大利亚广播公司报导，", ["澳大利亚广播公司"], ["冬奥澳大利亚广播公司"]),
     # tune3: written once on its own, a name is offered beside the longer name holding it
     ("一名纽约市警察。他参加纽约市警察局的活动。纽约市警察局表示，纽约市警察局颁发", ["纽约市", "纽约市警察局"], []),
 ])
