@@ -42,6 +42,7 @@ class _Lists:
     english_exclusive: re.Pattern
     english_content: dict[str, tuple[str, ...]]
     not_until: tuple[str, ...] = ()
+    comparison_standard: re.Pattern | None = None
 
 
 @lru_cache(maxsize=1)
@@ -67,7 +68,8 @@ def _lists() -> _Lists:
                   frozenset(data["not_negation"]), frozenset(data["weak"]), tuple(data["rhetorical_question"]),
                   frozenset(data["prefixes"]),
                   words("english_strong"), words("english_weak"), words("english_not_negation"), prefixed, suffixed,
-                  exclusive, content, tuple(data.get("not_until", [])))
+                  exclusive, content, tuple(data.get("not_until", [])),
+                  re.compile(data["comparison_standard"]) if data.get("comparison_standard") else None)
 
 
 _CLAUSE_END = r"[，,。；;！!？?：:\n]"  # the punctuation that ends a clause
@@ -100,6 +102,10 @@ def source_polarity(text: str) -> Polarity:
     for clause in re.split(_CLAUSE_END, text):
         count = 0
         rhetorical = clause.rstrip("”’\"' ").endswith(lists.rhetorical)
+        standard = lists.comparison_standard.search(clause) if lists.comparison_standard else None
+        if standard and any(c in lists.negators for c in standard.group(1)):
+            weak = True  # 是未接受治疗的患者的两倍 -> "twice as likely": the standard may go unsaid
+            clause = clause[:standard.start(1)] + clause[standard.end(1):]
         words = _words(clause)
         for k, word in enumerate(words):
             if word in lists.single and k + 1 < len(words) and word + words[k + 1] in _cut_apart():

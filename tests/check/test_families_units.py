@@ -90,6 +90,12 @@ def test_scale_words(zh, en, ok):
      ["negation.added"]),  # no 才: the negation is the English's own
     ("因为要到 2021 年它才会出现在我们的屏幕上。", "As it won't be dropping on our screens in 2021.",
      ["negation.added"]),  # no until: the negation says the opposite
+    # a negation inside the standard of a multiple comparison: "twice as likely" may leave it unsaid
+    ("接受放射治疗的患者发生尿失禁恶化的可能性是未接受放射治疗的患者的两倍。",
+     "Those who had radiotherapy were twice as likely to suffer a worsening of urinary incontinence.", []),
+    ("未接受放射治疗的患者发生尿失禁恶化的可能性是接受放射治疗的患者的两倍。",
+     "Those who had radiotherapy were twice as likely to suffer a worsening of urinary incontinence.",
+     ["negation.missing"]),  # the negation is in the compared group itself
 ])
 def test_negation(zh, en, expected):
     assert kinds(zh, en) == expected
