@@ -36,6 +36,9 @@ TERMS = [
     Term("mass-testing", "全民检测", kind="other", en="Universal Community Testing", match=["bare"]),
     Term("liang-yiming", "梁一鸣", kind="person", en="Liang Yiming"),
     Term("huasheng", "华升", kind="org", en="Huasheng"),
+    Term("politburo", "中共中央政治局", kind="org", en="CCP Politburo"),
+    Term("australia", "澳大利亚", kind="place", en="Australia"),
+    Term("taipei", "台北", kind="place", en="Taipei"), Term("taipei-city", "台北市", kind="place", en="Taipei City"),
 ]
 
 
@@ -75,6 +78,9 @@ def names() -> Glossary:
     ("金域檢驗（香港）有限公司、", "company's registered name '（香港）有限公司'"),
     ("飞利浦（中国）公司的产品", "company's registered name '（中国）公司'"),  # the quote ends at the suffix
     ("他还是美国陆军预备役上士，拥有", "longer name '美国陆军"),  # tune3: a country's armed service
+    # real sentences of tests/fixtures/articles/tune4: games named after their host city
+    ("持续在南海进行军事行动而考虑退出北京冬奥", "longer name '北京冬奥'"),
+    ("而考虑退出2022北京冬季奥运", "longer name '北京冬季奥运'"),
 ])
 def test_a_name_inside_a_longer_word_or_name_is_not_matched(names, text, rule):
     assert names.find(text) == []
@@ -119,9 +125,23 @@ def test_a_name_inside_a_longer_word_or_name_is_not_matched(names, text, rule):
     ("8月21日，政府第二度就全民檢測召開跨部門記者會。", ["mass-testing"]),  # 召开 holds the press conference
     ("当地市的国保就把梁一鸣押往机场，送", ["liang-yiming"]),  # 押往: a verb of motion, no airport's name
     ("於香港組成的公司（華昇）、金域和凱普。", ["hk", "huasheng"]),  # 昇, a variant of 升 the forms lack
+    # real sentences of tests/fixtures/articles/tune4:
+    ("此次招待会中共七常委及部分", ["ccp"]),  # a count of the party's own bodies, no total
+    ("宝当选为九位中共中央政治局常委之一", ["politburo"]),  # jieba's 中央政治局常委 is two words
+    ("澳大利亚议会讨论是否退出北京冬奥", ["australia"]),  # a country's parliament, as its cabinet
+    ("设在海南省的中国区域性航空公司转变为", ["china"]),  # 区域性 (regional) describes: no airline's name
+    ("台北市长柯文哲把习", ["taipei"]),  # 台北|市长, the mayor: 市 alone is no word to end 台北市 with
 ])
 def test_a_name_standing_as_a_word_or_compound_is_matched(names, text, ids):
     assert [m.term.id for m in names.find(text)] == ids
+
+
+def test_the_shipped_glossary_knows_the_partys_central_committee_and_politburo():
+    # tune4 (cdt_399944): 中共 heads them, it does not name them
+    shipped = Glossary.default()
+    assert [m.surface for m in shipped.find("赵紫阳、江泽民三任中共中央总书记")] == ["中共中央"]
+    assert [m.surface for m in shipped.find("宝当选为九位中共中央政治局常委之一")] == ["中共中央政治局"]
+    assert shipped.find("分别担任了中共中央办公厅副主任和主任的职务") == []  # a longer name the glossary lacks
 
 
 def test_a_name_refused_inside_a_longer_name_does_not_split_it_from_the_place_before(names):

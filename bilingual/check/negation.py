@@ -41,6 +41,8 @@ class _Lists:
     english_suffixed: re.Pattern
     english_exclusive: re.Pattern
     english_content: dict[str, tuple[str, ...]]
+    not_until: tuple[str, ...] = ()
+    comparison_standard: re.Pattern | None = None
 
 
 @lru_cache(maxsize=1)
@@ -66,7 +68,8 @@ def _lists() -> _Lists:
                   frozenset(data["not_negation"]), frozenset(data["weak"]), tuple(data["rhetorical_question"]),
                   frozenset(data["prefixes"]),
                   words("english_strong"), words("english_weak"), words("english_not_negation"), prefixed, suffixed,
-                  exclusive, content)
+                  exclusive, content, tuple(data.get("not_until", [])),
+                  re.compile(data["comparison_standard"]) if data.get("comparison_standard") else None)
 
 
 _CLAUSE_END = r"[，,。；;！!？?：:\n]"  # the punctuation that ends a clause
@@ -99,6 +102,10 @@ def source_polarity(text: str) -> Polarity:
     for clause in re.split(_CLAUSE_END, text):
         count = 0
         rhetorical = clause.rstrip("”’\"' ").endswith(lists.rhetorical)
+        standard = lists.comparison_standard.search(clause) if lists.comparison_standard else None
+        if standard and any(c in lists.negators for c in standard.group(1)):
+            weak = True  # 是未接受治疗的患者的两倍 -> "twice as likely": the standard may go unsaid
+            clause = clause[:standard.start(1)] + clause[standard.end(1):]
         words = _words(clause)
         for k, word in enumerate(words):
             if word in lists.single and k + 1 < len(words) and word + words[k + 1] in _cut_apart():
@@ -169,15 +176,24 @@ _NEGATIVE_QUESTION = re.compile(r"\b(\w+n[’']t)\s+(?:you|we|it|they|he|she|i|t
 
 def _asserted(en: Polarity, source: str, text: str) -> list[str]:
     """The English's strong negations, less those of negative questions when the source asks a yes-no question
-    (你想…吗？ -> "Wouldn't you like …?": the question may be put either way)."""
-    if not _asks(source):
+    (你想…吗？ -> "Wouldn't you like …?": the question may be put either way), and those of "not … until"
+    when the source has a word English renders so (才: 要到2021年才会出现 -> "won't … until 2021")."""
+    asked: list[str] = []
+    if any(w in source for w in _lists().not_until):
+        asked += [m.group(1).replace("’", "'") for m in _NOT_UNTIL.finditer(text)]
+    if _asks(source):
+        asked += [m.group(1).replace("’", "'") for m in _NEGATIVE_QUESTION.finditer(text)]
+    if not asked:
         return en.strong
-    asked = [m.group(1).replace("’", "'") for m in _NEGATIVE_QUESTION.finditer(text)]
     out = list(en.strong)
     for word in asked:
         if word in out:
             out.remove(word)
     return out
+
+
+# "won't be dropping on our screens until 2021": a negation, then until/till in the same sentence.
+_NOT_UNTIL = re.compile(r"\b(not|never|no|\w+n[’']t)\b(?=[^.!?;]*\b(?:until|till)\b)", re.IGNORECASE)
 
 
 def _asks(source: str) -> bool:

@@ -82,8 +82,15 @@ def _cn_value(run: str) -> Decimal | None:
         return None
 
 
+# A number listed before another, the unit written once after the last (9、10月份: September and October).
+_LISTED = re.compile(rf"\s*[、和与及至到~～—-]\s*(?:\d+|[{_CN_DIGITS}十]+)")
+
+
 def _kind_after(text: str, end: int) -> str:
-    """What the characters after a number make of it: a year, a month, a decade, a century, or a plain count."""
+    """What the characters after a number make of it: a year, a month, a decade, a century, or a plain count.
+    A number listed before another takes the kind of the last (9、10月份: two months)."""
+    if listed := _LISTED.match(text, end):
+        return _kind_after(text, listed.end())
     after = text[end:end + 3].lstrip(" ")  # 10 月: a space between digits and Chinese is common
     if after.startswith("世纪"):
         return "century"
@@ -261,6 +268,8 @@ _ORDINALS = {w: i + 1 for i, w in enumerate(
 _ORDINALS |= {w[:-1] + "ieth": v for w, v in _TENS.items()}
 _DECADES = {w[:-1] + "ies": v for w, v in _TENS.items()}
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+# Words that count groups after a number: "two decades" is 20 years (二十年), "three dozen" 36.
+_GROUPS = {"decade": 10, "decades": 10, "century": 100, "centuries": 100, "dozen": 12}
 _SHORT_SCALES = {"k": 1000, "m": 10**6, "mn": 10**6, "bn": 10**9, "b": 10**9, "tn": 10**12}
 # Words that stand for a small number without being a numeral.
 _SPECIAL = {"a": 1, "an": 1, "once": 1, "single": 1, "both": 2, "twice": 2, "pair": 2, "couple": 2,
@@ -354,6 +363,9 @@ def _word_numbers(words: list[str], *, specials_only: bool = False) -> list:
             in_number = True
         elif w == "and" and in_number and i and words[i - 1] in _SCALES and (nxt in _UNITS or nxt in _TENS):
             continue  # two hundred and five; but "three and four" are two numbers
+        elif w in _GROUPS and in_number:
+            values.append(_dec((total + current) * _GROUPS[w]))  # two decades: 20, and the 2 as written
+            flush()
         else:
             flush()
             if w in _ORDINALS:
@@ -405,6 +417,7 @@ def findings(units: list[Unit]) -> list[Finding]:
         # is only worth a note, unless the English has a number of its own left over (30 ... 31)
         # (a leftover 1 is no evidence: "first", "one of" stand in every other sentence)
         spare = any(c > 0 and isinstance(v, Decimal) and v != 1 for v, c in strict.items())
+        missing = [n for n in missing if not _romanized(n, unit.en)]
         for n in sorted(missing, key=lambda n: n.start):
             repeat = not spare and any(a.accepted == n.accepted for a in answered)
             loose = not spare and _small_count(n)
@@ -415,6 +428,17 @@ def findings(units: list[Unit]) -> list[Finding]:
                 message=f"'{n.text}' in the source has no counterpart in the English",
                 suggestion=f"render it as {n.describe()}", source_mark=n.text))
     return findings
+
+
+def _romanized(n: SourceNumber, en: str) -> bool:
+    """A numeral of two characters or more that the English spells out as a capitalised romanized word is part
+    of a name, no count: 燕十三 -> "Yan Shisan", 王十一 -> "Wang Shiyi"."""
+    from bilingual.check.names import romanizations
+
+    if n.digits or len(n.text) < 2:
+        return False  # 三 alone romanizes to San, as in San Francisco
+    spelled = {w.casefold() for w in re.findall(r"\b[A-Z][a-z]+(?:-[a-z]+)?", en)}
+    return bool({w.replace("-", "") for w in spelled} & romanizations(n.text))
 
 
 def _small_count(n: SourceNumber) -> bool:

@@ -36,10 +36,15 @@ def _model():
 
 
 def tag(text: str) -> list[tuple[int, str, str]]:
-    """(start, word, LAC tag) for every word of `text`."""
+    """(start, word, LAC tag) for every word of `text`. A line break is a word of its own, tagged as
+    punctuation (w): the words either side of it are not adjacent (a heading's last name and the next
+    paragraph's first are no one name)."""
     out = []
     for piece in _PIECE.finditer(text):
         chunk = piece.group()
+        if chunk == "\n":
+            out.append((piece.start(), chunk, "w"))
+            continue
         if not chunk.strip():
             continue
         at = piece.start()

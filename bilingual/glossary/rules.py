@@ -58,6 +58,8 @@ class Rules:
     stationed: frozenset[str] = frozenset()
     # Last characters that make a two-character word a verb of motion (押往, 来到): a breaker.
     breaker_endings: tuple[str, ...] = ()
+    # Last characters that make a word of three characters or more an adjective of kind (区域性): a breaker.
+    adjective_endings: tuple[str, ...] = ()
     # Brackets a name may fill as a label (【香港】) but whose longer content is a heading or a
     # lead-in, not a title (【失踪七个月 徐晓冬透露陈秋实最新情况】): names inside it are mentions.
     label_open: str = ""
@@ -102,6 +104,7 @@ def parse(data: dict) -> Rules:
         title_open="".join(b[0] for b in brackets),
         title_close="".join(b[1] for b in brackets),
         breaker_endings=tuple(data.get("breaker_endings", [])),
+        adjective_endings=tuple(data.get("adjective_endings", [])),
         label_open="".join(b[0] for b in labels),
         label_close="".join(b[1] for b in labels),
     )
@@ -258,6 +261,8 @@ def _end(cut: Cut, start: int, end: int, kind: str, r: Rules) -> tuple[bool, str
     a, b = tok
     rest = text[end:b]
     if a != start:
+        if a > start and _two_words(cut, text[a:end], rest):
+            return True, f"ends at a joint of the compound '{text[a:b]}' ({text[a:end]} + {rest})"
         return False, f"ends inside the word '{text[a:b]}'"
     suffix = r.suffix_at(rest)
     if suffix and suffix != rest and cut.first_word(rest) != suffix:
@@ -269,6 +274,13 @@ def _end(cut: Cut, start: int, end: int, kind: str, r: Rules) -> tuple[bool, str
     if len(rest) >= 2 and (cut.freq(rest) > 0 or len(cut.first_word(rest)) >= 2):
         return True, f"heads the compound '{text[a:b]}' ({text[start:end]} + {rest})"
     return False, f"ends inside the word '{text[a:b]}'"
+
+
+def _two_words(cut: Cut, head: str, rest: str) -> bool:
+    """A dictionary compound crossing a name's end is two words of its own, split at the name's end:
+    中共中央政治局|常委 in 中共|中央政治局常委 (the name ends with 中央政治局, 常委 is a member). Both
+    halves have two characters or more: 台北市长 is 台北|市长 (the mayor), not 台北市|长."""
+    return len(head) >= 2 and len(rest) >= 2 and cut.freq(head) > 0 and cut.freq(rest) > 0
 
 
 def _word_follows(cut: Cut, at: int) -> bool:
@@ -302,7 +314,8 @@ def _longer_name(cut: Cut, start: int, end: int, r: Rules, name_starts: Collecti
         if tok is None or tok[0] != at or (at > end and at in name_starts and not stationed):
             return ""  # punctuation, or another name begins a phrase of its own
         word = text[tok[0]:tok[1]]
-        if word in r.name_breakers or _NUMERAL.fullmatch(word) or (len(word) == 2 and word.endswith(r.breaker_endings)):
+        if (word in r.name_breakers or _NUMERAL.fullmatch(word) or (len(word) == 2 and word.endswith(r.breaker_endings))
+                or (len(word) >= 3 and word.endswith(r.adjective_endings))):
             return ""
         at = tok[1]
         stationed = word in r.stationed

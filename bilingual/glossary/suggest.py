@@ -104,7 +104,7 @@ def suggest(text: str, glossary: Glossary, *, limit: int = DEFAULT_LIMIT) -> lis
              and not (len(c.text) == 2 and all(ch in data["abbreviations"] for ch in c.text))]
     # A piece of a longer candidate only when that one is offered (新疆 of 新疆穆斯林, a description, stays).
     offered = {c.text: c for c in fresh}
-    fresh = [c for c in fresh if not _piece_of_another(c, offered, simple)]
+    fresh = [c for c in fresh if not _piece_of_another(c, offered, simple) and not _person_and_word(c, offered, r)]
     # A phrase only quoted comes after every name the tagger or a rule found: half are no names.
     fresh.sort(key=lambda c: (c.evidence == ["quoted"], -c.score, simple.find(c.text)))
     return fresh[:limit]
@@ -270,6 +270,15 @@ def _piece_of_another(c: Candidate, found: dict[str, Candidate], text: str) -> b
     Written on its own even once, it is a name of its own (纽约市 beside 纽约市警察局)."""
     return any(c.text != o.text and c.text in o.text and o.count >= c.count and o.score >= c.score
                and not _written_alone(c.text, o.text, text) for o in found.values())
+
+
+def _person_and_word(c: Candidate, offered: dict[str, Candidate], r: match_rules.Rules) -> bool:
+    """A person of three characters tagged once, that is a person of two the article names more often and
+    a function word the tagger took into the name (陈峰因公司欠款…: Chen Feng, because; the matcher's
+    name_followers). A real name recurs: 杨恒均, six times, stays beside the tagger's slip 杨恒."""
+    head = offered.get(c.text[:2])
+    return (c.kind == "person" and len(c.text) == 3 and c.text[2] in r.name_followers and c.count == 1
+            and head is not None and head.kind == "person" and head.count > 1)
 
 
 def _written_alone(piece: str, whole: str, text: str) -> bool:

@@ -82,6 +82,20 @@ def test_scale_words(zh, en, ok):
     ("不愧是爱时尚的国度。", "Worthy of being called a nation of fashion lovers.", []),
     ("有被不实信息忽悠的经历。", "Have been fooled by false information.", []),  # jieba cuts 不|实
     ("我不同意这个计划。", "I agree with this plan.", ["negation.missing"]),  # 不|同意 is no 不同
+    # real sentences of tests/fixtures/parallel2/tune4: not much time is time running out
+    ("谈判代表还表示“时间不多了”。", "He added that \"time is running out\".", []),
+    # 才 is "not … until": the English negation renders it
+    ("因为要到 2021 年它才会出现在我们的屏幕上。", "As it won't be dropping on our screens until 2021.", []),
+    ("因为要到 2021 年它会出现在我们的屏幕上。", "As it won't be dropping on our screens until 2021.",
+     ["negation.added"]),  # no 才: the negation is the English's own
+    ("因为要到 2021 年它才会出现在我们的屏幕上。", "As it won't be dropping on our screens in 2021.",
+     ["negation.added"]),  # no until: the negation says the opposite
+    # a negation inside the standard of a multiple comparison: "twice as likely" may leave it unsaid
+    ("接受放射治疗的患者发生尿失禁恶化的可能性是未接受放射治疗的患者的两倍。",
+     "Those who had radiotherapy were twice as likely to suffer a worsening of urinary incontinence.", []),
+    ("未接受放射治疗的患者发生尿失禁恶化的可能性是接受放射治疗的患者的两倍。",
+     "Those who had radiotherapy were twice as likely to suffer a worsening of urinary incontinence.",
+     ["negation.missing"]),  # the negation is in the compared group itself
 ])
 def test_negation(zh, en, expected):
     assert kinds(zh, en) == expected

@@ -88,6 +88,9 @@ def test_a_place_before_local_time_may_be_left_implied(glossary, en, severity):
     ("中国国务院总理李克强表示。", "Premier Li Keqiang said.", "info"),
     ("美国特朗普政府表示。", "The Trump administration said.", "info"),  # a source person is no other place
     ("美国政府表示。", "The Ruritania government said.", "error"),
+    # tune4 (parallel2): a part of the country named by its direction, the country left to the sentence before
+    ("该公司为英国南部 52 所监狱提供维护服务。", "It maintains 52 jails across the south of the country.", "info"),
+    ("该公司为英国南部 52 所监狱提供维护服务。", "It maintains 52 jails across the south.", "error"),
     # another place named with it: the country is wrong, not implied
     ("美国国务院并未立即回应。", "The Ruritania State Department did not respond at once.", "error"),
     ("与美国总统的通话。", "A call with the president of Ruritania.", "error"),
@@ -115,3 +118,12 @@ def test_shipped_alternative_renderings():
     assert _severities(shipped, "是联合国公布的世界文化遗产地。", "It is a UNESCO World Heritage Site.") == []
     assert _severities(shipped, "是联合国公布的世界文化遗产地。", "It is a World Heritage Site.") == [
         ("glossary.missing", "error")]
+    # tune4 (parallel2): England for 英国, as a writer names the part of the UK a place is in
+    zh = "包括英国东北部的哈特尔普尔。"
+    assert _severities(shipped, zh, "Covering Hartlepool in the north east of England.") == []
+    assert _severities(shipped, zh, "Covering Hartlepool in the north east of Ruritania.") == [
+        ("glossary.missing", "error")]
+    # the party's Central Committee and Politburo, as English writers name them
+    en = "On behalf of the CPC Central Committee, Wang Yang spoke."
+    assert _severities(shipped, "汪洋代表中共中央致贺词。", en) == []
+    assert _severities(shipped, "中共中央政治局委员张又侠。", "Zhang Youxia, Member of the Political Bureau.") == []

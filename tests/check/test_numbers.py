@@ -92,6 +92,32 @@ def test_a_decade_is_ten_years():
     assert not [f for f in check_document(doc, glossary=None) if f.kind == "number.missing"]
 
 
+def test_a_number_of_decades_is_ten_years_each():
+    # tune4 (parallel2): 二十年后 -> "two decades later"
+    doc = sentence_document(["二十年后，世界仍然没能摆脱地雷的威胁。"], ["Over two decades later, it is not free."])
+    assert not [f for f in check_document(doc, glossary=None) if f.kind == "number.missing"]
+    assert {2, 20, 36} <= target_values("two decades and three dozen")
+
+
+def test_a_number_listed_before_another_takes_its_unit():
+    # tune4 (parallel2): 9、10月份 are September and October
+    assert [n.accepted for n in source_numbers("压力已经大大小于9、10月份")] == [
+        {9, ("month", 9)}, {10, ("month", 10)}]
+    doc = sentence_document(["压力已经大大小于9、10月份。"], ["Pressure eased compared to September and October."])
+    assert not [f for f in check_document(doc, glossary=None) if f.kind == "number.missing"]
+    doc = sentence_document(["压力已经大大小于9、10月份。"], ["Pressure eased compared to August and October."])
+    assert [f.source_mark for f in check_document(doc, glossary=None) if f.kind == "number.missing"] == ["9"]
+
+
+def test_a_numeral_spelled_as_part_of_a_romanized_name_is_no_count():
+    # tune4 (parallel2): the role 燕十三 is "Yan Shisan"
+    zh = "甚至还准备找金城武来饰演燕十三。"
+    doc = sentence_document([zh], ["He was even prepared to get Takeshi Kaneshiro to play the role of Yan Shisan."])
+    assert not [f for f in check_document(doc, glossary=None) if f.kind == "number.missing"]
+    doc = sentence_document([zh], ["He was even prepared to get Takeshi Kaneshiro to play the role of Yan."])
+    assert [f.source_mark for f in check_document(doc, glossary=None) if f.kind == "number.missing"] == ["十三"]
+
+
 def test_a_metric_prefix_is_no_multiplier():
     # 10千米 is 10 km (bilingual/data/check/metric_units.txt); 10千人 is still 10,000 people
     assert [(n.text, n.accepted) for n in source_numbers("震源深度10千米")] == [("10", {10})]
