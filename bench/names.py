@@ -166,10 +166,17 @@ def suggest_figures(part: str, limit: int | None = None) -> SuggestFigures:
     return fig
 
 
+USAGE = "python -m bench.names [-v] [SET ...]   (sets: folders of tests/fixtures/articles; default: all of them)"
+
+
 def main() -> None:
     import sys
 
-    parts = [a for a in sys.argv[1:] if not a.startswith("-")] or ["tune", "tune2", "tune3", "tune4", "heldout"]
+    if {"-h", "--help"} & set(sys.argv[1:]):
+        print(USAGE)  # not "no sets given": that would run every set, the held-out one too
+        return
+    parts = [a for a in sys.argv[1:] if not a.startswith("-")] or \
+        sorted(p.name for p in (FIXTURES / "articles").iterdir() if p.is_dir())
     for part in parts:
         for shipped_only in (False, True):
             m = match_figures(part, shipped_only=shipped_only)
