@@ -130,7 +130,7 @@ def english_polarity(text: str) -> Polarity:
     text = lists.english_not_negation.sub(" ", text.replace("\u2019", "'"))
     text = lists.english_exclusive.sub(" ", text)  # nothing else … aside from: only
     strong = [m.group() for m in lists.english_strong.finditer(text)]
-    strong += re.findall(r"\b\w+n't\b", text, re.IGNORECASE)
+    strong += re.findall(r"\b\w+n't", text, re.IGNORECASE)  # not \b after: won'tconsider lost its space
     weak = list(lists.english_weak.finditer(text))
     for pattern in (lists.english_prefixed, lists.english_suffixed):
         weak += [m for m in pattern.finditer(text)

@@ -91,11 +91,18 @@ def dropped_sentences(sources: list[str], english: list[str], ratio: float) -> l
                 if cost[i][j] + step < cost[a][b]:
                     cost[a][b] = cost[i][j] + step
                     back[a][b] = (di, dj)
-    dropped = []
+    path = []  # the beads (first source sentence, source sentences, English sentences), built last first
     i, j = n, m
     while i or j:
         di, dj = back[i][j]
-        if dj == 0:
-            dropped += range(i - di, i)
+        path.append((i - di, di, dj))
         i, j = i - di, j - dj
+    path.reverse()
+    # a source sentence left alone beside an English one left alone has its English, of a length the
+    # programme found too far from its own (a fragment, a free rendering): a pair, not an omission
+    dropped = []
+    for k, (start, di, dj) in enumerate(path):
+        beside = path[max(0, k - 1):k] + path[k + 1:k + 2]
+        if dj == 0 and not any(b[1] == 0 for b in beside):
+            dropped += range(start, start + di)
     return sorted(dropped)

@@ -35,6 +35,8 @@ _KIND = {"title": "work", "joined": "person", "PER": "person", "ORG": "org", "LO
          "org": "org", "place": "place", "work": "work", "other": "other", "merged": "org", "nz": "other",
          "quoted": "other"}
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]{1,8}")
+# A foreign name LAC kept whole up to a dash: 保拉·莫德索恩 of 保拉·莫德索恩-贝克尔 (Paula Modersohn-Becker).
+_DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}(?:[·•‧・][\u4e00-\u9fff]{1,8})+")
 # A Chinese numeral or ordinal that can open an event's name: 二二八事件, 第三次台海危机.
 _CN_NUMERAL = re.compile(r"第?[〇零一二三四五六七八九十百千]+[次届]?")
 # A single sighting of a two-character candidate found only this weakly is too likely an ordinary word.
@@ -169,20 +171,22 @@ def _only_inside(name: str, text: str, covered: bytearray) -> bool:
 
 def _joined(words: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
     """X·Y and X-Y foreign names as written (恩戈齐·奥孔约-伊维拉, 安德鲁•沃克): LAC cuts them at the
-    joiner, often keeping the joiner with the next part ('·奥孔约')."""
+    joiner, often keeping the joiner with the next part ('·奥孔约'), or keeps X·Y and cuts at the dash
+    (保拉·莫德索恩 | - | 贝克尔)."""
     out = []
     i = 0
     while i < len(words):
         start, word, label = words[i]
         name, j = word, i + 1
-        if _HAN_WORD.fullmatch(word) and label in ("PER", "nz", "LOC", "ORG", "n"):
+        if (_HAN_WORD.fullmatch(word) or _DOTTED_NAME.fullmatch(word)) and label in ("PER", "nz", "LOC", "ORG", "n"):
             while j < len(words):
                 nxt = words[j][1]
                 if nxt[:1] in _JOINERS and _HAN_WORD.fullmatch(nxt[1:]) and (
-                        nxt[0] not in "-－" or min(len(name), len(nxt) - 1) >= 2):
+                        nxt[0] not in "-－" or min(len(_last_part(name)), len(nxt) - 1) >= 2):
                     name, j = name + nxt, j + 1
                 elif (nxt in _JOINERS and j + 1 < len(words) and _HAN_WORD.fullmatch(words[j + 1][1])
-                      and (nxt not in "-－" or min(len(name), len(words[j + 1][1])) >= 2)):  # 熊-吾臻 is a dash
+                      and (nxt not in "-－"  # 熊-吾臻 is a dash
+                           or min(len(_last_part(name)), len(words[j + 1][1])) >= 2)):
                     name, j = name + nxt + words[j + 1][1], j + 2
                 else:
                     break
@@ -190,6 +194,11 @@ def _joined(words: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
             out.append((start, name, "joined"))
         i = j
     return out
+
+
+def _last_part(name: str) -> str:
+    """The part of a joined name after its last joiner (莫德索恩 of 保拉·莫德索恩)."""
+    return re.split(f"[{re.escape(_JOINERS)}]", name)[-1]
 
 
 def _merged(words: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:

@@ -90,6 +90,14 @@ def test_scale_words(zh, en, ok):
      ["negation.added"]),  # no 才: the negation is the English's own
     ("因为要到 2021 年它才会出现在我们的屏幕上。", "As it won't be dropping on our screens in 2021.",
      ["negation.added"]),  # no until: the negation says the opposite
+    # real sentences of tests/fixtures/parallel2/tune5: 不停 is constantly, 不丹 is Bhutan, to veto is 否决
+    ("局势在不停地变换。", "The landscape constantly shifts.", []),
+    ("而不丹也声称拥有该地区。", "In an area also claimed by Bhutan.", []),
+    ("特朗普可能会否决该决议。", "Trump will likely veto the resolution.", []),
+    ("特朗普可能会否决该决议。", "Trump will likely sign the resolution.", ["negation.missing"]),
+    # a contraction that lost the space after it still negates
+    ("更不会考虑大学。", "And won’tconsider going to colleges.", []),
+    ("更不会考虑大学。", "And consider going to colleges.", ["negation.missing"]),
     # a negation inside the standard of a multiple comparison: "twice as likely" may leave it unsaid
     ("接受放射治疗的患者发生尿失禁恶化的可能性是未接受放射治疗的患者的两倍。",
      "Those who had radiotherapy were twice as likely to suffer a worsening of urinary incontinence.", []),
@@ -203,3 +211,24 @@ def test_a_sentence_left_out_of_a_paragraph_is_found():
     aligned, _ = align_translation(doc, [whole, dropped])
     found = [f for f in check_document(aligned, glossary=None) if f.kind == "omission"]
     assert [f.source_mark for f in found] == [zh[4]]
+
+
+def test_a_sentence_beside_english_left_alone_is_paired_not_dropped():
+    from bilingual.check.omission import dropped_sentences, english_sentences
+
+    # parallel2/tune5 19-21: the fragment's English is much longer than its length predicts, so the
+    # programme leaves both alone; the English is there, so nothing was left out
+    zh = ["构建人类命运共同体作出新的更大贡献",
+          "一方面汽车技术经过一百多年的发展，许多技术已经比较成熟；一方面未来汽车的用户体验更多地取决于人机互动，"
+          "中兴在IT、网络、车联网系统等领域有优势。",
+          "邵阳市消防支队立即调派5个中队20台消防车携带重型防化服、防化洗消车等器材赶到现场。"]
+    en = ("in a bid to make new and greater contribution to the cause of constructing a community of destiny for "
+          "human being. Automobile technology has developed for more than a century, and a lot of the technology "
+          "is fairly mature. However, future auto user experience is more dependent on human-machine interaction. "
+          "ZTE has advantages in the areas of IT, network, and auto networking systems. Shaoyang fire station "
+          "immediately dispatched five detachments and 20 fire trucks with heavy chemical protective clothing, "
+          "chemical cleaning vehicles and other equipment to the scene.")
+    assert dropped_sentences(zh, english_sentences(en), 3.36) == []
+    # the middle sentence's English taken out: no English is left alone beside it, and it is reported
+    en_dropped = en[:en.index("Automobile")] + en[en.index("Shaoyang"):]
+    assert dropped_sentences(zh, english_sentences(en_dropped), 3.36) == [1]
