@@ -125,7 +125,9 @@ class _Bpe:
         return self.tok.encode(text)
 
     def decode(self, tokens: list[str]) -> str:
-        return self.tok.decode(tokens)
+        if tokens and tokens[-1].endswith("@@"):  # a model that stopped inside a word leaves its joiner dangling
+            tokens = [*tokens[:-1], tokens[-1][:-2]]
+        return self.tok.decode(tokens).strip()
 
 
 class ArgosEngine:
