@@ -8,6 +8,8 @@ process, for every step that converts (convert, glossary, script detection).
 
 from __future__ import annotations
 
+from functools import cache
+
 from bilingual import datafiles
 from bilingual.errors import BilingualError
 
@@ -45,9 +47,11 @@ def name_configs() -> list[str]:
     return sorted(configs)
 
 
+@cache
 def opencc_stamp() -> str:
     """What names the installed OpenCC build: its version and its compiled library's files' mtimes. Data derived
-    from its tables and kept across runs (hant.changed_chars, glossary/namecache.py) is named after it."""
+    from its tables and kept across runs (hant.changed_chars, glossary/namecache.py) is named after it. Read
+    once per process: the installed build does not change under it."""
     from pathlib import Path
 
     import opencc

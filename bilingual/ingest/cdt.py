@@ -84,7 +84,7 @@ def read_text(text: str) -> Document:
 
 def _names_author(url: str) -> bool:
     """Whether a title from this page's site may begin with its author (CDT's; no link: taken for CDT's)."""
-    host = (urlsplit(url.strip()).hostname or "") if url.strip() else ""
+    host = urlsplit(url.strip()).hostname or ""
     hosts = rules()["cdt_author_split"]["hosts"]
     return not host or any(host == h or host.endswith("." + h) for h in hosts)
 
