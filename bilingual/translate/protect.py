@@ -12,7 +12,6 @@ text survives, whatever the engine returned.
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -179,23 +178,20 @@ def _renderings(slots: list[Slot], first_mentions: set[str] | None) -> dict[int,
 def _find_hits(english: str) -> list[_Hit]:
     """Every placeholder sighting, whole ones first, then half-broken ones in what is left."""
     hits = [_Hit(m.start(), m.end(), int(m.group(1)), True) for m in _FULL.finditer(english)]
-    taken = [False] * len(english)
-    for h in hits:
-        taken[h.start:h.end] = [True] * (h.end - h.start)
     for pattern in (_LEFT, _RIGHT):
         for m in pattern.finditer(english):
-            if not any(taken[m.start():m.end()]):
+            if not any(h.start < m.end() and m.start() < h.end for h in hits):  # few: a sentence's names
                 hits.append(_Hit(m.start(), m.end(), int(m.group(1)), False))
-                taken[m.start():m.end()] = [True] * (m.end() - m.start())
     return sorted(hits, key=lambda h: h.start)
 
 
 def _insert(pieces: list[str | int], dropped: list[Slot], source: str) -> list[str | int]:
     """Put dropped names where they stood in the source, proportionally, at word boundaries."""
+    if not dropped:
+        return pieces
     text = "".join(p for p in pieces if isinstance(p, str))
     scale = len(text) / max(len(source), 1)
-    spaces = [i for i, c in enumerate(text) if c == " "]  # found once, not once per name
-    wants = sorted((_word_boundary(text, round(s.start * scale), spaces), s.start, s.index) for s in dropped)
+    wants = sorted((_word_boundary(text, round(s.start * scale)), s.start, s.index) for s in dropped)
     out: list[str | int] = []
     seen = w = 0
     for piece in pieces:
@@ -213,13 +209,12 @@ def _insert(pieces: list[str | int], dropped: list[Slot], source: str) -> list[s
     return out + [want[2] for want in wants[w:]]
 
 
-def _word_boundary(text: str, at: int, spaces: list[int]) -> int:
-    """The nearest space (or either end) to `at`, so a name never splits a word; `spaces` are text's, sorted."""
+def _word_boundary(text: str, at: int) -> int:
+    """The nearest space (or either end) to `at`, so a name never splits a word."""
     if at <= 0 or at >= len(text):
         return max(0, min(at, len(text)))
-    k = bisect.bisect_left(spaces, at)
-    near = [0, len(text), *spaces[max(0, k - 1):k + 1]]
-    return min(near, key=lambda i: (abs(i - at), i))
+    near = [0, len(text), text.rfind(" ", 0, at), text.find(" ", at)]
+    return min((i for i in near if i >= 0), key=lambda i: (abs(i - at), i))
 
 
 _TAIL = 48  # characters of the English written so far that the spacing rules below look back at
