@@ -10,6 +10,7 @@ import os
 import pytest
 
 from bilingual import api
+from bilingual.errors import SetupError
 from bilingual.translate import argos, checksum, threads
 from tests.clirun import run_cli
 from tests.conftest import FIXTURES, SEED
@@ -56,6 +57,7 @@ def test_a_cached_rebuild_loads_no_model_hashes_nothing_and_rewrites_nothing(tmp
         raise AssertionError("a cached rebuild reached the model")
 
     monkeypatch.setattr(argos.ArgosEngine, "__init__", refuse)
+    monkeypatch.setattr(argos, "load_sentencepiece", refuse)  # the tokenizer that loaded before is trusted
     monkeypatch.setattr(checksum, "sha256", refuse)
     monkeypatch.setattr(checksum, "_KNOWN", {})  # as in a new process: the sidecar must serve
     api.build([SEED, OTHERS[0]], out, memory_path=memory)
@@ -109,13 +111,24 @@ def test_a_read_only_package_keeps_its_checksum_in_the_cache(tmp_path, monkeypat
     (package / "model").mkdir(parents=True)
     model = package / "model" / "model.bin"
     model.write_bytes(b"weights")
-    monkeypatch.setattr(checksum, "_keep", lambda sidecar, data, real=checksum._keep:
-                        False if sidecar.parent == package else real(sidecar, data))
+    monkeypatch.setattr(checksum, "_keep", lambda sidecar, name, record, real=checksum._keep:
+                        False if sidecar.parent == package else real(sidecar, name, record))
     digest = checksum.file_checksum(model, package)
     monkeypatch.setattr(checksum, "_KNOWN", {})
     monkeypatch.setattr(checksum, "sha256", lambda path: pytest.fail("hashed again"))
     assert checksum.file_checksum(model, package) == digest
     assert list((tmp_path / "cache" / "bilingual" / "checksums").glob("*.json"))
+
+
+def test_the_sidecar_keeps_every_files_record(tmp_path):
+    package = tmp_path / "pkg"
+    (package / "model").mkdir(parents=True)
+    (package / "model" / "model.bin").write_bytes(b"weights")
+    (package / "sentencepiece.model").write_bytes(b"pieces")
+    first = checksum.file_checksum(package / "model" / "model.bin", package)
+    checksum.file_checksum(package / "sentencepiece.model", package)
+    kept = json.loads((package / checksum.SIDECAR).read_text(encoding="utf-8"))
+    assert set(kept) == {"model/model.bin", "sentencepiece.model"} and kept["model/model.bin"]["sha256"] == first
 
 
 def test_installing_a_model_keeps_its_checksum(argos_home):
@@ -164,3 +177,23 @@ def test_names_are_spelled_as_opencc_spells_them_and_remembered(tmp_path, monkey
     assert {t.id: regional.surface_map(t) for t in Glossary.default().terms} == \
         {t.id: regional.surface_map(t) for t in glossary.terms}
     assert variants._CONVERTERS == {}
+
+
+def test_a_tokenizer_changed_since_it_last_loaded_is_checked_again(tmp_path, argos_home, monkeypatch):
+    """The check that passes over a package whose tokenizer broke after install still runs when the file
+    changes; an unchanged one that loaded before is not loaded again (75 ms for the real model's)."""
+    api.build([SEED], tmp_path / "out", memory_path=tmp_path / "tm.sqlite")
+    loads: list[str] = []
+    real = argos.load_sentencepiece
+    monkeypatch.setattr(argos, "load_sentencepiece", lambda model: loads.append(model.name) or real(model))
+    monkeypatch.setattr(checksum, "_KNOWN", {})  # as in a new process
+    api.build([SEED], tmp_path / "out", memory_path=tmp_path / "tm.sqlite")
+    assert loads == []
+    (package,) = [p for p in argos_home.iterdir() if (p / "sentencepiece.model").is_file()]
+    tokenizer = package / "sentencepiece.model"
+    tokenizer.write_bytes(tokenizer.read_bytes())  # same bytes, a new file: checked again
+    api.build([SEED], tmp_path / "out", memory_path=tmp_path / "tm.sqlite")
+    assert loads == ["sentencepiece.model"]
+    tokenizer.write_bytes(b"garbage")
+    with pytest.raises(SetupError, match="cannot read the SentencePiece tokenizer"):
+        api.build([SEED], tmp_path / "out2", memory_path=tmp_path / "tm.sqlite")

@@ -1,4 +1,4 @@
-"""The model file's sha256, read once per file version and remembered in a small sidecar.
+"""A package file's sha256, read once per file version and remembered in a small sidecar.
 
 The engine identity (the translation memory's key) names the exact weights, so
 it holds a checksum of model.bin. Hashing 80-100 MB costs 0.3-0.5 s, which a
@@ -7,7 +7,9 @@ cached rebuild must not pay: the digest is kept next to the package in
 while those match (the test a rebuild tool like make would use). Where the
 package folder cannot be written (a shared, read-only install), the sidecar
 goes to the cache folder instead; if neither can be written, the file is
-hashed once per process.
+hashed once per process. The SentencePiece tokenizer gets a record too, once
+it has loaded: a file unchanged since it loaded need not be loaded again to
+know it is sound (argos._check_tokenizer).
 """
 
 from __future__ import annotations
@@ -49,33 +51,60 @@ def _sidecars(path: Path, package: Path) -> list[Path]:
 def file_checksum(path: Path, package: Path) -> str:
     """sha256 of `path` (a file inside the package folder `package`), from a sidecar when it still matches."""
     path = Path(path)
+    kept = recorded(path, package)
+    if kept is not None:
+        return kept
     stamp = _stamp(path)
-    key = (str(path.resolve()), stamp["size"], stamp["mtime_ns"], stamp["inode"])
-    if key in _KNOWN:
-        return _KNOWN[key]
-    name = path.relative_to(package).as_posix() if path.is_relative_to(package) else path.name
-    sidecars = _sidecars(path, Path(package))
-    for sidecar in sidecars:
-        try:
-            kept = json.loads(sidecar.read_text(encoding="utf-8")).get(name, {})
-        except (OSError, ValueError, AttributeError):
-            continue
-        if isinstance(kept, dict) and {k: kept.get(k) for k in stamp} == stamp and isinstance(kept.get("sha256"), str):
-            _KNOWN[key] = kept["sha256"]
-            return kept["sha256"]
-    digest = _KNOWN[key] = sha256(path)
-    for sidecar in sidecars:
-        if _keep(sidecar, {name: {**stamp, "sha256": digest}}):
+    digest = _KNOWN[_key(path, stamp)] = sha256(path)
+    name = _name(path, Path(package))
+    for sidecar in _sidecars(path, Path(package)):
+        if _keep(sidecar, name, {**stamp, "sha256": digest}):
             break
     return digest
 
 
-def _keep(sidecar: Path, data: dict) -> bool:
-    """Write the sidecar (atomically: a reader never sees half of it); False when the folder is not writable."""
+def recorded(path: Path, package: Path) -> str | None:
+    """The sha256 file_checksum recorded for `path`, if the file has not changed since; else None.
+
+    Also what says a file that was once read successfully (a tokenizer) is still
+    that file, without reading it again."""
+    path = Path(path)
+    stamp = _stamp(path)
+    key = _key(path, stamp)
+    if key in _KNOWN:
+        return _KNOWN[key]
+    name = _name(path, Path(package))
+    for sidecar in _sidecars(path, Path(package)):
+        kept = _read(sidecar).get(name)
+        if isinstance(kept, dict) and {k: kept.get(k) for k in stamp} == stamp and isinstance(kept.get("sha256"), str):
+            _KNOWN[key] = kept["sha256"]
+            return kept["sha256"]
+    return None
+
+
+def _key(path: Path, stamp: dict[str, int]) -> tuple[str, int, int, int]:
+    return (str(path.resolve()), stamp["size"], stamp["mtime_ns"], stamp["inode"])
+
+
+def _name(path: Path, package: Path) -> str:
+    return path.relative_to(package).as_posix() if path.is_relative_to(package) else path.name
+
+
+def _read(sidecar: Path) -> dict:
+    try:
+        data = json.loads(sidecar.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _keep(sidecar: Path, name: str, record: dict) -> bool:
+    """Add one file's record to the sidecar (written atomically: a reader never sees half of it); False when
+    the folder is not writable. Two processes recording at once may lose one record: it is made again."""
     tmp = sidecar.with_name(f"{sidecar.name}.{os.getpid()}.part")
     try:
         sidecar.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_text(json.dumps(data), encoding="utf-8")
+        tmp.write_text(json.dumps({**_read(sidecar), name: record}), encoding="utf-8")
         os.replace(tmp, sidecar)
         return True
     except OSError:

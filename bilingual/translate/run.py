@@ -57,8 +57,8 @@ class TranslationStore(Protocol):
     must return a human row before a machine one.
     """
 
-    def lookup(self, segment_source: str, engine_identity: str, context: str) -> tuple[str, str] | None:
-        """(english, origin) for a segment, or None."""
+    def lookup_many(self, requests: list[tuple[str, str]], engine_identity: str) -> list[tuple[str, str] | None]:
+        """(english, origin) or None for each (segment source, context), in order."""
         ...
 
     def store(self, segment_source: str, engine_identity: str, context: str, english: str,
@@ -266,15 +266,15 @@ def _from_memory(items: list[_Item], memory: TranslationStore | None, identity: 
     """
     if memory is None:
         return list(items)
+    hits = memory.lookup_many([(item.source, item.context) for item in items], identity)
+    # The machine row under the masked text, for every item without a human row (unless that key was just read).
+    again = [k for k, (item, hit) in enumerate(zip(items, hits, strict=True))
+             if (hit is None or hit[1] != "human") and not (item.masked == item.source and not item.context)]
+    for k, hit in zip(again, memory.lookup_many([(items[k].masked, "") for k in again], identity), strict=True):
+        # A human row whose source happens to equal this masked text is another sentence's English.
+        hits[k] = None if hit is not None and hit[1] == "human" else hit
     pending = []
-    for item in items:
-        hit = memory.lookup(item.source, identity, item.context)
-        same_key = item.masked == item.source and not item.context
-        if (hit is None or hit[1] != "human") and not same_key:
-            hit = memory.lookup(item.masked, identity, "")
-            # A human row whose source happens to equal this masked text is another sentence's English.
-            if hit is not None and hit[1] == "human":
-                hit = None
+    for item, hit in zip(items, hits, strict=True):
         if hit is None:
             pending.append(item)
             continue

@@ -45,9 +45,9 @@ class DictMemory:
         self.rows: dict[tuple[str, str, str], tuple[str, str]] = {}
         self.lookups: list[tuple[str, str, str]] = []
 
-    def lookup(self, source, identity, context):
-        self.lookups.append((source, identity, context))
-        return self.rows.get((source, identity, context))
+    def lookup_many(self, requests, identity):
+        self.lookups += [(source, identity, context) for source, context in requests]
+        return [self.rows.get((source, identity, context)) for source, context in requests]
 
     def store(self, source, identity, context, english, origin="mt"):
         self.rows[(source, identity, context)] = (english, origin)
