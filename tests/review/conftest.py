@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import sqlite3
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,12 +34,23 @@ class Edition:
         return self.out / f"{SEED.stem}.html"
 
 
+# An engine output that loops, as real engines' sometimes do: planted in the memory, so the tests that jump to
+# a repetition finding do not depend on the tiny model's noise holding one (it changes with its training text).
+LOOP = ("The treaty says that the other party will come to its aid, will come to its aid, will come to its aid, "
+        "will come to its aid when it is attacked.")
+
+
 @pytest.fixture(scope="module")
 def seed_build(tmp_path_factory, argos_home_module) -> Path:
-    """`bilingual build SEED -o out --memory tm.sqlite` with the tiny model, once per module."""
+    """`bilingual build SEED -o out --memory tm.sqlite` with the tiny model, once per module, the longest
+    sentence's machine English planted with a loop (LOOP) and the edition built again from the memory."""
     from bilingual import api
 
     root = tmp_path_factory.mktemp("seed-build")
+    api.build([SEED], root / "out", memory_path=root / "tm.sqlite")
+    with closing(sqlite3.connect(root / "tm.sqlite")) as db, db:
+        (source,) = db.execute("SELECT source FROM mt ORDER BY length(source) DESC, source LIMIT 1").fetchone()
+        db.execute("UPDATE mt SET english = ? WHERE source = ?", (LOOP, source))
     api.build([SEED], root / "out", memory_path=root / "tm.sqlite")
     return root
 

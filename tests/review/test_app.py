@@ -24,6 +24,14 @@ def _with_finding(workspace, kind: str):
     return next(art.segment(sid) for sid, fs in art.findings.items() if any(f.kind == kind for f in fs))
 
 
+def test_the_planted_loop_is_a_repetition_finding(workspace):
+    """The fixture's planted loop (conftest.LOOP) is what the repetition tests below reach, whatever the noise."""
+    art = workspace.article(SEED.stem)
+    looped = [sid for sid, fs in art.findings.items()
+              if any(f.kind == "repetition" for f in fs) and "its aid, will come to its aid" in art.segment(sid).en]
+    assert len(looped) == 1
+
+
 def _human(edition, source: str) -> str | None:
     with Memory(edition.memory) as mem:
         return mem.human(source)
