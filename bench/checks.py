@@ -1,6 +1,7 @@
-"""Check figures on the held-out parallel corpus (tests/fixtures/parallel2/heldout), which no rule was tuned on.
+"""Check figures on a held-out parallel corpus (tests/fixtures/parallel2/heldout, heldout2), which no rule was tuned on.
 
-    python -m bench.checks            # held-out figures
+    python -m bench.checks            # held-out figures (parallel2/heldout)
+    python -m bench.checks heldout2   # the same on another folder of tests/fixtures/parallel2
     python -m bench.checks tune       # the same on the tuning corpora (what tests/check/test_families.py asserts)
 
 For each finding family: errors planted in the human English by
@@ -19,6 +20,22 @@ from pathlib import Path
 from tests.check import planting
 
 FAMILIES = ("number", "untranslated", "loop", "mismatch", "units", "negation", "names", "omission")
+USAGE = ("python -m bench.checks [-v] [SET ...]   (sets: folders of tests/fixtures/parallel2, or `tune` for the "
+         "tuning corpora; default: heldout)")
+
+
+def corpora(argv: list[str]) -> list[str]:
+    """The corpora the set names stand for; none given is the held-out parallel2/heldout, as before."""
+    sets = [a for a in argv if not a.startswith("-")]
+    out: list[str] = []
+    for name in sets or ["heldout"]:
+        if name == "tune":
+            out += list(planting.TUNE)
+        elif (planting.FIXTURES / "parallel2" / name / "zh.txt").is_file():
+            out.append(f"parallel2/{name}")
+        else:
+            raise SystemExit(f"no parallel set {name!r}\n{USAGE}")
+    return out
 
 
 def glossary():
@@ -32,17 +49,20 @@ def glossary():
 
 
 def main(argv: list[str]) -> None:
-    corpora = list(planting.TUNE) if argv[:1] == ["tune"] else ["parallel2/heldout"]
+    if {"-h", "--help"} & set(argv):
+        print(USAGE)  # and nothing run: a bare run measures the held-out set
+        return
+    chosen = corpora(argv)
     names = glossary()
     for family in FAMILIES:
         total = planting.Figures()
-        for corpus in corpora:
+        for corpus in chosen:
             total.add(planting.omission_figures(corpus, names) if family == "omission"
                       else planting.sentence_figures(corpus, family, names))
         print(f"{family:13} recall {total.recall:6.1%} ({total.found}/{total.planted})   "
               f"precision {total.precision:6.1%} ({total.on_planted}/{total.reported})")
     flagged = checked = 0
-    for corpus in corpora:
+    for corpus in chosen:
         f, n, findings = planting.clean_rate(corpus, names)
         flagged, checked = flagged + f, checked + n
         if "-v" in argv:

@@ -86,3 +86,16 @@ def test_the_worker_measures_a_set_and_the_report_renders(tmp_path, argos_home):
                                           "warm_cpu_s": 0.05, "python_cpu_s": 0.05, "goal_s": 0.3}}}
     table = markdown(results)
     assert f"| seed | {row['sentences']} |" in table and "per-paragraph loop" in table
+
+
+def test_bench_checks_names_its_corpora_by_set_and_help_runs_nothing(capsys):
+    from bench import checks
+    from tests.check import planting
+
+    assert checks.corpora([]) == checks.corpora(["-v"]) == ["parallel2/heldout"]  # a bare run, as before
+    assert checks.corpora(["heldout2"]) == ["parallel2/heldout2"]
+    assert checks.corpora(["tune", "-v"]) == list(planting.TUNE)
+    with pytest.raises(SystemExit, match="no parallel set 'tune9'"):
+        checks.corpora(["tune9"])
+    checks.main(["--help"])
+    assert capsys.readouterr().out.strip() == checks.USAGE
