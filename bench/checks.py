@@ -2,6 +2,7 @@
 
     python -m bench.checks            # held-out figures
     python -m bench.checks tune       # the same on the tuning corpora (what tests/check/test_families.py asserts)
+    python -m bench.checks tune --per-set   # each tuning corpus on its own (leave-one-set-out judgements)
 
 For each finding family: errors planted in the human English by
 tests/check/planting.py, recall (planted lines reported at warning or above)
@@ -31,9 +32,26 @@ def glossary():
         return Glossary(list(Glossary.default().terms) + Glossary.load([path]).terms)
 
 
+def per_set(corpora: list[str], names) -> None:
+    """One row per corpus: clean lines flagged, then recall per family (found/planted)."""
+    print(f"{'corpus':17} {'clean flagged':>14}  " + "  ".join(f"{f[:8]:>8}" for f in FAMILIES))
+    for corpus in corpora:
+        flagged, checked, _ = planting.clean_rate(corpus, names)
+        cells = []
+        for family in FAMILIES:
+            fig = (planting.omission_figures(corpus, names) if family == "omission"
+                   else planting.sentence_figures(corpus, family, names))
+            cells.append(f"{fig.found}/{fig.planted}")
+        print(f"{corpus:17} {flagged:>3}/{checked:<3} {flagged / max(checked, 1):5.1%}  "
+              + "  ".join(f"{c:>8}" for c in cells))
+
+
 def main(argv: list[str]) -> None:
     corpora = list(planting.TUNE) if argv[:1] == ["tune"] else ["parallel2/heldout"]
     names = glossary()
+    if "--per-set" in argv:
+        per_set(corpora, names)
+        return
     for family in FAMILIES:
         total = planting.Figures()
         for corpus in corpora:

@@ -85,7 +85,7 @@ def check_document(doc: Document, *, glossary: Names | None, region: str = "zh-T
     """
     from bilingual.check import glossary as glossary_check
     from bilingual.check import names as names_check
-    from bilingual.check import negation, numbers, omission, text
+    from bilingual.check import negation, numbers, omission, severity, text
     from bilingual.check import units as units_check
 
     units = units_of(doc)
@@ -95,7 +95,7 @@ def check_document(doc: Document, *, glossary: Names | None, region: str = "zh-T
                 + names_check.findings(units, glossary))
     if glossary is not None:
         findings += glossary_check.findings(units, glossary, region)
-    findings = merge(list(extra), findings)  # 2金2银: one finding per distinct problem
+    findings = severity.weigh(units, merge(list(extra), findings))  # 2金2银: one finding per distinct problem
     return in_document_order(units, findings)
 
 
