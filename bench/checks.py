@@ -32,17 +32,32 @@ def glossary():
         return Glossary(list(Glossary.default().terms) + Glossary.load([path]).terms)
 
 
+def known_bad_flagged(corpus: str, names) -> tuple[int, int]:
+    """(known-bad lines flagged at warning or above, known-bad lines): the references' own errors and
+    misalignments (planting.KNOWN_BAD), the one sample of real, unplanted errors the corpora hold."""
+    from bilingual.check import at_or_above, check_document
+    from tests.check.helpers import sentence_document
+
+    zh, en = planting.corpus(corpus)
+    bad = {n - 1 for n in planting.KNOWN_BAD.get(corpus, set())}
+    doc = sentence_document(zh, en, doc_id=f"{corpus}-bad")
+    line = {b.segments[0].id: i for i, b in enumerate(doc.blocks)}
+    flagged = {line.get(f.segment) for f in at_or_above(check_document(doc, glossary=names), "warning")}
+    return len(flagged & bad), len(bad)
+
+
 def per_set(corpora: list[str], names) -> None:
-    """One row per corpus: clean lines flagged, then recall per family (found/planted)."""
-    print(f"{'corpus':17} {'clean flagged':>14}  " + "  ".join(f"{f[:8]:>8}" for f in FAMILIES))
+    """One row per corpus: clean lines flagged, known-bad lines flagged, then recall per family (found/planted)."""
+    print(f"{'corpus':17} {'clean flagged':>14} {'bad':>6}  " + "  ".join(f"{f[:8]:>8}" for f in FAMILIES))
     for corpus in corpora:
         flagged, checked, _ = planting.clean_rate(corpus, names)
+        caught, bad = known_bad_flagged(corpus, names)
         cells = []
         for family in FAMILIES:
             fig = (planting.omission_figures(corpus, names) if family == "omission"
                    else planting.sentence_figures(corpus, family, names))
             cells.append(f"{fig.found}/{fig.planted}")
-        print(f"{corpus:17} {flagged:>3}/{checked:<3} {flagged / max(checked, 1):5.1%}  "
+        print(f"{corpus:17} {flagged:>3}/{checked:<3} {flagged / max(checked, 1):5.1%} {caught:>2}/{bad:<3}  "
               + "  ".join(f"{c:>8}" for c in cells))
 
 

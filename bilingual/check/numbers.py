@@ -399,7 +399,24 @@ def findings(units: list[Unit]) -> list[Finding]:
         numbers = source_numbers(unit.source)
         if not numbers:
             continue
-        missing, answered, spare = _answer(numbers, unit.source, unit.en)
+        strict, loose = target_counts(unit.en), target_counts(unit.en, loose=True)
+        # Each mention in the English answers one source number (iPhone7 and 7元 need two 7s); the
+        # numbers with fewest renderings choose first, a month or weekday before a plain value.
+        missing = []
+        answered: list[SourceNumber] = []
+        for n in sorted(numbers, key=lambda n: (len(n.accepted), n.start)):
+            # "1名" is "a torturer": a digit 1 may be an article, except in a percentage (1% is not "a")
+            # or a date (1日 is the first)
+            lax = not n.digits or (n.accepted == {1} and n.kind != "day"
+                                   and unit.source[n.start + len(n.text):][:1] not in "%％")
+            if _consume(n, strict) or (lax and _consume(n, loose)):
+                answered.append(n)
+            else:
+                missing.append(n)
+        # 低于30度或在30度左右 -> "at or below 30 degrees": a repeat of a number the English already gives
+        # is only worth a note, unless the English has a number of its own left over (30 ... 31)
+        # (a leftover 1 is no evidence: "first", "one of" stand in every other sentence)
+        spare = any(c > 0 and isinstance(v, Decimal) and v != 1 for v, c in strict.items())
         missing = [n for n in missing if not _romanized(n, unit.en)]
         for n in sorted(missing, key=lambda n: n.start):
             repeat = not spare and any(a.accepted == n.accepted for a in answered)
@@ -411,37 +428,6 @@ def findings(units: list[Unit]) -> list[Finding]:
                 message=f"'{n.text}' in the source has no counterpart in the English",
                 suggestion=f"render it as {n.describe()}", source_mark=n.text))
     return findings
-
-
-def leftover(source: str, en: str) -> bool:
-    """Whether the English has a number of its own that no source number accounts for (30 … 31): what a
-    changed number leaves behind, where a dropped one or one said in words (a decade, September) leaves
-    nothing. A leftover 1 is no evidence ("first", "one of" stand in every other sentence)."""
-    return _answer(source_numbers(source), source, en)[2]
-
-
-def _answer(numbers: list[SourceNumber], source: str, en: str
-            ) -> tuple[list[SourceNumber], list[SourceNumber], bool]:
-    """(source numbers the English does not render, those it does, whether it has a number left over)."""
-    strict, loose = target_counts(en), target_counts(en, loose=True)
-    # Each mention in the English answers one source number (iPhone7 and 7元 need two 7s); the
-    # numbers with fewest renderings choose first, a month or weekday before a plain value.
-    missing = []
-    answered: list[SourceNumber] = []
-    for n in sorted(numbers, key=lambda n: (len(n.accepted), n.start)):
-        # "1名" is "a torturer": a digit 1 may be an article, except in a percentage (1% is not "a")
-        # or a date (1日 is the first)
-        lax = not n.digits or (n.accepted == {1} and n.kind != "day"
-                               and source[n.start + len(n.text):][:1] not in "%％")
-        if _consume(n, strict) or (lax and _consume(n, loose)):
-            answered.append(n)
-        else:
-            missing.append(n)
-    # 低于30度或在30度左右 -> "at or below 30 degrees": a repeat of a number the English already gives
-    # is only worth a note, unless the English has a number of its own left over (30 ... 31)
-    # (a leftover 1 is no evidence: "first", "one of" stand in every other sentence)
-    spare = any(c > 0 and isinstance(v, Decimal) and v != 1 for v, c in strict.items())
-    return missing, answered, spare
 
 
 def _romanized(n: SourceNumber, en: str) -> bool:

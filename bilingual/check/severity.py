@@ -42,15 +42,6 @@ def _length(u: Unit, f: Finding) -> tuple[bool, str]:
     return True, "a length difference alone: faithful renderings are often longer or shorter"
 
 
-def _number(u: Unit, f: Finding) -> tuple[bool, str]:
-    from bilingual.check.numbers import leftover
-
-    if leftover(u.source, u.en):
-        return False, "the English gives a number of its own that no source number accounts for"
-    return True, ("nothing stands in its place: the English has no other number (said in words, "
-                  "as a month, or dropped)")
-
-
 def _negation(u: Unit, f: Finding) -> tuple[bool, str]:
     from bilingual.check.negation import source_polarity
 
@@ -67,7 +58,6 @@ def _negation(u: Unit, f: Finding) -> tuple[bool, str]:
 
 GRADERS: dict[str, Callable[[Unit, Finding], tuple[bool, str]]] = {
     "length-ratio": _length,
-    "number.missing": _number,
     "negation.missing": _negation,
     "negation.added": _negation,
 }
