@@ -12,7 +12,8 @@ numbers.py (numbers, dates, amounts), units.py (percent and 万/亿 scale),
 negation.py (polarity of source and English), names.py (Chinese person names
 the glossary lacks, by romanization), omission.py (sentences left out inside a
 paragraph), text.py (Chinese left in the English, empty / missing / duplicated
-segments, length-ratio outliers, n-gram loops). align.py pairs an external
+segments, length-ratio outliers, n-gram loops). severity.py then weighs the
+evidence: weak evidence alone becomes info, with its reason. align.py pairs an external
 translation with a Chinese source (beads.py: the costs it shares with
 omission.py); publish/report.py renders findings as text, JSON
 (docs/check-schema.md) or HTML.
