@@ -3,6 +3,7 @@
     python -m bench.checks            # held-out figures (parallel2/heldout)
     python -m bench.checks heldout2   # the same on another folder of tests/fixtures/parallel2
     python -m bench.checks tune       # the same on the tuning corpora (what tests/check/test_families.py asserts)
+    python -m bench.checks tune --per-set   # each tuning corpus on its own (leave-one-set-out judgements)
 
 For each finding family: errors planted in the human English by
 tests/check/planting.py, recall (planted lines reported at warning or above)
@@ -20,7 +21,7 @@ from pathlib import Path
 from tests.check import planting
 
 FAMILIES = ("number", "untranslated", "loop", "mismatch", "units", "negation", "names", "omission")
-USAGE = ("python -m bench.checks [-v] [SET ...]   (sets: folders of tests/fixtures/parallel2, or `tune` for the "
+USAGE = ("python -m bench.checks [-v] [--per-set] [SET ...]   (sets: folders of tests/fixtures/parallel2, or `tune` for the "
          "tuning corpora; default: heldout)")
 
 
@@ -48,12 +49,44 @@ def glossary():
         return Glossary(list(Glossary.default().terms) + Glossary.load([path]).terms)
 
 
+def known_bad_flagged(corpus: str, names) -> tuple[int, int]:
+    """(known-bad lines flagged at warning or above, known-bad lines): the references' own errors and
+    misalignments (planting.KNOWN_BAD), the one sample of real, unplanted errors the corpora hold."""
+    from bilingual.check import at_or_above, check_document
+    from tests.check.helpers import sentence_document
+
+    zh, en = planting.corpus(corpus)
+    bad = {n - 1 for n in planting.KNOWN_BAD.get(corpus, set())}
+    doc = sentence_document(zh, en, doc_id=f"{corpus}-bad")
+    line = {b.segments[0].id: i for i, b in enumerate(doc.blocks)}
+    flagged = {line.get(f.segment) for f in at_or_above(check_document(doc, glossary=names), "warning")}
+    return len(flagged & bad), len(bad)
+
+
+def per_set(corpora: list[str], names) -> None:
+    """One row per corpus: clean lines flagged, known-bad lines flagged, then recall per family (found/planted)."""
+    print(f"{'corpus':17} {'clean flagged':>14} {'bad':>6}  " + "  ".join(f"{f[:8]:>8}" for f in FAMILIES))
+    for corpus in corpora:
+        flagged, checked, _ = planting.clean_rate(corpus, names)
+        caught, bad = known_bad_flagged(corpus, names)
+        cells = []
+        for family in FAMILIES:
+            fig = (planting.omission_figures(corpus, names) if family == "omission"
+                   else planting.sentence_figures(corpus, family, names))
+            cells.append(f"{fig.found}/{fig.planted}")
+        print(f"{corpus:17} {flagged:>3}/{checked:<3} {flagged / max(checked, 1):5.1%} {caught:>2}/{bad:<3}  "
+              + "  ".join(f"{c:>8}" for c in cells))
+
+
 def main(argv: list[str]) -> None:
     if {"-h", "--help"} & set(argv):
         print(USAGE)  # and nothing run: a bare run measures the held-out set
         return
     chosen = corpora(argv)
     names = glossary()
+    if "--per-set" in argv:
+        per_set(chosen, names)
+        return
     for family in FAMILIES:
         total = planting.Figures()
         for corpus in chosen:

@@ -12,7 +12,8 @@ numbers.py (numbers, dates, amounts), units.py (percent and 万/亿 scale),
 negation.py (polarity of source and English), names.py (Chinese person names
 the glossary lacks, by romanization), omission.py (sentences left out inside a
 paragraph), text.py (Chinese left in the English, empty / missing / duplicated
-segments, length-ratio outliers, n-gram loops). align.py pairs an external
+segments, length-ratio outliers, n-gram loops). severity.py then weighs the
+evidence: weak evidence alone becomes info, with its reason. align.py pairs an external
 translation with a Chinese source (beads.py: the costs it shares with
 omission.py); publish/report.py renders findings as text, JSON
 (docs/check-schema.md) or HTML.
@@ -85,7 +86,7 @@ def check_document(doc: Document, *, glossary: Names | None, region: str = "zh-T
     """
     from bilingual.check import glossary as glossary_check
     from bilingual.check import names as names_check
-    from bilingual.check import negation, numbers, omission, text
+    from bilingual.check import negation, numbers, omission, severity, text
     from bilingual.check import units as units_check
 
     units = units_of(doc)
@@ -95,7 +96,7 @@ def check_document(doc: Document, *, glossary: Names | None, region: str = "zh-T
                 + names_check.findings(units, glossary))
     if glossary is not None:
         findings += glossary_check.findings(units, glossary, region)
-    findings = merge(list(extra), findings)  # 2金2银: one finding per distinct problem
+    findings = severity.weigh(units, merge(list(extra), findings))  # 2金2银: one finding per distinct problem
     return in_document_order(units, findings)
 
 

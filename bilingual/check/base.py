@@ -35,6 +35,9 @@ class Finding:
     source_mark: str = ""
     target_mark: str = ""
     target_column: str = "en"
+    # Why the severity is what it is, for the kinds check/severity.py grades: strong evidence, or weak
+    # evidence alone (info) or corroborated by another family (warning). "" for the other kinds.
+    reason: str = ""
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -53,6 +53,8 @@ def render_text(findings: list[Finding], summary: dict, *, title: str = "") -> s
             detail = (f"{detail} | " if detail else "") + f"{label}: {f.target[:90]}"
         if detail:
             lines.append(f"        {detail}")
+        if f.reason:
+            lines.append(f"        why {f.severity}: {f.reason}")
     sev = summary["by_severity"]
     lines.append(f"{summary['findings']} finding(s) in {summary['segments_flagged']} of "
                  f"{summary['segments_checked']} segment(s): "

@@ -1,0 +1,132 @@
+"""Severity: how much a finding's evidence weighs, alone and beside the sentence's other findings.
+
+Each family's check says what it saw. Some of what it sees is strong evidence of
+an error (the English gives 31 where the source says 30; the source negates a
+verb and the English has no negation at all); some is weak, because faithful
+human translations show it too (a number said in words, or dropped with
+nothing in its place: 9、10月份 -> "September and October"; a negator inside a
+word of its own: 价格不菲 -> "a hefty price"; an English longer than usual). A
+weak finding stays a warning only when another, independent family flags the
+same sentence: two signals agree. Alone, it becomes info: a proofreader listing
+info findings still sees it, with its message unchanged.
+
+Every finding this pass grades carries a short `reason` saying which it was, so
+severity is explained, never a hidden score. The rules are data:
+bilingual/data/check/severity.toml.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from functools import lru_cache
+
+from bilingual import datafiles
+from bilingual.check.base import RANK, Finding, Unit
+
+
+@lru_cache(maxsize=1)
+def _rules() -> dict:
+    return datafiles.toml("check/severity.toml")
+
+
+def family(kind: str) -> str:
+    """The family a finding kind belongs to: kinds of one family are not independent signals."""
+    return _rules()["family"].get(kind, kind)
+
+
+# --- the evidence of each kind: (weak, reason) ----------------------------------------------------
+
+def _length(u: Unit, f: Finding) -> tuple[bool, str]:
+    return True, "a length difference alone: faithful renderings are often longer or shorter"
+
+
+def _negation(u: Unit, f: Finding) -> tuple[bool, str]:
+    from bilingual.check.negation import source_polarity
+
+    if f.kind != "negation.missing":
+        return False, "the English negates a clause the source states without any negator"
+    words = source_polarity(u.source).strong
+    lexical = [w for w in words if _lexical(w)]
+    if words and len(lexical) == len(words):
+        shown = ", ".join(f"{w} ({_tag(w)})" for w in dict.fromkeys(lexical))
+        return True, (f"the negator is part of a word of its own ({shown}, not a negated verb), "
+                      "which English often renders without a negation")
+    return False, "the source negates a verb or clause and the English has no negation at all"
+
+
+GRADERS: dict[str, Callable[[Unit, Finding], tuple[bool, str]]] = {
+    "length-ratio": _length,
+    "negation.missing": _negation,
+    "negation.added": _negation,
+}
+
+
+def weigh(units: list[Unit], findings: list[Finding]) -> list[Finding]:
+    """`findings` with each graded finding's severity decided by its evidence and corroboration (module doc)."""
+    by_id = {u.id: u for u in units}
+    graded: list[tuple[Finding, bool, str]] = []
+    for f in findings:
+        grader = GRADERS.get(f.kind)
+        u = by_id.get(f.segment)
+        if grader is None or u is None or RANK[f.severity] < RANK["warning"]:
+            graded.append((f, False, ""))
+            continue
+        weak, reason = grader(u, f)
+        graded.append((f, weak, reason))
+    signals: dict[str, list[Finding]] = {}
+    for f, _, _ in graded:
+        if RANK[f.severity] >= RANK["warning"]:
+            signals.setdefault(f.segment, []).append(f)
+    out = []
+    for f, weak, reason in graded:
+        if not reason:
+            out.append(f)
+            continue
+        if not weak:
+            out.append(replace(f, reason=f"strong evidence: {reason}"))
+            continue
+        others = [g for g in signals.get(f.segment, []) if family(g.kind) != family(f.kind)]
+        if others:
+            kinds = ", ".join(dict.fromkeys(g.kind for g in others))
+            out.append(replace(f, severity="warning",
+                               reason=f"weak evidence ({reason}), corroborated by {kinds} on the same sentence"))
+        else:
+            out.append(replace(f, severity="info",
+                               reason=f"weak evidence alone ({reason}); no other check flags the sentence"))
+    return out
+
+
+# --- jieba's dictionary tags ------------------------------------------------------------------------
+
+def _lexical(word: str) -> bool:
+    """A negator word that is not a negated verb (module doc, severity.toml): its tag is not verbal, and it is
+    no negated adverb either (不再, 未必: d after d), which negates the verb phrase that follows."""
+    from bilingual.check.negation import _lists
+
+    lists = _lists()
+    if word in lists.single or word in lists.strong:
+        return False
+    tag = _tag(word)
+    if not tag or tag in _rules()["negation"]["verbal_tags"]:
+        return False  # a word jieba's dictionary lacks is no evidence of a lexical item
+    return not (tag == "d" and _tag(word[1:]) == "d")
+
+
+@lru_cache(maxsize=256)
+def _tag(word: str) -> str:
+    """jieba's dictionary part-of-speech tag of `word` ("" when the dictionary lacks it)."""
+    m = re.search(rf"^{re.escape(word)} \d+ (\w+)$", _dictionary(), re.MULTILINE)
+    return m.group(1) if m else ""
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> str:
+    """jieba's dict.txt, read when a negation finding is first graded (jieba.posseg would load and index
+    all 350,000 entries for the few words asked about)."""
+    from pathlib import Path
+
+    import jieba
+
+    return Path(jieba.__file__).with_name(jieba.DEFAULT_DICT_NAME).read_text(encoding="utf-8")
