@@ -21,8 +21,8 @@ from pathlib import Path
 from tests.check import planting
 
 FAMILIES = ("number", "untranslated", "loop", "mismatch", "units", "negation", "names", "omission")
-USAGE = ("python -m bench.checks [-v] [--per-set] [SET ...]   (sets: folders of tests/fixtures/parallel2, or `tune` for the "
-         "tuning corpora; default: heldout)")
+USAGE = ("python -m bench.checks [-v] [--per-set] [SET ...]   (sets: folders of tests/fixtures/parallel2, "
+         "or `tune` for the tuning corpora; default: heldout)")
 
 
 def corpora(argv: list[str]) -> list[str]:
