@@ -1,7 +1,7 @@
-"""Check figures on a held-out parallel corpus (tests/fixtures/parallel2/heldout, heldout2), which no rule was tuned on.
+"""Check figures on a held-out parallel corpus (tests/fixtures/parallel2/heldout), which no rule was tuned on.
 
     python -m bench.checks            # held-out figures (parallel2/heldout)
-    python -m bench.checks heldout2   # the same on another folder of tests/fixtures/parallel2
+    python -m bench.checks tune6      # the same on another folder of tests/fixtures/parallel2
     python -m bench.checks tune       # the same on the tuning corpora (what tests/check/test_families.py asserts)
     python -m bench.checks tune --per-set   # each tuning corpus on its own (leave-one-set-out judgements)
 
