@@ -17,13 +17,21 @@ import re
 import warnings
 from dataclasses import dataclass
 
-from bs4 import BeautifulSoup, NavigableString, Tag, XMLParsedAsHTMLWarning
-from bs4.element import CData, Comment, Declaration, Doctype, ProcessingInstruction
-
 from bilingual.ingest.inline import Inline
 from bilingual.ingest.media import Table, alt_text, data_table, image_url, span
 from bilingual.ingest.sanitize import is_boilerplate_class, rules
 from bilingual.model import Block, Cell, Mark
+from bilingual.soup import (
+    BeautifulSoup,
+    CData,
+    Comment,
+    Declaration,
+    Doctype,
+    NavigableString,
+    ProcessingInstruction,
+    Tag,
+    XMLParsedAsHTMLWarning,
+)
 from bilingual.urls import safe_href
 
 # Inline tags that become marks; the rest of the inline tags are read for their text only.

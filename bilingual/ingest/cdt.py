@@ -17,12 +17,11 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from bs4 import Tag
-
 from bilingual.ingest import dates
 from bilingual.ingest.blocks import html_blocks, parse
 from bilingual.ingest.sanitize import rules
 from bilingual.model import Document, Meta
+from bilingual.soup import Tag
 from bilingual.urls import safe_meta_url
 
 _STAMP = re.compile(r"^<!--\s*(\d{10,14})\s*-->$")

@@ -7,8 +7,6 @@ the two legacy Chinese families (GBK is a subset of GB18030, so GB18030 covers b
 
 from __future__ import annotations
 
-from charset_normalizer import from_bytes
-
 from bilingual.errors import BilingualError
 
 LEGACY_CANDIDATES = ["gb18030", "big5"]
@@ -110,6 +108,8 @@ def decode(data: bytes, name: str = "input") -> str:
                                  f"(at byte {e.start}): the file is truncated") from None
     if _looks_utf16(data):
         raise _no_mark(name)
+    from charset_normalizer import from_bytes  # here, not at the top: 30 ms of import for the rare legacy file
+
     best = from_bytes(data, cp_isolation=LEGACY_CANDIDATES).best()
     if best is None:
         raise BilingualError(

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from bs4 import BeautifulSoup, Tag
-
 from bilingual.ingest import dates
 from bilingual.ingest.blocks import html_blocks, parse
 from bilingual.ingest.inline import fold
 from bilingual.model import Document, Meta
+from bilingual.soup import BeautifulSoup, Tag
 from bilingual.urls import safe_meta_url
 
 _AUTHOR = ("author", "article:author", "dc.creator", "dcterms.creator", "byl", "sailthru.author")

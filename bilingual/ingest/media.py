@@ -11,10 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from bs4 import Tag
-
 from bilingual.ingest.inline import fold
 from bilingual.ingest.sanitize import rules
+from bilingual.soup import Tag
 from bilingual.urls import safe_meta_url
 
 # An alt text that is only a file name ("05-jifeng-05.jpg") describes nothing.

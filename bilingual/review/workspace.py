@@ -363,9 +363,8 @@ def collection(folder: Path) -> tuple[list[str], str | None]:
     """
     from urllib.parse import unquote
 
-    from bs4 import BeautifulSoup
-
     from bilingual.publish.index import DEFAULT_TITLE
+    from bilingual.soup import BeautifulSoup
 
     index = folder / "index.html"
     if not index.is_file():
