@@ -11,39 +11,16 @@ later. Every module of the project imports bs4's names from here.
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import sys
-import types
+
+from bilingual.deferred import defer
 
 # bs4.dammit tries these detectors in this order and keeps the first it can import.
 DETECTORS = ("cchardet", "chardet", "charset_normalizer")
 
-
-class _OnFirstUse(types.ModuleType):
-    """Stands in sys.modules for a module until one of its attributes is read, then imports it."""
-
-    def __getattr__(self, name: str):
-        if sys.modules.get(self.__name__) is self:
-            del sys.modules[self.__name__]
-        real = importlib.import_module(self.__name__)
-        self.__dict__.update(real.__dict__)  # later reads find the attribute without coming here
-        return getattr(real, name)
-
-
-def _defer(name: str) -> bool:
-    """Put a stand-in for `name` in sys.modules if it is installed and not imported; False if not installed."""
-    if name in sys.modules:
-        return True
-    if importlib.util.find_spec(name) is None:
-        return False
-    sys.modules[name] = _OnFirstUse(name)
-    return True
-
-
 if "bs4" not in sys.modules:
-    _defer("soupsieve")
-    any(_defer(name) for name in DETECTORS)  # only the one bs4 would pick: the ones before it stay missing
+    defer("soupsieve")
+    any(defer(name) for name in DETECTORS)  # only the one bs4 would pick: the ones before it stay missing
 
 from bs4 import (  # noqa: E402  (after the stand-ins, which is the point of this module)
     BeautifulSoup,

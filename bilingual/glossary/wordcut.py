@@ -28,6 +28,7 @@ import sys
 import zlib
 from pathlib import Path
 
+from bilingual.deferred import defer
 from bilingual.settings import wordcut_dir
 
 FORMAT = 3  # bump when the file layout changes
@@ -47,6 +48,7 @@ class WordCut:
     """
 
     def __init__(self, folder: Path | None = None, dictionary: Path | None = None) -> None:
+        defer("jieba.finalseg")  # jieba's HMM tables (a cut without HMM never reads them)
         import jieba
 
         jieba.setLogLevel(logging.WARNING)
