@@ -321,6 +321,9 @@ class _Reader:
         if name == "caption" or (el is not None and set(el.get("class") or []) & set(rules()["caption_classes"])):
             self.roles.append(("caption", 0))
             return True
+        if el is not None and self.blocks and self.blocks[-1].role == "figure" and _caption_after_image(el):
+            self.roles.append(("caption", 0))
+            return True
         return False
 
     def inline_mark(self, el: Tag, tag: str, depth: int) -> None:
@@ -365,6 +368,14 @@ def _hidden(el: Tag) -> bool:
     if el.has_attr("hidden") or str(el.get("aria-hidden", "")).lower() == "true":
         return True
     return bool(_DISPLAY_NONE.search(str(el.get("style", ""))))
+
+
+def _caption_after_image(el: Tag) -> bool:
+    """A block whose one child is a caption element (<div><small>caption</small></div>), with nothing
+    else in it but whitespace: right after an image, the image's caption."""
+    children = [c for c in el.children if not (isinstance(c, NavigableString) and not c.strip())]
+    return (len(children) == 1 and isinstance(children[0], Tag)
+            and (children[0].name or "").lower() in rules()["caption_tags_after_image"])
 
 
 def _only_strong(block: Block) -> bool:

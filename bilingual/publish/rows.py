@@ -155,7 +155,8 @@ def _figure(blocks: list[Block], rendered: list[dict], columns: tuple[str, ...],
     """The figure in each column: its alt text, its captions, the link to the original image.
 
     A column with neither alt text nor caption still links the image when the
-    block has text elsewhere only with keep_empty (side by side, the columns stay aligned).
+    block has text elsewhere only with keep_empty (side by side, the columns stay aligned);
+    such a cell is marked empty (not translated), but no cell of a figure with no text at all is.
     """
     figure = blocks[0]
     src = safe_meta_url(figure.src)
@@ -168,7 +169,7 @@ def _figure(blocks: list[Block], rendered: list[dict], columns: tuple[str, ...],
         captions = [html_of[col] for html_of in rendered[1:] if html_of[col]]
         cells.append({"col": col, "lang": COLUMNS[col], "alt": rendered[0][col], "captions": captions,
                       "label": IMAGE_LABEL[col], "link": ORIGINAL_IMAGE[col] if src else "",
-                      "empty": not texts[col]})
+                      "empty": has_text and not texts[col]})  # nothing to translate: no "not translated"
     if not src and not has_text:
         return None
     return {"kind": "figure", "level": 0, "src": src, "cells": cells,

@@ -131,3 +131,27 @@ def seed_doc_with_figure():
     figure = Block(role="figure", segments=[s], source=s.source, src="https://example.org/chart.png")
     doc.blocks.insert(1, figure)
     return doc
+
+
+def test_the_books_chinese_emphasis_is_dots_and_its_english_emphasis_stays_italic(browser, tmp_path):
+    import zipfile
+
+    from bilingual.publish.epub import write_epub
+    from tests.publish.epubdocs import seed_doc
+
+    doc = seed_doc()
+    s = seg(doc.id, 1, 0, "条约全文截图", "Screenshot of the treaty text")
+    s.marks = {"hans": [Mark(0, 4, "em")], "hant": [Mark(0, 4, "em")], "en": [Mark(0, 10, "em")]}
+    doc.blocks.insert(1, Block(role="paragraph", segments=[s], source=s.source))
+    for layout in ("interleaved", "side-by-side"):
+        book = tmp_path / layout
+        with zipfile.ZipFile(write_epub([doc], tmp_path / f"{layout}.epub", layout=layout)) as z:
+            z.extractall(book)
+        page = _open(browser, book / "EPUB" / "ch001.xhtml", 800)
+        styles = page.evaluate("""() => Object.fromEntries(['hans', 'hant', 'en'].map(col => {
+            const em = document.querySelector('.' + col + ' em'), cs = getComputedStyle(em);
+            return [col, [cs.fontStyle, cs.textEmphasisStyle || cs.webkitTextEmphasisStyle]];
+        }))""")
+        assert styles["en"] == ["italic", "none"], (layout, styles)
+        assert all(styles[col][0] == "normal" and styles[col][1] != "none" for col in ("hans", "hant")), styles
+        page.close()
