@@ -133,7 +133,8 @@ def seed_doc_with_figure():
     return doc
 
 
-def test_the_books_chinese_emphasis_is_dots_and_its_english_emphasis_stays_italic(browser, tmp_path):
+def test_chinese_emphasis_is_dots_and_english_emphasis_and_captions_italic_in_the_page_and_the_book(browser,
+                                                                                                     tmp_path):
     import zipfile
 
     from bilingual.publish.epub import write_epub
@@ -142,16 +143,25 @@ def test_the_books_chinese_emphasis_is_dots_and_its_english_emphasis_stays_itali
     doc = seed_doc()
     s = seg(doc.id, 1, 0, "条约全文截图", "Screenshot of the treaty text")
     s.marks = {"hans": [Mark(0, 4, "em")], "hant": [Mark(0, 4, "em")], "en": [Mark(0, 10, "em")]}
-    doc.blocks.insert(1, Block(role="paragraph", segments=[s], source=s.source))
+    c = seg(doc.id, 2, 0, "说明文字", "A caption")
+    doc.blocks[1:1] = [Block(role="paragraph", segments=[s], source=s.source),
+                       Block(role="caption", segments=[c], source=c.source)]
+    pages = [tmp_path / "page.html"]
+    pages[0].write_text(render_html(doc), encoding="utf-8")
     for layout in ("interleaved", "side-by-side"):
-        book = tmp_path / layout
         with zipfile.ZipFile(write_epub([doc], tmp_path / f"{layout}.epub", layout=layout)) as z:
-            z.extractall(book)
-        page = _open(browser, book / "EPUB" / "ch001.xhtml", 800)
+            z.extractall(tmp_path / layout)
+        pages.append(tmp_path / layout / "EPUB" / "ch001.xhtml")
+    for path in pages:
+        page = _open(browser, path, 800)
         styles = page.evaluate("""() => Object.fromEntries(['hans', 'hant', 'en'].map(col => {
-            const em = document.querySelector('.' + col + ' em'), cs = getComputedStyle(em);
-            return [col, [cs.fontStyle, cs.textEmphasisStyle || cs.webkitTextEmphasisStyle]];
+            const em = getComputedStyle(document.querySelector('.' + col + ' em'));
+            const caption = document.querySelector('.caption .' + col + ', .caption.' + col);
+            return [col, [em.fontStyle, em.textEmphasisStyle || em.webkitTextEmphasisStyle,
+                          caption && getComputedStyle(caption).fontStyle]];
         }))""")
-        assert styles["en"] == ["italic", "none"], (layout, styles)
-        assert all(styles[col][0] == "normal" and styles[col][1] != "none" for col in ("hans", "hant")), styles
+        assert styles["en"][:2] == ["italic", "none"], (path.name, styles)
+        assert all(styles[col][:2] == ["normal", "dot"] for col in ("hans", "hant")), (path.name, styles)
+        if path.suffix == ".html":  # the page's caption row: English in italics, Chinese upright
+            assert [styles[col][2] for col in ("hans", "hant", "en")] == ["normal", "normal", "italic"], styles
         page.close()
