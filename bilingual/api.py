@@ -245,7 +245,7 @@ def suggest_names(article: Path, *, glossaries: list[Path] | tuple[Path, ...] = 
     """Proper-name candidates the glossary lacks in one article, best evidenced first (glossary/suggest.py).
 
     The article is read like a build reads it (any encoding ingest accepts;
-    markup, archive cards and footers removed), so only its title and text are mined.
+    markup, archive cards and footers removed), so only its title, byline and text are mined.
     """
     from bilingual.glossary.suggest import DEFAULT_LIMIT, suggest
 
@@ -253,7 +253,8 @@ def suggest_names(article: Path, *, glossaries: list[Path] | tuple[Path, ...] = 
     if len(docs) != 1:
         raise BilingualError(f"{article}: holds {len(docs)} articles; give one")
     doc = docs[0]
-    text = "\n".join([doc.meta.title] + [block.text("source") for block in doc.blocks])
+    byline = [doc.meta.author, f"《{doc.meta.source}》" if doc.meta.source else ""]  # names the reader read
+    text = "\n".join([doc.meta.title, *filter(None, byline)] + [block.text("source") for block in doc.blocks])
     return suggest(text, glossary(list(glossaries)), limit=DEFAULT_LIMIT if limit is None else limit)
 
 

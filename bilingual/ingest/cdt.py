@@ -6,7 +6,9 @@
     日期：Fri, 19 Jun 2020 ...       optional (older wrapper)
     <p>... HTML body ...
 
-The "CDT 档案卡" box and the RSS footer become metadata and leave the content.
+The "CDT 档案卡" box, the RSS footer and the news feeds' first line
+(<div><i>author<br>date</i></div>: VOA, DW, NYT Chinese) become metadata and
+leave the content.
 Without a card, a repost's title "Author｜Title" (any of the bars CDT uses, or a
 colon after a short name) gives the author; without any written date, the
 archive stamp gives the date.
@@ -73,6 +75,7 @@ def read_text(text: str) -> Document:
     soup = parse(body)
     had_card = _take_card(soup, meta)
     _take_footer(soup, meta)
+    _take_feed_byline(soup, meta)
     if not had_card and _names_author(head["url"]):
         # CDT titles reposts "Author｜Title"; without a card that is the only author we get.
         meta.author, meta.title = split_author(meta.title)
@@ -89,6 +92,35 @@ def _names_author(url: str) -> bool:
 
 
 _COLUMN_TAG = re.compile(r"^(【[^】]{1,20}】)\s*")
+# The feeds' publication time alone on its line: ISO (fraction of a second dropped) or RFC 822.
+_FEED_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}:\d{2})?)(?:\.\d+)?(Z?)$"
+                        r"|^[A-Z][a-z]{2}, \d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} (?:GMT|UT|[+-]\d{4})$")
+
+
+def _take_feed_byline(soup: Tag, meta: Meta) -> None:
+    """The feed's first line, <div><i>author<br>date</i></div>, into `meta` and out of the text.
+
+    Only a first line of just that shape whose last part is a date alone. The feed
+    writes "null" for a missing author, sometimes the same name twice ("曹莉,曹莉"),
+    and the outlet in 《》 when there is no person (it becomes the source).
+    """
+    body = soup.body or soup
+    first = next((c for c in body.children if isinstance(c, Tag) or str(c).strip()), None)
+    inner = [c for c in first.children if isinstance(c, Tag) or str(c).strip()] if isinstance(first, Tag) else []
+    if first is None or first.name != "div" or len(inner) != 1 or getattr(inner[0], "name", "") != "i":
+        return
+    parts = [" ".join(t.split()) for t in inner[0].stripped_strings]
+    when = _FEED_DATE.match(parts[-1]) if parts else None
+    if when is None:
+        return
+    meta.date = dates.to_iso(when.group(1) + when.group(2)) if when.group(1) else dates.from_rfc822(parts[-1])
+    names = [n.strip() for part in parts[:-1] for n in re.split(r"[,，]", re.sub(r"^null\b", "", part))]
+    author = "、".join(dict.fromkeys(n for n in names if n))
+    if author.startswith("《") and author.endswith("》"):
+        meta.source = meta.source or author[1:-1]
+    elif author:
+        meta.author = meta.author or author
+    first.decompose()
 
 
 def split_author(title: str) -> tuple[str, str]:

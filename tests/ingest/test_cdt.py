@@ -187,3 +187,31 @@ def test_a_news_sites_headline_before_a_colon_is_no_author(write):
                        "https://chinadigitaltimes.net/chinese/2020/09/654321.html")
     (doc,) = read(write("cdt.md", cdt))
     assert (doc.meta.author, doc.meta.title) == ("陈同佳案", "杀害女友嫌犯拟十月赴台")
+
+
+@pytest.mark.parametrize("line, author, source, date", [
+    ("<div><i>null 张慈<br>2020-10-07T01:08:51.143Z</i></div>", "张慈", "", "2020-10-07T01:08:51+00:00"),  # DW
+    ("<div><i>曹莉,曹莉<br>2020-09-17 10:21:39</i></div>", "曹莉", "", "2020-09-17T10:21:39"),  # NYT, name twice
+    ("<div><i>William  Yang<br>2020-10-08T03:32:44.241Z</i></div>", "William Yang", "", "2020-10-08T03:32:44+00:00"),
+    ("<div><i>《纽约时报》<br>2020-10-10 12:32:33</i></div>", "", "纽约时报", "2020-10-10T12:32:33"),  # the outlet
+    ("<div><i><br>2020-10-12T01:44:51.845Z</i></div>", "", "", "2020-10-12T01:44:51+00:00"),  # DW, no author
+    ("<div><i>Thu, 08 Oct 2020 17:35:57 GMT</i></div>", "", "", "2020-10-08T17:35:57+00:00"),  # VOA
+])
+def test_a_news_feeds_first_line_is_byline_and_date_not_text(write, line, author, source, date):
+    page = write("feed.md", "<!--1602187880000-->\n[标题](https://www.voachinese.com/a/x.html)\n------\n\n"
+                            f'{line}<img src="https://x.org/a.jpg"><div><small>图片说明。</small></div><p>正文。</p>')
+    (doc,) = read(page)
+    assert (doc.meta.author, doc.meta.source, doc.meta.date) == (author, source, date)
+    assert [(b.role, b.source) for b in doc.blocks] == [("figure", ""), ("caption", "图片说明。"),
+                                                        ("paragraph", "正文。")]
+
+
+@pytest.mark.parametrize("line", [
+    "<div><i>这是一句斜体的正文，不是日期。</i></div>",  # no date
+    "<div><i>张慈<br>2020-10-07T01:08:51Z</i>，正文接着写。</div>",  # text beside the <i>
+    "<p><i>张慈<br>2020-10-07</i></p>",  # not the feed's <div>
+])
+def test_a_first_line_of_another_shape_stays_text(write, line):
+    page = write("feed.md", f"[标题](https://www.voachinese.com/a/x.html)\n------\n\n{line}<p>正文。</p>")
+    (doc,) = read(page)
+    assert doc.meta.author == "" and len(doc.blocks) >= 2 and doc.blocks[-1].source == "正文。"
