@@ -144,6 +144,10 @@ def read_text(text: str) -> Document:
     )
     if not meta.title and blocks and blocks[0].role == "heading":
         meta.title, blocks = blocks[0].source, blocks[1:]
-    elif blocks and blocks[0].role == "heading" and blocks[0].source == meta.title:
-        blocks = blocks[1:]
+    elif blocks and blocks[0].role == "heading" and _unspaced(blocks[0].source) == _unspaced(meta.title):
+        blocks = blocks[1:]  # the title again as the first heading (its spaces folded: 動議　反對 / 動議 反對)
     return Document(id="", meta=meta, blocks=blocks)
+
+
+def _unspaced(text: str) -> str:
+    return "".join(text.split())

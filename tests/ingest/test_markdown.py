@@ -75,6 +75,15 @@ def test_markdown_without_front_matter_uses_first_heading_as_title(write):
         ("list_item", 0, "項目"), ("list_item", 1, "子項目")]
 
 
+@pytest.mark.parametrize("heading, kept", [("歐洲議會通過動議　反對國安法", False),  # hkcnews: U+3000 in both
+                                            ("歐洲議會通過動議 反對國安法", False),
+                                            ("歐洲議會通過另一項動議", True)])
+def test_the_title_repeated_as_the_first_heading_is_not_read_twice(write, heading, kept):
+    md = f'---\ntitle: "歐洲議會通過動議　反對國安法"\n---\n\n# {heading}\n\n第一段。\n'
+    (doc,) = read(write("hk.md", md))
+    assert [b.source for b in doc.blocks] == ([heading] if kept else []) + ["第一段。"]
+
+
 def test_raw_html_in_markdown_is_sanitized(write):
     md = ("正文<script>alert(1)</script>。\n\n<div onclick=\"x()\">區塊</div>\n\n"
           "[壞鏈接](javascript:alert(2)) 與 <a href=\"javascript:alert(3)\">另一個</a>\n\n"
