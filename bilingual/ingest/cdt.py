@@ -6,9 +6,9 @@
     日期：Fri, 19 Jun 2020 ...       optional (older wrapper)
     <p>... HTML body ...
 
-The "CDT 档案卡" box, the RSS footer and the news feeds' first line
-(<div><i>author<br>date</i></div>: VOA, DW, NYT Chinese) become metadata and
-leave the content.
+The "CDT 档案卡" box, the RSS footer, the news feeds' first line
+(<div><i>author<br>date</i></div>: VOA, DW, NYT Chinese) and a lone <time> before
+the text (BBC) become metadata and leave the content.
 Without a card, a repost's title "Author｜Title" (any of the bars CDT uses, or a
 colon after a short name) gives the author; without any written date, the
 archive stamp gives the date.
@@ -76,6 +76,7 @@ def read_text(text: str) -> Document:
     had_card = _take_card(soup, meta)
     _take_footer(soup, meta)
     _take_feed_byline(soup, meta)
+    _take_lone_time(soup, meta)
     if not had_card and _names_author(head["url"]):
         # CDT titles reposts "Author｜Title"; without a card that is the only author we get.
         meta.author, meta.title = split_author(meta.title)
@@ -89,6 +90,28 @@ def _names_author(url: str) -> bool:
     host = urlsplit(url.strip()).hostname or ""
     hosts = rules()["cdt_author_split"]["hosts"]
     return not host or any(host == h or host.endswith("." + h) for h in hosts)
+
+
+# A <time> counts as the article's date only before this much text: a date inside the story is the story's.
+_TIME_BEFORE_TEXT = 80
+
+
+def _take_lone_time(soup: Tag, meta: Meta) -> None:
+    """A <time datetime=...> alone in its block before the article's text, into `meta` and out of the text.
+
+    BBC Chinese pages open so, with an absolute date (2020年10月6日) or a relative one
+    (13 分钟前, "13 minutes ago", which an archive copy makes false); the attribute holds the date.
+    """
+    for el in soup.find_all("time", limit=3):
+        when = dates.to_iso(el.get("datetime"))
+        holder = el.parent
+        if not when or not isinstance(holder, Tag) or holder.get_text(strip=True) != el.get_text(strip=True):
+            continue
+        if sum(len(t.strip()) for t in el.find_all_previous(string=True)) > _TIME_BEFORE_TEXT:
+            return
+        meta.date = meta.date or when
+        el.decompose()
+        return
 
 
 _COLUMN_TAG = re.compile(r"^(【[^】]{1,20}】)\s*")

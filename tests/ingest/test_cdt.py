@@ -215,3 +215,14 @@ def test_a_first_line_of_another_shape_stays_text(write, line):
     page = write("feed.md", f"[标题](https://www.voachinese.com/a/x.html)\n------\n\n{line}<p>正文。</p>")
     (doc,) = read(page)
     assert doc.meta.author == "" and len(doc.blocks) >= 2 and doc.blocks[-1].source == "正文。"
+
+
+@pytest.mark.parametrize("shown", ["13 分钟前", "2020年10月6日"])  # BBC: a relative time is false once archived
+def test_a_lone_time_before_the_text_is_the_date_not_a_paragraph(write, shown):
+    page = write("bbc.md", "<!--1602187880000-->\n[标题](https://www.bbc.com/zhongwen/simp/x)\n------\n\n"
+                           f'<main><div><time dateTime="2020-10-06" class="StyledTimestamp">{shown}</time></div>'
+                           "<p>正文第一段。</p><p>文中的日期<time datetime=\"2020-10-01\">10月1日</time>留在文中。</p>"
+                           '<div><time datetime="2020-10-02">10月2日</time></div></main>')
+    (doc,) = read(page)
+    assert doc.meta.date == "2020-10-06"
+    assert [b.source for b in doc.blocks] == ["正文第一段。", "文中的日期10月1日留在文中。", "10月2日"]
