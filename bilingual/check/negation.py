@@ -144,8 +144,24 @@ def _standing_in(en: Polarity, src: Polarity, source: str) -> int:
     the source's own content (停止 -> stop, 小女孩 -> little girl, 对外 -> outside), nor as many as
     render the source's lexical negatives (非保密 -> unclassified)."""
     content = _lists().english_content
-    free = sum(1 for w in en.weak_words if not any(c in source for c in content.get(w.casefold(), ())))
+    words = _words(source)
+    used: set[int] = set()  # each source word renders one English word: 戛然而止 explains "stop" or "ceased", not both
+    free = 0
+    for w in en.weak_words:
+        wanted = content.get(w.casefold(), ())
+        k = next((k for k, word in enumerate(words) if k not in used and any(c in word for c in wanted)), None)
+        if k is None:
+            free += 1 if not any(c in source for c in wanted) or _spent(wanted, words, used) else 0
+        else:
+            used.add(k)
     return max(0, free - len(src.weak_words))
+
+
+def _spent(wanted: tuple[str, ...], words: list[str], used: set[int]) -> bool:
+    """Whether every source word holding one of `wanted` already renders another English word (a content
+    string jieba cut across two words, 停|止, is no word of its own: it still explains)."""
+    return any(any(c in word for c in wanted) for word in words) and all(
+        k in used for k, word in enumerate(words) if any(c in word for c in wanted))
 
 
 def findings(units: list[Unit]) -> list[Finding]:

@@ -109,6 +109,28 @@ def test_negation(zh, en, expected):
     assert kinds(zh, en) == expected
 
 
+@pytest.mark.parametrize("zh, en, expected", [
+    # tune6:79: 不只是…而是 is "not merely … rather" (jieba cuts 不|只是), no negation of its own
+    ("旅游风景道不只是一条路而已，而是需要将交通跟旅游的元素都融合在里面。",
+     "Scenic travel routes are a road. Rather, traffic and tourism elements should be integrated into it.", []),
+    ("旅游风景道不是一条路，需要将交通跟旅游的元素都融合在里面。",
+     "Scenic travel routes are a road, and traffic and tourism elements should be integrated into it.",
+     ["negation.missing"]),
+    # tune6:84: 无论如何 is "anyway", no lexical negative that would use up the "unclear" rendering 尚不清楚
+    ("目前尚不清楚。无论如何，他都受到了重击。", "It is unclear. He got trounced anyway.", []),
+    ("目前尚清楚。无论如何，他都受到了重击。", "It is clear. He got trounced anyway.", []),
+    # tune6:101: 不再 -> "ceased to be"; 戛然而止 -> "stop" is the source's own content, and one source word
+    # renders one English word, so "ceased" still stands for 不再
+    ("杰克逊认为，如果他不再是公众眼中的“谜”，对他个人的迷恋就会戛然而止。",
+     "Jackson believed the fascination around his persona would stop if he ceased to be a mystery.", []),
+    ("杰克逊认为，如果他不再是公众眼中的“谜”，对他个人的迷恋就会戛然而止。",
+     "Jackson believed the fascination around his persona would stop if he were a mystery.",
+     ["negation.missing"]),
+])
+def test_negation_stand_ins(zh, en, expected):
+    assert kinds(zh, en) == expected
+
+
 def test_a_negative_question_for_a_yes_no_question_adds_no_negation():
     # 你想…吗？ -> "Wouldn't you like …?": the question may be put either way
     assert kinds("你想卷上这张毯子，安心阅读吗？", "Wouldn't you like to read, cuddled up with this blanket?") == []
