@@ -71,6 +71,23 @@ def test_short_quoted_phrases_are_offered_last():
     assert found.index("李登辉") < found.index("两国论")
 
 
+def test_a_place_and_common_words_before_a_descriptor_head_come_after_the_names():
+    # tune6 (voa_1045817): 中国制药公司 is "a Chinese drug maker", the name is 康希诺; tune4 (nyt_1047814)
+    # 中国海航集团 holds the name 海航, and 澳大利亚广播公司 (ABC) is one dictionary word: both keep their rank
+    from bilingual.glossary.suggest import _described
+
+    text = ("中国制药公司康希诺研发生产的疫苗，在试验的早期就获得了批准。中国海航集团董事长陈峰说，"
+            "澳大利亚广播公司报导，上海第一中级法院开庭。")
+    found = [c.text for c in suggest(text, KNOWN)]
+    assert "中国制药公司" in found  # offered, for the rare description that is a name
+    assert found.index("中国制药公司") > found.index("陈峰")
+    assert _described("中国制药公司", KNOWN) and _described("美国实验室", KNOWN)
+    assert _described("中国一家法院", KNOWN)
+    assert not _described("中国海航集团", KNOWN) and not _described("澳大利亚广播公司", KNOWN)
+    assert not _described("上海第一中级法院", KNOWN) and not _described("兰德公司", KNOWN)
+    assert not _described("香港高等法院", KNOWN)  # a court's rank is a fixed term, no common word
+
+
 def test_cli_suggest_says_kind_and_context_with_v(tmp_path, capsys):
     from bilingual.cli import main
 

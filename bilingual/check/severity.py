@@ -17,7 +17,6 @@ bilingual/data/check/severity.toml.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache
@@ -114,19 +113,8 @@ def _lexical(word: str) -> bool:
     return not (tag == "d" and _tag(word[1:]) == "d")
 
 
-@lru_cache(maxsize=256)
 def _tag(word: str) -> str:
     """jieba's dictionary part-of-speech tag of `word` ("" when the dictionary lacks it)."""
-    m = re.search(rf"^{re.escape(word)} \d+ (\w+)$", _dictionary(), re.MULTILINE)
-    return m.group(1) if m else ""
+    from bilingual.glossary.wordcut import dictionary_tag
 
-
-@lru_cache(maxsize=1)
-def _dictionary() -> str:
-    """jieba's dict.txt, read when a negation finding is first graded (jieba.posseg would load and index
-    all 350,000 entries for the few words asked about)."""
-    from pathlib import Path
-
-    import jieba
-
-    return Path(jieba.__file__).with_name(jieba.DEFAULT_DICT_NAME).read_text(encoding="utf-8")
+    return dictionary_tag(word)

@@ -107,9 +107,36 @@ def suggest(text: str, glossary: Glossary, *, limit: int = DEFAULT_LIMIT) -> lis
     # A piece of a longer candidate only when that one is offered (新疆 of 新疆穆斯林, a description, stays).
     offered = {c.text: c for c in fresh}
     fresh = [c for c in fresh if not _piece_of_another(c, offered, simple) and not _person_and_word(c, offered, r)]
-    # A phrase only quoted comes after every name the tagger or a rule found: half are no names.
-    fresh.sort(key=lambda c: (c.evidence == ["quoted"], -c.score, simple.find(c.text)))
+    # A phrase only quoted, or a place and a common noun (中国制药公司), comes after every name the tagger or a
+    # rule found: half are no names.
+    fresh.sort(key=lambda c: (c.evidence == ["quoted"] or _described(c.text, glossary), -c.score,
+                              simple.find(c.text)))
     return fresh[:limit]
+
+
+# jieba's dictionary tags of words that make a name (person, place, other proper noun, abbreviation).
+_NAME_TAGS = {"nr", "nrt", "nrfg", "ns", "nz", "j", "l"}  # l: a fixed term, 高等法院 of 香港高等法院
+
+
+def _described(name: str, glossary: Glossary) -> bool:
+    """A place followed only by common words and a descriptor head (suggest.toml described_heads): 中国制药公司,
+    美国实验室, 中国一家法院 describe ("a Chinese drug maker"), they are no name of their own; 中国海航集团 holds
+    the name 海航, 上海第一中级法院 the ordinal of a court's name."""
+    from bilingual.glossary.wordcut import dictionary_tag, shared
+
+    if not name.endswith(tuple(_data()["described_heads"])):
+        return False
+    found = glossary.find(name)
+    if found and found[0].start == 0 and found[0].term.kind == "place":
+        head = found[0].end
+    else:
+        spans = shared().tokenize(name)
+        head = spans[0][1] if spans and dictionary_tag(name[:spans[0][1]]) == "ns" else 0
+    rest = name[head:]
+    if not head or not rest or not _HAN_WORD.fullmatch(rest) or "第" in rest:
+        return False
+    words = [rest[a:b] for a, b in shared().tokenize(rest)]
+    return all(dictionary_tag(w) and dictionary_tag(w) not in _NAME_TAGS for w in words)
 
 
 def _name_like(phrase: str) -> bool:
