@@ -88,6 +88,32 @@ def test_a_place_and_common_words_before_a_descriptor_head_come_after_the_names(
     assert not _described("香港高等法院", KNOWN)  # a court's rank is a fixed term, no common word
 
 
+def test_a_surname_with_a_title_or_a_kin_word_is_no_name():
+    # tune5 曹先生, tune6 梁教授, tune3 潘母 and 特首林: someone referred to by surname and title
+    from bilingual.glossary import rules
+    from bilingual.glossary.suggest import _titled_surname
+
+    r = rules.rules()
+    assert all(_titled_surname(n, r) for n in ("曹先生", "梁教授", "潘母", "特首林"))
+    assert not any(_titled_surname(n, r) for n in ("王毅", "陈同佳", "林郑月娥", "曹操", "潘多拉"))
+    text = "33岁的曹先生是上海的一名咨询师。曹先生说。陈同佳近日在潘母公开要求下发表录音。"
+    found = [c.text for c in suggest(text, KNOWN)]
+    assert "陈同佳" in found and not {"曹先生", "潘母"} & set(found), found
+
+
+def test_a_person_cut_short_more_often_than_found_whole_is_a_piece():
+    # tune (voa_1045755): LAC tags 杨恒 of 杨恒均 eleven times (均 is also "all") and the whole six times
+    from bilingual.glossary.suggest import Candidate, _piece_of_another
+
+    text = "作家杨恒均被控间谍罪。" * 3
+    short, whole = Candidate("杨恒", 11, "person", 22.0), Candidate("杨恒均", 6, "person", 12.0)
+    assert _piece_of_another(short, {"杨恒": short, "杨恒均": whole}, text)
+    assert not _piece_of_another(short, {"杨恒": short, "杨恒均": whole}, text + "杨恒说。")  # written alone
+    # a longer "person" that is no Chinese name (陈品洁华盛顿: a name and a place run together) keeps the piece
+    piece, run = Candidate("陈品洁", 2, "person", 4.0), Candidate("陈品洁华盛顿", 1, "person", 2.0)
+    assert not _piece_of_another(piece, {"陈品洁": piece, "陈品洁华盛顿": run}, "记者陈品洁华盛顿报道")
+
+
 def test_cli_suggest_says_kind_and_context_with_v(tmp_path, capsys):
     from bilingual.cli import main
 

@@ -103,7 +103,8 @@ def suggest(text: str, glossary: Glossary, *, limit: int = DEFAULT_LIMIT) -> lis
              and not _only_inside(c.text, simple, covered)
              and not c.text.endswith(tuple(data["generic_heads"]))
              and not (c.kind != "person" and c.text.endswith(tuple(data["group_endings"])))
-             and not (len(c.text) == 2 and all(ch in data["abbreviations"] for ch in c.text))]
+             and not (len(c.text) == 2 and all(ch in data["abbreviations"] for ch in c.text))
+             and not (c.kind == "person" and _titled_surname(c.text, r))]
     # A piece of a longer candidate only when that one is offered (新疆 of 新疆穆斯林, a description, stays).
     offered = {c.text: c for c in fresh}
     fresh = [c for c in fresh if not _piece_of_another(c, offered, simple) and not _person_and_word(c, offered, r)]
@@ -304,8 +305,24 @@ def _data() -> dict:
 def _piece_of_another(c: Candidate, found: dict[str, Candidate], text: str) -> bool:
     """A candidate written only inside one longer candidate, never more often alone (严搏 of 严搏非).
     Written on its own even once, it is a name of its own (纽约市 beside 纽约市警察局)."""
-    return any(c.text != o.text and c.text in o.text and o.count >= c.count and o.score >= c.score
+    return any(c.text != o.text and c.text in o.text
+               and (o.count >= c.count and o.score >= c.score or _person_piece(c, o))
                and not _written_alone(c.text, o.text, text) for o in found.values())
+
+
+def _person_piece(c: Candidate, o: Candidate) -> bool:
+    """A person the tagger cut short, more often than it found the whole (杨恒 of 杨恒均, whose 均 is also
+    "all"; 郑月娥 of 林郑月娥): the whole is a Chinese name of three or four characters and the piece its start
+    or its end. Written only inside it, the piece is no name of its own, however often it was tagged."""
+    return (c.kind == "person" and o.kind == "person" and 3 <= len(o.text) <= 4
+            and bool(_HAN_WORD.fullmatch(o.text)) and (o.text.startswith(c.text) or o.text.endswith(c.text)))
+
+
+def _titled_surname(name: str, r: match_rules.Rules) -> bool:
+    """A surname of one character with a title, a form of address or a kin word (梁教授, 曹先生, 潘母, 特首林):
+    someone referred to, not a name (suggest.toml person_titles)."""
+    titles = tuple(_data()["person_titles"])
+    return ((name[:1] in r.surnames and name[1:] in titles) or (name[-1:] in r.surnames and name[:-1] in titles))
 
 
 def _person_and_word(c: Candidate, offered: dict[str, Candidate], r: match_rules.Rules) -> bool:
