@@ -114,6 +114,19 @@ def test_a_person_cut_short_more_often_than_found_whole_is_a_piece():
     assert not _piece_of_another(piece, {"陈品洁": piece, "陈品洁华盛顿": run}, "记者陈品洁华盛顿报道")
 
 
+def test_a_name_cut_across_a_dictionary_word_comes_after_the_names():
+    # tune2 (voa_1045766): LAC's 香港特 of 香港特首林郑月娥; tune5 (hkc_32050) 从一 of 从一个国家的历史
+    from bilingual.glossary.suggest import Candidate, _cut_across
+
+    text = "其中包括香港特首林郑月娥。"
+    assert _cut_across(Candidate("香港特", 1, "place"), text)
+    assert _cut_across(Candidate("从一", 1, "org"), "从一个国家的历史、文化和地理")
+    assert not _cut_across(Candidate("香港", 1, "place"), text)
+    assert not _cut_across(Candidate("民主党", 1, "org"), "民主党人说")  # a word holding the whole name
+    assert not _cut_across(Candidate("印第安纳大学", 1, "org"), "在印第安纳大学教授中")  # 大学教授: its suffix
+    assert not _cut_across(Candidate("林郑", 1, "person"), text)  # persons are not judged so
+
+
 def test_cli_suggest_says_kind_and_context_with_v(tmp_path, capsys):
     from bilingual.cli import main
 

@@ -110,8 +110,8 @@ def suggest(text: str, glossary: Glossary, *, limit: int = DEFAULT_LIMIT) -> lis
     fresh = [c for c in fresh if not _piece_of_another(c, offered, simple) and not _person_and_word(c, offered, r)]
     # A phrase only quoted, or a place and a common noun (中国制药公司), comes after every name the tagger or a
     # rule found: half are no names.
-    fresh.sort(key=lambda c: (c.evidence == ["quoted"] or _described(c.text, glossary), -c.score,
-                              simple.find(c.text)))
+    fresh.sort(key=lambda c: (c.evidence == ["quoted"] or _described(c.text, glossary)
+                              or _cut_across(c, simple), -c.score, simple.find(c.text)))
     return fresh[:limit]
 
 
@@ -316,6 +316,25 @@ def _person_piece(c: Candidate, o: Candidate) -> bool:
     or its end. Written only inside it, the piece is no name of its own, however often it was tagged."""
     return (c.kind == "person" and o.kind == "person" and 3 <= len(o.text) <= 4
             and bool(_HAN_WORD.fullmatch(o.text)) and (o.text.startswith(c.text) or o.text.endswith(c.text)))
+
+
+def _cut_across(c: Candidate, text: str) -> bool:
+    """A place, organisation or other name whose every occurrence shares a word of jieba's dictionary cut
+    with the text beside it (香港特 of 香港|特首, 从一 of 从|一个): the tagger cut it at the wrong place.
+    A word that holds the whole name (民主党人, 美利坚合众国) is no such sign. Not for persons: jieba reads a
+    name's last character with the next one as often (李强调)."""
+    from bilingual.glossary.wordcut import shared
+
+    if c.kind == "person" or not _HAN_WORD.fullmatch(c.text) or c.text.endswith(match_rules.rules().org_suffixes):
+        return False  # 印第安纳大学|教授: jieba's 大学教授 is the institution's own last word and the next
+    seen = False
+    for m in re.finditer(re.escape(c.text), text):
+        at = max(0, m.start() - 8)
+        words = [(at + x, at + y) for x, y in shared().tokenize(text[at:m.end() + 8])]
+        if not any(m.start() < x < m.end() < y or x < m.start() < y < m.end() for x, y in words):
+            return False
+        seen = True
+    return seen
 
 
 def _titled_surname(name: str, r: match_rules.Rules) -> bool:
