@@ -170,6 +170,10 @@ def test_on_the_labelled_tuning_articles():
     # tune4: the tagger took 因 (because) into a person the article names without it
     ("海航董事长陈峰因公司欠款被限制高消费\n曹莉,曹莉\n现年60多岁的陈峰曾帮助把一家总部设在海南省的中国区域性航空公司"
      "\n陈峰和弟弟各自买下了曼哈顿超豪华住宅楼One57的整层楼", ["陈峰"], ["陈峰因"]),
+    # tune, tune4, tune6: the DW dateline; LAC cuts 德国 | 之 | 声 | 中文 | 网, the suffix 中文网 spans two words
+    ("（德国之声中文网）台湾前总统李登辉", ["德国之声中文网"], ["声中文网"]),
+    # tune2 (nyt_1047749): a holiday, which LAC tags as a time; a season or a date is none
+    ("活动人士试图在周四的国庆节组织支持被拘押者的活动。这个季节，10月1日。", ["国庆节"], ["季节", "周四"]),
     # tune3: written once on its own, a name is offered beside the longer name holding it
     ("一名纽约市警察。他参加纽约市警察局的活动。纽约市警察局表示，纽约市警察局颁发", ["纽约市", "纽约市警察局"], []),
 ])

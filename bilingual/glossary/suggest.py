@@ -94,6 +94,9 @@ def suggest(text: str, glossary: Glossary, *, limit: int = DEFAULT_LIMIT) -> lis
                 and not match_rules.enclosing_title(simple, start, start + len(word), r)):
             cut = _known_place_head(word, glossary) or _place_head(word, places) if label == "LOC" else 0
             add(_person(word) if label == "PER" else word[cut:], start + cut, label)
+    for start, word, label in words:  # holidays: 国庆节, 中秋节 (LAC tags them as times)
+        if label == "TIME" and _HAN_WORD.fullmatch(word) and word.endswith(tuple(data["holiday_endings"])):
+            add(word, start, "other")
     suffixes = {"org": r.org_suffixes, **data["suffixes"]}
     for start, name, how in _merged(words) + _suffixed(words, suffixes):
         add(name, start, how)
@@ -269,8 +272,8 @@ def _suffixed(words: list[tuple[int, str, str]], suffixes: dict[str, tuple[str, 
         kind, i = _suffix_kind(words, k, suffixes)
         if not kind:
             continue
-        while i > 0 and k - i < 4 and words[i - 1][2] in nounish and (
-                words[i - 1][2] != "m" or _CN_NUMERAL.fullmatch(words[i - 1][1])):
+        while i > 0 and k - i < 4 and (words[i - 1][2] in nounish and (
+                words[i - 1][2] != "m" or _CN_NUMERAL.fullmatch(words[i - 1][1])) or _linking(words, i - 1)):
             i -= 1
         # A date names an event (二二八事件), an ordinal a body (第三委员会): numerals count as evidence.
         evidence = names | ({"m"} if kind in ("other", "org") else set())
@@ -278,6 +281,12 @@ def _suffixed(words: list[tuple[int, str, str]], suffixes: dict[str, tuple[str, 
             name = "".join(w for _s, w, _l in words[i:k + 1])
             out.append((words[i][0], name, kind))
     return out
+
+
+def _linking(words: list[tuple[int, str, str]], k: int) -> bool:
+    """words[k] is the 之 of an X之Y name between two nouns or names (德国 之 声 of 德国之声中文网, 美国之音)."""
+    return (words[k][1] == "之" and 0 < k < len(words) - 1
+            and words[k - 1][2] in {"n", "nz", "LOC", "ORG", "PER"} and words[k + 1][2] in {"n", "nz"})
 
 
 def _suffix_kind(words: list[tuple[int, str, str]], k: int, suffixes: dict[str, tuple[str, ...]]) -> tuple[str, int]:
