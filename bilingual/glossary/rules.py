@@ -55,8 +55,6 @@ class Rules:
     # Words that, right after a name, end a longer name with it (朝鲜战争, 中国内地).
     name_suffixes: frozenset[str] = frozenset()
     common_heads: frozenset[str] = frozenset()
-    # Heads that, after a place and only common words, end a description (中国制药公司), not a name.
-    described_heads: tuple[str, ...] = ()
     stationed: frozenset[str] = frozenset()
     # Last characters that make a two-character word a verb of motion (押往, 来到): a breaker.
     breaker_endings: tuple[str, ...] = ()
@@ -102,7 +100,6 @@ def parse(data: dict) -> Rules:
         edition_prefixes=frozenset(data.get("edition_prefixes", [])),
         name_suffixes=frozenset(data.get("name_suffixes", [])),
         common_heads=frozenset(data.get("common_heads", [])),
-        described_heads=tuple(data.get("described_heads", [])),
         stationed=frozenset(data.get("stationed", [])),
         title_open="".join(b[0] for b in brackets),
         title_close="".join(b[1] for b in brackets),
@@ -312,7 +309,6 @@ def _longer_name(cut: Cut, start: int, end: int, r: Rules, name_starts: Collecti
     if at > end and _ends_name(text[end:at], r):
         return text[start:at]
     stationed = False
-    run: list[str] = []
     while words > 0:
         tok = cut.token(at)
         if tok is None or tok[0] != at or (at > end and at in name_starts and not stationed):
@@ -324,28 +320,12 @@ def _longer_name(cut: Cut, start: int, end: int, r: Rules, name_starts: Collecti
             # 北京|和世卫|组织: jieba's dictionary holds a few conjunction + word entries (和世卫, "and the WHO")
             return ""
         at = tok[1]
-        run.append(word)
         stationed = word in r.stationed
         if not stationed:  # 驻 joins the place after it: 北京驻香港联络办公室
             words -= 1
         if _ends_name(text[end:at], r):
-            return "" if _description(run, r) else text[start:at]
+            return text[start:at]
     return ""
-
-
-# jieba's dictionary tags of words that make a name: person, place, other proper noun, abbreviation, fixed term.
-_NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nz", "j", "l"})
-
-
-def _description(run: list[str], r: Rules) -> bool:
-    """The words after a place are common words of jieba's dictionary ending in a common head (中国|制药|公司,
-    中国|疫苗|研制|公司: "a Chinese drug maker"): they describe, the place is a name of its own. A word of a
-    name (海航 of 中国海航集团), a fixed term (高等法院) or an ordinal (北京市第二中级人民法院) makes a name."""
-    from bilingual.glossary.wordcut import dictionary_tag
-
-    if len(run) < 2 or not run[-1].endswith(r.described_heads) or any("第" in w for w in run):
-        return False  # one common head alone is _ends_name's own case (日本传媒)
-    return all(dictionary_tag(w) and dictionary_tag(w) not in _NAME_TAGS for w in run)
 
 
 def _ends_name(rest: str, r: Rules) -> bool:
