@@ -52,7 +52,23 @@ def _negation(u: Unit, f: Finding) -> tuple[bool, str]:
         shown = ", ".join(f"{w} ({_tag(w)})" for w in dict.fromkeys(lexical))
         return True, (f"the negator is part of a word of its own ({shown}, not a negated verb), "
                       "which English often renders without a negation")
+    if words and _litotes(u.source, words):
+        return True, ("the negator qualifies a degree word (没那么, 不太: 'not that', 'not very'), "
+                      "which English often renders with the opposite word instead of a negation")
     return False, "the source negates a verb or clause and the English has no negation at all"
+
+
+def _litotes(source: str, strong: list[str]) -> bool:
+    """Every strong negator of the source is a one-character one followed by a degree word and an adjective
+    (没那么容易, 不太清楚); 没那么做 ("did not do it so") negates a verb."""
+    from bilingual.check.negation import _words
+
+    degree = set(_rules()["negation"]["degree_words"])
+    words = _words(source)
+    at = [k for k, w in enumerate(words) if w in strong]
+    return bool(at) and len(at) >= len(strong) and all(
+        len(words[k]) == 1 and k + 2 < len(words) and words[k + 1] in degree
+        and _tag(words[k + 2]) in ("a", "ad", "an") for k in at)
 
 
 GRADERS: dict[str, Callable[[Unit, Finding], tuple[bool, str]]] = {
