@@ -176,6 +176,8 @@ def test_on_the_labelled_tuning_articles():
     ("活动人士试图在周四的国庆节组织支持被拘押者的活动。这个季节，10月1日。", ["国庆节"], ["季节", "周四"]),
     # tune2, tune6 (hkc_31200): an edition prefix and a known name make the one longer name the matcher sees
     ("这项有关港版国安法的动议获得565票赞成", ["港版国安法"], ["港版"]),
+    # tune5, tune6: meetings and shows named after a place
+    ("周六在北京车展参观的人。中欧峰会举行。台北国际书展开幕。", ["北京车展", "中欧峰会", "台北国际书展"], ["车展"]),
     # tune3: written once on its own, a name is offered beside the longer name holding it
     ("一名纽约市警察。他参加纽约市警察局的活动。纽约市警察局表示，纽约市警察局颁发", ["纽约市", "纽约市警察局"], []),
 ])
