@@ -94,9 +94,11 @@ def suggest(text: str, glossary: Glossary, *, limit: int = DEFAULT_LIMIT) -> lis
                 and not match_rules.enclosing_title(simple, start, start + len(word), r)):
             cut = _known_place_head(word, glossary) or _place_head(word, places) if label == "LOC" else 0
             add(_person(word) if label == "PER" else word[cut:], start + cut, label)
-    for (start, word, _label), (_s, nxt, label) in zip(words, words[1:], strict=False):
+    for (start, word, first), (_s, nxt, label) in zip(words, words[1:], strict=False):
         if word in r.edition_prefixes and label in EVIDENCE:  # 港版 + 国安法: the matcher's one longer name
             add(word + nxt, start, label)
+        elif first == "LOC" and nxt in r.name_suffixes:  # 中国 + 内地, 朝鲜 + 战争: one longer name too
+            add(word + nxt, start, "merged")
     for start, word, label in words:  # holidays: 国庆节, 中秋节 (LAC tags them as times)
         if label == "TIME" and _HAN_WORD.fullmatch(word) and word.endswith(tuple(data["holiday_endings"])):
             add(word, start, "other")
