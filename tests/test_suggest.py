@@ -127,6 +127,14 @@ def test_a_name_cut_across_a_dictionary_word_comes_after_the_names():
     assert not _cut_across(Candidate("林郑", 1, "person"), text)  # persons are not judged so
 
 
+def test_a_quoted_action_or_slogan_is_no_name():
+    # tune2 (hkc_34210) 「配合传媒」, tune3 「颠覆国家政权」: a phrase opening with a verb names nothing
+    text = "警方「配合传媒」做得到就做。他被控「颠覆国家政权」。李登辉提出“两国论”，又提出“南向政策”。"
+    found = [c.text for c in suggest(text, KNOWN)]
+    assert {"两国论", "南向政策"} <= set(found)
+    assert not {"配合传媒", "颠覆国家政权"} & set(found), found
+
+
 def test_cli_suggest_says_kind_and_context_with_v(tmp_path, capsys):
     from bilingual.cli import main
 

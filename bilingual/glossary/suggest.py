@@ -149,11 +149,16 @@ def _described(name: str, glossary: Glossary) -> bool:
 
 
 def _name_like(phrase: str) -> bool:
-    """A quoted phrase that may name something: not one word of the dictionary (专业, 拨乱反正) and
-    holding no particle, negation or verb of being (特殊的国与国关系, 汉贼不两立)."""
-    from bilingual.glossary.wordcut import shared
+    """A quoted phrase that may name something: not one word of the dictionary (专业, 拨乱反正), holding
+    no particle, negation or verb of being (特殊的国与国关系, 汉贼不两立), and not opening with a verb: an
+    action or a slogan (颠覆国家政权, 解放台湾, 配合传媒) names nothing, a name opens with a noun, a number
+    or a place (两国论, 四个必须, 南向政策)."""
+    from bilingual.glossary.wordcut import dictionary_tag, shared
 
-    return shared().freq(phrase) < 100 and not any(ch in _data()["not_in_names"] for ch in phrase)
+    cut = shared().tokenize(phrase)
+    first = phrase[:cut[0][1]] if cut else phrase
+    return (shared().freq(phrase) < 100 and not any(ch in _data()["not_in_names"] for ch in phrase)
+            and not dictionary_tag(first).startswith("v"))
 
 
 def _person(word: str) -> str:
