@@ -36,6 +36,10 @@ def test_an_article_does_not_stand_for_a_percentage():
     ("共有3亿人。", "There are 3 billion people.", False),
     ("约9.5万辆。", "About 95,000 vehicles.", True),
     ("约9.5万辆。", "About 9,500 vehicles.", False),
+    # parallel2/tune6:30, tune3:76: an amount glued to a currency's code
+    ("总共3200万英镑的训练经费。", "A total of GBP32 million to fund training.", True),
+    ("总共3200万英镑的训练经费。", "A total of GBP32 billion to fund training.", False),
+    ("500万日元大概相当于25万人民币。", "At JPY5 billion, equivalent to approximately RMB250,000.", False),
 ])
 def test_scale_words(zh, en, ok):
     assert (kinds(zh, en) == []) is ok, kinds(zh, en)
