@@ -114,6 +114,8 @@ def source_polarity(text: str) -> Polarity:
                 continue
             if word in lists.weak or rhetorical:
                 weak = True
+                if word[0] in lists.prefixes and _adjective(word):
+                    lexical.append(word)  # 不安 -> uncomfortable: a negative adjective an un-word may render
             elif word in lists.strong or word in lists.single or (len(word) == 2 and word[0] in "不没"):
                 strong.append(word)
                 count += 1
@@ -222,6 +224,13 @@ def _asks(source: str) -> bool:
 def _numbered_no(text: str) -> str:
     """'No. 1' and 'no.3' are numbers, not negations."""
     return re.sub(r"\b[Nn]o\.\s*(?=\d)", "number ", text)
+
+
+def _adjective(word: str) -> bool:
+    """A listed weak word jieba's dictionary tags as an adjective (不安 a, 非法 b): a lexical negative."""
+    from bilingual.glossary.wordcut import dictionary_tag
+
+    return dictionary_tag(word) in ("a", "b")
 
 
 def _words(text: str) -> list[str]:

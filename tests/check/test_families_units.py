@@ -130,6 +130,16 @@ def test_negation(zh, en, expected):
     ("杰克逊认为，如果他不再是公众眼中的“谜”，对他个人的迷恋就会戛然而止。",
      "Jackson believed the fascination around his persona would stop if he were a mystery.",
      ["negation.missing"]),
+    # tune6:71: "uncomfortable" renders 不安, a negative adjective, so it stands for no dropped 没有
+    ("这往往是一种令人畏惧而不安的经历，他认为并没有一种好的方法可以追踪员工的投诉。",
+     "It was often an intimidating and uncomfortable experience, who said there was good way of tracking complaints.",
+     ["negation.missing"]),
+    ("这往往是一种令人畏惧而不安的经历，他认为并没有一种好的方法可以追踪员工的投诉。",
+     "It was often an intimidating and uncomfortable experience, who said there was no good way of tracking "
+     "complaints.", []),
+    # tune6:60: "the next few years" is a quantity, no negation standing for a dropped 不能
+    ("并称货币政策“不能防止”接下来几年中对收入的打击。", "It added that monetary policy \"can prevent\" the hit to "
+     "incomes over the next few years.", ["negation.missing"]),
 ])
 def test_negation_stand_ins(zh, en, expected):
     assert kinds(zh, en) == expected
@@ -258,3 +268,10 @@ def test_a_sentence_beside_english_left_alone_is_paired_not_dropped():
     # the middle sentence's English taken out: no English is left alone beside it, and it is reported
     en_dropped = en[:en.index("Automobile")] + en[en.index("Shaoyang"):]
     assert dropped_sentences(zh, english_sentences(en_dropped), 3.36) == [1]
+
+
+def test_a_few_is_a_quantity_few_alone_a_weak_negation():
+    from bilingual.check.negation import english_polarity
+
+    assert english_polarity("over the next few years, a few of them, a little later").weak_words == []
+    assert english_polarity("Few people came and little was done.").weak_words == ["Few", "little"]
