@@ -188,6 +188,9 @@ def test_on_the_labelled_tuning_articles():
     ("周六在北京车展参观的人。中欧峰会举行。台北国际书展开幕。", ["北京车展", "中欧峰会", "台北国际书展"], ["车展"]),
     # tune2, tune4: a place and a word the matcher takes as one longer name with it (name_suffixes)
     ("他在中国内地工作多年。", ["中国内地"], ["内地"]),
+    # tune3 (nyt_1047788): LAC cuts one dictionary word into two places; (bbc_1047486) a case named after a person
+    ("首先就包括美利坚合众国。", ["美利坚合众国"], ["美利坚", "合众国"]),
+    ("陈同佳案：杀害女友嫌犯拟十月赴台。", ["陈同佳"], ["陈同佳案"]),
     # tune3: written once on its own, a name is offered beside the longer name holding it
     ("一名纽约市警察。他参加纽约市警察局的活动。纽约市警察局表示，纽约市警察局颁发", ["纽约市", "纽约市警察局"], []),
 ])

@@ -162,9 +162,9 @@ def _name_like(phrase: str) -> bool:
 
 
 def _person(word: str) -> str:
-    """A person's name without a verb of speech LAC took into it (涂谨申说 -> 涂谨申): a Chinese
-    name of four characters ending in one is a name of three and the verb."""
-    if len(word) == 4 and _HAN_WORD.fullmatch(word) and word[-1] in _data()["speech_verbs"]:
+    """A person's name without a verb of speech or the word for a case LAC took into it (涂谨申说 -> 涂谨申,
+    陈同佳案 -> 陈同佳): a Chinese name of four characters ending in one is a name of three and the word."""
+    if len(word) == 4 and _HAN_WORD.fullmatch(word) and word[-1] in _data()["speech_verbs"] + _data()["case_words"]:
         return word[:-1]
     return word
 
@@ -258,7 +258,8 @@ def _merged(words: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
                 name += w  # 林 + 郑月娥: a married woman's two surnames, cut apart by LAC
                 j += 1
             elif lab == "ORG" and label in ("LOC", "ORG", "nz") or (
-                    lab == "LOC" and label == "LOC" and w.endswith(_data()["suffixes"]["place"])):
+                    lab == "LOC" and label == "LOC" and (w.endswith(_data()["suffixes"]["place"])
+                                                         or _one_word(name + w))):  # 美利坚 + 合众国
                 name += w
                 j += 1
             else:
@@ -267,6 +268,13 @@ def _merged(words: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
             out.append((start, name, "joined" if label == "PER" else "merged"))  # 林郑月娥 is one person
         i = j
     return out
+
+
+def _one_word(text: str) -> bool:
+    """`text` is one word of jieba's dictionary (美利坚合众国): entities LAC cut apart inside it are one name."""
+    from bilingual.glossary.wordcut import shared
+
+    return len(text) >= 4 and shared().freq(text) > 0
 
 
 def _suffixed(words: list[tuple[int, str, str]], suffixes: dict[str, tuple[str, ...]]) -> list[tuple[int, str, str]]:
