@@ -191,6 +191,8 @@ def test_on_the_labelled_tuning_articles():
     # tune3 (nyt_1047788): LAC cuts one dictionary word into two places; (bbc_1047486) a case named after a person
     ("首先就包括美利坚合众国。", ["美利坚合众国"], ["美利坚", "合众国"]),
     ("陈同佳案：杀害女友嫌犯拟十月赴台。", ["陈同佳"], ["陈同佳案"]),
+    # tune (dw_1046320), tune2 (dw_1046226): a country's armed forces, a common noun to LAC; 中美 stays a pair
+    ("1945年被征召加入日军参战。中华民国海军在美军协助下撤退。中美关系。", ["日军", "美军"], ["中美"]),
     # tune3: written once on its own, a name is offered beside the longer name holding it
     ("一名纽约市警察。他参加纽约市警察局的活动。纽约市警察局表示，纽约市警察局颁发", ["纽约市", "纽约市警察局"], []),
 ])

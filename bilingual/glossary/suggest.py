@@ -102,6 +102,8 @@ def suggest(text: str, glossary: Glossary, *, limit: int = DEFAULT_LIMIT) -> lis
     for start, word, label in words:  # holidays: 国庆节, 中秋节 (LAC tags them as times)
         if label == "TIME" and _HAN_WORD.fullmatch(word) and word.endswith(tuple(data["holiday_endings"])):
             add(word, start, "other")
+        elif len(word) == 2 and word[0] in data["abbreviations"] and word[1] in data["forces"]:
+            add(word, start, "org")  # 日军, 美军: a country's armed forces, a common noun to LAC
     suffixes = {"org": r.org_suffixes, **data["suffixes"]}
     for start, name, how in _merged(words) + _suffixed(words, suffixes):
         add(name, start, how)
