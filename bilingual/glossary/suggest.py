@@ -9,6 +9,14 @@ quotation marks (“两国论”) is offered after everything else. Known names 
 dropped only after tagging, so a longer name holding one (香港记者协会,
 《谁来养活中国》) is still offered. Candidates are ranked by evidence (how
 the name was found, how often), each with its kind and a line of context.
+
+What the matcher reads as one longer name is offered as one (港版国安法,
+中国内地); holidays (国庆节) and a country's forces (日军) are found though LAC
+tags them as times and common nouns. Offered after the names, not dropped: a
+place with common words before a descriptor head (中国制药公司, "a Chinese drug
+maker") and a candidate that shares a dictionary word with the text beside it
+(香港特|首). Dropped: a surname with a title or kin word (曹先生, 潘母), a person
+the tagger cut short (杨恒 of 杨恒均), a quoted phrase opening with a verb.
 """
 
 from __future__ import annotations
