@@ -41,6 +41,7 @@ TERMS = [
     Term("taipei", "台北", kind="place", en="Taipei"), Term("taipei-city", "台北市", kind="place", en="Taipei City"),
     Term("who", "世界卫生组织", aliases=["世卫"], kind="org", en="the WHO"),
     Term("mfa", "外交部", kind="org", en="the Foreign Ministry"),
+    Term("south-korea", "韩国", kind="place", en="South Korea"),
 ]
 
 
@@ -87,6 +88,10 @@ def names() -> Glossary:
     # real sentences of tests/fixtures/articles/tune5: a space agency, a show named after its host city
     ("中战略优势，美国国家航空航天局要求在2", "longer name '美国国家航空航天局'"),
     ("周六在北京车展参观的人", "longer name '北京车展'"),
+    # a place, common words and 公司 may be one company's name (parallel2/tune: 韩国天然气公司, Kogas), as a
+    # place, common words and a service's head are (tune2: 中国海岸警卫队)
+    ("少数股权参与方包括三菱和韩国天然气公司。", "longer name '韩国天然气公司'"),
+    ("中国海岸警卫队的船只", "longer name '中国海岸警卫队'"),
 ])
 def test_a_name_inside_a_longer_word_or_name_is_not_matched(names, text, rule):
     assert names.find(text) == []
@@ -143,6 +148,9 @@ def test_a_name_inside_a_longer_word_or_name_is_not_matched(names, text, rule):
     ("3月20日的外交部记者会上，反", ["mfa"]),  # 记者会 alone is a press conference, no club's name
     ("沃尔沃汽车与其中国母公司浙江吉利", ["china"]),  # a parent company describes, as 日本传媒
     ("今年春天，中国国有银行以低", ["china"]),  # state banks: a class noun
+    # real sentences of tests/fixtures/articles/tune6:
+    ("有理由担心，北京和世卫组织仍然", ["beijing", "who"]),  # jieba's 和世卫: and the WHO, as in tune5
+    ("认为中国政府和世卫组织", ["china", "who"]),
 ])
 def test_a_name_standing_as_a_word_or_compound_is_matched(names, text, ids):
     assert [m.term.id for m in names.find(text)] == ids

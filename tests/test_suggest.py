@@ -71,6 +71,70 @@ def test_short_quoted_phrases_are_offered_last():
     assert found.index("李登辉") < found.index("两国论")
 
 
+def test_a_place_and_common_words_before_a_descriptor_head_come_after_the_names():
+    # tune6 (voa_1045817): 中国制药公司 is "a Chinese drug maker", the name is 康希诺; tune4 (nyt_1047814)
+    # 中国海航集团 holds the name 海航, and 澳大利亚广播公司 (ABC) is one dictionary word: both keep their rank
+    from bilingual.glossary.suggest import _described
+
+    text = ("中国制药公司康希诺研发生产的疫苗，在试验的早期就获得了批准。中国海航集团董事长陈峰说，"
+            "澳大利亚广播公司报导，上海第一中级法院开庭。")
+    found = [c.text for c in suggest(text, KNOWN)]
+    assert "中国制药公司" in found  # offered, for the rare description that is a name
+    assert found.index("中国制药公司") > found.index("陈峰")
+    assert _described("中国制药公司", KNOWN) and _described("美国实验室", KNOWN)
+    assert _described("中国一家法院", KNOWN)
+    assert not _described("中国海航集团", KNOWN) and not _described("澳大利亚广播公司", KNOWN)
+    assert not _described("上海第一中级法院", KNOWN) and not _described("兰德公司", KNOWN)
+    assert not _described("香港高等法院", KNOWN)  # a court's rank is a fixed term, no common word
+
+
+def test_a_surname_with_a_title_or_a_kin_word_is_no_name():
+    # tune5 曹先生, tune6 梁教授, tune3 潘母 and 特首林: someone referred to by surname and title
+    from bilingual.glossary import rules
+    from bilingual.glossary.suggest import _titled_surname
+
+    r = rules.rules()
+    assert all(_titled_surname(n, r) for n in ("曹先生", "梁教授", "潘母", "特首林"))
+    assert not any(_titled_surname(n, r) for n in ("王毅", "陈同佳", "林郑月娥", "曹操", "潘多拉"))
+    text = "33岁的曹先生是上海的一名咨询师。曹先生说。陈同佳近日在潘母公开要求下发表录音。"
+    found = [c.text for c in suggest(text, KNOWN)]
+    assert "陈同佳" in found and not {"曹先生", "潘母"} & set(found), found
+
+
+def test_a_person_cut_short_more_often_than_found_whole_is_a_piece():
+    # tune (voa_1045755): LAC tags 杨恒 of 杨恒均 eleven times (均 is also "all") and the whole six times
+    from bilingual.glossary.suggest import Candidate, _piece_of_another
+
+    text = "作家杨恒均被控间谍罪。" * 3
+    short, whole = Candidate("杨恒", 11, "person", 22.0), Candidate("杨恒均", 6, "person", 12.0)
+    assert _piece_of_another(short, {"杨恒": short, "杨恒均": whole}, text)
+    assert not _piece_of_another(short, {"杨恒": short, "杨恒均": whole}, text + "杨恒说。")  # written alone
+    # a longer "person" that is no Chinese name (陈品洁华盛顿: a name and a place run together) keeps the piece
+    piece, run = Candidate("陈品洁", 2, "person", 4.0), Candidate("陈品洁华盛顿", 1, "person", 2.0)
+    assert not _piece_of_another(piece, {"陈品洁": piece, "陈品洁华盛顿": run}, "记者陈品洁华盛顿报道")
+
+
+def test_a_name_cut_across_a_dictionary_word_comes_after_the_names():
+    # tune2 (voa_1045766): LAC's 香港特 of 香港特首林郑月娥; tune5 (hkc_32050) 从一 of 从一个国家的历史
+    from bilingual.glossary.suggest import Candidate, _cut_across
+
+    text = "其中包括香港特首林郑月娥。"
+    assert _cut_across(Candidate("香港特", 1, "place"), text)
+    assert _cut_across(Candidate("从一", 1, "org"), "从一个国家的历史、文化和地理")
+    assert not _cut_across(Candidate("香港", 1, "place"), text)
+    assert not _cut_across(Candidate("民主党", 1, "org"), "民主党人说")  # a word holding the whole name
+    assert not _cut_across(Candidate("印第安纳大学", 1, "org"), "在印第安纳大学教授中")  # 大学教授: its suffix
+    assert not _cut_across(Candidate("林郑", 1, "person"), text)  # persons are not judged so
+
+
+def test_a_quoted_action_or_slogan_is_no_name():
+    # tune2 (hkc_34210) 「配合传媒」, tune3 「颠覆国家政权」: a phrase opening with a verb names nothing
+    text = "警方「配合传媒」做得到就做。他被控「颠覆国家政权」。李登辉提出“两国论”，又提出“南向政策”。"
+    found = [c.text for c in suggest(text, KNOWN)]
+    assert {"两国论", "南向政策"} <= set(found)
+    assert not {"配合传媒", "颠覆国家政权"} & set(found), found
+
+
 def test_cli_suggest_says_kind_and_context_with_v(tmp_path, capsys):
     from bilingual.cli import main
 
@@ -114,6 +178,21 @@ def test_on_the_labelled_tuning_articles():
     # tune4: the tagger took 因 (because) into a person the article names without it
     ("海航董事长陈峰因公司欠款被限制高消费\n曹莉,曹莉\n现年60多岁的陈峰曾帮助把一家总部设在海南省的中国区域性航空公司"
      "\n陈峰和弟弟各自买下了曼哈顿超豪华住宅楼One57的整层楼", ["陈峰"], ["陈峰因"]),
+    # tune, tune4, tune6: the DW dateline; LAC cuts 德国 | 之 | 声 | 中文 | 网, the suffix 中文网 spans two words
+    ("（德国之声中文网）台湾前总统李登辉", ["德国之声中文网"], ["声中文网"]),
+    # tune2 (nyt_1047749): a holiday, which LAC tags as a time; a season or a date is none
+    ("活动人士试图在周四的国庆节组织支持被拘押者的活动。这个季节，10月1日。", ["国庆节"], ["季节", "周四"]),
+    # tune2, tune6 (hkc_31200): an edition prefix and a known name make the one longer name the matcher sees
+    ("这项有关港版国安法的动议获得565票赞成", ["港版国安法"], ["港版"]),
+    # tune5, tune6: meetings and shows named after a place
+    ("周六在北京车展参观的人。中欧峰会举行。台北国际书展开幕。", ["北京车展", "中欧峰会", "台北国际书展"], ["车展"]),
+    # tune2, tune4: a place and a word the matcher takes as one longer name with it (name_suffixes)
+    ("他在中国内地工作多年。", ["中国内地"], ["内地"]),
+    # tune3 (nyt_1047788): LAC cuts one dictionary word into two places; (bbc_1047486) a case named after a person
+    ("首先就包括美利坚合众国。", ["美利坚合众国"], ["美利坚", "合众国"]),
+    ("陈同佳案：杀害女友嫌犯拟十月赴台。", ["陈同佳"], ["陈同佳案"]),
+    # tune (dw_1046320), tune2 (dw_1046226): a country's armed forces, a common noun to LAC; 中美 stays a pair
+    ("1945年被征召加入日军参战。中华民国海军在美军协助下撤退。中美关系。", ["日军", "美军"], ["中美"]),
     # tune3: written once on its own, a name is offered beside the longer name holding it
     ("一名纽约市警察。他参加纽约市警察局的活动。纽约市警察局表示，纽约市警察局颁发", ["纽约市", "纽约市警察局"], []),
 ])

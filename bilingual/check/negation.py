@@ -114,6 +114,8 @@ def source_polarity(text: str) -> Polarity:
                 continue
             if word in lists.weak or rhetorical:
                 weak = True
+                if word[0] in lists.prefixes and _adjective(word):
+                    lexical.append(word)  # 不安 -> uncomfortable: a negative adjective an un-word may render
             elif word in lists.strong or word in lists.single or (len(word) == 2 and word[0] in "不没"):
                 strong.append(word)
                 count += 1
@@ -144,8 +146,24 @@ def _standing_in(en: Polarity, src: Polarity, source: str) -> int:
     the source's own content (停止 -> stop, 小女孩 -> little girl, 对外 -> outside), nor as many as
     render the source's lexical negatives (非保密 -> unclassified)."""
     content = _lists().english_content
-    free = sum(1 for w in en.weak_words if not any(c in source for c in content.get(w.casefold(), ())))
+    words = _words(source)
+    used: set[int] = set()  # each source word renders one English word: 戛然而止 explains "stop" or "ceased", not both
+    free = 0
+    for w in en.weak_words:
+        wanted = content.get(w.casefold(), ())
+        k = next((k for k, word in enumerate(words) if k not in used and any(c in word for c in wanted)), None)
+        if k is None:
+            free += 1 if not any(c in source for c in wanted) or _spent(wanted, words, used) else 0
+        else:
+            used.add(k)
     return max(0, free - len(src.weak_words))
+
+
+def _spent(wanted: tuple[str, ...], words: list[str], used: set[int]) -> bool:
+    """Whether every source word holding one of `wanted` already renders another English word (a content
+    string jieba cut across two words, 停|止, is no word of its own: it still explains)."""
+    return any(any(c in word for c in wanted) for word in words) and all(
+        k in used for k, word in enumerate(words) if any(c in word for c in wanted))
 
 
 def findings(units: list[Unit]) -> list[Finding]:
@@ -206,6 +224,13 @@ def _asks(source: str) -> bool:
 def _numbered_no(text: str) -> str:
     """'No. 1' and 'no.3' are numbers, not negations."""
     return re.sub(r"\b[Nn]o\.\s*(?=\d)", "number ", text)
+
+
+def _adjective(word: str) -> bool:
+    """A listed weak word jieba's dictionary tags as an adjective (不安 a, 非法 b): a lexical negative."""
+    from bilingual.glossary.wordcut import dictionary_tag
+
+    return dictionary_tag(word) in ("a", "b")
 
 
 def _words(text: str) -> list[str]:

@@ -17,7 +17,6 @@ bilingual/data/check/severity.toml.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache
@@ -53,7 +52,23 @@ def _negation(u: Unit, f: Finding) -> tuple[bool, str]:
         shown = ", ".join(f"{w} ({_tag(w)})" for w in dict.fromkeys(lexical))
         return True, (f"the negator is part of a word of its own ({shown}, not a negated verb), "
                       "which English often renders without a negation")
+    if words and _litotes(u.source, words):
+        return True, ("the negator qualifies a degree word (没那么, 不太: 'not that', 'not very'), "
+                      "which English often renders with the opposite word instead of a negation")
     return False, "the source negates a verb or clause and the English has no negation at all"
+
+
+def _litotes(source: str, strong: list[str]) -> bool:
+    """Every strong negator of the source is a one-character one followed by a degree word and an adjective
+    (没那么容易, 不太清楚); 没那么做 ("did not do it so") negates a verb."""
+    from bilingual.check.negation import _words
+
+    degree = set(_rules()["negation"]["degree_words"])
+    words = _words(source)
+    at = [k for k, w in enumerate(words) if w in strong]
+    return bool(at) and len(at) >= len(strong) and all(
+        len(words[k]) == 1 and k + 2 < len(words) and words[k + 1] in degree
+        and _tag(words[k + 2]) in ("a", "ad", "an") for k in at)
 
 
 GRADERS: dict[str, Callable[[Unit, Finding], tuple[bool, str]]] = {
@@ -114,19 +129,8 @@ def _lexical(word: str) -> bool:
     return not (tag == "d" and _tag(word[1:]) == "d")
 
 
-@lru_cache(maxsize=256)
 def _tag(word: str) -> str:
     """jieba's dictionary part-of-speech tag of `word` ("" when the dictionary lacks it)."""
-    m = re.search(rf"^{re.escape(word)} \d+ (\w+)$", _dictionary(), re.MULTILINE)
-    return m.group(1) if m else ""
+    from bilingual.glossary.wordcut import dictionary_tag
 
-
-@lru_cache(maxsize=1)
-def _dictionary() -> str:
-    """jieba's dict.txt, read when a negation finding is first graded (jieba.posseg would load and index
-    all 350,000 entries for the few words asked about)."""
-    from pathlib import Path
-
-    import jieba
-
-    return Path(jieba.__file__).with_name(jieba.DEFAULT_DICT_NAME).read_text(encoding="utf-8")
+    return dictionary_tag(word)

@@ -22,8 +22,9 @@ _EN_PERCENT = re.compile(
     r"(?<![\w.])(\d[\d,]*(?:\.\d+)?)\s*(?:%|％|-?\s*per\s*-?cent(?:age)?(?:\s+points?)?|pc\b|percentage\s+points?"
     r"|points?\b)", re.IGNORECASE)
 _EN_SPELLED_PERCENT = re.compile(r"((?:[A-Za-z]+[\s-]+){1,4})(?:per\s*-?cent|percentage points?)", re.IGNORECASE)
+# An amount may follow a currency's code with no space (GBP32 million, RMB280 million, JPY5 million).
 _EN_AMOUNT = re.compile(
-    r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s*-?\s*(hundred|thousand|million|billion|trillion|k|m|mn|bn|b|tn)"
+    r"(?:(?<![\w.,])|(?<=\b(?-i:[A-Z]{3})))(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s*-?\s*(hundred|thousand|million|billion|trillion|k|m|mn|bn|b|tn)"
     r"\b)?", re.IGNORECASE)
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12,
            "k": 1000, "m": 10**6, "mn": 10**6, "bn": 10**9, "b": 10**9, "tn": 10**12}

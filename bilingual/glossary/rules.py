@@ -315,7 +315,9 @@ def _longer_name(cut: Cut, start: int, end: int, r: Rules, name_starts: Collecti
             return ""  # punctuation, or another name begins a phrase of its own
         word = text[tok[0]:tok[1]]
         if (word in r.name_breakers or _NUMERAL.fullmatch(word) or (len(word) == 2 and word.endswith(r.breaker_endings))
-                or (len(word) >= 3 and word.endswith(r.adjective_endings))):
+                or (len(word) >= 3 and word.endswith(r.adjective_endings))
+                or (len(word) == 3 and word[0] in r.name_breakers and cut.freq(word[1:]) > 0)):
+            # 北京|和世卫|组织: jieba's dictionary holds a few conjunction + word entries (和世卫, "and the WHO")
             return ""
         at = tok[1]
         stationed = word in r.stationed

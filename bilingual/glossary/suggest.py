@@ -9,6 +9,14 @@ quotation marks (“两国论”) is offered after everything else. Known names 
 dropped only after tagging, so a longer name holding one (香港记者协会,
 《谁来养活中国》) is still offered. Candidates are ranked by evidence (how
 the name was found, how often), each with its kind and a line of context.
+
+What the matcher reads as one longer name is offered as one (港版国安法,
+中国内地); holidays (国庆节) and a country's forces (日军) are found though LAC
+tags them as times and common nouns. Offered after the names, not dropped: a
+place with common words before a descriptor head (中国制药公司, "a Chinese drug
+maker") and a candidate that shares a dictionary word with the text beside it
+(香港特|首). Dropped: a surname with a title or kin word (曹先生, 潘母), a person
+the tagger cut short (杨恒 of 杨恒均), a quoted phrase opening with a verb.
 """
 
 from __future__ import annotations
@@ -94,6 +102,16 @@ def suggest(text: str, glossary: Glossary, *, limit: int = DEFAULT_LIMIT) -> lis
                 and not match_rules.enclosing_title(simple, start, start + len(word), r)):
             cut = _known_place_head(word, glossary) or _place_head(word, places) if label == "LOC" else 0
             add(_person(word) if label == "PER" else word[cut:], start + cut, label)
+    for (start, word, first), (_s, nxt, label) in zip(words, words[1:], strict=False):
+        if word in r.edition_prefixes and label in EVIDENCE:  # 港版 + 国安法: the matcher's one longer name
+            add(word + nxt, start, label)
+        elif first == "LOC" and nxt in r.name_suffixes:  # 中国 + 内地, 朝鲜 + 战争: one longer name too
+            add(word + nxt, start, "merged")
+    for start, word, label in words:  # holidays: 国庆节, 中秋节 (LAC tags them as times)
+        if label == "TIME" and _HAN_WORD.fullmatch(word) and word.endswith(tuple(data["holiday_endings"])):
+            add(word, start, "other")
+        elif len(word) == 2 and word[0] in data["abbreviations"] and word[1] in data["forces"]:
+            add(word, start, "org")  # 日军, 美军: a country's armed forces, a common noun to LAC
     suffixes = {"org": r.org_suffixes, **data["suffixes"]}
     for start, name, how in _merged(words) + _suffixed(words, suffixes):
         add(name, start, how)
@@ -103,27 +121,60 @@ def suggest(text: str, glossary: Glossary, *, limit: int = DEFAULT_LIMIT) -> lis
              and not _only_inside(c.text, simple, covered)
              and not c.text.endswith(tuple(data["generic_heads"]))
              and not (c.kind != "person" and c.text.endswith(tuple(data["group_endings"])))
-             and not (len(c.text) == 2 and all(ch in data["abbreviations"] for ch in c.text))]
+             and not (len(c.text) == 2 and all(ch in data["abbreviations"] for ch in c.text))
+             and not (c.kind == "person" and _titled_surname(c.text, r))]
     # A piece of a longer candidate only when that one is offered (新疆 of 新疆穆斯林, a description, stays).
     offered = {c.text: c for c in fresh}
     fresh = [c for c in fresh if not _piece_of_another(c, offered, simple) and not _person_and_word(c, offered, r)]
-    # A phrase only quoted comes after every name the tagger or a rule found: half are no names.
-    fresh.sort(key=lambda c: (c.evidence == ["quoted"], -c.score, simple.find(c.text)))
+    # A phrase only quoted, or a place and a common noun (中国制药公司), comes after every name the tagger or a
+    # rule found: half are no names.
+    fresh.sort(key=lambda c: (c.evidence == ["quoted"] or _described(c.text, glossary)
+                              or _cut_across(c, simple), -c.score, simple.find(c.text)))
     return fresh[:limit]
 
 
-def _name_like(phrase: str) -> bool:
-    """A quoted phrase that may name something: not one word of the dictionary (专业, 拨乱反正) and
-    holding no particle, negation or verb of being (特殊的国与国关系, 汉贼不两立)."""
-    from bilingual.glossary.wordcut import shared
+# jieba's dictionary tags of words that make a name (person, place, other proper noun, abbreviation).
+_NAME_TAGS = {"nr", "nrt", "nrfg", "ns", "nz", "j", "l"}  # l: a fixed term, 高等法院 of 香港高等法院
 
-    return shared().freq(phrase) < 100 and not any(ch in _data()["not_in_names"] for ch in phrase)
+
+def _described(name: str, glossary: Glossary) -> bool:
+    """A place followed only by common words and a descriptor head (suggest.toml described_heads): 中国制药公司,
+    美国实验室, 中国一家法院 describe ("a Chinese drug maker"), they are no name of their own; 中国海航集团 holds
+    the name 海航, 上海第一中级法院 the ordinal of a court's name."""
+    from bilingual.glossary.wordcut import dictionary_tag, shared
+
+    if not name.endswith(tuple(_data()["described_heads"])):
+        return False
+    found = glossary.find(name)
+    if found and found[0].start == 0 and found[0].term.kind == "place":
+        head = found[0].end
+    else:
+        spans = shared().tokenize(name)
+        head = spans[0][1] if spans and dictionary_tag(name[:spans[0][1]]) == "ns" else 0
+    rest = name[head:]
+    if not head or not rest or not _HAN_WORD.fullmatch(rest) or "第" in rest:
+        return False
+    words = [rest[a:b] for a, b in shared().tokenize(rest)]
+    return all(dictionary_tag(w) and dictionary_tag(w) not in _NAME_TAGS for w in words)
+
+
+def _name_like(phrase: str) -> bool:
+    """A quoted phrase that may name something: not one word of the dictionary (专业, 拨乱反正), holding
+    no particle, negation or verb of being (特殊的国与国关系, 汉贼不两立), and not opening with a verb: an
+    action or a slogan (颠覆国家政权, 解放台湾, 配合传媒) names nothing, a name opens with a noun, a number
+    or a place (两国论, 四个必须, 南向政策)."""
+    from bilingual.glossary.wordcut import dictionary_tag, shared
+
+    cut = shared().tokenize(phrase)
+    first = phrase[:cut[0][1]] if cut else phrase
+    return (shared().freq(phrase) < 100 and not any(ch in _data()["not_in_names"] for ch in phrase)
+            and not dictionary_tag(first).startswith("v"))
 
 
 def _person(word: str) -> str:
-    """A person's name without a verb of speech LAC took into it (涂谨申说 -> 涂谨申): a Chinese
-    name of four characters ending in one is a name of three and the verb."""
-    if len(word) == 4 and _HAN_WORD.fullmatch(word) and word[-1] in _data()["speech_verbs"]:
+    """A person's name without a verb of speech or the word for a case LAC took into it (涂谨申说 -> 涂谨申,
+    陈同佳案 -> 陈同佳): a Chinese name of four characters ending in one is a name of three and the word."""
+    if len(word) == 4 and _HAN_WORD.fullmatch(word) and word[-1] in _data()["speech_verbs"] + _data()["case_words"]:
         return word[:-1]
     return word
 
@@ -217,7 +268,8 @@ def _merged(words: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
                 name += w  # 林 + 郑月娥: a married woman's two surnames, cut apart by LAC
                 j += 1
             elif lab == "ORG" and label in ("LOC", "ORG", "nz") or (
-                    lab == "LOC" and label == "LOC" and w.endswith(_data()["suffixes"]["place"])):
+                    lab == "LOC" and label == "LOC" and (w.endswith(_data()["suffixes"]["place"])
+                                                         or _one_word(name + w))):  # 美利坚 + 合众国
                 name += w
                 j += 1
             else:
@@ -226,6 +278,13 @@ def _merged(words: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
             out.append((start, name, "joined" if label == "PER" else "merged"))  # 林郑月娥 is one person
         i = j
     return out
+
+
+def _one_word(text: str) -> bool:
+    """`text` is one word of jieba's dictionary (美利坚合众国): entities LAC cut apart inside it are one name."""
+    from bilingual.glossary.wordcut import shared
+
+    return len(text) >= 4 and shared().freq(text) > 0
 
 
 def _suffixed(words: list[tuple[int, str, str]], suffixes: dict[str, tuple[str, ...]]) -> list[tuple[int, str, str]]:
@@ -241,8 +300,8 @@ def _suffixed(words: list[tuple[int, str, str]], suffixes: dict[str, tuple[str, 
         kind, i = _suffix_kind(words, k, suffixes)
         if not kind:
             continue
-        while i > 0 and k - i < 4 and words[i - 1][2] in nounish and (
-                words[i - 1][2] != "m" or _CN_NUMERAL.fullmatch(words[i - 1][1])):
+        while i > 0 and k - i < 4 and (words[i - 1][2] in nounish and (
+                words[i - 1][2] != "m" or _CN_NUMERAL.fullmatch(words[i - 1][1])) or _linking(words, i - 1)):
             i -= 1
         # A date names an event (二二八事件), an ordinal a body (第三委员会): numerals count as evidence.
         evidence = names | ({"m"} if kind in ("other", "org") else set())
@@ -250,6 +309,12 @@ def _suffixed(words: list[tuple[int, str, str]], suffixes: dict[str, tuple[str, 
             name = "".join(w for _s, w, _l in words[i:k + 1])
             out.append((words[i][0], name, kind))
     return out
+
+
+def _linking(words: list[tuple[int, str, str]], k: int) -> bool:
+    """words[k] is the 之 of an X之Y name between two nouns or names (德国 之 声 of 德国之声中文网, 美国之音)."""
+    return (words[k][1] == "之" and 0 < k < len(words) - 1
+            and words[k - 1][2] in {"n", "nz", "LOC", "ORG", "PER"} and words[k + 1][2] in {"n", "nz"})
 
 
 def _suffix_kind(words: list[tuple[int, str, str]], k: int, suffixes: dict[str, tuple[str, ...]]) -> tuple[str, int]:
@@ -277,8 +342,43 @@ def _data() -> dict:
 def _piece_of_another(c: Candidate, found: dict[str, Candidate], text: str) -> bool:
     """A candidate written only inside one longer candidate, never more often alone (严搏 of 严搏非).
     Written on its own even once, it is a name of its own (纽约市 beside 纽约市警察局)."""
-    return any(c.text != o.text and c.text in o.text and o.count >= c.count and o.score >= c.score
+    return any(c.text != o.text and c.text in o.text
+               and (o.count >= c.count and o.score >= c.score or _person_piece(c, o))
                and not _written_alone(c.text, o.text, text) for o in found.values())
+
+
+def _person_piece(c: Candidate, o: Candidate) -> bool:
+    """A person the tagger cut short, more often than it found the whole (杨恒 of 杨恒均, whose 均 is also
+    "all"; 郑月娥 of 林郑月娥): the whole is a Chinese name of three or four characters and the piece its start
+    or its end. Written only inside it, the piece is no name of its own, however often it was tagged."""
+    return (c.kind == "person" and o.kind == "person" and 3 <= len(o.text) <= 4
+            and bool(_HAN_WORD.fullmatch(o.text)) and (o.text.startswith(c.text) or o.text.endswith(c.text)))
+
+
+def _cut_across(c: Candidate, text: str) -> bool:
+    """A place, organisation or other name whose every occurrence shares a word of jieba's dictionary cut
+    with the text beside it (香港特 of 香港|特首, 从一 of 从|一个): the tagger cut it at the wrong place.
+    A word that holds the whole name (民主党人, 美利坚合众国) is no such sign. Not for persons: jieba reads a
+    name's last character with the next one as often (李强调)."""
+    from bilingual.glossary.wordcut import shared
+
+    if c.kind == "person" or not _HAN_WORD.fullmatch(c.text) or c.text.endswith(match_rules.rules().org_suffixes):
+        return False  # 印第安纳大学|教授: jieba's 大学教授 is the institution's own last word and the next
+    seen = False
+    for m in re.finditer(re.escape(c.text), text):
+        at = max(0, m.start() - 8)
+        words = [(at + x, at + y) for x, y in shared().tokenize(text[at:m.end() + 8])]
+        if not any(m.start() < x < m.end() < y or x < m.start() < y < m.end() for x, y in words):
+            return False
+        seen = True
+    return seen
+
+
+def _titled_surname(name: str, r: match_rules.Rules) -> bool:
+    """A surname of one character with a title, a form of address or a kin word (梁教授, 曹先生, 潘母, 特首林):
+    someone referred to, not a name (suggest.toml person_titles)."""
+    titles = tuple(_data()["person_titles"])
+    return ((name[:1] in r.surnames and name[1:] in titles) or (name[-1:] in r.surnames and name[:-1] in titles))
 
 
 def _person_and_word(c: Candidate, offered: dict[str, Candidate], r: match_rules.Rules) -> bool:

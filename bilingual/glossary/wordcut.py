@@ -24,8 +24,10 @@ import copy
 import hashlib
 import logging
 import marshal
+import re
 import sys
 import zlib
+from functools import lru_cache
 from pathlib import Path
 
 from bilingual.deferred import defer
@@ -195,3 +197,19 @@ def shared() -> WordCut:
     if _SHARED is None:
         _SHARED = WordCut()
     return _SHARED
+
+
+@lru_cache(maxsize=4096)
+def dictionary_tag(word: str) -> str:
+    """jieba's dictionary part-of-speech tag of `word` ("" when the dictionary lacks it): whether a word is
+    a common noun (n), a verb (v) or a name (nr, ns, nt, nz). Read from dict.txt on first use, for the few
+    words a check or a suggestion asks about (jieba.posseg would load and index all 350,000 entries)."""
+    m = re.search(rf"^{re.escape(word)} \d+ (\w+)$", _dictionary_text(), re.MULTILINE)
+    return m.group(1) if m else ""
+
+
+@lru_cache(maxsize=1)
+def _dictionary_text() -> str:
+    import jieba
+
+    return Path(jieba.__file__).with_name(jieba.DEFAULT_DICT_NAME).read_text(encoding="utf-8")

@@ -36,6 +36,10 @@ def test_an_article_does_not_stand_for_a_percentage():
     ("共有3亿人。", "There are 3 billion people.", False),
     ("约9.5万辆。", "About 95,000 vehicles.", True),
     ("约9.5万辆。", "About 9,500 vehicles.", False),
+    # parallel2/tune6:30, tune3:76: an amount glued to a currency's code
+    ("总共3200万英镑的训练经费。", "A total of GBP32 million to fund training.", True),
+    ("总共3200万英镑的训练经费。", "A total of GBP32 billion to fund training.", False),
+    ("500万日元大概相当于25万人民币。", "At JPY5 billion, equivalent to approximately RMB250,000.", False),
 ])
 def test_scale_words(zh, en, ok):
     assert (kinds(zh, en) == []) is ok, kinds(zh, en)
@@ -106,6 +110,38 @@ def test_scale_words(zh, en, ok):
      ["negation.missing"]),  # the negation is in the compared group itself
 ])
 def test_negation(zh, en, expected):
+    assert kinds(zh, en) == expected
+
+
+@pytest.mark.parametrize("zh, en, expected", [
+    # tune6:79: 不只是…而是 is "not merely … rather" (jieba cuts 不|只是), no negation of its own
+    ("旅游风景道不只是一条路而已，而是需要将交通跟旅游的元素都融合在里面。",
+     "Scenic travel routes are a road. Rather, traffic and tourism elements should be integrated into it.", []),
+    ("旅游风景道不是一条路，需要将交通跟旅游的元素都融合在里面。",
+     "Scenic travel routes are a road, and traffic and tourism elements should be integrated into it.",
+     ["negation.missing"]),
+    # tune6:84: 无论如何 is "anyway", no lexical negative that would use up the "unclear" rendering 尚不清楚
+    ("目前尚不清楚。无论如何，他都受到了重击。", "It is unclear. He got trounced anyway.", []),
+    ("目前尚清楚。无论如何，他都受到了重击。", "It is clear. He got trounced anyway.", []),
+    # tune6:101: 不再 -> "ceased to be"; 戛然而止 -> "stop" is the source's own content, and one source word
+    # renders one English word, so "ceased" still stands for 不再
+    ("杰克逊认为，如果他不再是公众眼中的“谜”，对他个人的迷恋就会戛然而止。",
+     "Jackson believed the fascination around his persona would stop if he ceased to be a mystery.", []),
+    ("杰克逊认为，如果他不再是公众眼中的“谜”，对他个人的迷恋就会戛然而止。",
+     "Jackson believed the fascination around his persona would stop if he were a mystery.",
+     ["negation.missing"]),
+    # tune6:71: "uncomfortable" renders 不安, a negative adjective, so it stands for no dropped 没有
+    ("这往往是一种令人畏惧而不安的经历，他认为并没有一种好的方法可以追踪员工的投诉。",
+     "It was often an intimidating and uncomfortable experience, who said there was good way of tracking complaints.",
+     ["negation.missing"]),
+    ("这往往是一种令人畏惧而不安的经历，他认为并没有一种好的方法可以追踪员工的投诉。",
+     "It was often an intimidating and uncomfortable experience, who said there was no good way of tracking "
+     "complaints.", []),
+    # tune6:60: "the next few years" is a quantity, no negation standing for a dropped 不能
+    ("并称货币政策“不能防止”接下来几年中对收入的打击。", "It added that monetary policy \"can prevent\" the hit to "
+     "incomes over the next few years.", ["negation.missing"]),
+])
+def test_negation_stand_ins(zh, en, expected):
     assert kinds(zh, en) == expected
 
 
@@ -232,3 +268,10 @@ def test_a_sentence_beside_english_left_alone_is_paired_not_dropped():
     # the middle sentence's English taken out: no English is left alone beside it, and it is reported
     en_dropped = en[:en.index("Automobile")] + en[en.index("Shaoyang"):]
     assert dropped_sentences(zh, english_sentences(en_dropped), 3.36) == [1]
+
+
+def test_a_few_is_a_quantity_few_alone_a_weak_negation():
+    from bilingual.check.negation import english_polarity
+
+    assert english_polarity("over the next few years, a few of them, a little later").weak_words == []
+    assert english_polarity("Few people came and little was done.").weak_words == ["Few", "little"]

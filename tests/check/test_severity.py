@@ -117,3 +117,26 @@ def test_kinds_of_one_family_do_not_corroborate_each_other():
     assert severity.family("unit.percent") == severity.family("number.missing")
     assert severity.family("negation.added") == severity.family("negation.missing")
     assert severity.family("length-ratio") != severity.family("number.missing")
+
+
+def test_a_litotes_rendered_by_the_opposite_word_alone_is_info():
+    # parallel2/tune6:118: 要表演好没那么容易 ("not that easy") -> "the burden to get her performance right"
+    zh, en = planting.corpus("parallel2/tune6")
+    doc = sentence_document([zh[117]], [en[117]])
+    [f] = [f for f in check_document(doc, glossary=None) if f.kind == "negation.missing"]
+    assert f.severity == "info" and "degree word" in f.reason
+    # the same sentence with a plain negated verb: strong evidence, still a warning
+    doc = sentence_document([zh[117].replace("没那么容易", "没有成功")], [en[117]])
+    [f] = [f for f in check_document(doc, glossary=None) if f.kind == "negation.missing"]
+    assert f.severity == "warning" and f.reason.startswith("strong evidence")
+
+
+@pytest.mark.parametrize("source, litotes", [
+    ("要表演好没那么容易。", True), ("我不太清楚。", True),
+    ("我不清楚。", False), ("他没那么做。", False),  # 那么做: "do it so", a verb
+    ("要表演好没那么容易，也不会去。", False),  # 不会 negates a verb of its own
+])
+def test_which_negations_are_litotes(source, litotes):
+    from bilingual.check.negation import source_polarity
+
+    assert severity._litotes(source, source_polarity(source).strong) is litotes
