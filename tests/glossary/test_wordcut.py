@@ -172,3 +172,21 @@ def test_the_same_words_give_the_same_cutter_and_the_same_cuts(tmp_path, small_d
     others = [base.with_words({f"{'其华都'[i % 3]}人{i}": 30}) for i in range(KEEP_CUTTERS)]
     assert all(o is not first for o in others)
     assert base.with_words(names) is not first  # pushed out by KEEP_CUTTERS others: made afresh
+
+
+def test_dictionary_tags_are_the_tags_of_jiebas_dict_txt():
+    """Every 397th word of dict.txt, read here line by line, against dictionary_tag; and words it lacks."""
+    import jieba
+
+    from bilingual.glossary.wordcut import dictionary_tag
+
+    lines = Path(jieba.__file__).with_name(jieba.DEFAULT_DICT_NAME).read_text(encoding="utf-8").splitlines()
+    first = {}
+    for line in lines:
+        word, _count, tag = line.split(" ")
+        first.setdefault(word, tag)
+    sample = list(first.items())[::397] + [(lines[0].split(" ")[0], lines[0].split(" ")[2])]
+    assert len(sample) > 800
+    assert [dictionary_tag(word) for word, _ in sample] == [tag for _, tag in sample]
+    assert [dictionary_tag(w) for w in ("中国", "不菲", "不安")] == ["ns", "a", "a"]
+    assert dictionary_tag("不存在的词语") == dictionary_tag("中国 ") == dictionary_tag("") == ""
