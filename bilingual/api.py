@@ -253,7 +253,7 @@ def suggest_names(article: Path, *, glossaries: list[Path] | tuple[Path, ...] = 
     if len(docs) != 1:
         raise BilingualError(f"{article}: holds {len(docs)} articles; give one")
     doc = docs[0]
-    byline = [doc.meta.author, f"《{doc.meta.source}》" if doc.meta.source else ""]  # names the reader read
+    byline = [doc.meta.author, doc.meta.source]  # names the reader reads above the text
     text = "\n".join([doc.meta.title, *filter(None, byline)] + [block.text("source") for block in doc.blocks])
     return suggest(text, glossary(list(glossaries)), limit=DEFAULT_LIMIT if limit is None else limit)
 

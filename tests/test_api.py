@@ -79,6 +79,14 @@ def test_suggest_names_reads_gb18030_and_skips_cdt_chrome(tmp_path, capsys):
     assert [line.split("\t")[2] for line in result.out.splitlines()] == names
 
 
+def test_suggest_names_reads_a_source_as_written_without_making_it_a_title():
+    """The seed's source, 微信公众号“古老板的老巢”, is no work: it is not offered as 《…》."""
+    from tests.conftest import SEED
+
+    names = [c.text for c in api.suggest_names(SEED, limit=200)]
+    assert names and not any("公众号" in n for n in names)
+
+
 def test_check_export_and_import_through_the_api(tmp_path):
     """The calls the CLI commands are layers over: export for a CAT tool, import the edits, check."""
     from bilingual.interchange.jsondoc import write_document
