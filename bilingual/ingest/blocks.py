@@ -370,10 +370,15 @@ def _hidden(el: Tag) -> bool:
     return bool(_DISPLAY_NONE.search(str(el.get("style", ""))))
 
 
+def content_children(el: Tag) -> list:
+    """The element's children but whitespace-only text: what a reader sees it hold."""
+    return [c for c in el.children if not (isinstance(c, NavigableString) and not c.strip())]
+
+
 def _caption_after_image(el: Tag) -> bool:
     """A block whose one child is a caption element (<div><small>caption</small></div>), with nothing
     else in it but whitespace: right after an image, the image's caption."""
-    children = [c for c in el.children if not (isinstance(c, NavigableString) and not c.strip())]
+    children = content_children(el)
     return (len(children) == 1 and isinstance(children[0], Tag)
             and (children[0].name or "").lower() in rules()["caption_tags_after_image"])
 

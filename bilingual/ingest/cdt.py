@@ -20,7 +20,7 @@ import re
 from urllib.parse import urlsplit
 
 from bilingual.ingest import dates
-from bilingual.ingest.blocks import html_blocks, parse
+from bilingual.ingest.blocks import content_children, html_blocks, parse
 from bilingual.ingest.sanitize import rules
 from bilingual.model import Document, Meta
 from bilingual.soup import Tag
@@ -128,8 +128,8 @@ def _take_feed_byline(soup: Tag, meta: Meta) -> None:
     and the outlet in 《》 when there is no person (it becomes the source).
     """
     body = soup.body or soup
-    first = next((c for c in body.children if isinstance(c, Tag) or str(c).strip()), None)
-    inner = [c for c in first.children if isinstance(c, Tag) or str(c).strip()] if isinstance(first, Tag) else []
+    first = next(iter(content_children(body)), None)
+    inner = content_children(first) if isinstance(first, Tag) else []
     if first is None or first.name != "div" or len(inner) != 1 or getattr(inner[0], "name", "") != "i":
         return
     parts = [" ".join(t.split()) for t in inner[0].stripped_strings]
