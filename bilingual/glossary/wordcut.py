@@ -24,6 +24,7 @@ import copy
 import hashlib
 import logging
 import marshal
+import mmap
 import sys
 import zlib
 from functools import lru_cache
@@ -134,23 +135,30 @@ class WordCut:
     def _read(self) -> tuple[int, dict, dict] | None:
         """The grouped dictionary from the cache file, or None if it is missing, damaged or not this one.
 
-        The groups stay slices of the file's bytes until a text needs them: unmarshalling all of them
-        (12 MB) cost more than a short build's own cutting."""
+        The file is mapped, not read: the CRC pass touches every page once, without the copy (8 ms of a
+        short build's start), and the groups stay slices of the mapping until a text needs them:
+        unmarshalling all of them (12 MB) cost more than a short build's own cutting."""
         try:
-            blob = self.path.read_bytes()
-        except OSError:
+            with self.path.open("rb") as f:
+                blob = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+        except (OSError, ValueError):  # missing or unreadable; ValueError: empty (nothing to map)
             return None
         body = memoryview(blob)[_CRC_SIZE:]
-        if len(blob) < 2 * _CRC_SIZE or zlib.crc32(body).to_bytes(_CRC_SIZE, "big") != blob[:_CRC_SIZE]:
+        found = None
+        if len(blob) >= 2 * _CRC_SIZE and zlib.crc32(body).to_bytes(_CRC_SIZE, "big") == blob[:_CRC_SIZE]:
+            size = int.from_bytes(body[:_CRC_SIZE], "big")
+            try:
+                found = marshal.loads(body[_CRC_SIZE:_CRC_SIZE + size])
+            except (ValueError, EOFError, TypeError):
+                pass
+        else:
             log.debug("wordcut cache %s is damaged; rebuilding", self.path)
+        if not (isinstance(found, tuple) and len(found) == 4 and found[0] == self.key
+                and isinstance(found[1], int) and isinstance(found[3], dict)):
+            body.release()
+            blob.close()  # unmapped, so the rebuilt file can replace it (Windows refuses a mapped one)
             return None
-        size = int.from_bytes(body[:_CRC_SIZE], "big")
-        try:
-            key, total, singles, index = marshal.loads(body[_CRC_SIZE:_CRC_SIZE + size])
-        except (ValueError, EOFError, TypeError):
-            return None
-        if key != self.key or not isinstance(total, int) or not isinstance(index, dict):
-            return None
+        _key, total, singles, index = found
         groups = body[_CRC_SIZE + size:]
         return total, singles, {first: groups[start:end] for first, (start, end) in index.items()}
 
