@@ -29,8 +29,9 @@ from pathlib import Path
 from bilingual import datafiles
 from bilingual.errors import BilingualError
 from bilingual.files import write_atomic
+from bilingual.opencc_merge import opencc_stamp
 from bilingual.settings import cache_home
-from bilingual.variants import converter, opencc_stamp, variant_info
+from bilingual.variants import converter, variant_info
 
 DATA = datafiles.path("hant")
 GLYPHS = "-glyphs"

@@ -17,8 +17,8 @@ PACKAGE = Path(__file__).resolve().parent.parent / "bilingual"
 # Lower ranks are the ground floor; a unit imports only from units of a lower rank.
 RANKS = {
     "errors": 0, "deferred": 0,
-    "model": 1, "chars": 1, "datafiles": 0.5, "files": 1, "urls": 1, "settings": 1, "variants": 1, "hant": 1.5,
-    "soup": 1,
+    "model": 1, "chars": 1, "datafiles": 0.5, "files": 1, "urls": 1, "settings": 1, "soup": 1,
+    "opencc_merge": 1.2, "variants": 1.3, "hant": 1.5,
     "ingest": 2, "glossary": 2, "outputs": 2,
     "segment": 3, "convert": 3,
     "translate": 4, "check": 4, "interchange": 4,

@@ -18,8 +18,9 @@ from pathlib import Path
 
 from bilingual import datafiles
 from bilingual.hant import writer
+from bilingual.opencc_merge import opencc_stamp
 from bilingual.settings import cache_home
-from bilingual.variants import converter, opencc_stamp
+from bilingual.variants import converter
 
 # config -> {name: its conversion}; None until read from the cache file.
 _NAMES: dict[str, dict[str, str]] | None = None

@@ -1,0 +1,80 @@
+"""OpenCC configs with their dictionary groups merged (bilingual/opencc_merge.py): the same text, sooner."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bilingual import variants
+from bilingual.opencc_merge import merged_config
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def _texts() -> list[str]:
+    """Real articles of every kind the fixtures hold (Simplified and Traditional, news and essays)."""
+    files = (sorted(FIXTURES.glob("articles/tune*/*.md")) + sorted(FIXTURES.glob("*.md"))
+             + sorted(FIXTURES.glob("parallel*/tune*/zh.txt")))
+    return [f.read_text(encoding="utf-8") for f in files]
+
+
+@pytest.fixture(autouse=True)
+def fresh_converters(monkeypatch):
+    monkeypatch.setattr(variants, "_CONVERTERS", {})
+
+
+@pytest.mark.parametrize("config", sorted({*variants.name_configs(), "t2s"}))
+def test_a_merged_config_writes_what_opencc_own_config_writes(config):
+    import opencc
+
+    stock = opencc.OpenCC(config)
+    ours = variants.converter(config)
+    texts = _texts()
+    assert sum(map(len, texts)) > 150_000
+    for text in texts:
+        assert ours.convert(text) == stock.convert(text)
+    # the regional phrases OpenCC generates still segment whole (s2twp: 哈萨克斯坦 -> 哈薩克)
+    assert ours.convert("哈萨克斯坦的克里斯托弗") == stock.convert("哈萨克斯坦的克里斯托弗")
+
+
+def test_groups_are_merged_into_one_file_each_and_kept(tmp_path, monkeypatch):
+    monkeypatch.setenv("BILINGUAL_WORDCUT_CACHE", str(tmp_path))
+    path = merged_config("s2tw")
+    assert path and Path(path).parent == tmp_path / "opencc"
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    files = [d["dict"] for d in data["conversion_chain"]] + [data["segmentation"]["dict"]]
+    assert all(f["type"] == "ocd2" and Path(f["file"]).is_file() for f in files)  # no group left, absolute paths
+    assert len(list((tmp_path / "opencc").glob("merged-*.ocd2"))) == 3  # segmentation, characters, Taiwan
+    assert merged_config("s2tw") == path  # kept: the next process reads it as it is
+    t2s = merged_config("t2s")  # t2s's groups are merged too
+    assert t2s and '"group"' not in Path(t2s).read_text(encoding="utf-8")
+
+
+def test_a_group_whose_later_member_matches_longer_is_not_merged(tmp_path):
+    from bilingual.opencc_merge import _Merger
+
+    merger = _Merger(Path("/nonexistent/opencc_dict"), tmp_path, tmp_path, "stamp")
+    tables = {"chars.ocd2": {"干": "幹"}, "phrases.ocd2": {"干净": "乾淨"}}
+    merger._dump = lambda path: tables[path.name]
+    chars, phrases = {"type": "ocd2", "file": "chars.ocd2"}, {"type": "ocd2", "file": "phrases.ocd2"}
+    assert merger._entries({"type": "group", "dicts": [phrases, chars]}) == {"干": "幹", "干净": "乾淨"}
+    # characters first: OpenCC stops at 干 where the merged file would match 干净
+    assert merger._entries({"type": "group", "dicts": [chars, phrases]}) is None
+    clash = {"type": "ocd2", "file": "clash.ocd2"}
+    tables["clash.ocd2"] = {"干": "乾"}
+    assert merger._entries({"type": "group", "match_policy": "union", "dicts": [chars, clash]}) is None
+
+
+def test_without_the_tool_or_a_writable_cache_opencc_own_config_is_used(tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("BILINGUAL_WORDCUT_CACHE", str(blocker / "cache"))
+    assert merged_config("s2tw") is None
+    assert variants.converter("s2tw").convert("头发") == "頭髮"
+
+    monkeypatch.setenv("BILINGUAL_WORDCUT_CACHE", str(tmp_path / "cache"))
+    Path(merged_config("s2tw")).write_text("{ damaged", encoding="utf-8")
+    monkeypatch.setattr(variants, "_CONVERTERS", {})
+    assert variants.converter("s2tw").convert("头发") == "頭髮"
