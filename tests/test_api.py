@@ -71,7 +71,8 @@ def test_suggest_names_reads_gb18030_and_skips_cdt_chrome(tmp_path, capsys):
     page.write_bytes(bad.cdt_page(body).encode("gb18030"))
     names = [c.text for c in api.suggest_names(page, limit=200)]
     assert names[0] == "默克尔" and "巴黎协定" in names
-    # The archive card's author and the share bar are chrome, not article text.
+    # The archive card and the share bar are not article text. The card's author reaches suggest only as the
+    # byline (meta.author), where the account's phrase 古老板的老巢 ("Boss Gu's den") is no name to offer.
     assert not {"古老板的老巢", "中国数字时代", "Telegram", "Facebook"} & set(names)
     assert not any("<" in n or "addtoany" in n for n in names)
     result = run_cli(capsys, "glossary", "suggest", page, "-n", "200")
