@@ -38,8 +38,9 @@ def cli() -> None:
               help="CPU threads for the engine (0: every core this process may use).")
 @click.option("--batch-size", type=click.IntRange(1, 1024), default=32, show_default=True,
               help="Sentences per engine batch.")
-@click.option("--format", "formats", default="html", show_default=True, callback=lambda c, p, v: _formats(v),
-              help="Editions to write, comma-separated: html (a page per article), epub (one book).")
+@click.option("--format", "formats", multiple=True, default=["html"], show_default=True,
+              callback=lambda c, p, v: _formats(",".join(v)),
+              help="Editions to write, comma-separated or repeated: html (a page per article), epub (one book).")
 @click.option("--layout", type=click.Choice(["interleaved", "side-by-side"]), default="interleaved",
               show_default=True, help="EPUB layout: paragraphs one script after another, or columns.")
 @click.option("--columns", default="zh-Hans,zh-Hant,en", show_default=True,

@@ -39,6 +39,14 @@ def test_pdf_names_the_formats_there_are(capsys, tmp_path):
     assert result.code == 2 and "unknown format pdf" in result.err and "html, epub" in result.err
 
 
+def test_format_may_be_repeated_as_well_as_comma_separated(capsys, tmp_path):
+    """`--format html --format epub` writes both (it wrote only the EPUB: the last value won)."""
+    result = run_cli(capsys, "build", SEED, "-o", tmp_path / "out", "--format", "html", "--format", "epub",
+                     "--no-translate", "--quiet")
+    assert result.code == 0, result.err
+    assert {p.suffix for p in (tmp_path / "out").iterdir()} == {".html", ".json", ".epub"}
+
+
 def test_bad_input_is_still_one_line_exit_1(capsys, tmp_path):
     result = run_cli(capsys, "build", tmp_path / "missing.txt", "-o", tmp_path / "out")
     assert result.code == 1 and len(result.err.strip().splitlines()) == 1
