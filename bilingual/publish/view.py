@@ -131,12 +131,18 @@ def byline(doc: Document, columns: tuple[str, ...] = tuple(COLUMNS)) -> list[dic
 
 
 def readable_url(url: str) -> str:
-    """A URL as a reader reads it, percent-escapes decoded (中文, not %E4%B8%AD%E6%96%87); the link keeps the URL."""
+    """A URL as a reader reads it, percent-escapes decoded (中文, not %E4%B8%AD%E6%96%87); the link keeps the URL.
+
+    Where the escapes spell U+FFFD (an archive that lost the title's characters before saving the URL: hkcnews's
+    %EF%BF%BD runs), the text stops before the first lost character with an ellipsis: rows of � say nothing."""
     try:
         text = unquote(url, errors="strict")
     except UnicodeDecodeError:
         return url
-    return url if any(c.isspace() or ord(c) < 32 for c in text) else text
+    if any(c.isspace() or ord(c) < 32 for c in text):
+        return url
+    lost = text.find("\ufffd")
+    return text if lost < 0 else text[:lost] + "…"
 
 
 def column_heads(columns: tuple[str, ...]) -> list[dict]:

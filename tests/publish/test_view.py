@@ -65,3 +65,6 @@ def test_readable_url_decodes_what_it_safely_can():
     assert readable_url(cdt) == "https://chinadigitaltimes.net/chinese/2020/09/【异闻观止】/"
     assert readable_url("https://a.example/%20x") == "https://a.example/%20x"  # a decoded space would mislead
     assert readable_url("https://a.example/%ff") == "https://a.example/%ff"  # not UTF-8: left as it is
+    # tests/fixtures/articles/tune8/hkc_30050: the archive saved the URL after losing the title's characters
+    lost = "https://www.hkcnews.com/article/30050/" + "%EF%BF%BD" * 6 + "-" + "%EF%BF%BD" * 4 + "-30054/"
+    assert readable_url(lost) == "https://www.hkcnews.com/article/30050/…"
