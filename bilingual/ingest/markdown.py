@@ -92,6 +92,12 @@ _PREFIX = re.compile(rf"^(?:{_MARKER_TEXT})+")
 _MARKER = re.compile(_MARKER_TEXT)
 
 
+# A Hugo shortcode tag, {{< video src="…" >}} or {{% name %}} (hkcnews archives embed their videos so): markup for
+# the site's templates, no text of the article; an embed is dropped as a web page's <video> or <iframe> is, and
+# the text between a pair of tags stays. Bounded and brace-free, so a page of unclosed {{< stays linear.
+_SHORTCODE = re.compile(r"\{\{<[^{}]{0,2000}?>\}\}|\{\{%[^{}]{0,2000}?%\}\}")
+
+
 def _flatten(body: str) -> str:
     """Every line's container prefix cut to what markdown-it renders without dropping text."""
     out = []
@@ -126,7 +132,7 @@ def read_text(text: str) -> Document:
     from markdown_it import MarkdownIt
 
     md = MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING}).enable(["table", "strikethrough"])
-    body = _flatten(body)
+    body = _flatten(_SHORTCODE.sub("", body))
     # Let every link through as a link: the block reader drops unsafe hrefs and keeps
     # the link text, where markdown-it would leave "[text](javascript:...)" as text.
     md.validateLink = lambda url: True

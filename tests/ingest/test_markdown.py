@@ -92,3 +92,20 @@ def test_raw_html_in_markdown_is_sanitized(write):
     assert [b.source for b in doc.blocks] == ["正文。", "區塊", "壞鏈接 與 另一個"]
     assert all(not b.source_marks for b in doc.blocks)
     assert_safe(doc)
+
+
+def test_hugo_shortcodes_are_markup_not_text(write):
+    """hkcnews archives embed videos as {{< video src="…" >}} (tests/fixtures/articles/tune7/hkc_32700): the tag was
+    read as a paragraph in all three columns; an embed is dropped as a page's <video> is, paired tags keep their
+    text, and a page of unclosed {{< stays text."""
+    md = ('第一段。\n\n{{< video src="https://web.archive.org/web/2020if_/https://www.youtube.com/embed/x" >}}\n\n'
+          "{{% note %}}注意事項。{{% /note %}}\n\n第二段 {{< br >}}續。\n\n" + "{{< " * 3 + "未閉合。\n")
+    (doc,) = read(write("hugo.md", md))
+    assert [b.source for b in doc.blocks] == ["第一段。", "注意事項。", "第二段 續。", "{{< {{< {{< 未閉合。"]
+
+
+def test_the_hkcnews_video_shortcode_is_not_read_as_text():
+    from tests.ingest.helpers import FIXTURES
+
+    (doc,) = read(FIXTURES / "articles" / "tune7" / "hkc_32700_cable-tv-news-reshuffle.md")
+    assert not any("{{" in b.source or "video src" in b.source for b in doc.blocks)
