@@ -27,3 +27,8 @@ def han_share(text: str) -> float:
     han = len(HAN.findall(text))
     latin = len(_LATIN_LETTER.findall(text))
     return han / (han + latin) if han + latin else 0.0
+
+
+def has_chinese(text: str) -> bool:
+    """True when text holds at least one Han character: only such text goes to the engine."""
+    return bool(HAN.search(text))

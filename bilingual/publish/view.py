@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import unquote
 
+from bilingual.chars import has_chinese
 from bilingual.model import COLUMNS, Document
 from bilingual.publish.rows import ORIGINAL_IMAGE, Marker, Row, article_rows, block_html, groups
 from bilingual.urls import safe_href
@@ -26,7 +27,8 @@ PROVENANCE_LABELS = {"engine": "Translation engine", "model": "Model", "glossary
                      "variant": "OpenCC variant", "region": "Traditional Chinese region"}
 # Provenance keys for the tool, never shown to readers (convert.GLOSSARY_FILES_KEY: local paths).
 TOOL_ONLY = ("glossary_files",)
-_ORIGINS = {"mt": "machine-translated", "human": "translated by a person"}
+_ORIGINS = {"mt": "machine-translated", "human": "translated by a person",
+            "source": "copied from the source (already English)"}
 # A memory hit is machine output served from the cache: the book must not change because a cache was warm.
 _SAME_ORIGIN = {"memory": "mt"}
 
@@ -181,7 +183,7 @@ def english_note(docs: list[Document], columns: tuple[str, ...]) -> str:
         for seg in doc.segments():
             total += 1
             if seg.en.strip():
-                origin = _SAME_ORIGIN.get(seg.origin, seg.origin)
+                origin = _origin(seg)
                 key = origin if origin in _ORIGINS else ""
                 counts[key] = counts.get(key, 0) + 1
     if not counts:
@@ -189,6 +191,14 @@ def english_note(docs: list[Document], columns: tuple[str, ...]) -> str:
     order = [*_ORIGINS, ""]
     parts = [f"{counts[k]} {_ORIGINS.get(k, 'of unrecorded origin')}" for k in order if k in counts]
     return f"{', '.join(parts)} (of {total} sentences)"
+
+
+def _origin(seg) -> str:
+    """A segment's origin as the book states it: a memory hit is machine output, and a sentence with no Chinese
+    in it, whose English is the source itself (a quoted English title, a date line), is "source", not unrecorded."""
+    if not seg.origin and not has_chinese(seg.source) and seg.en.strip() == seg.source.strip():
+        return "source"
+    return _SAME_ORIGIN.get(seg.origin, seg.origin)
 
 
 def provenance_line(docs: list[Document], columns: tuple[str, ...]) -> str:
@@ -207,12 +217,14 @@ def provenance_line(docs: list[Document], columns: tuple[str, ...]) -> str:
         return f"English: not translated{tail}."
     engines = unique(d.provenance.get("engine", "") for d in docs)
     models = unique(d.provenance.get("model", "") for d in docs)
-    machine = sum(1 for s in translated if _SAME_ORIGIN.get(s.origin, s.origin) == "mt")
+    machine = sum(1 for s in translated if _origin(s) == "mt")
     human = sum(1 for s in translated if s.origin == "human")
     if machine:
         by = ", ".join(engines) or "an unrecorded engine"
         what = f"machine translation by {by}" + (f" ({', '.join(models)})" if models else "")
     else:
-        what = "translated by a person" if human else "of unrecorded origin"
+        copied = all(_origin(s) == "source" for s in translated)
+        what = ("translated by a person" if human else "as in the source (no Chinese to translate)" if copied
+                else "of unrecorded origin")
     edited = f"; {human} of {len(segments)} sentences edited by a person" if machine else ""
     return f"English: {what}{tail}{edited}."

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
-from bilingual.chars import HAN
+from bilingual.chars import has_chinese
 from bilingual.errors import BilingualError
 from bilingual.model import Document, Mark, Segment
 from bilingual.translate.engine import BatchingEngine, Engine, MeasuredEngine
@@ -74,11 +74,6 @@ class BatchStore(TranslationStore, Protocol):
     def store_many(self, rows: list[tuple[str, str, str, str, str]]) -> int:
         """Store (source, engine identity, context, english, origin) rows at once."""
         ...
-
-
-def has_chinese(text: str) -> bool:
-    """True when text holds at least one Han character: only such text goes to the engine."""
-    return bool(HAN.search(text))
 
 
 @dataclass

@@ -58,6 +58,23 @@ def test_provenance_line_names_engine_model_glossary_and_human_edits():
     assert provenance_line([hk_doc()], ("en",)) == "English: translated by a person."
 
 
+def test_english_already_in_the_source_is_counted_as_such_not_as_unrecorded():
+    """tests/fixtures/articles/tune8/cdt_400417 quotes an English declaration: its sentences have no Chinese and go
+    to the English column as they are; the colophon called them "of unrecorded origin"."""
+    from bilingual.publish.view import english_note, provenance_line
+
+    mt = Segment(id="d:0.0:a", source="普京访问平壤。", hans="普京访问平壤。", en="Putin visits Pyongyang.",
+                 origin="mt")
+    quoted = Segment(id="d:1.0:b", source="Public Declaration by Wang Ruiqin", en="Public Declaration by Wang Ruiqin")
+    lost = Segment(id="d:2.0:c", source="普京。", hans="普京。", en="Putin.")  # Chinese, English of no record
+    doc = Document(id="d", blocks=[Block(role="paragraph", segments=[s]) for s in (mt, quoted, lost)])
+    columns = ("hans", "en")
+    assert english_note([doc], columns) == (
+        "1 machine-translated, 1 copied from the source (already English), 1 of unrecorded origin (of 3 sentences)")
+    only_quoted = Document(id="e", blocks=[Block(role="paragraph", segments=[quoted])])
+    assert provenance_line([only_quoted], columns) == "English: as in the source (no Chinese to translate)."
+
+
 def test_readable_url_decodes_what_it_safely_can():
     from bilingual.publish.view import readable_url
 
