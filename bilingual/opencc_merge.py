@@ -108,8 +108,9 @@ class _Merger:
             return merged
         if policy != "short_circuit":
             return None
-        for earlier, later in zip(members, members[1:], strict=False):
-            if earlier and later and max(map(len, later)) > min(map(len, earlier)):
+        filled = [m for m in members if m]
+        for earlier, later in zip(filled, filled[1:], strict=False):
+            if max(map(len, later)) > min(map(len, earlier)):
                 return None  # a later member could match longer than an earlier one
         for entries in reversed(members):
             merged.update(entries)  # an earlier member wins a key both hold

@@ -62,6 +62,9 @@ def test_a_group_whose_later_member_matches_longer_is_not_merged(tmp_path):
     assert merger._entries({"type": "group", "dicts": [phrases, chars]}) == {"干": "幹", "干净": "乾淨"}
     # characters first: OpenCC stops at 干 where the merged file would match 干净
     assert merger._entries({"type": "group", "dicts": [chars, phrases]}) is None
+    tables["empty.ocd2"] = {}  # an empty member between them changes nothing
+    empty = {"type": "ocd2", "file": "empty.ocd2"}
+    assert merger._entries({"type": "group", "dicts": [chars, empty, phrases]}) is None
     clash = {"type": "ocd2", "file": "clash.ocd2"}
     tables["clash.ocd2"] = {"干": "乾"}
     assert merger._entries({"type": "group", "match_policy": "union", "dicts": [chars, clash]}) is None
