@@ -195,6 +195,26 @@ def test_on_the_labelled_tuning_articles():
     ("1945年被征召加入日军参战。中华民国海军在美军协助下撤退。中美关系。", ["日军", "美军"], ["中美"]),
     # tune3: written once on its own, a name is offered beside the longer name holding it
     ("一名纽约市警察。他参加纽约市警察局的活动。纽约市警察局表示，纽约市警察局颁发", ["纽约市", "纽约市警察局"], []),
+    # tune7 (voa_1045786): 驻 joins a mission's name; a place and one common noun (使馆, 海军) describe, as the
+    # matcher reads them; a consulate (领事馆) is named by its country
+    ("美国驻秘鲁使馆9月份说，中国渔船有躲避跟踪的历史。中国使馆回应说，中国高度重视保护环境。",
+     ["美国驻秘鲁使馆"], ["秘鲁使馆", "中国使馆"]),
+    ("一艘中国渔船在印度尼西亚海域接受印尼海军船只的检查。英国领事馆发表声明。", ["印尼", "英国领事馆"], ["印尼海军"]),
+    # tune7 (dw_1046306): 中梵 is a pair of abbreviations (China, the Vatican); 中国会 is China + will
+    ("教廷外长: 中梵协议有比没有好。教廷有理由相信中国会延长这份协议。", [], ["中梵", "中国会"]),
+    # tune7 (dw_1046306, nyt_1047787): religions and denominations are no names; a title in 《》 is
+    ("他接受了天主教媒体「十字架报」的专访。罗马天主教就算在中国还有主教，也没有几位。但李美步仍然相信基督教新教"
+     "掌握着道德民主的钥匙。他写了《儒教》一书。", ["儒教", "李美步"], ["天主教", "罗马天主教", "基督教新教"]),
+    # tune7 (dw_1046306, cdt_400074): a title the tagger took into a name is dropped; surname + title stays out
+    ("他引述帕罗琳枢机主教所说，认为中梵协议就像是打开窗子。此时的王审判长硬逼着袭律师发问。", ["帕罗琳"],
+     ["帕罗琳枢机", "王审判长", "王"]),
+    # tune7 (cdt_400074): the tagger took 因 (because) and the 顾 of 不顾 (regardless of) into a name
+    ("今天上午，法院继续单独审理池慎刚。因池慎刚的基本诉讼权利得不到保障。审判长不顾池慎刚是否听清楚。",
+     ["池慎刚"], ["因池慎刚", "顾池慎刚"]),
+    # tune7 (cdt_400074): a case named after a person is no name, whatever the tagger made of it; a title is
+    ("湖州池慎刚案：浙江惊现黑屏杀猪式审判。今天上午，法院继续审理池慎刚。池慎刚案，湖州当地曾以死刑相威胁。"
+     "【附1】：《池慎刚案的10处反常，未完待续！》", ["池慎刚", "湖州", "池慎刚案的10处反常，未完待续！"],
+     ["湖州池慎刚案", "池慎刚案"]),
 ])
 def test_rules_beyond_the_tagger(text, offered, not_offered):
     found = {c.text: c.kind for c in suggest(text, KNOWN)}

@@ -121,11 +121,15 @@ def suggest(text: str, glossary: Glossary, *, limit: int = DEFAULT_LIMIT) -> lis
              and not _only_inside(c.text, simple, covered)
              and not c.text.endswith(tuple(data["generic_heads"]))
              and not (c.kind != "person" and c.text.endswith(tuple(data["group_endings"])))
+             and not (c.kind != "person" and "title" not in c.evidence
+                      and c.text.endswith(tuple(data["religion_endings"])))
+             and not _known_and_word(c, known, r)
              and not (len(c.text) == 2 and all(ch in data["abbreviations"] for ch in c.text))
              and not (c.kind == "person" and _titled_surname(c.text, r))]
     # A piece of a longer candidate only when that one is offered (新疆 of 新疆穆斯林, a description, stays).
     offered = {c.text: c for c in fresh}
-    fresh = [c for c in fresh if not _piece_of_another(c, offered, simple) and not _person_and_word(c, offered, r)]
+    fresh = [c for c in fresh if not _piece_of_another(c, offered, simple)
+             and not _person_and_word(c, offered, r, simple) and not _case_of(c, offered)]
     # A phrase only quoted, or a place and a common noun (中国制药公司), comes after every name the tagger or a
     # rule found: half are no names.
     fresh.sort(key=lambda c: (c.evidence == ["quoted"] or _described(c.text, glossary)
@@ -173,9 +177,13 @@ def _name_like(phrase: str) -> bool:
 
 def _person(word: str) -> str:
     """A person's name without a verb of speech or the word for a case LAC took into it (涂谨申说 -> 涂谨申,
-    陈同佳案 -> 陈同佳): a Chinese name of four characters ending in one is a name of three and the word."""
+    陈同佳案 -> 陈同佳): a Chinese name of four characters ending in one is a name of three and the word;
+    without a title of two characters or more after a name of two or more (帕罗琳枢机 -> 帕罗琳)."""
     if len(word) == 4 and _HAN_WORD.fullmatch(word) and word[-1] in _data()["speech_verbs"] + _data()["case_words"]:
         return word[:-1]
+    title = next((t for t in _data()["person_titles"] if len(t) >= 2 and word.endswith(t)), "")
+    if title and len(word) - len(title) >= 2 and _HAN_WORD.fullmatch(word):
+        return word[:-len(title)]  # 帕罗琳枢机 -> 帕罗琳: the title the tagger took into the name
     return word
 
 
@@ -264,8 +272,8 @@ def _merged(words: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
         j, name = i + 1, word
         while j < len(words):
             _s, w, lab = words[j]
-            if lab == "PER" and label == "PER" and len(name) == 1 and len(w) >= 2:
-                name += w  # 林 + 郑月娥: a married woman's two surnames, cut apart by LAC
+            if lab == "PER" and label == "PER" and len(name) == 1 and len(w) >= 2 and name in _hant_surnames():
+                name += w  # 林 + 郑月娥: a married woman's two surnames, cut apart by LAC (not 因 + 池慎刚)
                 j += 1
             elif lab == "ORG" and label in ("LOC", "ORG", "nz") or (
                     lab == "LOC" and label == "LOC" and (w.endswith(_data()["suffixes"]["place"])
@@ -293,6 +301,7 @@ def _suffixed(words: list[tuple[int, str, str]], suffixes: dict[str, tuple[str, 
     A suffix may span the last two words as LAC cuts them (德国 之 声, 纽约时报 中文 网)."""
     nounish = {"n", "nz", "LOC", "ORG", "PER", "f", "s", "nw", "vn", "an", "j", "m"}
     names = {"nz", "LOC", "ORG", "PER", "nw"}
+    r = match_rules.rules()
     out = []
     for k, (_start, _word, label) in enumerate(words):
         if label not in nounish:
@@ -301,8 +310,11 @@ def _suffixed(words: list[tuple[int, str, str]], suffixes: dict[str, tuple[str, 
         if not kind:
             continue
         while i > 0 and k - i < 4 and (words[i - 1][2] in nounish and (
-                words[i - 1][2] != "m" or _CN_NUMERAL.fullmatch(words[i - 1][1])) or _linking(words, i - 1)):
+                words[i - 1][2] != "m" or _CN_NUMERAL.fullmatch(words[i - 1][1])) or _linking(words, i - 1)
+                or _stationed(words, i - 1, r)):
             i -= 1
+        if k - i == 1 and words[i][2] == "LOC" and words[k][1] in r.common_heads:
+            continue  # a place and one common noun describe (中国使馆, 印尼海军), as the matcher reads them
         # A date names an event (二二八事件), an ordinal a body (第三委员会): numerals count as evidence.
         evidence = names | ({"m"} if kind in ("other", "org") else set())
         if i < k and any(lab in evidence for _s, _w, lab in words[i:k]):
@@ -315,6 +327,13 @@ def _linking(words: list[tuple[int, str, str]], k: int) -> bool:
     """words[k] is the 之 of an X之Y name between two nouns or names (德国 之 声 of 德国之声中文网, 美国之音)."""
     return (words[k][1] == "之" and 0 < k < len(words) - 1
             and words[k - 1][2] in {"n", "nz", "LOC", "ORG", "PER"} and words[k + 1][2] in {"n", "nz"})
+
+
+def _stationed(words: list[tuple[int, str, str]], k: int, r: match_rules.Rules) -> bool:
+    """words[k] is the 驻 of a mission's name between a place or a body and a place (美国 驻 秘鲁 使馆,
+    the US Embassy in Peru), as the matcher reads it (matching.toml stationed)."""
+    return (words[k][1] in r.stationed and 0 < k < len(words) - 1
+            and words[k - 1][2] in {"LOC", "ORG"} and words[k + 1][2] == "LOC")
 
 
 def _suffix_kind(words: list[tuple[int, str, str]], k: int, suffixes: dict[str, tuple[str, ...]]) -> tuple[str, int]:
@@ -381,13 +400,47 @@ def _titled_surname(name: str, r: match_rules.Rules) -> bool:
     return ((name[:1] in r.surnames and name[1:] in titles) or (name[-1:] in r.surnames and name[:-1] in titles))
 
 
-def _person_and_word(c: Candidate, offered: dict[str, Candidate], r: match_rules.Rules) -> bool:
+def _person_and_word(c: Candidate, offered: dict[str, Candidate], r: match_rules.Rules, text: str) -> bool:
     """A person of three characters tagged once, that is a person of two the article names more often and
     a function word the tagger took into the name (陈峰因公司欠款…: Chen Feng, because; the matcher's
-    name_followers). A real name recurs: 杨恒均, six times, stays beside the tagger's slip 杨恒."""
+    name_followers); or a person of four tagged once, a person of three named more often and the character
+    before it (顾池慎刚 of 不顾池慎刚). A real name recurs: 杨恒均, six times, stays beside the tagger's slip 杨恒."""
+    from bilingual.glossary.wordcut import shared
+
     head = offered.get(c.text[:2])
-    return (c.kind == "person" and len(c.text) == 3 and c.text[2] in r.name_followers and c.count == 1
-            and head is not None and head.kind == "person" and head.count > 1)
+    if (c.kind == "person" and len(c.text) == 3 and c.text[2] in r.name_followers and c.count == 1
+            and head is not None and head.kind == "person" and head.count > 1):
+        return True
+    # The character before a name of three taken into it, which makes a word with the text before it
+    # (审判长不顾|池慎刚, 不顾 "regardless of"): found once, the name of three more often. A married
+    # woman's name (林郑月娥) opens a phrase of its own.
+    tail = offered.get(c.text[1:])
+    return (c.kind == "person" and len(c.text) == 4 and c.count == 1
+            and tail is not None and tail.kind == "person" and tail.count > 1
+            and all(at > 0 and shared().freq(text[at - 1:at + 1]) > 0
+                    for at in (m.start() for m in re.finditer(re.escape(c.text), text))))
+
+
+def _case_of(c: Candidate, offered: dict[str, Candidate]) -> bool:
+    """A case named after a person the article names (池慎刚案, 湖州池慎刚案: the Chi Shengang case): no name
+    of its own (tests/fixtures/names/README.md, 杨恒均案), whatever the tagger made of it."""
+    if "title" in c.evidence or not c.text.endswith(tuple(_data()["case_words"])):
+        return False
+    head = c.text[:-1]
+    return any(o.kind == "person" and len(o.text) >= 2 and head.endswith(o.text) for o in offered.values())
+
+
+def _known_and_word(c: Candidate, known: set[str], r: match_rules.Rules) -> bool:
+    """A known name and a function word after it that the tagger took in (中国会 of 相信中国会延长, China
+    will): the matcher's name_followers. Titles are read as written."""
+    return ("title" not in c.evidence and len(c.text) >= 3 and c.text[:-1] in known
+            and c.text[-1] in r.name_followers)
+
+
+@lru_cache(maxsize=1)
+def _hant_surnames() -> frozenset[str]:
+    """Chinese surnames (data/hant/surnames.txt)."""
+    return frozenset(line.split("\t")[0] for line in datafiles.lines("hant/surnames.txt"))
 
 
 def _written_alone(piece: str, whole: str, text: str) -> bool:
