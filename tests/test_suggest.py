@@ -216,6 +216,10 @@ def test_on_the_labelled_tuning_articles():
     ("湖州池慎刚案：浙江惊现黑屏杀猪式审判。今天上午，法院继续审理池慎刚。池慎刚案，湖州当地曾以死刑相威胁。"
      "【附1】：《池慎刚案的10处反常，未完待续！》", ["池慎刚", "湖州", "池慎刚案的10处反常，未完待续！"],
      ["湖州池慎刚案", "池慎刚案"]),
+    # tune7 (hkc_32700): a broadcaster's channels end in the matcher's org suffixes 新闻台, 财经台 (LAC cuts
+    # 新闻 | 台 and tags 香港国际 alone); 中文台 (the Chinese channel) is no channel's name
+    ("陈铁彪早前获委任执掌Now新闻台，并由无线挖角。起用大部分亚视国际台班底成立香港国际财经台，过去并无直接涉及中文台运作。",
+     ["Now新闻台", "香港国际财经台", "亚视国际台"], ["中文台"]),
 ])
 def test_rules_beyond_the_tagger(text, offered, not_offered):
     found = {c.text: c.kind for c in suggest(text, KNOWN)}
