@@ -135,6 +135,25 @@ def test_a_quoted_action_or_slogan_is_no_name():
     assert not {"配合传媒", "颠覆国家政权"} & set(found), found
 
 
+def test_the_names_of_a_credit_line_are_persons():
+    # tune7 (cdt_400074, rfa_1047503): LAC tags 理强, 纣现, 高锋 as common nouns or not at all; a credit longer
+    # than a name (an outlet, a lawyer described) is left to the tagger
+    text = ("撰文 | 理强\n编辑 | 纣现\n记者：高锋/责编：胡力汉、何平   网编：瑞哲\n翻译：纽约时报中文网\n"
+            "撰文 | 池慎刚的辩护人袭祥栋律师")
+    found = {c.text: c.kind for c in suggest(text, KNOWN)}
+    assert all(found.get(n) == "person" for n in ("理强", "纣现", "高锋", "胡力汉", "何平", "瑞哲")), found
+    assert found.get("纽约时报中文网") == "org" and not any(n.startswith("池慎刚的") for n in found)
+
+
+def test_the_place_of_a_description_is_offered():
+    # tune7 (rfa_1047503): 罗湖区政府 is a description (the Luohu district government), its place a name;
+    # tune3 (bbc_1047486): 指|特区政府 ("refers to the SAR government") holds no place of its own
+    found = {c.text: c.kind for c in suggest("深圳的数码人民币计划由罗湖区政府与人民银行开展，", KNOWN)}
+    assert found.get("罗湖区") == "place" and "罗湖区政府" not in found
+    found = {c.text for c in suggest("台湾监察院近日发表对陈同佳案处理的报告，指特区政府最少三次拒绝回复司法", KNOWN)}
+    assert not {"指特区", "特区", "指特区政府"} & found, found
+
+
 def test_cli_suggest_says_kind_and_context_with_v(tmp_path, capsys):
     from bilingual.cli import main
 

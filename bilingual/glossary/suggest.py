@@ -37,10 +37,10 @@ _QUOTED = re.compile(r"[“「『]([^“”「」『』\s，。、！？：；,.
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _JOINERS = "·•‧・-－"
 # How much one sighting of a candidate weighs, by what found it.
-EVIDENCE = {"title": 3.0, "joined": 2.5, "PER": 2.0, "ORG": 2.0, "LOC": 1.6, "nw": 2.0, "org": 1.5,
+EVIDENCE = {"title": 3.0, "joined": 2.5, "PER": 2.0, "credit": 2.0, "ORG": 2.0, "LOC": 1.6, "nw": 2.0, "org": 1.5,
             "place": 1.5, "work": 1.5, "other": 1.5, "merged": 1.8, "nz": 0.7, "quoted": 1.0}
-_KIND = {"title": "work", "joined": "person", "PER": "person", "ORG": "org", "LOC": "place", "nw": "work",
-         "org": "org", "place": "place", "work": "work", "other": "other", "merged": "org", "nz": "other",
+_KIND = {"title": "work", "joined": "person", "PER": "person", "credit": "person", "ORG": "org", "LOC": "place",
+         "nw": "work", "org": "org", "place": "place", "work": "work", "other": "other", "merged": "org", "nz": "other",
          "quoted": "other"}
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]{1,8}")
 # A foreign name LAC kept whole up to a dash: 保拉·莫德索恩 of 保拉·莫德索恩-贝克尔 (Paula Modersohn-Becker).
@@ -90,6 +90,9 @@ def suggest(text: str, glossary: Glossary, *, limit: int = DEFAULT_LIMIT) -> lis
     for m in _QUOTED.finditer(simple):
         if _name_like(m.group(1)):
             add(m.group(1), m.start(1), "quoted")
+    for m in _credits().finditer(simple):
+        for name in re.finditer(r"[\u4e00-\u9fff]+", m.group(1)):
+            add(name.group(), m.start(1) + name.start(), "credit")
     words = tag(simple)
     joined = _joined(words)
     inside = {i for start, name, _how in joined for i in range(start, start + len(name))}
@@ -102,6 +105,8 @@ def suggest(text: str, glossary: Glossary, *, limit: int = DEFAULT_LIMIT) -> lis
                 and not match_rules.enclosing_title(simple, start, start + len(word), r)):
             cut = _known_place_head(word, glossary) or _place_head(word, places) if label == "LOC" else 0
             add(_person(word) if label == "PER" else word[cut:], start + cut, label)
+            if label == "ORG" and (place := _place_of_description(word)):
+                add(place, start, "LOC")  # 罗湖区 of 罗湖区政府: the description is no name, its place is
     for (start, word, first), (_s, nxt, label) in zip(words, words[1:], strict=False):
         if word in r.edition_prefixes and label in EVIDENCE:  # 港版 + 国安法: the matcher's one longer name
             add(word + nxt, start, label)
@@ -162,6 +167,17 @@ def _described(name: str, glossary: Glossary) -> bool:
     return all(dictionary_tag(w) and dictionary_tag(w) not in _NAME_TAGS for w in words)
 
 
+@lru_cache(maxsize=1)
+def _credits() -> re.Pattern:
+    """A credit line's label and the names after it, each of two to four characters up to a separator or the
+    line's end (撰文 | 理强, 记者：高锋/责编：胡力汉、何平): bylines and editors are persons, whatever the tagger
+    made of them; a longer credit (翻译：纽约时报中文网, 撰文 | 池慎刚的辩护人袭祥栋律师) is left to it."""
+    labels = "|".join(re.escape(w) for w in _data()["credit_words"])
+    name = r"[\u4e00-\u9fff]{2,4}"
+    space = r"[ \t\u3000]*"
+    return re.compile(rf"(?:{labels}){space}[|｜:：]{space}({name}(?:[、，,]{name})*)(?={space}(?:[/／|｜\n]|$))")
+
+
 def _name_like(phrase: str) -> bool:
     """A quoted phrase that may name something: not one word of the dictionary (专业, 拨乱反正), holding
     no particle, negation or verb of being (特殊的国与国关系, 汉贼不两立), and not opening with a verb: an
@@ -199,6 +215,21 @@ def _place_head(word: str, places: set[str]) -> int:
         return 0
     rest = tag(word[len(head):])
     return len(head) if len(rest) == 1 and rest[0][2] in ("LOC", "ORG") else 0
+
+
+def _place_of_description(word: str) -> str:
+    """The place before a generic head the tagger took with it into one organisation (罗湖区 of 罗湖区政府,
+    the Luohu district government), when the tagger reads it alone as one place and it opens with a word of
+    two characters or more (not 指|特区 of 指特区政府, "refers to the SAR government"); else ""."""
+    from bilingual.glossary.ner import tag
+    from bilingual.glossary.wordcut import shared
+
+    head = next((h for h in _data()["generic_heads"] if word.endswith(h)), "")
+    rest = word[:-len(head)] if head else ""
+    if len(rest) < 2 or not _HAN_WORD.fullmatch(rest) or shared().tokenize(rest)[0][1] < 2:
+        return ""
+    words = tag(rest)
+    return rest if len(words) == 1 and words[0][2] == "LOC" else ""
 
 
 def _known_place_head(word: str, glossary: Glossary) -> int:
