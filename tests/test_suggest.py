@@ -239,6 +239,10 @@ def test_on_the_labelled_tuning_articles():
     # 新闻 | 台 and tags 香港国际 alone); 中文台 (the Chinese channel) is no channel's name
     ("陈铁彪早前获委任执掌Now新闻台，并由无线挖角。起用大部分亚视国际台班底成立香港国际财经台，过去并无直接涉及中文台运作。",
      ["Now新闻台", "香港国际财经台", "亚视国际台"], ["中文台"]),
+    # tune7 (nyt_1047787): an ordinal names an avenue (LAC takes 第五大道 as one numeral) and an amendment; a
+    # count before the same suffixes names nothing
+    ("驾驭着白马在东边的公园大拱门和第五大道上来回跑。第19修正案100年纪念", ["第五大道", "第19修正案"], []),
+    ("城里有三个公园和两条大道。他提出了三项修正案。", [], ["三个公园", "两条大道", "三项修正案"]),
 ])
 def test_rules_beyond_the_tagger(text, offered, not_offered):
     found = {c.text: c.kind for c in suggest(text, KNOWN)}

@@ -46,7 +46,7 @@ _HAN_WORD = re.compile(r"[\u4e00-\u9fff]{1,8}")
 # A foreign name LAC kept whole up to a dash: 保拉·莫德索恩 of 保拉·莫德索恩-贝克尔 (Paula Modersohn-Becker).
 _DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}(?:[·•‧・][\u4e00-\u9fff]{1,8})+")
 # A Chinese numeral or ordinal that can open an event's name: 二二八事件, 第三次台海危机.
-_CN_NUMERAL = re.compile(r"第?[〇零一二三四五六七八九十百千]+[次届]?")
+_CN_NUMERAL = re.compile(r"第?[〇零一二三四五六七八九十百千]+[次届]?|第[0-9]+")  # 第19 (修正案): an ordinal in digits
 # A single sighting of a two-character candidate found only this weakly is too likely an ordinary word.
 MIN_SCORE = 0.7
 
@@ -334,7 +334,7 @@ def _suffixed(words: list[tuple[int, str, str]], suffixes: dict[str, tuple[str, 
     names = {"nz", "LOC", "ORG", "PER", "nw"}
     r = match_rules.rules()
     out = []
-    for k, (_start, _word, label) in enumerate(words):
+    for k, (_start, word, label) in enumerate(words):
         if label not in nounish:
             continue
         kind, i = _suffix_kind(words, k, suffixes)
@@ -346,9 +346,11 @@ def _suffixed(words: list[tuple[int, str, str]], suffixes: dict[str, tuple[str, 
             i -= 1
         if k - i == 1 and words[i][2] == "LOC" and words[k][1] in r.common_heads:
             continue  # a place and one common noun describe (中国使馆, 印尼海军), as the matcher reads them
-        # A date names an event (二二八事件), an ordinal a body (第三委员会): numerals count as evidence.
-        evidence = names | ({"m"} if kind in ("other", "org") else set())
-        if i < k and any(lab in evidence for _s, _w, lab in words[i:k]):
+        # A date names an event (二二八事件), an ordinal a body (第三委员会) or an amendment (第19修正案): numerals
+        # count as evidence; so does an ordinal the tagger took whole with the suffix (第五大道, Fifth Avenue).
+        evidence = names | ({"m"} if kind in ("other", "org", "work") else set())
+        if (i < k and any(lab in evidence for _s, _w, lab in words[i:k])
+                or i == k and label == "m" and word.startswith("第")):
             name = "".join(w for _s, w, _l in words[i:k + 1])
             out.append((words[i][0], name, kind))
     return out
