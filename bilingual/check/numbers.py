@@ -109,6 +109,8 @@ def _accept(value: Decimal, kind: str) -> set:
     accepted = {value}
     if kind == "decade":
         accepted |= {value % 100, 1900 + value % 100, 2000 + value % 100}
+        if 1 <= value <= 9 and value == int(value):  # 7、80年代: a lone digit listed before a decade is its tens
+            accepted |= {value * 10, 1900 + value * 10, 2000 + value * 10}
     elif kind == "year" and 1000 <= value <= 2999:
         accepted.add(("yy", int(value % 100)))  # FY18, '98
     elif kind == "century" and 1 <= value <= 30:

@@ -24,6 +24,9 @@ from bilingual.glossary.english import fold_english
 
 # -log prior of each bead (source sentences, English sentences); English often merges or splits sentences.
 _BEADS = {(1, 1): 0.6, (2, 1): 2.0, (1, 2): 2.0, (3, 1): 3.5, (1, 3): 3.5, (1, 0): 3.0, (0, 1): 3.0}
+# An English sentence left alone beside a source sentence left alone is its rendering (a pair) only when it is
+# at least this share of the length the source needs: "That movement ended …" (54) renders no 91 characters.
+PAIR_SHARE = 1 / 3
 MIN_CHARS = 10  # a shorter sentence (a dateline, 他说) may well be merged into its neighbour
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
 
@@ -95,14 +98,18 @@ def dropped_sentences(sources: list[str], english: list[str], ratio: float) -> l
     i, j = n, m
     while i or j:
         di, dj = back[i][j]
-        path.append((i - di, di, dj))
+        path.append((i - di, di, j - dj, dj))
         i, j = i - di, j - dj
     path.reverse()
     # a source sentence left alone beside an English one left alone has its English, of a length the
-    # programme found too far from its own (a fragment, a free rendering): a pair, not an omission
+    # programme found too far from its own (a fragment, a free rendering): a pair, not an omission; unless
+    # that English is far too short to render it (a sentence of the next paragraph's, or a clause of its own)
     dropped = []
-    for k, (start, di, dj) in enumerate(path):
+    for k, (start, di, _first, dj) in enumerate(path):
+        if dj:
+            continue
+        need = PAIR_SHARE * ratio * sum(src_len[start:start + di])
         beside = path[max(0, k - 1):k] + path[k + 1:k + 2]
-        if dj == 0 and not any(b[1] == 0 for b in beside):
+        if not any(b[1] == 0 and sum(en_len[b[2]:b[2] + b[3]]) >= need for b in beside):
             dropped += range(start, start + di)
     return sorted(dropped)

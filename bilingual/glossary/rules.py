@@ -295,7 +295,8 @@ def _longer_name(cut: Cut, start: int, end: int, r: Rules, name_starts: Collecti
     breaker or a numeral) end in an organisation suffix: 香港记者协会, 德国之声, 北京市第二中级人民法院,
     美国联邦航空局, and wars and events named after a place (朝鲜战争). When the glossary names the
     institution (康乃尔大学), the place before it is a name of its own (`name_starts`), unless 驻
-    joins them (北京驻香港联络办公室, Beijing's office stationed in Hong Kong). One common
+    joins them (北京驻香港联络办公室, Beijing's office stationed in Hong Kong) and the name after 驻 is
+    not itself the institution (梵蒂冈驻欧洲委员会观察员: the Vatican's observer at the Council of Europe). One common
     noun alone after the name describes the place's institution (日本传媒, 加拿大法庭): it needs
     further words to end a longer name (中国传媒大学).
     """
@@ -319,6 +320,8 @@ def _longer_name(cut: Cut, start: int, end: int, r: Rules, name_starts: Collecti
                 or (len(word) == 3 and word[0] in r.name_breakers and cut.freq(word[1:]) > 0)):
             # 北京|和世卫|组织: jieba's dictionary holds a few conjunction + word entries (和世卫, "and the WHO")
             return ""
+        if stationed and at in name_starts and word.endswith(r.org_suffixes):
+            return ""  # 梵蒂冈|驻|欧洲委员会: a body with a name of its own after 驻 (the Vatican's observer at it)
         at = tok[1]
         stationed = word in r.stationed
         if not stationed:  # 驻 joins the place after it: 北京驻香港联络办公室
@@ -335,7 +338,8 @@ def _ends_name(rest: str, r: Rules) -> bool:
     return (rest.endswith(r.org_suffixes) and rest not in r.common_heads) or rest in r.name_suffixes
 
 
-# A count (三名, 一个) or an ordinal with a classifier (第一个): it counts things, it is no part of a name.
-# An ordinal alone (第二) may be: 北京市第二中级人民法院.
+# A count (三名, 一个, 四大: "the four big"), or an ordinal with a classifier (第一个): it counts things, it is
+# no part of a name (中国四大银行, China's four big banks). An ordinal alone (第二) may be: 北京市第二中级人民法院.
 _NUMERAL = re.compile(r"[0-9零〇一二两三四五六七八九十百千万亿几多数个间所家名位]+"
+                      r"|[一二两三四五六七八九十几]大"
                       r"|第[0-9零〇一二两三四五六七八九十百千万亿几]+[个间所家名位次届]")

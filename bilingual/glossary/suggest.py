@@ -37,16 +37,16 @@ _QUOTED = re.compile(r"[“「『]([^“”「」『』\s，。、！？：；,.
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _JOINERS = "·•‧・-－"
 # How much one sighting of a candidate weighs, by what found it.
-EVIDENCE = {"title": 3.0, "joined": 2.5, "PER": 2.0, "ORG": 2.0, "LOC": 1.6, "nw": 2.0, "org": 1.5,
+EVIDENCE = {"title": 3.0, "joined": 2.5, "PER": 2.0, "credit": 2.0, "ORG": 2.0, "LOC": 1.6, "nw": 2.0, "org": 1.5,
             "place": 1.5, "work": 1.5, "other": 1.5, "merged": 1.8, "nz": 0.7, "quoted": 1.0}
-_KIND = {"title": "work", "joined": "person", "PER": "person", "ORG": "org", "LOC": "place", "nw": "work",
-         "org": "org", "place": "place", "work": "work", "other": "other", "merged": "org", "nz": "other",
+_KIND = {"title": "work", "joined": "person", "PER": "person", "credit": "person", "ORG": "org", "LOC": "place",
+         "nw": "work", "org": "org", "place": "place", "work": "work", "other": "other", "merged": "org", "nz": "other",
          "quoted": "other"}
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]{1,8}")
 # A foreign name LAC kept whole up to a dash: 保拉·莫德索恩 of 保拉·莫德索恩-贝克尔 (Paula Modersohn-Becker).
 _DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}(?:[·•‧・][\u4e00-\u9fff]{1,8})+")
 # A Chinese numeral or ordinal that can open an event's name: 二二八事件, 第三次台海危机.
-_CN_NUMERAL = re.compile(r"第?[〇零一二三四五六七八九十百千]+[次届]?")
+_CN_NUMERAL = re.compile(r"第?[〇零一二三四五六七八九十百千]+[次届]?|第[0-9]+")  # 第19 (修正案): an ordinal in digits
 # A single sighting of a two-character candidate found only this weakly is too likely an ordinary word.
 MIN_SCORE = 0.7
 
@@ -90,6 +90,9 @@ def suggest(text: str, glossary: Glossary, *, limit: int = DEFAULT_LIMIT) -> lis
     for m in _QUOTED.finditer(simple):
         if _name_like(m.group(1)):
             add(m.group(1), m.start(1), "quoted")
+    for m in _credits().finditer(simple):
+        for name in re.finditer(r"[\u4e00-\u9fff]+", m.group(1)):
+            add(name.group(), m.start(1) + name.start(), "credit")
     words = tag(simple)
     joined = _joined(words)
     inside = {i for start, name, _how in joined for i in range(start, start + len(name))}
@@ -102,6 +105,8 @@ def suggest(text: str, glossary: Glossary, *, limit: int = DEFAULT_LIMIT) -> lis
                 and not match_rules.enclosing_title(simple, start, start + len(word), r)):
             cut = _known_place_head(word, glossary) or _place_head(word, places) if label == "LOC" else 0
             add(_person(word) if label == "PER" else word[cut:], start + cut, label)
+            if label == "ORG" and (place := _place_of_description(word)):
+                add(place, start, "LOC")  # 罗湖区 of 罗湖区政府: the description is no name, its place is
     for (start, word, first), (_s, nxt, label) in zip(words, words[1:], strict=False):
         if word in r.edition_prefixes and label in EVIDENCE:  # 港版 + 国安法: the matcher's one longer name
             add(word + nxt, start, label)
@@ -121,11 +126,15 @@ def suggest(text: str, glossary: Glossary, *, limit: int = DEFAULT_LIMIT) -> lis
              and not _only_inside(c.text, simple, covered)
              and not c.text.endswith(tuple(data["generic_heads"]))
              and not (c.kind != "person" and c.text.endswith(tuple(data["group_endings"])))
+             and not (c.kind != "person" and "title" not in c.evidence
+                      and c.text.endswith(tuple(data["religion_endings"])))
+             and not _known_and_word(c, known, r)
              and not (len(c.text) == 2 and all(ch in data["abbreviations"] for ch in c.text))
              and not (c.kind == "person" and _titled_surname(c.text, r))]
     # A piece of a longer candidate only when that one is offered (新疆 of 新疆穆斯林, a description, stays).
     offered = {c.text: c for c in fresh}
-    fresh = [c for c in fresh if not _piece_of_another(c, offered, simple) and not _person_and_word(c, offered, r)]
+    fresh = [c for c in fresh if not _piece_of_another(c, offered, simple)
+             and not _person_and_word(c, offered, r, simple) and not _case_of(c, offered)]
     # A phrase only quoted, or a place and a common noun (中国制药公司), comes after every name the tagger or a
     # rule found: half are no names.
     fresh.sort(key=lambda c: (c.evidence == ["quoted"] or _described(c.text, glossary)
@@ -158,6 +167,17 @@ def _described(name: str, glossary: Glossary) -> bool:
     return all(dictionary_tag(w) and dictionary_tag(w) not in _NAME_TAGS for w in words)
 
 
+@lru_cache(maxsize=1)
+def _credits() -> re.Pattern:
+    """A credit line's label and the names after it, each of two to four characters up to a separator or the
+    line's end (撰文 | 理强, 记者：高锋/责编：胡力汉、何平): bylines and editors are persons, whatever the tagger
+    made of them; a longer credit (翻译：纽约时报中文网, 撰文 | 池慎刚的辩护人袭祥栋律师) is left to it."""
+    labels = "|".join(re.escape(w) for w in _data()["credit_words"])
+    name = r"[\u4e00-\u9fff]{2,4}"
+    space = r"[ \t\u3000]*"
+    return re.compile(rf"(?:{labels}){space}[|｜:：]{space}({name}(?:[、，,]{name})*)(?={space}(?:[/／|｜\n]|$))")
+
+
 def _name_like(phrase: str) -> bool:
     """A quoted phrase that may name something: not one word of the dictionary (专业, 拨乱反正), holding
     no particle, negation or verb of being (特殊的国与国关系, 汉贼不两立), and not opening with a verb: an
@@ -173,9 +193,13 @@ def _name_like(phrase: str) -> bool:
 
 def _person(word: str) -> str:
     """A person's name without a verb of speech or the word for a case LAC took into it (涂谨申说 -> 涂谨申,
-    陈同佳案 -> 陈同佳): a Chinese name of four characters ending in one is a name of three and the word."""
+    陈同佳案 -> 陈同佳): a Chinese name of four characters ending in one is a name of three and the word;
+    without a title of two characters or more after a name of two or more (帕罗琳枢机 -> 帕罗琳)."""
     if len(word) == 4 and _HAN_WORD.fullmatch(word) and word[-1] in _data()["speech_verbs"] + _data()["case_words"]:
         return word[:-1]
+    title = next((t for t in _data()["person_titles"] if len(t) >= 2 and word.endswith(t)), "")
+    if title and len(word) - len(title) >= 2 and _HAN_WORD.fullmatch(word):
+        return word[:-len(title)]  # 帕罗琳枢机 -> 帕罗琳: the title the tagger took into the name
     return word
 
 
@@ -191,6 +215,21 @@ def _place_head(word: str, places: set[str]) -> int:
         return 0
     rest = tag(word[len(head):])
     return len(head) if len(rest) == 1 and rest[0][2] in ("LOC", "ORG") else 0
+
+
+def _place_of_description(word: str) -> str:
+    """The place before a generic head the tagger took with it into one organisation (罗湖区 of 罗湖区政府,
+    the Luohu district government), when the tagger reads it alone as one place and it opens with a word of
+    two characters or more (not 指|特区 of 指特区政府, "refers to the SAR government"); else ""."""
+    from bilingual.glossary.ner import tag
+    from bilingual.glossary.wordcut import shared
+
+    head = next((h for h in _data()["generic_heads"] if word.endswith(h)), "")
+    rest = word[:-len(head)] if head else ""
+    if len(rest) < 2 or not _HAN_WORD.fullmatch(rest) or shared().tokenize(rest)[0][1] < 2:
+        return ""
+    words = tag(rest)
+    return rest if len(words) == 1 and words[0][2] == "LOC" else ""
 
 
 def _known_place_head(word: str, glossary: Glossary) -> int:
@@ -264,8 +303,8 @@ def _merged(words: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
         j, name = i + 1, word
         while j < len(words):
             _s, w, lab = words[j]
-            if lab == "PER" and label == "PER" and len(name) == 1 and len(w) >= 2:
-                name += w  # 林 + 郑月娥: a married woman's two surnames, cut apart by LAC
+            if lab == "PER" and label == "PER" and len(name) == 1 and len(w) >= 2 and name in _hant_surnames():
+                name += w  # 林 + 郑月娥: a married woman's two surnames, cut apart by LAC (not 因 + 池慎刚)
                 j += 1
             elif lab == "ORG" and label in ("LOC", "ORG", "nz") or (
                     lab == "LOC" and label == "LOC" and (w.endswith(_data()["suffixes"]["place"])
@@ -293,19 +332,25 @@ def _suffixed(words: list[tuple[int, str, str]], suffixes: dict[str, tuple[str, 
     A suffix may span the last two words as LAC cuts them (德国 之 声, 纽约时报 中文 网)."""
     nounish = {"n", "nz", "LOC", "ORG", "PER", "f", "s", "nw", "vn", "an", "j", "m"}
     names = {"nz", "LOC", "ORG", "PER", "nw"}
+    r = match_rules.rules()
     out = []
-    for k, (_start, _word, label) in enumerate(words):
+    for k, (_start, word, label) in enumerate(words):
         if label not in nounish:
             continue
         kind, i = _suffix_kind(words, k, suffixes)
         if not kind:
             continue
         while i > 0 and k - i < 4 and (words[i - 1][2] in nounish and (
-                words[i - 1][2] != "m" or _CN_NUMERAL.fullmatch(words[i - 1][1])) or _linking(words, i - 1)):
+                words[i - 1][2] != "m" or _CN_NUMERAL.fullmatch(words[i - 1][1])) or _linking(words, i - 1)
+                or _stationed(words, i - 1, r)):
             i -= 1
-        # A date names an event (二二八事件), an ordinal a body (第三委员会): numerals count as evidence.
-        evidence = names | ({"m"} if kind in ("other", "org") else set())
-        if i < k and any(lab in evidence for _s, _w, lab in words[i:k]):
+        if k - i == 1 and words[i][2] == "LOC" and words[k][1] in r.common_heads:
+            continue  # a place and one common noun describe (中国使馆, 印尼海军), as the matcher reads them
+        # A date names an event (二二八事件), an ordinal a body (第三委员会) or an amendment (第19修正案): numerals
+        # count as evidence; so does an ordinal the tagger took whole with the suffix (第五大道, Fifth Avenue).
+        evidence = names | ({"m"} if kind in ("other", "org", "work") else set())
+        if (i < k and any(lab in evidence for _s, _w, lab in words[i:k])
+                or i == k and label == "m" and word.startswith("第")):
             name = "".join(w for _s, w, _l in words[i:k + 1])
             out.append((words[i][0], name, kind))
     return out
@@ -315,6 +360,13 @@ def _linking(words: list[tuple[int, str, str]], k: int) -> bool:
     """words[k] is the 之 of an X之Y name between two nouns or names (德国 之 声 of 德国之声中文网, 美国之音)."""
     return (words[k][1] == "之" and 0 < k < len(words) - 1
             and words[k - 1][2] in {"n", "nz", "LOC", "ORG", "PER"} and words[k + 1][2] in {"n", "nz"})
+
+
+def _stationed(words: list[tuple[int, str, str]], k: int, r: match_rules.Rules) -> bool:
+    """words[k] is the 驻 of a mission's name between a place or a body and a place (美国 驻 秘鲁 使馆,
+    the US Embassy in Peru), as the matcher reads it (matching.toml stationed)."""
+    return (words[k][1] in r.stationed and 0 < k < len(words) - 1
+            and words[k - 1][2] in {"LOC", "ORG"} and words[k + 1][2] == "LOC")
 
 
 def _suffix_kind(words: list[tuple[int, str, str]], k: int, suffixes: dict[str, tuple[str, ...]]) -> tuple[str, int]:
@@ -381,13 +433,47 @@ def _titled_surname(name: str, r: match_rules.Rules) -> bool:
     return ((name[:1] in r.surnames and name[1:] in titles) or (name[-1:] in r.surnames and name[:-1] in titles))
 
 
-def _person_and_word(c: Candidate, offered: dict[str, Candidate], r: match_rules.Rules) -> bool:
+def _person_and_word(c: Candidate, offered: dict[str, Candidate], r: match_rules.Rules, text: str) -> bool:
     """A person of three characters tagged once, that is a person of two the article names more often and
     a function word the tagger took into the name (陈峰因公司欠款…: Chen Feng, because; the matcher's
-    name_followers). A real name recurs: 杨恒均, six times, stays beside the tagger's slip 杨恒."""
+    name_followers); or a person of four tagged once, a person of three named more often and the character
+    before it (顾池慎刚 of 不顾池慎刚). A real name recurs: 杨恒均, six times, stays beside the tagger's slip 杨恒."""
+    from bilingual.glossary.wordcut import shared
+
     head = offered.get(c.text[:2])
-    return (c.kind == "person" and len(c.text) == 3 and c.text[2] in r.name_followers and c.count == 1
-            and head is not None and head.kind == "person" and head.count > 1)
+    if (c.kind == "person" and len(c.text) == 3 and c.text[2] in r.name_followers and c.count == 1
+            and head is not None and head.kind == "person" and head.count > 1):
+        return True
+    # The character before a name of three taken into it, which makes a word with the text before it
+    # (审判长不顾|池慎刚, 不顾 "regardless of"): found once, the name of three more often. A married
+    # woman's name (林郑月娥) opens a phrase of its own.
+    tail = offered.get(c.text[1:])
+    return (c.kind == "person" and len(c.text) == 4 and c.count == 1
+            and tail is not None and tail.kind == "person" and tail.count > 1
+            and all(at > 0 and shared().freq(text[at - 1:at + 1]) > 0
+                    for at in (m.start() for m in re.finditer(re.escape(c.text), text))))
+
+
+def _case_of(c: Candidate, offered: dict[str, Candidate]) -> bool:
+    """A case named after a person the article names (池慎刚案, 湖州池慎刚案: the Chi Shengang case): no name
+    of its own (tests/fixtures/names/README.md, 杨恒均案), whatever the tagger made of it."""
+    if "title" in c.evidence or not c.text.endswith(tuple(_data()["case_words"])):
+        return False
+    head = c.text[:-1]
+    return any(o.kind == "person" and len(o.text) >= 2 and head.endswith(o.text) for o in offered.values())
+
+
+def _known_and_word(c: Candidate, known: set[str], r: match_rules.Rules) -> bool:
+    """A known name and a function word after it that the tagger took in (中国会 of 相信中国会延长, China
+    will): the matcher's name_followers. Titles are read as written."""
+    return ("title" not in c.evidence and len(c.text) >= 3 and c.text[:-1] in known
+            and c.text[-1] in r.name_followers)
+
+
+@lru_cache(maxsize=1)
+def _hant_surnames() -> frozenset[str]:
+    """Chinese surnames (data/hant/surnames.txt)."""
+    return frozenset(line.split("\t")[0] for line in datafiles.lines("hant/surnames.txt"))
 
 
 def _written_alone(piece: str, whole: str, text: str) -> bool:

@@ -270,6 +270,26 @@ def test_a_sentence_beside_english_left_alone_is_paired_not_dropped():
     assert dropped_sentences(zh, english_sentences(en_dropped), 3.36) == [1]
 
 
+def test_english_left_alone_far_too_short_for_the_sentence_beside_it_is_no_pair():
+    from bilingual.check.omission import dropped_sentences, english_sentences
+
+    # parallel2/tune7 lines 110-112, the middle sentence's English taken out: the first sentence's English runs over
+    # two sentences, and its short second one ("That movement ended …", 54 characters) is left alone beside
+    # Pelosi's 91 characters, which need some 300; under a third of that, it renders none of them (the pair
+    # of the test above, 117 characters beside 23, is kept)
+    zh = ["警方批准了公民人权阵线星期六在香港市中心组织一场大型集会，以纪念雨伞运动五周年，2014 年雨伞运动期间，"
+          "抗议者占领香港主要街道 79 天，要求普选权。那场运动以未取得政府的任何让步而结束。",
+          "佩洛西星期五对微软全国广播公司说：“巴尔已经变得非常无赖了。”“我认为他们要做的是掩盖真相。"
+          "我觉得司法部这么无赖是令人感到悲哀的。好吧，已经有一段时间了。现在这只会让事情变得更糟。”",
+          "2016 年，在卡尔加里一次家庭聚会上杀死 5 人的马修·德·格罗德被判决对自己的行为不负刑事责任。"]
+    en = ("Police have approved a major rally in downtown Hong Kong on Saturday organized by the Civil Human Rights "
+          "Front to mark the fifth anniversary of the start of the Umbrella Revolution, when protesters occupied key "
+          "thoroughfares in the city for 79 days in 2014 to demand universal suffrage. That movement ended without "
+          "any government concession. In 2016, Matthew de Grood, the man who killed five people at a house party in "
+          "Calgary, was found to be not criminally responsible for his actions.")
+    assert dropped_sentences(zh, english_sentences(en), 3.24) == [1]
+
+
 def test_a_few_is_a_quantity_few_alone_a_weak_negation():
     from bilingual.check.negation import english_polarity
 

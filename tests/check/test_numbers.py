@@ -32,6 +32,8 @@ ACCEPTED = [
     ("第六位骑师。", "The sixth jockey."),
     ("两家工厂关闭。", "Both plants close."),
     ("十分紧张。", "Very nervous."),  # 十分 is "very", not ten minutes
+    # parallel2/tune7 line 25: 7、80年代 is the 1970s and 1980s, the lone 7 the tens of the first decade
+    ("美国在上个世纪7、80年代建造的护卫舰。", "Frigates the US built in the 1970s and 1980s."),
 ]
 
 REJECTED = [
@@ -40,6 +42,7 @@ REJECTED = [
     ("增长百分之十。", "It grew by 11%."),
     ("6月19日开会。", "The meeting was on July 19."),
     ("六十年代的事。", "It happened in the 1970s."),
+    ("美国在上个世纪7、80年代建造的护卫舰。", "Frigates the US built in the 1960s and 1980s."),
     ("总值13.21万亿元。", "A total of 13.21 billion yuan."),
     ("周四发布。", "Released on Tuesday."),
 ]
