@@ -32,6 +32,18 @@ ACCEPTED = [
     ("第六位骑师。", "The sixth jockey."),
     ("两家工厂关闭。", "Both plants close."),
     ("十分紧张。", "Very nervous."),  # 十分 is "very", not ten minutes
+    # parallel2/tune8:4: 千万 after a digit is the multiplier of 两千万, not the adverb "by all means"
+    ("持续发展奖两千万港币奖金全部捐赠。", "The Sustaining Development Award of HK$20 million, all donated."),
+    ("奖金3千万元。", "A prize of 30 million yuan."),
+    # tune8:67: the first number of a range shares the last one's multiplier, on either side
+    ("汽车单价从600-700万卢布起。", "The unit price of the cars is RUB6-7 million or higher."),
+    ("汽车单价从600-700万卢布起。", "The unit price of the cars is 6 to 7 million roubles."),
+    # tune8:114: a British time, 9.30am, is nine thirty
+    ("他大约在上午 9:30 到达。", "He arrived at about 9.30am."),
+    # tune8:142: a percentage English writes as a fraction
+    ("瑞典是超过 50%。", "Over half of all energy in Sweden."),
+    ("约百分之二十五的人。", "About a quarter of the people."),
+    ("约75%的人。", "About three quarters of the people."),
 ]
 
 REJECTED = [
@@ -42,6 +54,15 @@ REJECTED = [
     ("六十年代的事。", "It happened in the 1970s."),
     ("总值13.21万亿元。", "A total of 13.21 billion yuan."),
     ("周四发布。", "Released on Tuesday."),
+    ("持续发展奖两千万港币奖金全部捐赠。", "The Sustaining Development Award of HK$2 million, all donated."),
+    ("汽车单价从600-700万卢布起。", "The unit price of the cars is RUB5-7 million or higher."),
+    ("他大约在上午 9:30 到达。", "He arrived at about 9.45am."),
+    ("瑞典是超过 50%。", "Over a quarter of all energy in Sweden."),
+    ("瑞典是超过 33%。", "Over half of all energy in Sweden."),
+    ("有50人参加。", "Half of them came."),  # half is a share, never a count of 50
+    # tune2:13 with its 50% planted as 51: "Half-jokingly" is no share
+    ("那信不过的 50%。", "Half-jokingly, among the 51 percent of cops the governor said are not trustworthy."),
+    ("第三季度增长了25%。", "It grew in the third quarter."),  # the third quarter is no share
 ]
 
 
