@@ -127,6 +127,12 @@ _SHARES = {Decimal(50): "half", Decimal(25): "quarter", Decimal(75): "three quar
 _EN_SHARE = re.compile(r"\b(?:(?:a|one|two|three)[\s-]+)?(?:half|halves|thirds?|quarters?)(?![\w-])", re.IGNORECASE)
 
 
+# 24 hours as a span of service, which English often says without the number: "round-the-clock", "always".
+_ALL_DAY = ("span", "all day")
+_EN_ALL_DAY = re.compile(r"\b(?:a?round[\s-]the[\s-]clock|day and night|night and day|all day|at all hours|always)\b",
+                         re.IGNORECASE)
+
+
 def _shares(value: Decimal) -> set:
     return {("share", _SHARES[value])} if value in _SHARES else set()
 
@@ -203,6 +209,8 @@ def source_numbers(text: str) -> list[SourceNumber]:
             accepted.add(value * _MULT[shared.group(1)])  # 600-700万: six to seven million
         if text[end:end + 1] == "%":
             accepted |= _shares(value)
+        if value == 24 and text[end:end + 3].lstrip(" ").startswith("小时"):
+            accepted.add(_ALL_DAY)  # 24 小时免费电话 -> "numbers always available"
         found.append((m.start(), SourceNumber(text[m.start():end], accepted, kind=kind)))
     for m in _CN_RUN.finditer(text):
         a, b = m.span()
@@ -342,6 +350,7 @@ def target_counts(text: str, *, loose: bool = False) -> Counter:
     values += [("yy", int(y)) for y in re.findall(r"(?:['’]|\bFY)(\d{2})\b", text)]  # '98, FY18
     values += [_dec(_ROMAN[w]) for w in re.findall(r"\b[IVX]{2,5}\b", text) if w in _ROMAN]  # Volume II
     values += _english_shares(text)
+    values += [_ALL_DAY] * len(_EN_ALL_DAY.findall(text))
     for h, mm in _EN_DOTTED_TIME.findall(text):
         values += [_dec(int(h)), _dec(int(mm))]  # 9.30am: nine thirty, as 上午9:30 gives 9 and 30
     previous = None  # the last number without a scale, and where it ended

@@ -44,6 +44,9 @@ ACCEPTED = [
     ("瑞典是超过 50%。", "Over half of all energy in Sweden."),
     ("约百分之二十五的人。", "About a quarter of the people."),
     ("约75%的人。", "About three quarters of the people."),
+    # tune8:134: a 24-hour service is often "always" or "round-the-clock" in English
+    ("还应提供 24 小时免费电话咨询服务。", "There should be toll free numbers always available to offer counselling."),
+    ("还应提供24小时服务。", "They should offer a round-the-clock service."),
 ]
 
 REJECTED = [
@@ -63,6 +66,8 @@ REJECTED = [
     # tune2:13 with its 50% planted as 51: "Half-jokingly" is no share
     ("那信不过的 50%。", "Half-jokingly, among the 51 percent of cops the governor said are not trustworthy."),
     ("第三季度增长了25%。", "It grew in the third quarter."),  # the third quarter is no share
+    ("经过将近 24 小时的努力。", "After nearly 25 hours."),  # "always" or not, 25 hours is no 24
+    ("还应提供 24 天免费服务。", "There should always be free service."),  # 24 days is no round-the-clock
 ]
 
 
