@@ -18,7 +18,8 @@ from tests.check import planting
 
 TUNE = planting.TUNE
 # family -> (least recall, least precision) on the tuning corpora: issue 10's goals for recall; omission
-# has none there, and reaches 71 % with tune7 and tune8 (English fragments without sentence ends cannot be aligned inside)
+# has none there, and reaches 71 % with tune7 and tune8 (English fragments without sentence ends cannot be
+# aligned inside)
 GOALS = {
     "number": (0.95, 0.9), "untranslated": (0.95, 0.9), "loop": (0.95, 0.9), "mismatch": (0.95, 0.9),
     "units": (0.8, 0.9), "negation": (0.8, 0.9), "names": (0.8, 0.9), "omission": (0.7, 0.85),
