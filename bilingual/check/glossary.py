@@ -117,6 +117,11 @@ def _before() -> frozenset[str]:
     return frozenset(w.lower() for w in datafiles.toml("check/glossary.toml")["implied"]["before"])
 
 
+@lru_cache(maxsize=1)
+def _between() -> tuple[str, ...]:
+    return tuple(datafiles.toml("check/glossary.toml")["implied"].get("between", []))
+
+
 def _implied(u: Unit, term: Term, end: int, people: Collection[str] = frozenset()) -> bool:
     """A place named in front of a phrase whose English leaves it implied (美国当地时间 -> "local time",
     美国国务院 -> "the State Department"), the English giving that phrase neither after a capitalised
@@ -125,6 +130,7 @@ def _implied(u: Unit, term: Term, end: int, people: Collection[str] = frozenset(
     if term.kind != "place":
         return False
     rest = u.source[end:].lstrip()
+    rest = next((rest[len(w):] for w in _between() if rest.startswith(w)), rest)  # 美国前总统: former President
     for zh, english in _implied_after().items():
         if rest.startswith(zh):
             for m in (m for p in english for m in p.finditer(u.en)):

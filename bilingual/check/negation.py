@@ -144,7 +144,8 @@ def english_polarity(text: str) -> Polarity:
 def _standing_in(en: Polarity, src: Polarity, source: str) -> int:
     """How many of the English's weak words may stand for a source negation: not those that render
     the source's own content (停止 -> stop, 小女孩 -> little girl, 对外 -> outside), nor as many as
-    render the source's lexical negatives (非保密 -> unclassified)."""
+    render the source's lexical negatives (非保密 -> unclassified) that no content word renders already
+    (非法 -> illegal: "deny" still stands for 否认)."""
     content = _lists().english_content
     words = _words(source)
     used: set[int] = set()  # each source word renders one English word: 戛然而止 explains "stop" or "ceased", not both
@@ -156,7 +157,12 @@ def _standing_in(en: Polarity, src: Polarity, source: str) -> int:
             free += 1 if not any(c in source for c in wanted) or _spent(wanted, words, used) else 0
         else:
             used.add(k)
-    return max(0, free - len(src.weak_words))
+    # a lexical negative already rendered by its own content word (非法 -> illegal) is not subtracted twice
+    lexical = list(src.weak_words)
+    for k in used:
+        if words[k] in lexical:
+            lexical.remove(words[k])
+    return max(0, free - len(lexical))
 
 
 def _spent(wanted: tuple[str, ...], words: list[str], used: set[int]) -> bool:

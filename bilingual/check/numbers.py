@@ -27,6 +27,9 @@ _MULT = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "十万": 10**5, "百
 _ARABIC = re.compile(r"(?<![\d,])(?<!\d\.)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?: ?(万亿|[十百千]?亿|[十百千]?万|[百千]))?")
 _DATE = re.compile(r"(?<![\d.])(\d{4})[./-](\d{1,2})[./-](\d{1,2})(?![\d.])")
 _PERCENT = re.compile(rf"[百千]分之([{_CN_DIGITS}十百千点]+)")
+# The first number of a range whose last carries the multiplier (600-700万, 3至5亿): the multiplier is shared.
+_RANGE_SCALE = re.compile(r"\s*(?:-|~|～|—|–|至|到)\s*(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)? ?"
+                          r"(万亿|[十百千]?亿|[十百千]?万)")
 _WEEKDAY = re.compile(r"(?<![每0-9一二三四五六七八九十两])(?:周|星期|礼拜)([一二三四五六日天])")
 _WEEKDAY_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7}
 
@@ -120,6 +123,39 @@ def _accept(value: Decimal, kind: str) -> set:
     return accepted
 
 
+# Percentages English writes as a fraction ("over half" for 超过50%): (share, value) on both sides.
+_SHARES = {Decimal(50): "half", Decimal(25): "quarter", Decimal(75): "three quarters", Decimal(33): "third",
+           Decimal("33.3"): "third", Decimal(67): "two thirds", Decimal("66.7"): "two thirds"}
+_EN_SHARE = re.compile(r"\b(?:(?:a|one|two|three)[\s-]+)?(?:half|halves|thirds?|quarters?)(?![\w-])", re.IGNORECASE)
+
+
+# 24 hours as a span of service, which English often says without the number: "round-the-clock", "always".
+_ALL_DAY = ("span", "all day")
+_EN_ALL_DAY = re.compile(r"\b(?:a?round[\s-]the[\s-]clock|day and night|night and day|all day|at all hours|always)\b",
+                         re.IGNORECASE)
+
+
+def _shares(value: Decimal) -> set:
+    return {("share", _SHARES[value])} if value in _SHARES else set()
+
+
+def _english_shares(text: str) -> list:
+    """The fractions an English text names: half, a quarter, three quarters, a third, two thirds ("the third
+    quarter" is no share: a quarter or third needs a count before it; "half-jokingly" is a word of its own)."""
+    out = []
+    for m in _EN_SHARE.finditer(text):
+        words = m.group().lower().replace("-", " ").split()
+        last = words[-1].rstrip("s") if words[-1] != "halves" else "half"
+        if last == "half":
+            out.append(("share", "half"))
+        elif len(words) == 2:
+            count = words[0]
+            name = {"third": {"two": "two thirds"}, "quarter": {"three": "three quarters"}}[last].get(count, last)
+            if count in ("a", "one") or name != last:
+                out.append(("share", name))
+    return out
+
+
 def source_numbers(text: str) -> list[SourceNumber]:
     """Every number, year, month, weekday, percentage and amount in a Chinese text.
 
@@ -138,6 +174,9 @@ def source_numbers(text: str) -> list[SourceNumber]:
 
     for word in _not_numbers():
         for m in re.finditer(re.escape(word), text):
+            if word[0] in "百千万亿" and m.start() and (text[m.start() - 1] in _CN_DIGITS + "十"
+                                                      or text[m.start() - 1].isdigit()):
+                continue  # 两千万, 3千万: the multiplier of a number, not the adverb 千万 ("by all means")
             take(m.start(), m.end())
     for m in _DATE.finditer(text):
         take(m.start(), m.end())
@@ -152,7 +191,7 @@ def source_numbers(text: str) -> list[SourceNumber]:
     for m in _PERCENT.finditer(text):
         if free(m.start(), m.end()) and (v := _cn_value(m.group(1))) is not None:
             take(m.start(), m.end())
-            found.append((m.start(), SourceNumber(m.group(0), {v}, False)))
+            found.append((m.start(), SourceNumber(m.group(0), {v} | _shares(v), False)))
     for m in _ARABIC.finditer(text):
         if not free(m.start(), m.end()):
             continue
@@ -167,7 +206,14 @@ def source_numbers(text: str) -> list[SourceNumber]:
         if multiplier:
             value *= _MULT[multiplier]
         kind = _kind_after(text, end)
-        found.append((m.start(), SourceNumber(text[m.start():end], _accept(value, kind), kind=kind)))
+        accepted = _accept(value, kind)
+        if not multiplier and (shared := _RANGE_SCALE.match(text, end)):
+            accepted.add(value * _MULT[shared.group(1)])  # 600-700万: six to seven million
+        if text[end:end + 1] == "%":
+            accepted |= _shares(value)
+        if value == 24 and text[end:end + 3].lstrip(" ").startswith("小时"):
+            accepted.add(_ALL_DAY)  # 24 小时免费电话 -> "numbers always available"
+        found.append((m.start(), SourceNumber(text[m.start():end], accepted, kind=kind)))
     for m in _CN_RUN.finditer(text):
         a, b = m.span()
         while a < b and taken[a]:
@@ -281,6 +327,8 @@ _EN_NUMBER = re.compile(
     r"(?<![\d,])(?<!\d\.)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s*-?\s*(hundred|thousand|million|billion|trillion"
     r"|k|m|mn|bn|b|tn)\b)?", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]+")
+_EN_RANGE = re.compile(r"\s*(?:-|–|—|to)\s*")  # between the two numbers of a range: 6-7 million, 6 to 7 million
+_EN_DOTTED_TIME = re.compile(r"(?<![\d.])(\d{1,2})\.([0-5]\d)\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w)", re.IGNORECASE)
 
 
 def target_values(text: str) -> set:
@@ -303,6 +351,11 @@ def target_counts(text: str, *, loose: bool = False) -> Counter:
     text = _DATE.sub(" ", text)
     values += [("yy", int(y)) for y in re.findall(r"(?:['’]|\bFY)(\d{2})\b", text)]  # '98, FY18
     values += [_dec(_ROMAN[w]) for w in re.findall(r"\b[IVX]{2,5}\b", text) if w in _ROMAN]  # Volume II
+    values += _english_shares(text)
+    values += [_ALL_DAY] * len(_EN_ALL_DAY.findall(text))
+    for h, mm in _EN_DOTTED_TIME.findall(text):
+        values += [_dec(int(h)), _dec(int(mm))]  # 9.30am: nine thirty, as 上午9:30 gives 9 and 30
+    previous = None  # the last number without a scale, and where it ended
     for m in _EN_NUMBER.finditer(text):
         if len(m.group(0)) > MAX_DIGITS:
             continue
@@ -310,7 +363,11 @@ def target_counts(text: str, *, loose: bool = False) -> Counter:
         values.append(value)
         if m.group(3):
             scale = m.group(3).lower()
-            values.append(value * (_SCALES.get(scale) or _SHORT_SCALES[scale]))
+            multiplier = _SCALES.get(scale) or _SHORT_SCALES[scale]
+            values.append(value * multiplier)
+            if previous and _EN_RANGE.fullmatch(text, previous[1], m.start()):
+                values.append(previous[0] * multiplier)  # RUB6-7 million: six million to seven million
+        previous = None if m.group(3) else (value, m.end())
     for w in words:
         low = w.lower()
         if w[0].isupper() and low in MONTHS + ["sept"] or low.rstrip(".") in _MONTH_ABBR and w[0].isupper():

@@ -52,6 +52,9 @@ def _negation(u: Unit, f: Finding) -> tuple[bool, str]:
         shown = ", ".join(f"{w} ({_tag(w)})" for w in dict.fromkeys(lexical))
         return True, (f"the negator is part of a word of its own ({shown}, not a negated verb), "
                       "which English often renders without a negation")
+    if words and _double_negative(u.source, words):
+        return True, ("the negator negates a negative word of its own (没有不合时宜 'not inappropriate'), "
+                      "which English often renders by the positive word instead of two negations")
     if words and _litotes(u.source, words):
         return True, ("the negator qualifies a degree word (没那么, 不太: 'not that', 'not very'), "
                       "which English often renders with the opposite word instead of a negation")
@@ -69,6 +72,17 @@ def _litotes(source: str, strong: list[str]) -> bool:
     return bool(at) and len(at) >= len(strong) and all(
         len(words[k]) == 1 and k + 2 < len(words) and words[k + 1] in degree
         and _tag(words[k + 2]) in ("a", "ad", "an") for k in at)
+
+
+def _double_negative(source: str, strong: list[str]) -> bool:
+    """Every strong negator of the source stands right before a lexical negative, a word a negator starts
+    that is no negated verb (并没有不合时宜 "not inappropriate", 没有不安 "not uneasy"): the two cancel."""
+    from bilingual.check.negation import _words, source_polarity
+
+    lexical = set(source_polarity(source).weak_words)
+    words = _words(source)
+    at = [k for k, w in enumerate(words) if w in strong]
+    return bool(at) and len(at) >= len(strong) and all(k + 1 < len(words) and words[k + 1] in lexical for k in at)
 
 
 GRADERS: dict[str, Callable[[Unit, Finding], tuple[bool, str]]] = {

@@ -70,6 +70,11 @@ def test_scale_words(zh, en, ok):
     ("小女孩说她没有力气。", "The little girl said she had no strength.", []),
     ("小女孩说她没有力气。", "The little girl said she had strength.", ["negation.missing"]),
     ("他否认与袭击有关。", "He denied involvement in the attack.", []),  # 否认 is the negation deny renders
+    # tune8:81: "illegal" renders 非法, so the lexical 非法 uses up no other weak word: "deny" still renders 否认
+    ("希腊：5 人否认以非法收养方式贩卖贫困妇女新生儿", "Greece: 5 deny poor women's babies sold in illegal adoptions",
+     []),
+    ("希腊：5 人否认以非法收养方式贩卖贫困妇女新生儿", "Greece: 5 admit poor women's babies sold in illegal adoptions",
+     ["negation.missing"]),
     # two negating clauses, one weak word: one negation was dropped
     ("新规定虽没有必要，但这些规定并不会带来任何改变。", "The rules are unnecessary and would bring any change.",
      ["negation.missing"]),

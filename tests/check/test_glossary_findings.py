@@ -88,6 +88,21 @@ def test_a_place_before_local_time_may_be_left_implied(glossary, en, severity):
     ("中国国务院总理李克强表示。", "Premier Li Keqiang said.", "info"),
     ("美国特朗普政府表示。", "The Trump administration said.", "info"),  # a source person is no other place
     ("美国政府表示。", "The Ruritania government said.", "error"),
+    # tune6:133: a former holder of a title, 前 between the place and the title (glossary.toml `between`)
+    ("这位美国前第一夫人在帖文中热情洋溢地写道。", "The former first lady wrote in her glowing post.", "info"),
+    ("这位美国前第一夫人在帖文中热情洋溢地写道。", "The former first lady of Ruritania wrote in her post.", "error"),
+    ("美国前总统奥巴马表示。", "Former President Obama said.", "info"),
+    ("美国前总统奥巴马表示。", "Former Ruritania President Obama said.", "error"),
+    ("他从美国前往伦敦。", "He went to London.", "error"),  # 前往 "go to": no 前 "former", no title after it
+    # tune8:125, 103: a country's interior ministry and police, named in the English without it
+    ("英国内政部已下令科宾格在 56 天内对报告作出回应。",
+     "Coppinger has been ordered by the Home Office to respond to the report within 56 days.", "info"),
+    ("英国内政部已下令科宾格在 56 天内对报告作出回应。",
+     "Coppinger has been ordered by the Ruritania Home Office to respond to the report within 56 days.", "error"),
+    ("英国警察督察菲尔·戈姆莱说，这是一支“失败的部队”。",
+     "HM Inspector of Constabulary Phil Gormley said it was a \"failing force\".", "info"),
+    ("英国警察督察菲尔·戈姆莱说，这是一支“失败的部队”。",
+     "Inspector Phil Gormley said it was a \"failing force\".", "error"),
     # tune4 (parallel2): a part of the country named by its direction, the country left to the sentence before
     ("该公司为英国南部 52 所监狱提供维护服务。", "It maintains 52 jails across the south of the country.", "info"),
     ("该公司为英国南部 52 所监狱提供维护服务。", "It maintains 52 jails across the south.", "error"),

@@ -34,6 +34,21 @@ ACCEPTED = [
     ("十分紧张。", "Very nervous."),  # 十分 is "very", not ten minutes
     # parallel2/tune7 line 25: 7、80年代 is the 1970s and 1980s, the lone 7 the tens of the first decade
     ("美国在上个世纪7、80年代建造的护卫舰。", "Frigates the US built in the 1970s and 1980s."),
+    # parallel2/tune8:4: 千万 after a digit is the multiplier of 两千万, not the adverb "by all means"
+    ("持续发展奖两千万港币奖金全部捐赠。", "The Sustaining Development Award of HK$20 million, all donated."),
+    ("奖金3千万元。", "A prize of 30 million yuan."),
+    # tune8:67: the first number of a range shares the last one's multiplier, on either side
+    ("汽车单价从600-700万卢布起。", "The unit price of the cars is RUB6-7 million or higher."),
+    ("汽车单价从600-700万卢布起。", "The unit price of the cars is 6 to 7 million roubles."),
+    # tune8:114: a British time, 9.30am, is nine thirty
+    ("他大约在上午 9:30 到达。", "He arrived at about 9.30am."),
+    # tune8:142: a percentage English writes as a fraction
+    ("瑞典是超过 50%。", "Over half of all energy in Sweden."),
+    ("约百分之二十五的人。", "About a quarter of the people."),
+    ("约75%的人。", "About three quarters of the people."),
+    # tune8:134: a 24-hour service is often "always" or "round-the-clock" in English
+    ("还应提供 24 小时免费电话咨询服务。", "There should be toll free numbers always available to offer counselling."),
+    ("还应提供24小时服务。", "They should offer a round-the-clock service."),
 ]
 
 REJECTED = [
@@ -45,6 +60,17 @@ REJECTED = [
     ("美国在上个世纪7、80年代建造的护卫舰。", "Frigates the US built in the 1960s and 1980s."),
     ("总值13.21万亿元。", "A total of 13.21 billion yuan."),
     ("周四发布。", "Released on Tuesday."),
+    ("持续发展奖两千万港币奖金全部捐赠。", "The Sustaining Development Award of HK$2 million, all donated."),
+    ("汽车单价从600-700万卢布起。", "The unit price of the cars is RUB5-7 million or higher."),
+    ("他大约在上午 9:30 到达。", "He arrived at about 9.45am."),
+    ("瑞典是超过 50%。", "Over a quarter of all energy in Sweden."),
+    ("瑞典是超过 33%。", "Over half of all energy in Sweden."),
+    ("有50人参加。", "Half of them came."),  # half is a share, never a count of 50
+    # tune2:13 with its 50% planted as 51: "Half-jokingly" is no share
+    ("那信不过的 50%。", "Half-jokingly, among the 51 percent of cops the governor said are not trustworthy."),
+    ("第三季度增长了25%。", "It grew in the third quarter."),  # the third quarter is no share
+    ("经过将近 24 小时的努力。", "After nearly 25 hours."),  # "always" or not, 25 hours is no 24
+    ("还应提供 24 天免费服务。", "There should always be free service."),  # 24 days is no round-the-clock
 ]
 
 

@@ -131,6 +131,29 @@ def test_a_litotes_rendered_by_the_opposite_word_alone_is_info():
     assert f.severity == "warning" and f.reason.startswith("strong evidence")
 
 
+def test_a_double_negative_rendered_by_the_positive_word_alone_is_info():
+    # parallel2/tune8:39: 并没有不合时宜 ("not inappropriate") -> "it's appropriate"
+    zh, en = planting.corpus("parallel2/tune8")
+    doc = sentence_document([zh[38]], [en[38]])
+    [f] = [f for f in check_document(doc, glossary=None) if f.kind == "negation.missing"]
+    assert f.severity == "info" and "negative word of its own" in f.reason
+    # the same sentence with a negated verb: strong evidence, still a warning
+    doc = sentence_document([zh[38].replace("不合时宜", "合时宜")], [en[38]])
+    [f] = [f for f in check_document(doc, glossary=None) if f.kind == "negation.missing"]
+    assert f.severity == "warning" and f.reason.startswith("strong evidence")
+
+
+@pytest.mark.parametrize("source, double", [
+    ("所以彰显这一点当然并没有不合时宜。", True), ("他没有不安。", True),
+    ("他没有成功，不合时宜。", False),  # the negator negates a verb; the lexical negative stands apart
+    ("我不同意。", False),
+])
+def test_which_negations_are_double_negatives(source, double):
+    from bilingual.check.negation import source_polarity
+
+    assert severity._double_negative(source, source_polarity(source).strong) is double
+
+
 @pytest.mark.parametrize("source, litotes", [
     ("要表演好没那么容易。", True), ("我不太清楚。", True),
     ("我不清楚。", False), ("他没那么做。", False),  # 那么做: "do it so", a verb
