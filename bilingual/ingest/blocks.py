@@ -85,7 +85,17 @@ def html_blocks(root: Tag, *, page: bool = False) -> list[Block]:
     reader = _Reader(page=page)
     reader.walk(root, 0)
     reader.flush()
-    return _normalize_heading_levels(reader.blocks, reader.promoted)
+    return _normalize_heading_levels(_alt_said_by_caption(reader.blocks), reader.promoted)
+
+
+def _alt_said_by_caption(blocks: list[Block]) -> list[Block]:
+    """An image whose alt text its own caption repeats (RFA writes the caption in alt, title and the caption
+    span) keeps the caption alone: the figure showed the sentence twice, and a proofreader met it twice."""
+    for figure, caption in zip(blocks, blocks[1:], strict=False):
+        if (figure.role == "figure" and caption.role == "caption" and figure.source
+                and "".join(figure.source.split()) == "".join(caption.source.split())):
+            figure.source, figure.source_marks = "", []
+    return blocks
 
 
 @dataclass(eq=False)  # open marks are told apart by identity: <b><b> nests two equal ones

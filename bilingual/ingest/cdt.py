@@ -75,6 +75,7 @@ def read_text(text: str) -> Document:
     soup = parse(body)
     had_card = _take_card(soup, meta)
     _take_footer(soup, meta)
+    _drop_feed_footer(soup)
     _take_feed_byline(soup, meta)
     _take_lone_time(soup, meta)
     if not had_card and _names_author(head["url"]):
@@ -280,6 +281,17 @@ def _set_field(meta: Meta, key: str | None, text: str, links: list[tuple[str, st
         meta.collections = [t for t, _ in links if t] or _split(text)
     elif key == "rights":
         meta.rights = text
+
+
+def _drop_feed_footer(soup: Tag) -> None:
+    """Drop the feed aggregator's footer: a rule, then a block opening with one of `feed_footer_leads`
+    (获取更多RSS：, then the aggregator's own links), which every feedx copy of VOA, DW, BBC, NYT ends with."""
+    leads = tuple(rules()["feed_footer_leads"])
+    for rule in soup.find_all("hr"):
+        block = rule.find_next_sibling(True)
+        if block is not None and block.get_text(" ", strip=True).startswith(leads):
+            block.decompose()
+            rule.decompose()
 
 
 def _split(text: str) -> list[str]:

@@ -148,3 +148,19 @@ def test_every_source_image_is_a_figure_in_order():
     figures = [b for b in term.blocks if b.role == "figure"]
     assert len(figures) == len(re.findall(r"!\[", TERM.read_text(encoding="utf-8"))) and \
         all(f.source == "" and f.src.startswith("https://i.loli.net/") for f in figures)
+
+
+def test_an_rfa_caption_is_a_caption_and_the_alt_it_repeats_is_not_read_twice():
+    """RFA writes <div class="image-caption"><span>…</span> after the image and the same words in its alt: the
+    caption was a paragraph and the sentence showed twice (tests/fixtures/articles/tune7/rfa_1047503)."""
+    (rfa,) = read(FIXTURES / "articles" / "tune7" / "rfa_1047503_shenzhen-digital-yuan.md")
+    figure = next(i for i, b in enumerate(rfa.blocks) if b.role == "figure")
+    caption = rfa.blocks[figure + 1]
+    assert caption.role == "caption" and caption.source.endswith("（路透社图片）")
+    assert rfa.blocks[figure].source == "" and rfa.blocks[figure].src.endswith(".jpg")
+    assert sum(caption.source in b.source for b in rfa.blocks) == 1
+    html = ('<p><img alt="另一句话。" src="https://a.example/x.jpg"></p><div class="image-caption">图说。</div>'
+            '<p><img alt="同一句。" src="https://a.example/y.jpg"></p><div class="image-caption">同一句。</div>')
+    blocks = html_blocks(parse(html))
+    assert [(b.role, b.source) for b in blocks] == [("figure", "另一句话。"), ("caption", "图说。"),
+                                                    ("figure", ""), ("caption", "同一句。")]

@@ -226,3 +226,15 @@ def test_a_lone_time_before_the_text_is_the_date_not_a_paragraph(write, shown):
     (doc,) = read(page)
     assert doc.meta.date == "2020-10-06"
     assert [b.source for b in doc.blocks] == ["正文第一段。", "文中的日期10月1日留在文中。", "10月2日"]
+
+
+@pytest.mark.parametrize("path", ["tune/dw_1046320_lee-teng-hui-burial.md",
+                                  "tune7/voa_1045786_chile-chinese-fishing-fleet.md",
+                                  "tune/bbc_1047462_wto-director-general.md"])
+def test_the_feed_aggregators_footer_is_not_article_text(path):
+    """Every feedx copy ends <hr><div>获取更多RSS：<br><a>https://feedx.net</a>…: it was three rows of the body."""
+    from .helpers import FIXTURES
+
+    (doc,) = read(FIXTURES / "articles" / path)
+    assert not any("RSS" in b.source or "feedx" in b.source for b in doc.blocks)
+    assert doc.blocks[-1].source  # the article's own last paragraph is still there
