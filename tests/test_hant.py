@@ -84,6 +84,11 @@ def test_exceptions_keep_the_writers_word(source, ours, opencc_s2twp):
     ("在计算机科学中，AVL树是最早被发明的自平衡二叉查找树。", "在計算機科學中，AVL樹是最早被發明的自平衡二叉查找樹。"),
     ("吴观玲的父亲是越南华侨，剛从越南回来", "吳觀玲的父親是越南華僑，剛從越南回來"),
     ("用强力打压本土派年轻人参与政治", "用強力打壓本土派年輕人參與政治"),
+    # the seed, and tune7/tune8 articles, as a browser pass read them (2026-12-03)
+    ("朝鲜想签，想签成一个正式同盟，但没有签正式的军事同盟", "朝鮮想簽，想簽成一個正式同盟，但沒有簽正式的軍事同盟"),
+    ("在医学上是不准确的，我不准备去，不准时到", "在醫學上是不準確的，我不準備去，不準時到"),
+    ("不准讲话，抽签决定", "不准講話，抽籤決定"),  # 不准 (not allowed) and a lot drawn stay
+    ("通过视频方式强行推进庭审，看一段视频", "通過視訊方式強行推進庭審，看一段影片"),
 ])
 def test_context_overrides(source, expected):
     assert TW.convert(source) == expected
