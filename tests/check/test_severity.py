@@ -119,26 +119,20 @@ def test_kinds_of_one_family_do_not_corroborate_each_other():
     assert severity.family("length-ratio") != severity.family("number.missing")
 
 
-def test_a_litotes_rendered_by_the_opposite_word_alone_is_info():
+@pytest.mark.parametrize("corpus, line, weak, plain, why", [
     # parallel2/tune6:118: 要表演好没那么容易 ("not that easy") -> "the burden to get her performance right"
-    zh, en = planting.corpus("parallel2/tune6")
-    doc = sentence_document([zh[117]], [en[117]])
-    [f] = [f for f in check_document(doc, glossary=None) if f.kind == "negation.missing"]
-    assert f.severity == "info" and "degree word" in f.reason
-    # the same sentence with a plain negated verb: strong evidence, still a warning
-    doc = sentence_document([zh[117].replace("没那么容易", "没有成功")], [en[117]])
-    [f] = [f for f in check_document(doc, glossary=None) if f.kind == "negation.missing"]
-    assert f.severity == "warning" and f.reason.startswith("strong evidence")
-
-
-def test_a_double_negative_rendered_by_the_positive_word_alone_is_info():
+    ("parallel2/tune6", 118, "没那么容易", "没有成功", "degree word"),
     # parallel2/tune8:39: 并没有不合时宜 ("not inappropriate") -> "it's appropriate"
-    zh, en = planting.corpus("parallel2/tune8")
-    doc = sentence_document([zh[38]], [en[38]])
+    ("parallel2/tune8", 39, "不合时宜", "合时宜", "negative word of its own"),
+])
+def test_a_litotes_or_a_double_negative_rendered_by_one_word_alone_is_info(corpus, line, weak, plain, why):
+    zh, en = planting.corpus(corpus)
+    doc = sentence_document([zh[line - 1]], [en[line - 1]])
     [f] = [f for f in check_document(doc, glossary=None) if f.kind == "negation.missing"]
-    assert f.severity == "info" and "negative word of its own" in f.reason
-    # the same sentence with a negated verb: strong evidence, still a warning
-    doc = sentence_document([zh[38].replace("不合时宜", "合时宜")], [en[38]])
+    assert f.severity == "info" and why in f.reason
+    # the same sentence with a plainly negated verb: strong evidence, still a warning
+    assert weak in zh[line - 1]
+    doc = sentence_document([zh[line - 1].replace(weak, plain)], [en[line - 1]])
     [f] = [f for f in check_document(doc, glossary=None) if f.kind == "negation.missing"]
     assert f.severity == "warning" and f.reason.startswith("strong evidence")
 
