@@ -174,16 +174,10 @@ def _article_sets(work: Path, counts: list[int], *, extra: int) -> dict:
 
 
 def _child_cpu(cmd: list[str], **kwargs) -> tuple[subprocess.CompletedProcess, float, float]:
-    """(result, wall seconds, CPU seconds of the child and its children).
-
-    The child writes bytecode as a user's Python does, even where the bench's own shell says not to
-    (PYTHONDONTWRITEBYTECODE): otherwise every fresh process would compile the modules changed since the last
-    install again, a cost no user pays twice."""
-    env = dict(kwargs.pop("env", None) or os.environ)
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    """(result, wall seconds, CPU seconds of the child and its children)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, env=env, **kwargs)
+    done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, **kwargs)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return done, wall, (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
