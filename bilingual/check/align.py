@@ -20,7 +20,7 @@ from bilingual.check.beads import anchor_cost as _anchor_cost
 from bilingual.check.beads import anchors_source as _anchors_source
 from bilingual.check.beads import join as _join
 from bilingual.check.beads import length_cost as _length_cost
-from bilingual.check.numbers import target_values
+from bilingual.check.english_numbers import target_values
 from bilingual.check.text import PRIOR_RATIO, UNALIGNED_MESSAGE, source_length
 from bilingual.glossary.english import fold_english
 from bilingual.model import Block, Document, Segment, segment_id

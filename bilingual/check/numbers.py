@@ -17,26 +17,29 @@ from functools import lru_cache
 
 from bilingual import datafiles
 from bilingual.check.base import Finding, Unit, excerpt
-
-_FULLWIDTH = {0xFF10 + i: str(i) for i in range(10)} | {ord("％"): "%", ord("．"): "."}
+from bilingual.check.english_numbers import (
+    ALL_DAY,
+    DATE,
+    FULLWIDTH,
+    MAX_DIGITS,
+    MONTHS,
+    WEEKDAYS,
+    dec,
+    shares,
+    target_counts,
+)
 
 _CN_DIGITS = "零〇一二两三四五六七八九"
 _CN_RUN = re.compile(rf"[{_CN_DIGITS}十][{_CN_DIGITS}十百千万亿]*(?:点[{_CN_DIGITS}]+)?")
 _MULT = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "十万": 10**5, "百万": 10**6, "千万": 10**7,
          "亿": 10**8, "十亿": 10**9, "百亿": 10**10, "千亿": 10**11, "万亿": 10**12}
 _ARABIC = re.compile(r"(?<![\d,])(?<!\d\.)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?: ?(万亿|[十百千]?亿|[十百千]?万|[百千]))?")
-_DATE = re.compile(r"(?<![\d.])(\d{4})[./-](\d{1,2})[./-](\d{1,2})(?![\d.])")
 _PERCENT = re.compile(rf"[百千]分之([{_CN_DIGITS}十百千点]+)")
 # The first number of a range whose last carries the multiplier (600-700万, 3至5亿): the multiplier is shared.
 _RANGE_SCALE = re.compile(r"\s*(?:-|~|～|—|–|至|到)\s*(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)? ?"
                           r"(万亿|[十百千]?亿|[十百千]?万)")
 _WEEKDAY = re.compile(r"(?<![每0-9一二三四五六七八九十两])(?:周|星期|礼拜)([一二三四五六日天])")
 _WEEKDAY_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7}
-
-MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-          "october", "november", "december"]
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-
 
 @dataclass
 class SourceNumber:
@@ -62,15 +65,6 @@ def _fmt(v: Decimal) -> str:
     return format(v.normalize(), "f") if v.adjusted() < MAX_DIGITS else format(v, "E")
 
 
-# Digits a number may have to be checked: Python refuses int <-> str past 4,300 digits, and no
-# article states a 100,000-digit amount (a run of digits that long is data, not a number).
-MAX_DIGITS = 100
-
-
-def _dec(v) -> Decimal:
-    return Decimal(str(v))
-
-
 @lru_cache(maxsize=1)
 def _not_numbers() -> tuple[str, ...]:
     return tuple(sorted(datafiles.lines("check/numeral_words.txt"), key=len, reverse=True))
@@ -80,7 +74,7 @@ def _cn_value(run: str) -> Decimal | None:
     import cn2an
 
     try:
-        return _dec(cn2an.cn2an(run, "normal"))
+        return dec(cn2an.cn2an(run, "normal"))
     except (ValueError, KeyError, IndexError, InvalidOperation):
         return None
 
@@ -123,46 +117,13 @@ def _accept(value: Decimal, kind: str) -> set:
     return accepted
 
 
-# Percentages English writes as a fraction ("over half" for 超过50%): (share, value) on both sides.
-_SHARES = {Decimal(50): "half", Decimal(25): "quarter", Decimal(75): "three quarters", Decimal(33): "third",
-           Decimal("33.3"): "third", Decimal(67): "two thirds", Decimal("66.7"): "two thirds"}
-_EN_SHARE = re.compile(r"\b(?:(?:a|one|two|three)[\s-]+)?(?:half|halves|thirds?|quarters?)(?![\w-])", re.IGNORECASE)
-
-
-# 24 hours as a span of service, which English often says without the number: "round-the-clock", "always".
-_ALL_DAY = ("span", "all day")
-_EN_ALL_DAY = re.compile(r"\b(?:a?round[\s-]the[\s-]clock|day and night|night and day|all day|at all hours|always)\b",
-                         re.IGNORECASE)
-
-
-def _shares(value: Decimal) -> set:
-    return {("share", _SHARES[value])} if value in _SHARES else set()
-
-
-def _english_shares(text: str) -> list:
-    """The fractions an English text names: half, a quarter, three quarters, a third, two thirds ("the third
-    quarter" is no share: a quarter or third needs a count before it; "half-jokingly" is a word of its own)."""
-    out = []
-    for m in _EN_SHARE.finditer(text):
-        words = m.group().lower().replace("-", " ").split()
-        last = words[-1].rstrip("s") if words[-1] != "halves" else "half"
-        if last == "half":
-            out.append(("share", "half"))
-        elif len(words) == 2:
-            count = words[0]
-            name = {"third": {"two": "two thirds"}, "quarter": {"three": "three quarters"}}[last].get(count, last)
-            if count in ("a", "one") or name != last:
-                out.append(("share", name))
-    return out
-
-
 def source_numbers(text: str) -> list[SourceNumber]:
     """Every number, year, month, weekday, percentage and amount in a Chinese text.
 
     Each one's `text` is exactly as the source writes it (full-width digits
     included), so a proofreader's tool can highlight it.
     """
-    original, text = text, text.translate(_FULLWIDTH)
+    original, text = text, text.translate(FULLWIDTH)
     taken = [False] * len(text)
     found: list[tuple[int, SourceNumber]] = []
 
@@ -178,9 +139,9 @@ def source_numbers(text: str) -> list[SourceNumber]:
                                                       or text[m.start() - 1].isdigit()):
                 continue  # 两千万, 3千万: the multiplier of a number, not the adverb 千万 ("by all means")
             take(m.start(), m.end())
-    for m in _DATE.finditer(text):
+    for m in DATE.finditer(text):
         take(m.start(), m.end())
-        y, mo, d = (_dec(int(g)) for g in m.groups())
+        y, mo, d = (dec(int(g)) for g in m.groups())
         found += [(m.start(1), SourceNumber(m.group(1), _accept(y, "year"))),
                   (m.start(2), SourceNumber(m.group(2), _accept(mo, "month"))),
                   (m.start(3), SourceNumber(m.group(3), {d}))]
@@ -191,7 +152,7 @@ def source_numbers(text: str) -> list[SourceNumber]:
     for m in _PERCENT.finditer(text):
         if free(m.start(), m.end()) and (v := _cn_value(m.group(1))) is not None:
             take(m.start(), m.end())
-            found.append((m.start(), SourceNumber(m.group(0), {v} | _shares(v), False)))
+            found.append((m.start(), SourceNumber(m.group(0), {v} | shares(v), False)))
     for m in _ARABIC.finditer(text):
         if not free(m.start(), m.end()):
             continue
@@ -202,7 +163,7 @@ def source_numbers(text: str) -> list[SourceNumber]:
         take(m.start(), end)
         if end - m.start() > MAX_DIGITS:
             continue
-        value = _dec(m.group(1).replace(",", "") + (m.group(2) or ""))
+        value = dec(m.group(1).replace(",", "") + (m.group(2) or ""))
         if multiplier:
             value *= _MULT[multiplier]
         kind = _kind_after(text, end)
@@ -210,9 +171,9 @@ def source_numbers(text: str) -> list[SourceNumber]:
         if not multiplier and (shared := _RANGE_SCALE.match(text, end)):
             accepted.add(value * _MULT[shared.group(1)])  # 600-700万: six to seven million
         if text[end:end + 1] == "%":
-            accepted |= _shares(value)
+            accepted |= shares(value)
         if value == 24 and text[end:end + 3].lstrip(" ").startswith("小时"):
-            accepted.add(_ALL_DAY)  # 24 小时免费电话 -> "numbers always available"
+            accepted.add(ALL_DAY)  # 24 小时免费电话 -> "numbers always available"
         found.append((m.start(), SourceNumber(text[m.start():end], accepted, kind=kind)))
     for m in _CN_RUN.finditer(text):
         a, b = m.span()
@@ -226,7 +187,7 @@ def source_numbers(text: str) -> list[SourceNumber]:
         take(a, b)
         found += [(a, n) for n in _cn_numbers(run, _kind_after(text, b))]
     for at, n in found:
-        n.text = original[at:at + len(n.text)]  # _FULLWIDTH maps one character to one
+        n.text = original[at:at + len(n.text)]  # FULLWIDTH maps one character to one
         n.start = at
     return _centuries_with_decades(original, [n for _, n in sorted(found, key=lambda x: x[0])])
 
@@ -301,144 +262,6 @@ def _cn_numbers(run: str, kind: str) -> list[SourceNumber]:
     if value is None or (value == 1 and kind != "month"):
         return []  # a lone 一 is "a", "the", "once", "whole"...: too loose to check
     return [SourceNumber(run, _accept(value, kind), False, kind=kind)]
-
-
-# --- English side -----------------------------------------------------------
-
-_UNITS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen".split())}
-_TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split())
-         if w != "_"}
-_ORDINALS = {w: i + 1 for i, w in enumerate(
-    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
-    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth".split())}
-_ORDINALS |= {w[:-1] + "ieth": v for w, v in _TENS.items()}
-_DECADES = {w[:-1] + "ies": v for w, v in _TENS.items()}
-_SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12}
-# Words that count groups after a number: "two decades" is 20 years (二十年), "three dozen" 36.
-_GROUPS = {"decade": 10, "decades": 10, "century": 100, "centuries": 100, "dozen": 12}
-_SHORT_SCALES = {"k": 1000, "m": 10**6, "mn": 10**6, "bn": 10**9, "b": 10**9, "tn": 10**12}
-# Words that stand for a small number without being a numeral.
-_SPECIAL = {"a": 1, "an": 1, "once": 1, "single": 1, "both": 2, "twice": 2, "pair": 2, "couple": 2,
-            "double": 2, "thrice": 3, "triple": 3, "dozen": 12, "dozens": 12, "decade": 10, "century": 100,
-            "fortnight": 14}
-_EN_NUMBER = re.compile(
-    r"(?<![\d,])(?<!\d\.)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s*-?\s*(hundred|thousand|million|billion|trillion"
-    r"|k|m|mn|bn|b|tn)\b)?", re.IGNORECASE)
-_WORD = re.compile(r"[A-Za-z]+")
-_EN_RANGE = re.compile(r"\s*(?:-|–|—|to)\s*")  # between the two numbers of a range: 6-7 million, 6 to 7 million
-_EN_DOTTED_TIME = re.compile(r"(?<![\d.])(\d{1,2})\.([0-5]\d)\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w)", re.IGNORECASE)
-
-
-def target_values(text: str) -> set:
-    """The set of numeric values, months and weekdays an English text mentions."""
-    counts = target_counts(text)
-    return set(counts) | set(target_counts(text, loose=True) - counts)
-
-
-def target_counts(text: str, *, loose: bool = False) -> Counter:
-    """How often the English mentions each value. `loose` counts only the words that stand for a
-    small number without being numerals (a, once, both, twice, dozen): a number the source writes
-    in digits needs a numeral."""
-    text = text.translate(_FULLWIDTH)
-    words = _WORD.findall(_DATE.sub(" ", text))
-    if loose:
-        return Counter(_word_numbers([w.lower() for w in words], specials_only=True))
-    values: list = []
-    for m in _DATE.finditer(text):
-        values += [_dec(int(g)) for g in m.groups()] + [("month", int(m.group(2)))]
-    text = _DATE.sub(" ", text)
-    values += [("yy", int(y)) for y in re.findall(r"(?:['’]|\bFY)(\d{2})\b", text)]  # '98, FY18
-    values += [_dec(_ROMAN[w]) for w in re.findall(r"\b[IVX]{2,5}\b", text) if w in _ROMAN]  # Volume II
-    values += _english_shares(text)
-    values += [_ALL_DAY] * len(_EN_ALL_DAY.findall(text))
-    for h, mm in _EN_DOTTED_TIME.findall(text):
-        values += [_dec(int(h)), _dec(int(mm))]  # 9.30am: nine thirty, as 上午9:30 gives 9 and 30
-    previous = None  # the last number without a scale, and where it ended
-    for m in _EN_NUMBER.finditer(text):
-        if len(m.group(0)) > MAX_DIGITS:
-            continue
-        value = _dec(m.group(1).replace(",", "") + (m.group(2) or ""))
-        values.append(value)
-        if m.group(3):
-            scale = m.group(3).lower()
-            multiplier = _SCALES.get(scale) or _SHORT_SCALES[scale]
-            values.append(value * multiplier)
-            if previous and _EN_RANGE.fullmatch(text, previous[1], m.start()):
-                values.append(previous[0] * multiplier)  # RUB6-7 million: six million to seven million
-        previous = None if m.group(3) else (value, m.end())
-    for w in words:
-        low = w.lower()
-        if w[0].isupper() and low in MONTHS + ["sept"] or low.rstrip(".") in _MONTH_ABBR and w[0].isupper():
-            values.append(("month", _month_number(low)))
-        low = low[:-1] if low.endswith("days") else low  # on Wednesdays
-        if w[0].isupper() and (low in WEEKDAYS or low in _WEEKDAY_ABBR):
-            values.append(("weekday", (WEEKDAYS.index(low) if low in WEEKDAYS else _WEEKDAY_ABBR[low]) + 1))
-    values += _word_numbers([w.lower() for w in words])
-    return Counter(values)
-
-
-_ROMAN = {r: i for i, r in enumerate(
-    "_ I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX".split()) if r != "_"}
-_MONTH_ABBR = {m[:3]: i for i, m in enumerate(MONTHS)} | {"sept": 8}
-_WEEKDAY_ABBR = {d[:3]: i for i, d in enumerate(WEEKDAYS)} | {"tues": 1, "thur": 3, "thurs": 3}
-
-
-def _month_number(low: str) -> int:
-    return MONTHS.index(low) + 1 if low in MONTHS else _MONTH_ABBR[low.rstrip(".")] + 1
-
-
-def _word_numbers(words: list[str], *, specials_only: bool = False) -> list:
-    """Values of spelled-out numbers: 'twenty-five', 'two hundred and five', 'sixth', 'sixties';
-    with `specials_only`, only the words that stand for a small number (a, once, twice, dozen)."""
-    values: list = []
-    specials: list = []
-    total = current = 0
-    in_number = False
-
-    def flush() -> None:
-        nonlocal total, current, in_number
-        if in_number:
-            values.append(_dec(total + current))
-        total = current = 0
-        in_number = False
-
-    for i, w in enumerate(words):
-        nxt = words[i + 1] if i + 1 < len(words) else ""
-        if w in _UNITS:
-            current += _UNITS[w]
-            in_number = True
-        elif w in _TENS:
-            current += _TENS[w]
-            in_number = True
-        elif w in _SCALES and in_number:
-            mult = _SCALES[w]
-            if mult == 100:
-                current = (current or 1) * 100
-            else:
-                total += (current or 1) * mult
-                current = 0
-            in_number = True
-        elif w == "and" and in_number and i and words[i - 1] in _SCALES and (nxt in _UNITS or nxt in _TENS):
-            continue  # two hundred and five; but "three and four" are two numbers
-        elif w in _GROUPS and in_number:
-            values.append(_dec((total + current) * _GROUPS[w]))  # two decades: 20, and the 2 as written
-            flush()
-        else:
-            flush()
-            if w in _ORDINALS:
-                values.append(_dec(_ORDINALS[w]))
-            elif w in _DECADES:
-                values.append(_dec(_DECADES[w]))
-            elif w in _SPECIAL:
-                # "a million" is a number; "a" alone still stands for 1, loosely.
-                if nxt in _SCALES:
-                    current, in_number = _SPECIAL[w], True
-                else:
-                    specials.append(_dec(_SPECIAL[w]))
-    flush()
-    return specials if specials_only else values
 
 
 def _consume(n: SourceNumber, counts: Counter) -> bool:

@@ -14,7 +14,8 @@ import re
 from decimal import Decimal
 
 from bilingual.check.base import Finding, Unit, excerpt
-from bilingual.check.numbers import SourceNumber, source_numbers, target_counts, target_values
+from bilingual.check.english_numbers import scale_pattern, scales, target_counts, target_values, word_numbers
+from bilingual.check.numbers import SourceNumber, source_numbers
 
 _PERCENT_AFTER = re.compile(r"^\s*(?:[%％]|个?百分点)")
 _POINTS_AFTER = re.compile(r"^\s*个?百分点")
@@ -24,10 +25,8 @@ _EN_PERCENT = re.compile(
 _EN_SPELLED_PERCENT = re.compile(r"((?:[A-Za-z]+[\s-]+){1,4})(?:per\s*-?cent|percentage points?)", re.IGNORECASE)
 # An amount may follow a currency's code with no space (GBP32 million, RMB280 million, JPY5 million).
 _EN_AMOUNT = re.compile(
-    r"(?:(?<![\w.,])|(?<=\b(?-i:[A-Z]{3})))(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s*-?\s*(hundred|thousand|million|billion|trillion|k|m|mn|bn|b|tn)"
-    r"\b)?", re.IGNORECASE)
-_SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12,
-           "k": 1000, "m": 10**6, "mn": 10**6, "bn": 10**9, "b": 10**9, "tn": 10**12}
+    r"(?:(?<![\w.,])|(?<=\b(?-i:[A-Z]{3})))(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?"
+    rf"(?:\s*-?\s*({scale_pattern()})\b)?", re.IGNORECASE)
 _SCALED = re.compile(r"[万亿]$")
 
 
@@ -58,11 +57,9 @@ def is_percent(source: str, n: SourceNumber) -> bool:
 
 def english_percents(en: str) -> set[Decimal]:
     """Values the English gives as percentages (3%, 3 percent, three per cent, 3 percentage points)."""
-    from bilingual.check.numbers import _word_numbers
-
     values = {Decimal(m.group(1).replace(",", "")) for m in _EN_PERCENT.finditer(en)}
     for m in _EN_SPELLED_PERCENT.finditer(en):
-        values |= {v for v in _word_numbers(re.split(r"[\s-]+", m.group(1).lower().strip()))
+        values |= {v for v in word_numbers(re.split(r"[\s-]+", m.group(1).lower().strip()))
                    if isinstance(v, Decimal)}
     return values
 
@@ -72,7 +69,7 @@ def english_amounts(en: str) -> list[tuple[Decimal, Decimal, str]]:
     out = []
     for m in _EN_AMOUNT.finditer(en):
         mantissa = Decimal(m.group(1).replace(",", "") + (m.group(2) or ""))
-        scale = _SCALES.get((m.group(3) or "").lower(), 1)
+        scale = scales().get((m.group(3) or "").lower(), 1)
         out.append((mantissa * scale, mantissa, m.group(0)))
     return out
 

@@ -1,0 +1,208 @@
+"""The English side of the number check: every value an English text states, however it is written.
+
+Digits with scale words ("3.2 million", "£32m", "6-7 million"), dates, spelled-out
+numbers ("two hundred and five", "sixth", "the sixties"), months, weekdays,
+Roman numerals, fractions for percentages ("half") and the words that stand
+for a small number ("both", "twice", "a decade"). The words are data:
+bilingual/data/check/english_numbers.toml. numbers.py reads the Chinese side.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from decimal import Decimal
+from functools import lru_cache
+
+from bilingual import datafiles
+
+FULLWIDTH = {0xFF10 + i: str(i) for i in range(10)} | {ord("％"): "%", ord("．"): "."}
+DATE = re.compile(r"(?<![\d.])(\d{4})[./-](\d{1,2})[./-](\d{1,2})(?![\d.])")
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+          "october", "november", "december"]
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+# Digits a number may have to be checked: Python refuses int <-> str past 4,300 digits, and no
+# article states a 100,000-digit amount (a run of digits that long is data, not a number).
+MAX_DIGITS = 100
+# The value a source number gives beside its digits when it is a day's 24 hours (24 小时): English often
+# says it without the number ("round-the-clock"), and such a phrase answers it.
+ALL_DAY = ("span", "all day")
+
+
+def dec(v) -> Decimal:
+    return Decimal(str(v))
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict:
+    return datafiles.toml("check/english_numbers.toml")
+
+
+def scales() -> dict[str, int]:
+    """Every scale word and its short form after digits (million, m, bn ...): its multiplier."""
+    return _words()["scales"] | _words()["short_scales"]
+
+
+def scale_pattern() -> str:
+    """A regular expression alternative of the scale words, longest first (mn before m)."""
+    return "|".join(sorted(scales(), key=len, reverse=True))
+
+
+def shares(value: Decimal) -> set:
+    """The fraction a percentage may be written as in English (50 -> "half"), as a value."""
+    name = _words()["shares"].get(format(value.normalize(), "f"))
+    return {("share", name)} if name else set()
+
+
+_UNITS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen".split())}
+_TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split())
+         if w != "_"}
+_ORDINALS = {w: i + 1 for i, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth".split())}
+_ORDINALS |= {w[:-1] + "ieth": v for w, v in _TENS.items()}
+_DECADES = {w[:-1] + "ies": v for w, v in _TENS.items()}
+_ROMAN = {r: i for i, r in enumerate(
+    "_ I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX".split()) if r != "_"}
+_MONTH_ABBR = {m[:3]: i for i, m in enumerate(MONTHS)} | {"sept": 8}
+_WEEKDAY_ABBR = {d[:3]: i for i, d in enumerate(WEEKDAYS)} | {"tues": 1, "thur": 3, "thurs": 3}
+_WORD = re.compile(r"[A-Za-z]+")
+_RANGE = re.compile(r"\s*(?:-|–|—|to)\s*")  # between the two numbers of a range: 6-7 million, 6 to 7 million
+_DOTTED_TIME = re.compile(r"(?<![\d.])(\d{1,2})\.([0-5]\d)\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w)", re.IGNORECASE)
+_SHARE = re.compile(r"\b(?:(?:a|one|two|three)[\s-]+)?(?:half|halves|thirds?|quarters?)(?![\w-])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _number() -> re.Pattern:
+    return re.compile(r"(?<![\d,])(?<!\d\.)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?"
+                      rf"(?:\s*-?\s*({scale_pattern()})\b)?", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _all_day() -> re.Pattern:
+    phrases = (r"[\s-]".join(map(re.escape, p.split())) for p in _words()["all_day"]["phrases"])
+    return re.compile(rf"\b(?:{'|'.join(phrases)})\b", re.IGNORECASE)
+
+
+def target_values(text: str) -> set:
+    """The set of numeric values, months and weekdays an English text mentions."""
+    counts = target_counts(text)
+    return set(counts) | set(target_counts(text, loose=True) - counts)
+
+
+def target_counts(text: str, *, loose: bool = False) -> Counter:
+    """How often the English mentions each value. `loose` counts only the words that stand for a
+    small number without being numerals (a, once, both, twice, dozen): a number the source writes
+    in digits needs a numeral."""
+    text = text.translate(FULLWIDTH)
+    words = _WORD.findall(DATE.sub(" ", text))
+    if loose:
+        return Counter(word_numbers([w.lower() for w in words], specials_only=True))
+    values: list = []
+    for m in DATE.finditer(text):
+        values += [dec(int(g)) for g in m.groups()] + [("month", int(m.group(2)))]
+    text = DATE.sub(" ", text)
+    values += [("yy", int(y)) for y in re.findall(r"(?:['’]|\bFY)(\d{2})\b", text)]  # '98, FY18
+    values += [dec(_ROMAN[w]) for w in re.findall(r"\b[IVX]{2,5}\b", text) if w in _ROMAN]  # Volume II
+    values += _english_shares(text)
+    values += [ALL_DAY] * len(_all_day().findall(text))
+    for h, mm in _DOTTED_TIME.findall(text):
+        values += [dec(int(h)), dec(int(mm))]  # 9.30am: nine thirty, as 上午9:30 gives 9 and 30
+    multipliers = scales()
+    previous = None  # the last number without a scale, and where it ended
+    for m in _number().finditer(text):
+        if len(m.group(0)) > MAX_DIGITS:
+            continue
+        value = dec(m.group(1).replace(",", "") + (m.group(2) or ""))
+        values.append(value)
+        if m.group(3):
+            multiplier = multipliers[m.group(3).lower()]
+            values.append(value * multiplier)
+            if previous and _RANGE.fullmatch(text, previous[1], m.start()):
+                values.append(previous[0] * multiplier)  # RUB6-7 million: six million to seven million
+        previous = None if m.group(3) else (value, m.end())
+    for w in words:
+        low = w.lower()
+        if w[0].isupper() and low in MONTHS + ["sept"] or low.rstrip(".") in _MONTH_ABBR and w[0].isupper():
+            values.append(("month", _month_number(low)))
+        low = low[:-1] if low.endswith("days") else low  # on Wednesdays
+        if w[0].isupper() and (low in WEEKDAYS or low in _WEEKDAY_ABBR):
+            values.append(("weekday", (WEEKDAYS.index(low) if low in WEEKDAYS else _WEEKDAY_ABBR[low]) + 1))
+    values += word_numbers([w.lower() for w in words])
+    return Counter(values)
+
+
+def _english_shares(text: str) -> list:
+    """The fractions an English text names: half, a quarter, three quarters, a third, two thirds ("the third
+    quarter" is no share: a quarter or third needs a count before it; "half-jokingly" is a word of its own)."""
+    out = []
+    for m in _SHARE.finditer(text):
+        words = m.group().lower().replace("-", " ").split()
+        last = words[-1].rstrip("s") if words[-1] != "halves" else "half"
+        if last == "half":
+            out.append(("share", "half"))
+        elif len(words) == 2:
+            count = words[0]
+            name = {"third": {"two": "two thirds"}, "quarter": {"three": "three quarters"}}[last].get(count, last)
+            if count in ("a", "one") or name != last:
+                out.append(("share", name))
+    return out
+
+
+def _month_number(low: str) -> int:
+    return MONTHS.index(low) + 1 if low in MONTHS else _MONTH_ABBR[low.rstrip(".")] + 1
+
+
+def word_numbers(words: list[str], *, specials_only: bool = False) -> list:
+    """Values of spelled-out numbers: 'twenty-five', 'two hundred and five', 'sixth', 'sixties';
+    with `specials_only`, only the words that stand for a small number (a, once, twice, dozen)."""
+    big, groups, special = _words()["scales"], _words()["groups"], _words()["special"]
+    values: list = []
+    specials: list = []
+    total = current = 0
+    in_number = False
+
+    def flush() -> None:
+        nonlocal total, current, in_number
+        if in_number:
+            values.append(dec(total + current))
+        total = current = 0
+        in_number = False
+
+    for i, w in enumerate(words):
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if w in _UNITS:
+            current += _UNITS[w]
+            in_number = True
+        elif w in _TENS:
+            current += _TENS[w]
+            in_number = True
+        elif w in big and in_number:
+            mult = big[w]
+            if mult == 100:
+                current = (current or 1) * 100
+            else:
+                total += (current or 1) * mult
+                current = 0
+            in_number = True
+        elif w == "and" and in_number and i and words[i - 1] in big and (nxt in _UNITS or nxt in _TENS):
+            continue  # two hundred and five; but "three and four" are two numbers
+        elif w in groups and in_number:
+            values.append(dec((total + current) * groups[w]))  # two decades: 20, and the 2 as written
+            flush()
+        else:
+            flush()
+            if w in _ORDINALS:
+                values.append(dec(_ORDINALS[w]))
+            elif w in _DECADES:
+                values.append(dec(_DECADES[w]))
+            elif w in special:
+                # "a million" is a number; "a" alone still stands for 1, loosely.
+                if nxt in big:
+                    current, in_number = special[w], True
+                else:
+                    specials.append(dec(special[w]))
+    flush()
+    return specials if specials_only else values
