@@ -74,28 +74,28 @@ def test_short_quoted_phrases_are_offered_last():
 def test_a_place_and_common_words_before_a_descriptor_head_come_after_the_names():
     # tune6 (voa_1045817): 中国制药公司 is "a Chinese drug maker", the name is 康希诺; tune4 (nyt_1047814)
     # 中国海航集团 holds the name 海航, and 澳大利亚广播公司 (ABC) is one dictionary word: both keep their rank
-    from bilingual.glossary.suggest import _described
+    from bilingual.glossary.suggest_filter import described
 
     text = ("中国制药公司康希诺研发生产的疫苗，在试验的早期就获得了批准。中国海航集团董事长陈峰说，"
             "澳大利亚广播公司报导，上海第一中级法院开庭。")
     found = [c.text for c in suggest(text, KNOWN)]
     assert "中国制药公司" in found  # offered, for the rare description that is a name
     assert found.index("中国制药公司") > found.index("陈峰")
-    assert _described("中国制药公司", KNOWN) and _described("美国实验室", KNOWN)
-    assert _described("中国一家法院", KNOWN)
-    assert not _described("中国海航集团", KNOWN) and not _described("澳大利亚广播公司", KNOWN)
-    assert not _described("上海第一中级法院", KNOWN) and not _described("兰德公司", KNOWN)
-    assert not _described("香港高等法院", KNOWN)  # a court's rank is a fixed term, no common word
+    assert described("中国制药公司", KNOWN) and described("美国实验室", KNOWN)
+    assert described("中国一家法院", KNOWN)
+    assert not described("中国海航集团", KNOWN) and not described("澳大利亚广播公司", KNOWN)
+    assert not described("上海第一中级法院", KNOWN) and not described("兰德公司", KNOWN)
+    assert not described("香港高等法院", KNOWN)  # a court's rank is a fixed term, no common word
 
 
 def test_a_surname_with_a_title_or_a_kin_word_is_no_name():
     # tune5 曹先生, tune6 梁教授, tune3 潘母 and 特首林: someone referred to by surname and title
     from bilingual.glossary import rules
-    from bilingual.glossary.suggest import _titled_surname
+    from bilingual.glossary.suggest_filter import titled_surname
 
     r = rules.rules()
-    assert all(_titled_surname(n, r) for n in ("曹先生", "梁教授", "潘母", "特首林"))
-    assert not any(_titled_surname(n, r) for n in ("王毅", "陈同佳", "林郑月娥", "曹操", "潘多拉"))
+    assert all(titled_surname(n, r) for n in ("曹先生", "梁教授", "潘母", "特首林"))
+    assert not any(titled_surname(n, r) for n in ("王毅", "陈同佳", "林郑月娥", "曹操", "潘多拉"))
     text = "33岁的曹先生是上海的一名咨询师。曹先生说。陈同佳近日在潘母公开要求下发表录音。"
     found = [c.text for c in suggest(text, KNOWN)]
     assert "陈同佳" in found and not {"曹先生", "潘母"} & set(found), found
@@ -103,28 +103,30 @@ def test_a_surname_with_a_title_or_a_kin_word_is_no_name():
 
 def test_a_person_cut_short_more_often_than_found_whole_is_a_piece():
     # tune (voa_1045755): LAC tags 杨恒 of 杨恒均 eleven times (均 is also "all") and the whole six times
-    from bilingual.glossary.suggest import Candidate, _piece_of_another
+    from bilingual.glossary.suggest import Candidate
+    from bilingual.glossary.suggest_filter import piece_of_another
 
     text = "作家杨恒均被控间谍罪。" * 3
     short, whole = Candidate("杨恒", 11, "person", 22.0), Candidate("杨恒均", 6, "person", 12.0)
-    assert _piece_of_another(short, {"杨恒": short, "杨恒均": whole}, text)
-    assert not _piece_of_another(short, {"杨恒": short, "杨恒均": whole}, text + "杨恒说。")  # written alone
+    assert piece_of_another(short, {"杨恒": short, "杨恒均": whole}, text)
+    assert not piece_of_another(short, {"杨恒": short, "杨恒均": whole}, text + "杨恒说。")  # written alone
     # a longer "person" that is no Chinese name (陈品洁华盛顿: a name and a place run together) keeps the piece
     piece, run = Candidate("陈品洁", 2, "person", 4.0), Candidate("陈品洁华盛顿", 1, "person", 2.0)
-    assert not _piece_of_another(piece, {"陈品洁": piece, "陈品洁华盛顿": run}, "记者陈品洁华盛顿报道")
+    assert not piece_of_another(piece, {"陈品洁": piece, "陈品洁华盛顿": run}, "记者陈品洁华盛顿报道")
 
 
 def test_a_name_cut_across_a_dictionary_word_comes_after_the_names():
     # tune2 (voa_1045766): LAC's 香港特 of 香港特首林郑月娥; tune5 (hkc_32050) 从一 of 从一个国家的历史
-    from bilingual.glossary.suggest import Candidate, _cut_across
+    from bilingual.glossary.suggest import Candidate
+    from bilingual.glossary.suggest_filter import cut_across
 
     text = "其中包括香港特首林郑月娥。"
-    assert _cut_across(Candidate("香港特", 1, "place"), text)
-    assert _cut_across(Candidate("从一", 1, "org"), "从一个国家的历史、文化和地理")
-    assert not _cut_across(Candidate("香港", 1, "place"), text)
-    assert not _cut_across(Candidate("民主党", 1, "org"), "民主党人说")  # a word holding the whole name
-    assert not _cut_across(Candidate("印第安纳大学", 1, "org"), "在印第安纳大学教授中")  # 大学教授: its suffix
-    assert not _cut_across(Candidate("林郑", 1, "person"), text)  # persons are not judged so
+    assert cut_across(Candidate("香港特", 1, "place"), text)
+    assert cut_across(Candidate("从一", 1, "org"), "从一个国家的历史、文化和地理")
+    assert not cut_across(Candidate("香港", 1, "place"), text)
+    assert not cut_across(Candidate("民主党", 1, "org"), "民主党人说")  # a word holding the whole name
+    assert not cut_across(Candidate("印第安纳大学", 1, "org"), "在印第安纳大学教授中")  # 大学教授: its suffix
+    assert not cut_across(Candidate("林郑", 1, "person"), text)  # persons are not judged so
 
 
 def test_a_quoted_action_or_slogan_is_no_name():
