@@ -35,15 +35,20 @@ def opencc_stamp() -> str:
     once per process: the installed build does not change under it. The merged configs are named after it too."""
     import opencc
 
-    library = Path(opencc.__file__).parent / "clib"
+    library = _clib()
     stamp = max((p.stat().st_mtime_ns for p in library.iterdir()), default=0) if library.is_dir() else 0
     return f"{getattr(opencc, '__version__', '')} {library} {stamp}"
 
 
-def merged_config(config: str) -> str | None:
-    """The path of OpenCC's `config` with its groups merged (built on first use), or None to use OpenCC's own."""
+def _clib() -> Path:
+    """The installed OpenCC package's compiled part: its library, its tools (bin/) and its tables (share/)."""
     import opencc
 
+    return Path(opencc.__file__).parent / "clib"
+
+
+def merged_config(config: str) -> str | None:
+    """The path of OpenCC's `config` with its groups merged (built on first use), or None to use OpenCC's own."""
     from bilingual.settings import wordcut_dir
 
     folder = wordcut_dir() / "opencc"
@@ -51,7 +56,7 @@ def merged_config(config: str) -> str | None:
     path = folder / f"{config}-{key}.json"
     if path.is_file():
         return str(path)
-    clib = Path(opencc.__file__).parent / "clib"
+    clib = _clib()
     try:
         stock = json.loads((clib / "share" / "opencc" / f"{config}.json").read_text(encoding="utf-8"))
         merger = _Merger(clib / "bin" / "opencc_dict", clib / "share" / "opencc", folder, opencc_stamp())
