@@ -152,7 +152,7 @@ def source_numbers(text: str) -> list[SourceNumber]:
     for m in _PERCENT.finditer(text):
         if free(m.start(), m.end()) and (v := _cn_value(m.group(1))) is not None:
             take(m.start(), m.end())
-            found.append((m.start(), SourceNumber(m.group(0), {v} | shares(v), False)))
+            found.append((m.start(), SourceNumber(m.group(0), {v} | _shares(v, text), False)))
     for m in _ARABIC.finditer(text):
         if not free(m.start(), m.end()):
             continue
@@ -171,7 +171,7 @@ def source_numbers(text: str) -> list[SourceNumber]:
         if not multiplier and (shared := _RANGE_SCALE.match(text, end)):
             accepted.add(value * _MULT[shared.group(1)])  # 600-700万: six to seven million
         if text[end:end + 1] == "%":
-            accepted |= shares(value)
+            accepted |= _shares(value, text)
         if value == 24 and text[end:end + 3].lstrip(" ").startswith("小时"):
             accepted.add(ALL_DAY)  # 24 小时免费电话 -> "numbers always available"
         found.append((m.start(), SourceNumber(text[m.start():end], accepted, kind=kind)))
@@ -190,6 +190,12 @@ def source_numbers(text: str) -> list[SourceNumber]:
         n.text = original[at:at + len(n.text)]  # FULLWIDTH maps one character to one
         n.start = at
     return _centuries_with_decades(original, [n for _, n in sorted(found, key=lambda x: x[0])])
+
+
+def _shares(value: Decimal, text: str) -> set:
+    """The fractions a percentage may be written as, but not "half" when the source says half itself (减半,
+    一半): the English "half" renders that, and 50% needs its own rendering."""
+    return {s for s in shares(value) if not (s == ("share", "half") and "半" in text)}
 
 
 def _centuries_with_decades(text: str, numbers: list[SourceNumber]) -> list[SourceNumber]:

@@ -55,6 +55,10 @@ def _negation(u: Unit, f: Finding) -> tuple[bool, str]:
     if words and _double_negative(u.source, words):
         return True, ("the negator negates a negative word of its own (没有不合时宜 'not inappropriate'), "
                       "which English often renders by the positive word instead of two negations")
+    if words and _bound_word(u.source, words):
+        shown = ", ".join(dict.fromkeys(_bound_words(u.source, words)))
+        return True, (f"the negator and the character after it make a word of their own ({shown}: 不忠 'disloyal', "
+                      "不高 'low'), which English often renders by one word without a negation")
     if words and _litotes(u.source, words):
         return True, ("the negator qualifies a degree word (没那么, 不太: 'not that', 'not very'), "
                       "which English often renders with the opposite word instead of a negation")
@@ -72,6 +76,28 @@ def _litotes(source: str, strong: list[str]) -> bool:
     return bool(at) and len(at) >= len(strong) and all(
         len(words[k]) == 1 and k + 2 < len(words) and words[k + 1] in degree
         and _tag(words[k + 2]) in ("a", "ad", "an") for k in at)
+
+
+def _bound_words(source: str, strong: list[str]) -> list[str]:
+    """The 不 + character pairs of the source whose character is an adjective, noun or state word standing
+    alone in the word cut (不|忠, 不|高): words of their own that the dictionary lacks (severity.toml)."""
+    from bilingual.check.negation import _words
+
+    rules = _rules()["negation"]
+    tags = tuple(rules["bound_tags"])
+    words = _words(source)
+    return [words[k] + words[k + 1] for k, w in enumerate(words[:-1])
+            if w in strong and w in rules["bound_negators"] and len(words[k + 1]) == 1
+            and _tag(words[k + 1]).startswith(tags)]
+
+
+def _bound_word(source: str, strong: list[str]) -> bool:
+    """Every strong negator of the source makes a word with the one character after it (_bound_words); 不|吃
+    (a verb) and 不|同意 (a word of its own) negate a verb."""
+    from bilingual.check.negation import _words
+
+    at = sum(1 for w in _words(source) if w in strong)
+    return bool(at) and len(_bound_words(source, strong)) >= max(at, len(strong))
 
 
 def _double_negative(source: str, strong: list[str]) -> bool:

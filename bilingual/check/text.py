@@ -149,6 +149,10 @@ def repetition_loop(text: str) -> tuple[str, int] | None:
     return best
 
 
+# A run of Chinese said twice back to back (我中奖了！中奖了！, 快走，快走): the writer's own repetition.
+_SOURCE_REPEAT = re.compile(r"([\u3400-\u9fff]{2,})[\s!！,，、.。…~～]*\1")
+
+
 def _repetition(units: list[Unit]) -> list[Finding]:
     out = []
     for u in units:
@@ -158,6 +162,11 @@ def _repetition(units: list[Unit]) -> list[Finding]:
             written = re.search(r"(?<!\w)" + r"\W+".join(re.escape(w) for w in gram.split()) + r"(?!\w)",
                                 u.en, re.IGNORECASE)
             gram = written.group() if written else gram  # the mark as the text writes it
+            if count == 2 and _SOURCE_REPEAT.search(u.source):  # "I got it! I got it!" for 中奖了！中奖了！
+                out.append(Finding(u.id, "repetition", "info", excerpt(u.source), excerpt(u.en, gram),
+                                   f"'{gram}' repeated {count} times in a row, as the source repeats itself",
+                                   "check that the repetition renders the source's", target_mark=gram))
+                continue
             out.append(Finding(u.id, "repetition", "error", excerpt(u.source), excerpt(u.en, gram),
                                f"'{gram}' repeated {count} times in a row (a machine-translation loop)",
                                "retranslate the segment", target_mark=gram))

@@ -190,3 +190,13 @@ def test_a_repeat_is_an_error_when_the_english_has_a_number_of_its_own():
     doc = sentence_document(["低于 30 度或在 30 度左右。"], ["Below 30 degrees or around 31 degrees."])
     found = [f.severity for f in check_document(doc, glossary=None) if f.kind == "number.missing"]
     assert found == ["error"]
+
+
+def test_half_renders_a_percentage_unless_the_source_says_half_itself():
+    # tune9:70: 增加了大约 50％ … 减少了一半 -> "rose by about 51 percent … dropped by half": the "half" is 一半's
+    zh = "细胞的数量增加了大约 50％，但当色氨酸水平减半时，细胞数量减少了一半。"
+    wrong = "the number of cells rose by about 51 percent but when levels were halved, the number dropped by half."
+    doc = sentence_document([zh], [wrong])
+    assert [f.source_mark for f in check_document(doc, glossary=None) if f.kind == "number.missing"] == ["50"]
+    doc = sentence_document(["超过50%的人同意。"], ["Over half of the people agreed."])
+    assert not [f for f in check_document(doc, glossary=None) if f.kind == "number.missing"]

@@ -32,3 +32,18 @@ def test_chinese_punctuation_is_a_warning(en, mark):
 
 def test_chinese_characters_are_an_error():
     assert cjk("It has to do with the 宿敌.") == [("error", "宿敌")]
+
+
+def test_a_repetition_the_source_makes_itself_is_a_note():
+    # parallel2/tune9:125: 我中奖了！中奖了！ -> "I got it! I got it!"
+    zh = "我大叫起来，‘我中奖了！中奖了！我中彩票了!'"
+    en = "I started shouting, 'I got it! I got it! I hit the lottery!'"
+    [f] = [f for f in check_document(sentence_document([zh], [en]), glossary=None) if f.kind == "repetition"]
+    assert f.severity == "info" and "source repeats" in f.message
+    # the same English for a source that says it once, and a loop of three: a machine-translation loop
+    [f] = [f for f in check_document(sentence_document(["我大叫起来，‘我中奖了！我中彩票了!'"], [en]), glossary=None)
+           if f.kind == "repetition"]
+    assert f.severity == "error"
+    loop = "I started shouting, 'I got it! I got it! I got it! I hit the lottery!'"
+    [f] = [f for f in check_document(sentence_document([zh], [loop]), glossary=None) if f.kind == "repetition"]
+    assert f.severity == "error"
