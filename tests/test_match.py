@@ -38,6 +38,7 @@ TERMS = [
     Term("huasheng", "华升", kind="org", en="Huasheng"),
     Term("politburo", "中共中央政治局", kind="org", en="CCP Politburo"),
     Term("australia", "澳大利亚", kind="place", en="Australia"),
+    Term("democrats", "民主党", kind="org", en="the Democratic Party"),
     Term("taipei", "台北", kind="place", en="Taipei"), Term("taipei-city", "台北市", kind="place", en="Taipei City"),
     Term("who", "世界卫生组织", aliases=["世卫"], kind="org", en="the WHO"),
     Term("mfa", "外交部", kind="org", en="the Foreign Ministry"),
@@ -159,6 +160,9 @@ def test_a_name_inside_a_longer_word_or_name_is_not_matched(names, text, rule):
     ("中国使馆回应说，中国高度重视", ["china", "china"]),  # 使馆 alone after a country describes (大使馆 names)
     ("香港金融发展局日前表示，香港作为最大的", ["hk"]),  # a council (发展局) the glossary lacks; 香港 alone
     ("香港发展局面良好", ["hk"]),  # 发展|局面 (the situation): no council's name ends there
+    # real sentences of tests/fixtures/articles/tune9:
+    ("州政府，绑架民主党籍州长惠特默", ["democrats"]),  # jieba's 党籍 takes 党: 籍 keeps the name (a member of)
+    ("他拥有中国国籍", ["china"]),  # 国籍 takes 国 the same way
 ])
 def test_a_name_standing_as_a_word_or_compound_is_matched(names, text, ids):
     assert [m.term.id for m in names.find(text)] == ids
