@@ -95,7 +95,7 @@ def test_bench_checks_names_its_corpora_by_set_and_help_runs_nothing(capsys):
     assert checks.corpora([]) == checks.corpora(["-v"]) == ["parallel2/heldout"]  # a bare run, as before
     assert checks.corpora(["tune6"]) == ["parallel2/tune6"]
     assert checks.corpora(["tune", "-v"]) == list(planting.TUNE)
-    with pytest.raises(SystemExit, match="no parallel set 'tune9'"):
-        checks.corpora(["tune9"])
+    with pytest.raises(SystemExit, match="no parallel set 'tune99'"):
+        checks.corpora(["tune99"])
     checks.main(["--help"])
     assert capsys.readouterr().out.strip() == checks.USAGE
