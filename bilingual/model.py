@@ -58,7 +58,7 @@ class Segment:
     hans: str = ""
     hant: str = ""
     en: str = ""
-    # Where `en` came from: "" (none yet), "mt", "memory", "human".
+    # Where `en` came from: "" (none yet), "mt", "memory", "human", "source" (no Chinese: the text itself).
     origin: str = ""
     # Marks per column name ("source", "hans", "hant", "en").
     marks: dict[str, list[Mark]] = field(default_factory=dict)

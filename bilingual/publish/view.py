@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import unquote
 
-from bilingual.chars import has_chinese
 from bilingual.model import COLUMNS, Document
 from bilingual.publish.rows import ORIGINAL_IMAGE, Marker, Row, article_rows, block_html, groups
 from bilingual.urls import safe_href
@@ -194,10 +193,7 @@ def english_note(docs: list[Document], columns: tuple[str, ...]) -> str:
 
 
 def _origin(seg) -> str:
-    """A segment's origin as the book states it: a memory hit is machine output, and a sentence with no Chinese
-    in it, whose English is the source itself (a quoted English title, a date line), is "source", not unrecorded."""
-    if not seg.origin and not has_chinese(seg.source) and seg.en.strip() == seg.source.strip():
-        return "source"
+    """A segment's origin as the book states it: a memory hit is machine output."""
     return _SAME_ORIGIN.get(seg.origin, seg.origin)
 
 

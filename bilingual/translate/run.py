@@ -178,7 +178,7 @@ def _collect(out: Document, protect) -> list[_Item]:
         if not has_chinese(text):
             # Nothing to translate: the English is the text itself, with its links and emphasis.
             lead = len(text) - len(text.lstrip())
-            seg.en, seg.origin = text.strip(), ""
+            seg.en, seg.origin = text.strip(), "source"
             seg.marks["en"] = [Mark(m.start - lead, m.end - lead, m.tag, m.href) for m in marks
                                if m.tag != "term" and 0 <= m.start - lead < m.end - lead <= len(seg.en)]
             continue

@@ -65,7 +65,8 @@ def test_english_already_in_the_source_is_counted_as_such_not_as_unrecorded():
 
     mt = Segment(id="d:0.0:a", source="普京访问平壤。", hans="普京访问平壤。", en="Putin visits Pyongyang.",
                  origin="mt")
-    quoted = Segment(id="d:1.0:b", source="Public Declaration by Wang Ruiqin", en="Public Declaration by Wang Ruiqin")
+    quoted = Segment(id="d:1.0:b", source="Public Declaration by Wang Ruiqin", en="Public Declaration by Wang Ruiqin",
+                     origin="source")  # as translate_document records it
     lost = Segment(id="d:2.0:c", source="普京。", hans="普京。", en="Putin.")  # Chinese, English of no record
     doc = Document(id="d", blocks=[Block(role="paragraph", segments=[s]) for s in (mt, quoted, lost)])
     columns = ("hans", "en")

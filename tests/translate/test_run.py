@@ -65,7 +65,7 @@ def test_every_segment_filled_ids_and_order_kept(tiny_engine):
     assert all(s.en and s.origin == "mt" and s.marks["en"] == [] for s in chinese)
     assert [s.en for s in chinese] == tiny_engine.translate([s.hans for s in chinese])
     number = next(s for s in out.segments() if s.source == "2024")
-    assert number.en == "2024" and number.origin == ""
+    assert number.en == "2024" and number.origin == "source"  # no Chinese: the text itself, said so
     assert out.meta.title_en and out.meta.title_en == tiny_engine.translate([doc.meta.title_hans])[0]
 
 
