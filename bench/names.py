@@ -61,6 +61,16 @@ def _texts(article: Path) -> list[str]:
     return [doc.meta.title] + [s.source for s in segment(doc).segments()]
 
 
+def _published(article: Path) -> list[str]:
+    """Every text an edition of the article shows: its title, byline, source and sentences."""
+    from bilingual import api
+    from bilingual.segment import segment
+
+    doc = api.load([article])[0]
+    meta = doc.meta
+    return [meta.title, meta.author, meta.source, *meta.topics] + [s.source for s in segment(doc).segments()]
+
+
 def _glossary(names: list[tuple[str, str]]):
     from bilingual.glossary import Glossary, Term
 
@@ -154,7 +164,9 @@ def suggest_figures(part: str, limit: int | None = None) -> SuggestFigures:
     t2s = converter("t2s")
     fig = SuggestFigures()
     for article in articles(part):
-        names = {t2s.convert(n).strip("《》") for n, _ in labels(article)}
+        published = t2s.convert("\n".join(_published(article)))
+        # a name only in what ingest drops (a site's footer, its chrome) is in no edition: nobody needs it
+        names = {n for n in (t2s.convert(n).strip("《》") for n, _ in labels(article)) if n in published}
         needed = {n for n in names if not shipped.find(n) or shipped.find(n)[0].surface != n}
         got = [c.text.strip("《》") for c in api.suggest_names(article, limit=limit or DEFAULT_LIMIT)]
         fig.needed += len(needed)
