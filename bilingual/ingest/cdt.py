@@ -280,7 +280,17 @@ def _set_field(meta: Meta, key: str | None, text: str, links: list[tuple[str, st
     elif key == "collections":
         meta.collections = [t for t, _ in links if t] or _split(text)
     elif key == "rights":
-        meta.rights = text
+        meta.rights = _without_trailing_link(text, links)
+
+
+def _without_trailing_link(text: str, links: list[tuple[str, str]]) -> str:
+    """The rights line without a link that ends it ("…审查。<a>详细版权说明</a>。"): the link is a pointer
+    to the site's copyright page, and its text alone, with no link left to follow, says nothing."""
+    last = links[-1][0] if links else ""
+    body = text.rstrip("。. ")
+    if not last or not body.endswith(last) or not body[:-len(last)].strip():
+        return text
+    return body[:-len(last)].strip()
 
 
 def _drop_feed_footer(soup: Tag) -> None:

@@ -37,7 +37,8 @@ def test_seed_metadata_comes_from_header_and_card(seed):
     assert m.source_url == "https://web.archive.org/web/https://mp.weixin.qq.com/s/dOlCXPoiSwvpGo0Ik5rvYw"
     assert m.topics == ["俄罗斯"]
     assert m.collections == ["公民馆"]
-    assert m.rights.startswith("该作品版权归原作者所有。中国数字时代仅对原作进行存档")
+    # The card's closing link (<a>详细版权说明</a>。) is a pointer with nowhere to go once it is text.
+    assert m.rights == "该作品版权归原作者所有。中国数字时代仅对原作进行存档，以对抗中国的网络审查。"
     assert m.archived_at == "2024-06-20T11:30:46+00:00"  # 1718883046000 ms
     assert (m.format, m.path, m.script) == ("cdt", "000_e53f636a1fba136f.txt", "hans")
     assert seed.id == "000_e53f636a1fba136f"
@@ -147,6 +148,20 @@ def test_card_with_unsafe_links_keeps_text_drops_urls(write):
     assert doc.meta.author == "古老板的老巢"
     assert doc.meta.author_url == ""
     assert_safe(doc)
+
+
+@pytest.mark.parametrize("rights_html, rights", [
+    ("版权归原作者所有。<a href=\"https://example.org/copyright\">详细版权说明</a>", "版权归原作者所有。"),
+    ("<a href=\"https://creativecommons.org/licenses/by/4.0/\">CC BY 4.0</a>", "CC BY 4.0"),  # the link is the rights
+    ("版权归<a href=\"https://example.org/a\">原作者</a>所有。", "版权归原作者所有。"),  # a link inside stays text
+])
+def test_a_link_closing_the_cards_rights_line_is_not_rights_text(write, rights_html, rights):
+    card_rights = ("该作品版权归原作者所有。中国数字时代仅对原作进行存档，以对抗中国的网络审查。"
+                   '<a href="https://chinadigitaltimes.net/chinese/copyright">详细版权说明</a>。')
+    page = SEED.read_text(encoding="utf-8")
+    assert card_rights in page
+    (doc,) = read(write("card.txt", page.replace(card_rights, rights_html)))
+    assert doc.meta.rights == rights
 
 
 @pytest.mark.parametrize("title, author, rest", [
