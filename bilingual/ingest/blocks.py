@@ -82,10 +82,27 @@ def html_blocks(root: Tag, *, page: bool = False) -> list[Block]:
     page=True also drops page chrome (nav, header, footer, aside) for whole
     web pages; fragments (CDT bodies, Markdown, EPUB chapters) keep them.
     """
+    _drop_rule_footers(root)
     reader = _Reader(page=page)
     reader.walk(root, 0)
     reader.flush()
     return _normalize_heading_levels(_alt_said_by_caption(reader.blocks), reader.promoted)
+
+
+def _drop_rule_footers(root: Tag) -> None:
+    """Drop a site's footer: a rule, then a block opening with one of `rule_footer_leads` (获取更多RSS：…,
+    請加入成為眾新聞的月費訂戶…), and what follows it up to the next rule (a columnist's note stays)."""
+    leads = tuple(rules()["rule_footer_leads"])
+    for rule in root.find_all("hr"):
+        if rule.decomposed:
+            continue
+        block = rule.find_next_sibling(True)
+        if block is None or not block.get_text(" ", strip=True).startswith(leads):
+            continue
+        while block is not None and block.name != "hr":
+            block, gone = block.find_next_sibling(True), block
+            gone.decompose()
+        rule.decompose()
 
 
 def _alt_said_by_caption(blocks: list[Block]) -> list[Block]:

@@ -75,7 +75,6 @@ def read_text(text: str) -> Document:
     soup = parse(body)
     had_card = _take_card(soup, meta)
     _take_footer(soup, meta)
-    _drop_feed_footer(soup)
     _take_feed_byline(soup, meta)
     _take_lone_time(soup, meta)
     if not had_card and _names_author(head["url"]):
@@ -291,17 +290,6 @@ def _without_trailing_link(text: str, links: list[tuple[str, str]]) -> str:
     if not last or not body.endswith(last) or not body[:-len(last)].strip():
         return text
     return body[:-len(last)].strip()
-
-
-def _drop_feed_footer(soup: Tag) -> None:
-    """Drop the feed aggregator's footer: a rule, then a block opening with one of `feed_footer_leads`
-    (获取更多RSS：, then the aggregator's own links), which every feedx copy of VOA, DW, BBC, NYT ends with."""
-    leads = tuple(rules()["feed_footer_leads"])
-    for rule in soup.find_all("hr"):
-        block = rule.find_next_sibling(True)
-        if block is not None and block.get_text(" ", strip=True).startswith(leads):
-            block.decompose()
-            rule.decompose()
 
 
 def _split(text: str) -> list[str]:

@@ -11,8 +11,9 @@ from __future__ import annotations
 from functools import cache
 
 from bilingual import datafiles
+from bilingual.model import Document
 
-__all__ = ["is_boilerplate_class", "rules"]
+__all__ = ["is_boilerplate_class", "lift_closing_rights", "rules"]
 
 
 @cache
@@ -28,3 +29,16 @@ def is_boilerplate_class(classes: list[str] | str | None) -> bool:
     joined = " ".join(classes) if isinstance(classes, list) else classes
     joined = joined.lower()
     return any(p in joined for p in rules()["drop_class_patterns"])
+
+
+def lift_closing_rights(doc: Document) -> Document:
+    """A copyright line that closes the body (© 2020年 德国之声版权声明：…) becomes the article's rights, where
+    the page gave none: it is metadata, not a paragraph for a reader or the engine."""
+    last = doc.blocks[-1] if doc.blocks else None
+    if last is None or last.role != "paragraph" or not last.source.strip().startswith(tuple(rules()["rights_leads"])):
+        return doc
+    if len(doc.blocks) == 1:
+        return doc  # a page that is only a copyright line keeps it: there is no article to lift it from
+    doc.meta.rights = doc.meta.rights or last.source.strip()
+    doc.blocks = doc.blocks[:-1]
+    return doc

@@ -253,3 +253,31 @@ def test_the_feed_aggregators_footer_is_not_article_text(path):
     (doc,) = read(FIXTURES / "articles" / path)
     assert not any("RSS" in b.source or "feedx" in b.source for b in doc.blocks)
     assert doc.blocks[-1].source  # the article's own last paragraph is still there
+
+
+@pytest.mark.parametrize("path", ["tune/dw_1046320_lee-teng-hui-burial.md",
+                                  "tune4/dw_1046304_uk-australia-olympic-boycott.md"])
+def test_a_closing_copyright_line_is_the_articles_rights(path):
+    """DW ends its articles with © 2020年德国之声版权声明：…, a paragraph a reader and the engine met: it is the
+    article's rights, shown where rights are."""
+    from .helpers import FIXTURES
+
+    (doc,) = read(FIXTURES / "articles" / path)
+    assert doc.meta.rights.startswith("©") and "德国之声版权声明" in doc.meta.rights
+    assert not any("版权声明" in b.source for b in doc.blocks)
+    assert doc.blocks[-1].source  # the article's own last paragraph is still there
+
+
+def test_a_copyright_line_inside_the_body_or_alone_stays():
+    from bilingual.ingest.sanitize import lift_closing_rights
+    from bilingual.model import Block, Document, Meta
+
+    def doc(*texts):
+        return Document(id="d", meta=Meta(rights="CC BY"), blocks=[Block(role="paragraph", source=t) for t in texts])
+
+    inside = lift_closing_rights(doc("© 2020 某社", "正文。"))
+    assert len(inside.blocks) == 2 and inside.meta.rights == "CC BY"
+    alone = lift_closing_rights(doc("© 2020 某社"))
+    assert len(alone.blocks) == 1
+    closing = lift_closing_rights(doc("正文。", "© 2020 某社"))
+    assert len(closing.blocks) == 1 and closing.meta.rights == "CC BY"  # the page's own rights win

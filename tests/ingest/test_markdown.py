@@ -109,3 +109,22 @@ def test_the_hkcnews_video_shortcode_is_not_read_as_text():
 
     (doc,) = read(FIXTURES / "articles" / "tune7" / "hkc_32700_cable-tv-news-reshuffle.md")
     assert not any("{{" in b.source or "video src" in b.source for b in doc.blocks)
+
+
+@pytest.mark.parametrize("path, last", [
+    ("tune/hkc_34178_fcc-police-accreditation.md", "謀求法外特權"),  # the appeal closes the page
+    ("tune2/hkc_34210_police-general-orders-column.md", "資深新聞工作者"),  # a columnist's note follows it
+])
+def test_the_hkcnews_subscription_appeal_is_not_article_text(path, last):
+    """眾新聞 ends its articles with --- and 請加入成為眾新聞的月費訂戶… and a subscribe link: two rows of every
+    column a reader and the engine met; what follows the next rule (a columnist's note) is the article's."""
+    from tests.ingest.helpers import FIXTURES
+
+    (doc,) = read(FIXTURES / "articles" / path)
+    assert not any("訂戶" in b.source for b in doc.blocks)
+    assert last in doc.blocks[-1].source
+
+
+def test_a_rule_before_ordinary_text_stays_a_rule(write):
+    (doc,) = read(write("rule.md", "# 標題\n\n第一段。\n\n---\n\n請注意：第二段。\n\n---\n\n第三段。\n"))
+    assert [b.source for b in doc.blocks if b.source] == ["第一段。", "請注意：第二段。", "第三段。"]
