@@ -24,6 +24,7 @@ import copy
 import hashlib
 import logging
 import marshal
+import math
 import mmap
 import sys
 import zlib
@@ -77,6 +78,7 @@ class WordCut:
         tokenizer.FREQ, tokenizer.total = self._freq, self.total
         tokenizer.initialized = True  # FREQ is filled by _need before every lookup
         self._tokenizer = tokenizer
+        self._block = jieba.re_han_default  # what jieba's cut hands to its DAG cut as one block
 
     def with_words(self, words: dict[str, int]) -> WordCut:
         """A cutter sharing this dictionary with `words` added at least at the given counts.
@@ -106,7 +108,50 @@ class WordCut:
     def tokenize(self, text: str) -> list[tuple[int, int]]:
         """(start, end) of each word of `text`, dictionary only (jieba tokenize, HMM=False)."""
         self._need(text)
+        if self._block.fullmatch(text):  # the matcher's runs: one block of jieba's, cut here at half the cost
+            return self._cut_block(text)
         return [(start, end) for _word, start, end in self._tokenizer.tokenize(text, HMM=False)]
+
+    def _cut_block(self, text: str) -> list[tuple[int, int]]:
+        """jieba's get_DAG, calc and __cut_DAG_NO_HMM in one pass, without its generators and tuples.
+
+        The same sums in the same order (log(count) - log(total) + the best route after the word),
+        and on equal scores the longer word wins as in calc's max over (score, end); single ASCII
+        letters and digits join into one word as jieba's re_eng buffer joins them."""
+        freq, n, ln = self._freq, len(text), math.log
+        logtotal = ln(self.total)
+        scores, ends = [0.0] * (n + 1), [0] * (n + 1)
+        for k in range(n - 1, -1, -1):
+            best, end = 0.0, -1
+            i, frag = k, text[k]
+            while i < n and frag in freq:
+                count = freq[frag]
+                if count:
+                    score = ln(count) - logtotal + scores[i + 1]
+                    if end < 0 or score >= best:
+                        best, end = score, i
+                i += 1
+                frag = text[k:i + 1]
+            if end < 0:  # no word starts here: the character alone, counted 1 if unknown
+                best, end = ln(freq.get(text[k]) or 1) - logtotal + scores[k + 1], k
+            scores[k], ends[k] = best, end
+        spans: list[tuple[int, int]] = []
+        letters = -1  # where a run of single ASCII letters and digits started
+        x = 0
+        while x < n:
+            y = ends[x] + 1
+            if y == x + 1 and text[x] < "\x80" and text[x].isalnum():
+                if letters < 0:
+                    letters = x
+            else:
+                if letters >= 0:
+                    spans.append((letters, x))
+                    letters = -1
+                spans.append((x, y))
+            x = y
+        if letters >= 0:
+            spans.append((letters, n))
+        return spans
 
     def freq(self, word: str) -> int:
         """jieba's count for `word` (0 for a mere prefix of a word or an unknown one)."""
