@@ -162,6 +162,8 @@ class WordCut:
 
     def _need(self, text: str) -> None:
         """Load the entries of every pair of characters in `text` not loaded yet."""
+        if self._loaded.issuperset(zip(text, text[1:], strict=False)):
+            return  # most runs once a few articles are cut: no set of pairs built to find none new
         for pair in set(zip(text, text[1:], strict=False)) - self._loaded:
             first, second = pair
             pairs = self._pairs.get(first)
