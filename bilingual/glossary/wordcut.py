@@ -34,7 +34,7 @@ from pathlib import Path
 from bilingual.deferred import defer
 from bilingual.settings import wordcut_dir
 
-FORMAT = 3  # bump when the file layout changes
+FORMAT = 4  # bump when the file layout changes
 # Cutters with added words kept per dictionary: a process that builds again with the same glossary (the
 # review workspace's rebuild, any API caller) finds jieba's entries for its text already loaded.
 KEEP_CUTTERS = 2
@@ -62,7 +62,8 @@ class WordCut:
         name = f"jieba-{hashlib.sha1(self.key.encode()).hexdigest()[:16]}.marshal"
         self.path = (folder or wordcut_dir()) / name
         self.total, self._singles, self._groups = self._read() or self._build()
-        self._pairs: dict[str, dict[str, bytes]] = {}  # first character -> second -> its entries, as read
+        # First character -> (its second characters, where each one's entries end, the entries), as read.
+        self._pairs: dict[str, tuple[str, bytes, memoryview | bytes]] = {}
         self._extra: dict[tuple[str, ...], dict[str, int]] = {}
         self._with: dict[tuple[tuple[str, int], ...], WordCut] = {}
         self._start()
@@ -166,11 +167,7 @@ class WordCut:
             return  # most runs once a few articles are cut: no set of pairs built to find none new
         for pair in set(zip(text, text[1:], strict=False)) - self._loaded:
             first, second = pair
-            pairs = self._pairs.get(first)
-            if pairs is None:
-                group = self._groups.get(first)
-                pairs = self._pairs[first] = marshal.loads(group) if group is not None else {}
-            entries = pairs.get(second)
+            entries = self._entries(first, second)
             if entries is not None:
                 self._freq.update(marshal.loads(entries))
             for word, count in self._extra.get(pair, {}).items():
@@ -178,6 +175,29 @@ class WordCut:
                 for k in range(2, len(word)):  # jieba walks prefixes of words: they must be keys
                     self._freq.setdefault(word[:k], 0)
             self._loaded.add(pair)
+
+    def _entries(self, first: str, second: str) -> memoryview | bytes | None:
+        """The marshalled entries that start with first + second, or None.
+
+        A group opens as two objects, its second characters and their end offsets, not as a dict of
+        every second character's entries: those were 6.5 MB of objects for the 30-article throughput
+        corpus, of which it reads a few pairs per first character."""
+        group = self._pairs.get(first)
+        if group is None:
+            raw = self._groups.get(first)
+            if raw is None:
+                group = ("", b"", b"")
+            else:
+                size = int.from_bytes(raw[:_CRC_SIZE], "big")
+                seconds, ends = marshal.loads(raw[_CRC_SIZE:_CRC_SIZE + size])
+                group = (seconds, ends, raw[_CRC_SIZE + size:])
+            self._pairs[first] = group
+        seconds, ends, entries = group
+        k = seconds.find(second)
+        if k < 0:
+            return None
+        start = int.from_bytes(ends[_CRC_SIZE * (k - 1):_CRC_SIZE * k], "big") if k else 0
+        return entries[start:int.from_bytes(ends[_CRC_SIZE * k:_CRC_SIZE * (k + 1)], "big")]
 
     def _read(self) -> tuple[int, dict, dict] | None:
         """The grouped dictionary from the cache file, or None if it is missing, damaged or not this one.
@@ -212,9 +232,11 @@ class WordCut:
     def _build(self) -> tuple[int, dict, dict]:
         """Parse dict.txt as jieba does, group by first and second character, and try to keep the result.
 
-        Returns (total, every one-character entry, first character -> marshalled {second character ->
-        marshalled {entry: count}}). The file: CRC-32 of the rest, the header's length, the header
-        (key, total, one-character entries, first character -> (start, end) in the groups), the groups."""
+        Returns (total, every one-character entry, first character -> its group). A group: the length
+        of its index, the index (marshalled: its second characters as one string, and where each one's
+        entries end, 4 bytes each), then each second character's marshalled {entry: count}. The file:
+        CRC-32 of the rest, the header's length, the header (key, total, one-character entries, first
+        character -> (start, end) in the groups), the groups."""
         import jieba
 
         with self.dict_path.open("rb") as f:
@@ -224,8 +246,7 @@ class WordCut:
         for word, count in freq.items():
             if len(word) > 1:
                 nested.setdefault(word[0], {}).setdefault(word[1], {})[word] = count
-        groups = {first: marshal.dumps({second: marshal.dumps(entries) for second, entries in pairs.items()})
-                  for first, pairs in nested.items()}
+        groups = {first: _group(pairs) for first, pairs in nested.items()}
         index, at = {}, 0
         for first, group in groups.items():
             index[first] = (at, at + len(group))
@@ -240,6 +261,17 @@ class WordCut:
         except OSError as e:
             log.debug("cannot keep the wordcut cache %s: %s", self.path, e)
         return total, singles, groups
+
+
+def _group(pairs: dict[str, dict[str, int]]) -> bytes:
+    """One first character's group of the file (WordCut._build says its layout)."""
+    entries = [marshal.dumps(words) for words in pairs.values()]
+    ends, at = [], 0
+    for e in entries:
+        at += len(e)
+        ends.append(at.to_bytes(_CRC_SIZE, "big"))
+    index = marshal.dumps(("".join(pairs), b"".join(ends)))
+    return len(index).to_bytes(_CRC_SIZE, "big") + index + b"".join(entries)
 
 
 _SHARED: WordCut | None = None
