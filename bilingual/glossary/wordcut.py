@@ -39,6 +39,7 @@ FORMAT = 4  # bump when the file layout changes
 # review workspace's rebuild, any API caller) finds jieba's entries for its text already loaded.
 KEEP_CUTTERS = 2
 _CRC_SIZE = 4  # the file starts with the CRC-32 of the rest: a damaged file is rebuilt, not trusted
+_OFFSET = 4  # bytes of a group's index length and of each end offset in it
 
 log = logging.getLogger(__name__)
 
@@ -188,16 +189,16 @@ class WordCut:
             if raw is None:
                 group = ("", b"", b"")
             else:
-                size = int.from_bytes(raw[:_CRC_SIZE], "big")
-                seconds, ends = marshal.loads(raw[_CRC_SIZE:_CRC_SIZE + size])
-                group = (seconds, ends, raw[_CRC_SIZE + size:])
+                size = int.from_bytes(raw[:_OFFSET], "big")
+                seconds, ends = marshal.loads(raw[_OFFSET:_OFFSET + size])
+                group = (seconds, ends, raw[_OFFSET + size:])
             self._pairs[first] = group
         seconds, ends, entries = group
         k = seconds.find(second)
         if k < 0:
             return None
-        start = int.from_bytes(ends[_CRC_SIZE * (k - 1):_CRC_SIZE * k], "big") if k else 0
-        return entries[start:int.from_bytes(ends[_CRC_SIZE * k:_CRC_SIZE * (k + 1)], "big")]
+        start = int.from_bytes(ends[_OFFSET * (k - 1):_OFFSET * k], "big") if k else 0
+        return entries[start:int.from_bytes(ends[_OFFSET * k:_OFFSET * (k + 1)], "big")]
 
     def _read(self) -> tuple[int, dict, dict] | None:
         """The grouped dictionary from the cache file, or None if it is missing, damaged or not this one.
@@ -269,9 +270,9 @@ def _group(pairs: dict[str, dict[str, int]]) -> bytes:
     ends, at = [], 0
     for e in entries:
         at += len(e)
-        ends.append(at.to_bytes(_CRC_SIZE, "big"))
+        ends.append(at.to_bytes(_OFFSET, "big"))
     index = marshal.dumps(("".join(pairs), b"".join(ends)))
-    return len(index).to_bytes(_CRC_SIZE, "big") + index + b"".join(entries)
+    return len(index).to_bytes(_OFFSET, "big") + index + b"".join(entries)
 
 
 _SHARED: WordCut | None = None
