@@ -104,6 +104,11 @@ def test_scale_words(zh, en, ok):
     ("而不丹也声称拥有该地区。", "In an area also claimed by Bhutan.", []),
     ("特朗普可能会否决该决议。", "Trump will likely veto the resolution.", []),
     ("特朗普可能会否决该决议。", "Trump will likely sign the resolution.", ["negation.missing"]),
+    # tune9:12: 否定 is to reject, to vote down; the verb renders it, as veto renders 否决
+    ("这四个指标都是单一的否定指标。", "Any one of the four indexes can vote down.", []),
+    ("议会否定了这项提案。", "Parliament rejected the proposal.", []),
+    ("议会否定了这项提案。", "Parliament approved the proposal.", ["negation.missing"]),
+    ("他拒绝了这项提案。", "He rejected the proposal.", []),  # rejected renders 拒绝's own content
     # a contraction that lost the space after it still negates
     ("更不会考虑大学。", "And won’tconsider going to colleges.", []),
     ("更不会考虑大学。", "And consider going to colleges.", ["negation.missing"]),
