@@ -55,8 +55,8 @@ def _negation(u: Unit, f: Finding) -> tuple[bool, str]:
     if words and _double_negative(u.source, words):
         return True, ("the negator negates a negative word of its own (没有不合时宜 'not inappropriate'), "
                       "which English often renders by the positive word instead of two negations")
-    if words and _bound_word(u.source, words):
-        shown = ", ".join(dict.fromkeys(_bound_words(u.source, words)))
+    if words and (bound := _bound_words(u.source, words)):
+        shown = ", ".join(dict.fromkeys(bound))
         return True, (f"the negator and the character after it make a word of their own ({shown}: 不忠 'disloyal', "
                       "不高 'low'), which English often renders by one word without a negation")
     if words and _litotes(u.source, words):
@@ -79,25 +79,19 @@ def _litotes(source: str, strong: list[str]) -> bool:
 
 
 def _bound_words(source: str, strong: list[str]) -> list[str]:
-    """The 不 + character pairs of the source whose character is an adjective, noun or state word standing
-    alone in the word cut (不|忠, 不|高): words of their own that the dictionary lacks (severity.toml)."""
+    """The 不 + character pairs of the source when every strong negator makes one, with a character that is an
+    adjective, noun or state word standing alone in the word cut (不|忠, 不|高): words of their own that the
+    dictionary lacks (severity.toml); else none. 不|吃 (a verb) and 不|同意 (a longer word) negate a verb."""
     from bilingual.check.negation import _words
 
     rules = _rules()["negation"]
     tags = tuple(rules["bound_tags"])
     words = _words(source)
-    return [words[k] + words[k + 1] for k, w in enumerate(words[:-1])
-            if w in strong and w in rules["bound_negators"] and len(words[k + 1]) == 1
-            and _tag(words[k + 1]).startswith(tags)]
-
-
-def _bound_word(source: str, strong: list[str]) -> bool:
-    """Every strong negator of the source makes a word with the one character after it (_bound_words); 不|吃
-    (a verb) and 不|同意 (a word of its own) negate a verb."""
-    from bilingual.check.negation import _words
-
-    at = sum(1 for w in _words(source) if w in strong)
-    return bool(at) and len(_bound_words(source, strong)) >= max(at, len(strong))
+    at = [k for k, w in enumerate(words) if w in strong]
+    bound = [words[k] + words[k + 1] for k in at
+             if words[k] in rules["bound_negators"] and k + 1 < len(words) and len(words[k + 1]) == 1
+             and _tag(words[k + 1]).startswith(tags)]
+    return bound if bound and len(bound) == len(at) >= len(strong) else []
 
 
 def _double_negative(source: str, strong: list[str]) -> bool:

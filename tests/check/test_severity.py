@@ -171,4 +171,4 @@ def test_which_negations_are_litotes(source, litotes):
 def test_which_negations_make_a_word_with_the_character_after(source, bound):
     from bilingual.check.negation import source_polarity
 
-    assert severity._bound_word(source, source_polarity(source).strong) is bound
+    assert bool(severity._bound_words(source, source_polarity(source).strong)) is bound
