@@ -25,7 +25,6 @@ tagger's words, suggest_filter.py says why a candidate is dropped or offered las
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import lru_cache
 
 from bilingual.glossary import rules as match_rules
@@ -43,6 +42,7 @@ from bilingual.glossary.suggest_filter import (
 from bilingual.glossary.suggest_words import (
     HAN_WORD,
     JOINERS,
+    Candidate,
     data,
     joined_names,
     known_place_head,
@@ -68,18 +68,6 @@ _KIND = {"title": "work", "joined": "person", "PER": "person", "credit": "person
          "quoted": "other"}
 # A single sighting of a two-character candidate found only this weakly is too likely an ordinary word.
 MIN_SCORE = 0.7
-
-
-@dataclass
-class Candidate:
-    """A proper-name candidate the glossary lacks: how often, what it probably is, and where."""
-
-    text: str
-    count: int
-    kind: str
-    score: float = 0.0
-    context: str = ""
-    evidence: list[str] = field(default_factory=list)
 
 
 def suggest(text: str, glossary: Glossary, *, limit: int = DEFAULT_LIMIT) -> list[Candidate]:

@@ -11,10 +11,9 @@ import re
 from typing import TYPE_CHECKING
 
 from bilingual.glossary import rules as match_rules
-from bilingual.glossary.suggest_words import HAN_WORD, data
+from bilingual.glossary.suggest_words import HAN_WORD, Candidate, data
 
 if TYPE_CHECKING:
-    from bilingual.glossary.suggest import Candidate
     from bilingual.glossary.termbase import Glossary
 
 # jieba's dictionary tags of words that make a name (person, place, other proper noun, abbreviation).

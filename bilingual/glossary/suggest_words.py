@@ -1,5 +1,6 @@
 """Names made from the tagger's words where it splits or runs on: X·Y foreign names, adjacent entities, runs
-ending in an organisation's suffix, a person without the verb or title it took in, a place inside a place.
+ending in an organisation's suffix, a person without the verb or title it took in, a place inside a place;
+and the Candidate each name found becomes.
 
 Part of `glossary suggest` (suggest.py): each function reads LAC's words (start, word, label) and gives the
 names a curator would see in them. The suffixes, titles and other word lists are data:
@@ -9,6 +10,7 @@ bilingual/data/names/suggest.toml.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -26,6 +28,18 @@ JOINERS = "·•‧・-－"
 _DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}(?:[·•‧・][\u4e00-\u9fff]{1,8})+")
 # A Chinese numeral or ordinal that can open an event's name: 二二八事件, 第三次台海危机.
 _CN_NUMERAL = re.compile(r"第?[〇零一二三四五六七八九十百千]+[次届]?|第[0-9]+")  # 第19 (修正案): an ordinal in digits
+
+
+@dataclass
+class Candidate:
+    """A proper-name candidate the glossary lacks: how often, what it probably is, and where."""
+
+    text: str
+    count: int
+    kind: str
+    score: float = 0.0
+    context: str = ""
+    evidence: list[str] = field(default_factory=list)
 
 
 def person(word: str) -> str:
