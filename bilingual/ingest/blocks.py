@@ -411,9 +411,10 @@ def _caption_after_image(el: Tag) -> bool:
 
 
 def _only_strong(block: Block) -> bool:
-    """A short bold-only paragraph: the way many CMS pages write section headings."""
+    """A short bold-only paragraph: the way many CMS pages write section headings. One that ends a sentence, or
+    with a colon (事先申明：, a label that introduces the paragraph after it), is emphasis, not a heading."""
     text = block.source
-    if len(text) > PROMOTE_MAX_CHARS or text.rstrip(_CLOSERS).endswith(("。", ".")):
+    if len(text) > PROMOTE_MAX_CHARS or text.rstrip(_CLOSERS).endswith(("。", ".", "：", ":")):
         return False
     covered = [False] * len(text)
     for m in block.source_marks:

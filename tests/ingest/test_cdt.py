@@ -62,6 +62,17 @@ def test_seed_bold_paragraphs_are_headings(seed):
     assert all(b.level == 0 and not b.source_marks for b in seed.blocks if b.role == "heading")
 
 
+def test_a_bold_label_ending_in_a_colon_is_no_heading():
+    """tests/fixtures/articles/tune9/cdt_399764: <p><strong>事先申明：</strong></p> introduces the paragraph after
+    it (a disclaimer); the numbered bold lines (01 甘结) are the essay's headings."""
+    from .helpers import FIXTURES
+
+    (doc,) = read(FIXTURES / "articles" / "tune9" / "cdt_399764_opium-war-details.md")
+    label = next(b for b in doc.blocks if b.source.startswith("事先申明"))
+    assert label.role == "paragraph" and [(m.tag, m.start, m.end) for m in label.source_marks] == [("strong", 0, 5)]
+    assert "01 甘结" in [b.source for b in doc.blocks if b.role == "heading"]
+
+
 def test_seed_blockquotes_are_quotes_with_marks(seed):
     quotes = [b for b in seed.blocks if b.role == "quote"]
     assert len(quotes) == 7
