@@ -18,7 +18,7 @@ from bilingual.errors import BilingualError
 from bilingual.files import is_regular, read_bytes, special_kind
 from bilingual.ingest import cdt, detect, epub, html, markdown, script, text
 from bilingual.ingest.encoding import binary_kind, decode
-from bilingual.ingest.inline import strip_controls
+from bilingual.ingest.inline import fold, strip_controls
 from bilingual.ingest.sanitize import lift_closing_rights, rules
 from bilingual.model import Document, slug
 
@@ -166,6 +166,7 @@ def _finish(doc: Document, stem: str, fmt: str, path: Path) -> Document:
             setattr(doc.meta, name, strip_controls(value))
         elif isinstance(value, list):
             setattr(doc.meta, name, [strip_controls(v) if isinstance(v, str) else v for v in value])
+    doc.meta.title = fold(doc.meta.title)[0]  # as the blocks: RFA's "…身亡   反家暴法…" is one space in every column
     doc.id = slug(stem)
     doc.meta.format = fmt
     doc.meta.path = path.name

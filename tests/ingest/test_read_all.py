@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bilingual.errors import BilingualError
-from bilingual.ingest import article_files, is_list_file, read_all
+from bilingual.ingest import article_files, is_list_file, read, read_all
 
 from .helpers import CDT_2020, EPUB, SEED, TERM
 
@@ -94,3 +94,12 @@ def test_renamed_id_never_takes_an_existing_one(tmp_path):
     docs = read_all([tmp_path])
     ids = {d.meta.title: d.id for d in docs}
     assert ids == {"a-2.txt": "a-2", "x/a.txt": "a", "y/a.txt": "a-3", "z/a.txt": "a-4"}
+
+
+def test_a_titles_runs_of_spaces_fold_as_the_texts_do():
+    """RFA titles hold runs of spaces (藏族网红被烧身亡   反家暴法怎么不给力？): the page showed one, the book's
+    metadata and the document data three."""
+    from tests.ingest.helpers import FIXTURES
+
+    (doc,) = read(FIXTURES / "articles" / "tune9" / "rfa_1047576_tibetan-vlogger-domestic-violence.md")
+    assert "身亡 反家暴法" in doc.meta.title and "  " not in doc.meta.title
