@@ -53,22 +53,16 @@ def articles(part: str) -> list[Path]:
     return sorted((FIXTURES / "articles" / part).glob("*.md"))
 
 
-def _texts(article: Path) -> list[str]:
-    from bilingual import api
-    from bilingual.segment import segment
-
-    doc = api.load([article])[0]
-    return [doc.meta.title] + [s.source for s in segment(doc).segments()]
-
-
-def _published(article: Path) -> list[str]:
-    """Every text an edition of the article shows: its title, byline, source and sentences."""
+def _texts(article: Path, *, byline: bool = False) -> list[str]:
+    """The article's title and sentences as a build reads them; with `byline`, every text an edition shows
+    beside them (author, source, rights, topics, collections)."""
     from bilingual import api
     from bilingual.segment import segment
 
     doc = api.load([article])[0]
     meta = doc.meta
-    return [meta.title, meta.author, meta.source, *meta.topics] + [s.source for s in segment(doc).segments()]
+    shown = [meta.author, meta.source, meta.rights, *meta.topics, *meta.collections] if byline else []
+    return [meta.title, *shown] + [s.source for s in segment(doc).segments()]
 
 
 def _glossary(names: list[tuple[str, str]]):
@@ -164,7 +158,7 @@ def suggest_figures(part: str, limit: int | None = None) -> SuggestFigures:
     t2s = converter("t2s")
     fig = SuggestFigures()
     for article in articles(part):
-        published = t2s.convert("\n".join(_published(article)))
+        published = t2s.convert("\n".join(_texts(article, byline=True)))
         # a name only in what ingest drops (a site's footer, its chrome) is in no edition: nobody needs it
         names = {n for n in (t2s.convert(n).strip("《》") for n, _ in labels(article)) if n in published}
         needed = {n for n in names if not shipped.find(n) or shipped.find(n)[0].surface != n}

@@ -29,29 +29,34 @@ MAX_DIGITS = 100
 ALL_DAY = ("span", "all day")
 
 
-def dec(v) -> Decimal:
+def dec(v: int | float | str | Decimal) -> Decimal:
     return Decimal(str(v))
 
 
+def _table() -> dict:
+    return datafiles.toml("check/english_numbers.toml")  # read once per process (datafiles caches it)
+
+
 @lru_cache(maxsize=1)
-def _words() -> dict:
-    return datafiles.toml("check/english_numbers.toml")
-
-
 def scales() -> dict[str, int]:
     """Every scale word and its short form after digits (million, m, bn ...): its multiplier."""
-    return _words()["scales"] | _words()["short_scales"]
+    return _table()["scales"] | _table()["short_scales"]
 
 
 def scale_pattern() -> str:
     """A regular expression alternative of the scale words, longest first (mn before m)."""
-    return "|".join(sorted(scales(), key=len, reverse=True))
+    return "|".join(re.escape(w) for w in sorted(scales(), key=len, reverse=True))
 
 
 def shares(value: Decimal) -> set:
     """The fraction a percentage may be written as in English (50 -> "half"), as a value."""
-    name = _words()["shares"].get(format(value.normalize(), "f"))
+    name = _table()["shares"].get(format(value.normalize(), "f"))
     return {("share", name)} if name else set()
+
+
+def says_half(source: str) -> bool:
+    """The Chinese text holds a word English says with "half" (一半, 减半, 上半年: english_numbers.toml)."""
+    return any(w in source for w in _table()["half"]["words"])
 
 
 _UNITS = {w: i for i, w in enumerate(
@@ -82,7 +87,8 @@ def _number() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _all_day() -> re.Pattern:
-    phrases = (r"[\s-]".join(map(re.escape, p.split())) for p in _words()["all_day"]["phrases"])
+    """The whole-day phrases: a space in one is any whitespace, a hyphen a hyphen or a space."""
+    phrases = (re.escape(p).replace(r"\ ", r"\s").replace(r"\-", r"[\s-]") for p in _table()["all_day"]["phrases"])
     return re.compile(rf"\b(?:{'|'.join(phrases)})\b", re.IGNORECASE)
 
 
@@ -158,7 +164,7 @@ def _month_number(low: str) -> int:
 def word_numbers(words: list[str], *, specials_only: bool = False) -> list:
     """Values of spelled-out numbers: 'twenty-five', 'two hundred and five', 'sixth', 'sixties';
     with `specials_only`, only the words that stand for a small number (a, once, twice, dozen)."""
-    big, groups, special = _words()["scales"], _words()["groups"], _words()["special"]
+    big, groups, special = _table()["scales"], _table()["groups"], _table()["special"]
     values: list = []
     specials: list = []
     total = current = 0

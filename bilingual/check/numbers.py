@@ -25,6 +25,7 @@ from bilingual.check.english_numbers import (
     MONTHS,
     WEEKDAYS,
     dec,
+    says_half,
     shares,
     target_counts,
 )
@@ -194,8 +195,8 @@ def source_numbers(text: str) -> list[SourceNumber]:
 
 def _shares(value: Decimal, text: str) -> set:
     """The fractions a percentage may be written as, but not "half" when the source says half itself (减半,
-    一半): the English "half" renders that, and 50% needs its own rendering."""
-    return {s for s in shares(value) if not (s == ("share", "half") and "半" in text)}
+    一半, english_numbers.toml half_words): the English "half" renders that, and 50% needs its own rendering."""
+    return {s for s in shares(value) if not (s == ("share", "half") and says_half(text))}
 
 
 def _centuries_with_decades(text: str, numbers: list[SourceNumber]) -> list[SourceNumber]:

@@ -55,10 +55,6 @@ def _negation(u: Unit, f: Finding) -> tuple[bool, str]:
     if words and _double_negative(u.source, words):
         return True, ("the negator negates a negative word of its own (没有不合时宜 'not inappropriate'), "
                       "which English often renders by the positive word instead of two negations")
-    if words and (bound := _bound_words(u.source, words)):
-        shown = ", ".join(dict.fromkeys(bound))
-        return True, (f"the negator and the character after it make a word of their own ({shown}: 不忠 'disloyal', "
-                      "不高 'low'), which English often renders by one word without a negation")
     if words and _litotes(u.source, words):
         return True, ("the negator qualifies a degree word (没那么, 不太: 'not that', 'not very'), "
                       "which English often renders with the opposite word instead of a negation")
@@ -76,22 +72,6 @@ def _litotes(source: str, strong: list[str]) -> bool:
     return bool(at) and len(at) >= len(strong) and all(
         len(words[k]) == 1 and k + 2 < len(words) and words[k + 1] in degree
         and _tag(words[k + 2]) in ("a", "ad", "an") for k in at)
-
-
-def _bound_words(source: str, strong: list[str]) -> list[str]:
-    """The 不 + character pairs of the source when every strong negator makes one, with a character that is an
-    adjective, noun or state word standing alone in the word cut (不|忠, 不|高): words of their own that the
-    dictionary lacks (severity.toml); else none. 不|吃 (a verb) and 不|同意 (a longer word) negate a verb."""
-    from bilingual.check.negation import _words
-
-    rules = _rules()["negation"]
-    tags = tuple(rules["bound_tags"])
-    words = _words(source)
-    at = [k for k, w in enumerate(words) if w in strong]
-    bound = [words[k] + words[k + 1] for k in at
-             if words[k] in rules["bound_negators"] and k + 1 < len(words) and len(words[k + 1]) == 1
-             and _tag(words[k + 1]).startswith(tags)]
-    return bound if bound and len(bound) == len(at) >= len(strong) else []
 
 
 def _double_negative(source: str, strong: list[str]) -> bool:

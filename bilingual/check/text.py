@@ -149,8 +149,9 @@ def repetition_loop(text: str) -> tuple[str, int] | None:
     return best
 
 
-# A run of Chinese said twice back to back (我中奖了！中奖了！, 快走，快走): the writer's own repetition.
-_SOURCE_REPEAT = re.compile(r"([\u3400-\u9fff]{2,})[\s!！,，、.。…~～]*\1")
+# A run of Chinese said twice, punctuation between (中奖了！中奖了！, “快走！”“快走！”): the writer's own
+# repetition. A doubled verb with nothing between (研究研究, 一步一步) is one word's form, no repeat.
+_SOURCE_REPEAT = re.compile(r"([\u3400-\u9fff]{2,})[\s!！,，、.。…~～?？“”\"'‘’「」『』]+\1")
 
 
 def _repetition(units: list[Unit]) -> list[Finding]:

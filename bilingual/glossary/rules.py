@@ -273,7 +273,7 @@ def _end(cut: Cut, start: int, end: int, kind: str, r: Rules) -> tuple[bool, str
     if a != start:
         if a > start and _two_words(cut, text[a:end], rest):
             return True, f"ends at a joint of the compound '{text[a:b]}' ({text[a:end]} + {rest})"
-        if a == end - 1 and rest in r.keeps_name:  # 民主党|籍: jieba's 党籍 takes the name's last character
+        if kind in ("place", "org") and a == end - 1 and rest in r.keeps_name:  # 民主党|籍: jieba's 党籍 takes 党
             return True, f"'{rest}' after the name keeps it ('{text[a:b]}' takes its last character)"
         return False, f"ends inside the word '{text[a:b]}'"
     suffix = r.suffix_at(rest)

@@ -32,8 +32,9 @@ def is_boilerplate_class(classes: list[str] | str | None) -> bool:
 
 
 def lift_closing_rights(doc: Document) -> Document:
-    """A copyright line that closes the body (© 2020年 德国之声版权声明：…) becomes the article's rights, where
-    the page gave none: it is metadata, not a paragraph for a reader or the engine."""
+    """A copyright line that closes the body (© 2020年 德国之声版权声明：…) leaves the body: it is metadata, not a
+    paragraph for a reader or the engine. It becomes the article's rights unless the page gave its own.
+    EPUB chapters are not read so: a book's copyright page is a chapter of its own."""
     last = doc.blocks[-1] if doc.blocks else None
     if last is None or last.role != "paragraph" or not last.source.strip().startswith(tuple(rules()["rights_leads"])):
         return doc

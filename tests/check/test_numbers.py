@@ -200,3 +200,5 @@ def test_half_renders_a_percentage_unless_the_source_says_half_itself():
     assert [f.source_mark for f in check_document(doc, glossary=None) if f.kind == "number.missing"] == ["50"]
     doc = sentence_document(["超过50%的人同意。"], ["Over half of the people agreed."])
     assert not [f for f in check_document(doc, glossary=None) if f.kind == "number.missing"]
+    doc = sentence_document(["朝鲜半岛有50%的人同意。"], ["On the Korean peninsula, half agreed."])  # 半岛: no half
+    assert not [f for f in check_document(doc, glossary=None) if f.kind == "number.missing"]

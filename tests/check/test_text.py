@@ -44,6 +44,10 @@ def test_a_repetition_the_source_makes_itself_is_a_note():
     [f] = [f for f in check_document(sentence_document(["我大叫起来，‘我中奖了！我中彩票了!'"], [en]), glossary=None)
            if f.kind == "repetition"]
     assert f.severity == "error"
+    # a doubled word with nothing between is one word's form (一步一步 step by step), not the source repeating
+    [f] = [f for f in check_document(sentence_document(["我们一步一步地走到了今天。"], [en]), glossary=None)
+           if f.kind == "repetition"]
+    assert f.severity == "error"
     loop = "I started shouting, 'I got it! I got it! I got it! I hit the lottery!'"
     [f] = [f for f in check_document(sentence_document([zh], [loop]), glossary=None) if f.kind == "repetition"]
     assert f.severity == "error"
