@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from bilingual import datafiles
 
@@ -79,10 +79,12 @@ _DOTTED_TIME = re.compile(r"(?<![\d.])(\d{1,2})\.([0-5]\d)\s?(?:am|pm|a\.m\.|p\.
 _SHARE = re.compile(r"\b(?:(?:a|one|two|three)[\s-]+)?(?:half|halves|thirds?|quarters?)(?![\w-])", re.IGNORECASE)
 
 
-@lru_cache(maxsize=1)
-def _number() -> re.Pattern:
-    return re.compile(r"(?<![\d,])(?<!\d\.)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?"
-                      rf"(?:\s*-?\s*({scale_pattern()})\b)?", re.IGNORECASE)
+@cache
+def scaled_number(before: str = r"(?<![\d,])(?<!\d\.)") -> re.Pattern:
+    """Digits, decimals and a scale word after them ("3.2 million", "£32m"): groups digits, decimals, scale.
+    `before` is what may stand before the digits (units.py lets a currency code touch them: GBP32 million)."""
+    return re.compile(rf"{before}(\d{{1,3}}(?:,\d{{3}})+|\d+)(\.\d+)?(?:\s*-?\s*({scale_pattern()})\b)?",
+                      re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -118,7 +120,7 @@ def target_counts(text: str, *, loose: bool = False) -> Counter:
         values += [dec(int(h)), dec(int(mm))]  # 9.30am: nine thirty, as 上午9:30 gives 9 and 30
     multipliers = scales()
     previous = None  # the last number without a scale, and where it ended
-    for m in _number().finditer(text):
+    for m in scaled_number().finditer(text):
         if len(m.group(0)) > MAX_DIGITS:
             continue
         value = dec(m.group(1).replace(",", "") + (m.group(2) or ""))

@@ -14,7 +14,7 @@ import re
 from decimal import Decimal
 
 from bilingual.check.base import Finding, Unit, excerpt
-from bilingual.check.english_numbers import scale_pattern, scales, target_counts, target_values, word_numbers
+from bilingual.check.english_numbers import scaled_number, scales, target_counts, target_values, word_numbers
 from bilingual.check.numbers import SourceNumber, source_numbers
 
 _PERCENT_AFTER = re.compile(r"^\s*(?:[%％]|个?百分点)")
@@ -24,9 +24,7 @@ _EN_PERCENT = re.compile(
     r"|points?\b)", re.IGNORECASE)
 _EN_SPELLED_PERCENT = re.compile(r"((?:[A-Za-z]+[\s-]+){1,4})(?:per\s*-?cent|percentage points?)", re.IGNORECASE)
 # An amount may follow a currency's code with no space (GBP32 million, RMB280 million, JPY5 million).
-_EN_AMOUNT = re.compile(
-    r"(?:(?<![\w.,])|(?<=\b(?-i:[A-Z]{3})))(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?"
-    rf"(?:\s*-?\s*({scale_pattern()})\b)?", re.IGNORECASE)
+_AMOUNT_BEFORE = r"(?:(?<![\w.,])|(?<=\b(?-i:[A-Z]{3})))"
 _SCALED = re.compile(r"[万亿]$")
 
 
@@ -67,7 +65,7 @@ def english_percents(en: str) -> set[Decimal]:
 def english_amounts(en: str) -> list[tuple[Decimal, Decimal, str]]:
     """(value, mantissa, text as written) of every number in the English, scale words applied."""
     out = []
-    for m in _EN_AMOUNT.finditer(en):
+    for m in scaled_number(_AMOUNT_BEFORE).finditer(en):
         mantissa = Decimal(m.group(1).replace(",", "") + (m.group(2) or ""))
         scale = scales().get((m.group(3) or "").lower(), 1)
         out.append((mantissa * scale, mantissa, m.group(0)))
