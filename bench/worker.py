@@ -49,7 +49,7 @@ def _build(inputs: list[Path], out: Path, memory: Path, options: dict, formats: 
 def _fresh_translator(engine):
     """The engine's model in a new ctranslate2.Translator with the engine's settings; the build's is unloaded
     so the two never hold memory at once. A direct caller's replay starts as cold as the build's did: replayed
-    on the build's warm translator instead, the same calls took 2-5 % less CPU (seed, 4 pairs)."""
+    on the build's warm translator instead, the same calls took less CPU (seed, 4 pairs: median 2 %, best 5 %)."""
     import ctranslate2
 
     from bilingual.translate.argos import _check_files
