@@ -30,7 +30,7 @@ def _open_tag(mark: Mark, kinds: Mapping[str, str], titles: Mapping[str, str] | 
     """Opening and closing tag text for one mark."""
     name = _ELEMENT[mark.tag]
     if mark.tag == "a":
-        return f'<a href="{escape(safe_href(mark.href))}">', "</a>"
+        return f'<a href="{escape(safe_href(mark.href))}" rel="noopener noreferrer">', "</a>"
     if mark.tag == "term":
         attrs = ' class="term"'
         if mark.ref:

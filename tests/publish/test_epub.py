@@ -291,7 +291,7 @@ def test_marks_render_and_unsafe_links_do_not(tmp_path):
     path = write_epub([seed_doc()], tmp_path / "m.epub")
     chapter = read(path, "EPUB/ch001.xhtml").decode()
     assert "<strong>当任何缔约方遭受侵略时，另一方将向其提供援助。</strong>" in chapter
-    assert '<a href="https://en.wikipedia.org/wiki/CSTO?a=1&amp;b=2">集安组织</a>' in chapter
+    assert '<a href="https://en.wikipedia.org/wiki/CSTO?a=1&amp;b=2" rel="noopener noreferrer">集安组织</a>' in chapter
     assert "javascript" not in chapter.lower()
     assert "白俄罗斯" in chapter  # the text of the refused link stays
     hk = write_epub([hk_doc()], tmp_path / "hk.epub")

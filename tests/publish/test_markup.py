@@ -28,7 +28,7 @@ def test_enclosing_mark_stays_outside_and_same_range_order_is_fixed():
 
 def test_links_keep_only_safe_absolute_hrefs():
     ok = render_marked("见维基", [Mark(1, 3, "a", href="https://zh.wikipedia.org/wiki/?a=1&b=2")])
-    assert str(ok) == '见<a href="https://zh.wikipedia.org/wiki/?a=1&amp;b=2">维基</a>'
+    assert str(ok) == '见<a href="https://zh.wikipedia.org/wiki/?a=1&amp;b=2" rel="noopener noreferrer">维基</a>'
     for bad in ("javascript:alert(1)", " JavaScript:alert(1)", "data:text/html,x", "vbscript:x", "/relative",
                 "page.html", "https://exa mple.org", "http://", "java\nscript:alert(1)"):
         assert str(render_marked("见维基", [Mark(1, 3, "a", href=bad)])) == "见维基", bad
@@ -38,7 +38,7 @@ def test_links_keep_only_safe_absolute_hrefs():
 def test_a_link_inside_a_link_loses_its_element():
     html = str(render_marked("abcdef", [Mark(0, 6, "a", href="https://a.example/"),
                                         Mark(2, 4, "a", href="https://b.example/")]))
-    assert html == '<a href="https://a.example/">abcdef</a>'
+    assert html == '<a href="https://a.example/" rel="noopener noreferrer">abcdef</a>'
 
 
 def test_bad_ranges_and_unknown_tags_are_ignored():
