@@ -37,6 +37,7 @@ class _Lists:
     english_strong: re.Pattern
     english_weak: re.Pattern
     english_not_negation: re.Pattern
+    english_idioms: re.Pattern
     english_prefixed: re.Pattern
     english_suffixed: re.Pattern
     english_exclusive: re.Pattern
@@ -67,7 +68,8 @@ def _lists() -> _Lists:
     return _Lists(frozenset(data["negators"]), frozenset(data["single"]), frozenset(data["strong"]),
                   frozenset(data["not_negation"]), frozenset(data["weak"]), tuple(data["rhetorical_question"]),
                   frozenset(data["prefixes"]),
-                  words("english_strong"), words("english_weak"), words("english_not_negation"), prefixed, suffixed,
+                  words("english_strong"), words("english_weak"), words("english_not_negation"),
+                  words("english_negative_idioms"), prefixed, suffixed,
                   exclusive, content, tuple(data.get("not_until", [])),
                   re.compile(data["comparison_standard"]) if data.get("comparison_standard") else None)
 
@@ -129,7 +131,9 @@ def source_polarity(text: str) -> Polarity:
 def english_polarity(text: str) -> Polarity:
     """The negation words of an English text (not only, no doubt and the like left out)."""
     lists = _lists()
-    text = lists.english_not_negation.sub(" ", text.replace("\u2019", "'"))
+    text = text.replace("\u2019", "'")
+    idioms = [m.group() for m in lists.english_idioms.finditer(text)]  # none other than: may render 不是…而是
+    text = lists.english_not_negation.sub(" ", text)
     text = lists.english_exclusive.sub(" ", text)  # nothing else … aside from: only
     strong = [m.group() for m in lists.english_strong.finditer(text)]
     strong += re.findall(r"\b\w+n't", text, re.IGNORECASE)  # not \b after: won'tconsider lost its space
@@ -137,7 +141,7 @@ def english_polarity(text: str) -> Polarity:
     for pattern in (lists.english_prefixed, lists.english_suffixed):
         weak += [m for m in pattern.finditer(text)
                  if not any(w.start() < m.end() and m.start() < w.end() for w in weak)]
-    weak_words = [m.group() for m in sorted(weak, key=lambda m: m.start())]
+    weak_words = [m.group() for m in sorted(weak, key=lambda m: m.start())] + idioms
     return Polarity(strong, bool(weak_words), bool(strong), len(strong), weak_words)
 
 

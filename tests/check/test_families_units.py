@@ -109,6 +109,18 @@ def test_scale_words(zh, en, ok):
     ("议会否定了这项提案。", "Parliament rejected the proposal.", []),
     ("议会否定了这项提案。", "Parliament approved the proposal.", ["negation.missing"]),
     ("他拒绝了这项提案。", "He rejected the proposal.", []),  # rejected renders 拒绝's own content
+    # tune10 (set I, round 9): "or not" is an alternative, whether (是否) may be put as a negation, an idiom's
+    # negation word may render the source's (不是…而是 -> "none other than"), 不佳 is poor or ill
+    ("我们想知道他是否会来。", "We want to know whether or not he will come.", []),
+    ("他去过那里吗？不管你信不信。", "Has he been there? Like it or not.", []),
+    ("我们想了解去掉点赞数是否会改善体验，同时是否还会限制其他互动。",
+     "We want to understand whether removing counts improves experience, while also not limiting interactions.", []),
+    ("我们想了解去掉点赞数会改善体验。", "We want to understand that removing counts does not improve it.",
+     ["negation.added"]),
+    ("推文不是来自别处，而正是由他的手机发出的。", "The tweet came from none other than his phone.", []),
+    ("推文不是来自别处。", "The tweet came from his phone.", ["negation.missing"]),
+    ("推文是由他的手机发出的。", "The tweet came from none other than his phone.", []),  # no negation added
+    ("据称雅克希拉克长期以来健康不佳。", "Jacques Chirac was known to have been suffering from ill health.", []),
     # a contraction that lost the space after it still negates
     ("更不会考虑大学。", "And won’tconsider going to colleges.", []),
     ("更不会考虑大学。", "And consider going to colleges.", ["negation.missing"]),

@@ -138,6 +138,12 @@ def test_shipped_alternative_renderings():
     assert _severities(shipped, zh, "Covering Hartlepool in the north east of England.") == []
     assert _severities(shipped, zh, "Covering Hartlepool in the north east of Ruritania.") == [
         ("glossary.missing", "error")]
+    # tune3 (parallel2): and English as its adjective (来自英国帝国时代的信件 -> "letters from the days of the
+    # English empire")
+    zh = "来自英国帝国时代的信件。"
+    assert _severities(shipped, zh, "Letters from the days of the English empire.") == []
+    assert _severities(shipped, zh, "Letters from the days of the Ruritanian empire.") == [
+        ("glossary.missing", "error")]
     # the party's Central Committee and Politburo, as English writers name them
     en = "On behalf of the CPC Central Committee, Wang Yang spoke."
     assert _severities(shipped, "汪洋代表中共中央致贺词。", en) == []
