@@ -163,6 +163,10 @@ def test_a_name_inside_a_longer_word_or_name_is_not_matched(names, text, rule):
     # real sentences of tests/fixtures/articles/tune9:
     ("州政府，绑架民主党籍州长惠特默", ["democrats"]),  # jieba's 党籍 takes 党: 籍 keeps the name (a member of)
     ("他拥有中国国籍", ["china"]),  # 国籍 takes 国 the same way
+    # real sentences of tests/fixtures/articles/tune10:
+    ("记者：美国版的《武汉日记》", ["us"]),  # 版 keeps the place: the US edition
+    ("有混淆祖国和中共两个概念之嫌", ["ccp"]),  # 和中 ends no phrase: the count is the concepts', not 共 'in total'
+    ("对中共两名官员实施制裁", ["ccp"]),
 ])
 def test_a_name_standing_as_a_word_or_compound_is_matched(names, text, ids):
     assert [m.term.id for m in names.find(text)] == ids

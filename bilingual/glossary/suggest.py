@@ -60,6 +60,18 @@ _TITLE = re.compile(r"《([^《》\n]{1,60})》")
 # (“两国论”, 「焦点访谈」, “巧巧”). Weak evidence: as often a word the writer distances himself from.
 _QUOTED = re.compile(r"[“「『]([^“”「」『』\s，。、！？：；,.!?]{2,6})[”」』]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+# Punctuation the tagger leaves on a name's edge (» of « 武汉日记 »英译者 tagged with 英) or inside one: no name
+# (a title in 《》 may hold any).
+_EDGE = re.compile(r"^[\W_]+|[\W_]+$")
+_STRAY = re.compile(rf"[^\w{re.escape(JOINERS)}]|_")
+# An abbreviation glued after a Chinese name is its gloss (美国情报局CIA): the name is the Chinese.
+_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff]{2})[A-Z]{2,}$")
+
+
+def _bare(name: str) -> str:
+    """`name` without the punctuation and joiners on its edges and an abbreviation glossing it."""
+    return _GLOSS.sub("", _EDGE.sub("", name.strip()))
+
 # How much one sighting of a candidate weighs, by what found it.
 EVIDENCE = {"title": 3.0, "joined": 2.5, "PER": 2.0, "credit": 2.0, "ORG": 2.0, "LOC": 1.6, "nw": 2.0, "org": 1.5,
             "place": 1.5, "work": 1.5, "other": 1.5, "merged": 1.8, "nz": 0.7, "quoted": 1.0}
@@ -79,8 +91,8 @@ def suggest(text: str, glossary: Glossary, *, limit: int = DEFAULT_LIMIT) -> lis
     found: dict[str, Candidate] = {}
 
     def add(name: str, at: int, how: str) -> None:
-        name = name.strip(" \u3000" + JOINERS)
-        if len(name) < 2 or not _HAN.search(name):
+        name = name.strip(" \u3000" + JOINERS) if how == "title" else _bare(name)  # 《池慎刚案的10处反常，未完待续！》
+        if len(name) < 2 or not _HAN.search(name) or (how != "title" and _STRAY.search(name)):
             return
         c = found.get(name)
         if c is None:

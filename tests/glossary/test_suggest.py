@@ -147,6 +147,16 @@ def test_the_names_of_a_credit_line_are_persons():
     assert found.get("纽约时报中文网") == "org" and not any(n.startswith("池慎刚的") for n in found)
 
 
+def test_punctuation_and_a_glossing_abbreviation_are_no_part_of_a_name():
+    """tune10's CDT interview: the tagger took » into a person (»英 of « 武汉日记 »英译者) and a body with its
+    Latin gloss (美国情报局CIA); a title in 《》 keeps its own punctuation."""
+    text = ("专访方方 « 武汉日记 »英译者白睿文。很多人把我当成美国情报局CIA的人员。"
+            "书评包括 « 纽约时报 »， « 纽约客 »杂志。我读了《池慎刚案的10处反常，未完待续！》一文。")
+    offered = [c.text for c in suggest(text, KNOWN)]
+    assert "美国情报局" in offered and "白睿文" in offered and "池慎刚案的10处反常，未完待续！" in offered
+    assert not [name for name in offered if "»" in name or "«" in name or name.endswith("CIA")]
+
+
 def test_the_place_of_a_description_is_offered():
     # tune7 (rfa_1047503): 罗湖区政府 is a description (the Luohu district government), its place a name;
     # tune3 (bbc_1047486): 指|特区政府 ("refers to the SAR government") holds no place of its own

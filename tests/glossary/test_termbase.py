@@ -122,7 +122,7 @@ def test_adjective_and_banned_columns_are_optional(tmp_path):
 
 def test_shipped_adjectives_and_banned_spellings(shipped):
     assert shipped.get("united-states").en_adj == ["American"]
-    assert shipped.get("united-kingdom").en_adj == ["British"]
+    assert shipped.get("united-kingdom").en_adj == ["British", "English"]  # England is an en_alt: English its adjective
     assert "North Korean" in shipped.get("north-korea").en_adj
     assert "Pujing" in shipped.get("putin").banned
     assert {"Kim Jung-un", "Kim Jong-eun"} <= set(shipped.get("kim-jong-un").banned)
