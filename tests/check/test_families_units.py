@@ -121,6 +121,9 @@ def test_scale_words(zh, en, ok):
     ("推文不是来自别处。", "The tweet came from his phone.", ["negation.missing"]),
     ("推文是由他的手机发出的。", "The tweet came from none other than his phone.", []),  # no negation added
     ("据称雅克希拉克长期以来健康不佳。", "Jacques Chirac was known to have been suffering from ill health.", []),
+    # tune9:104: an English antonym with in-/dis- renders 不X; the prefix alone is no negation (information)
+    ("特里斯坦的不忠让科勒伤透了心", "Khloe was left heartbroken by Tristan's infidelity", []),
+    ("特里斯坦的不忠让科勒伤透了心", "Khloe was left heartbroken by Tristan's information", ["negation.missing"]),
     # a contraction that lost the space after it still negates
     ("更不会考虑大学。", "And won’tconsider going to colleges.", []),
     ("更不会考虑大学。", "And consider going to colleges.", ["negation.missing"]),
