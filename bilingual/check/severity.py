@@ -17,6 +17,7 @@ bilingual/data/check/severity.toml.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache
@@ -55,6 +56,9 @@ def _negation(u: Unit, f: Finding) -> tuple[bool, str]:
     if words and _double_negative(u.source, words):
         return True, ("the negator negates a negative word of its own (没有不合时宜 'not inappropriate'), "
                       "which English often renders by the positive word instead of two negations")
+    if words and _negated_negative(u.source, words):
+        return True, ("the negator negates a word whose meaning is negative (不忘 'not forget', 从不吝惜 'never "
+                      "begrudge'), which English often renders by its positive opposite (remember, generous)")
     if words and _litotes(u.source, words):
         return True, ("the negator qualifies a degree word (没那么, 不太: 'not that', 'not very'), "
                       "which English often renders with the opposite word instead of a negation")
@@ -72,6 +76,24 @@ def _litotes(source: str, strong: list[str]) -> bool:
     return bool(at) and len(at) >= len(strong) and all(
         len(words[k]) == 1 and k + 2 < len(words) and words[k + 1] in degree
         and _tag(words[k + 2]) in ("a", "ad", "an") for k in at)
+
+
+def _negated_negative(source: str, strong: list[str]) -> bool:
+    """Every strong negator of the source negates a word of negative meaning (negative_words): one that
+    follows it in its clause (从不|吝惜, 不会让你们的票|落空), or the rest of its own word (不|休)."""
+    from bilingual.check.negation import _CLAUSE_END, _words
+
+    negative = set(_rules()["negation"]["negative_words"])
+    words = _words(source)
+    at = [k for k, w in enumerate(words) if w in strong]
+    if not at or len(at) < len(strong):
+        return False
+    for k in at:
+        own = words[k][1:] if len(words[k]) == 2 else ""
+        end = next((j for j in range(k + 1, len(words)) if re.fullmatch(_CLAUSE_END, words[j])), len(words))
+        if own not in negative and not any(w in negative for w in words[k + 1:end]):
+            return False
+    return True
 
 
 def _double_negative(source: str, strong: list[str]) -> bool:
