@@ -69,6 +69,13 @@ def test_every_glossary_name_in_the_seed_has_its_regional_form(seed, glossary, v
                               "glossary": glossary.version}
 
 
+def test_a_name_after_anti_or_pro_takes_its_regional_form(glossary):
+    """反普京 is anti-Putin: the name stands after the prefix, so Taiwan reads 反普丁 as it reads 反對普丁."""
+    from bilingual.convert import convert_text
+
+    assert convert_text("莫斯科爆发反普京示威", [], "s2twp", glossary, "zh-TW")[0] == "莫斯科爆發反普丁示威"
+
+
 def test_taiwan_forms_on_the_seed(seed, glossary):
     out = convert(seed, variant="s2twp", glossary=glossary)
     hant = "".join(s.hant for s in out.segments())

@@ -62,7 +62,6 @@ def names() -> Glossary:
     ("其中国家", "starts inside the word '其中'"),
     ("王毅军说", "longer person's name"),
     ("中国人不愿意", "suffix 人"),
-    ("反美国", "adjective"),
     ("香港记者协会", "longer name '香港记者协会'"),  # an organisation the glossary lacks
     ("北京市第二中级人民法院", "longer name"),
     ("德国之声报道", "longer name '德国之声'"),
@@ -167,6 +166,9 @@ def test_a_name_inside_a_longer_word_or_name_is_not_matched(names, text, rule):
     ("记者：美国版的《武汉日记》", ["us"]),  # 版 keeps the place: the US edition
     ("有混淆祖国和中共两个概念之嫌", ["ccp"]),  # 和中 ends no phrase: the count is the concepts', not 共 'in total'
     ("对中共两名官员实施制裁", ["ccp"]),
+    # a name after 反 or 亲 (anti-, pro-) stands: its English after the hyphen, its regional Traditional form
+    ("时候是站在亲美国的阵线。", ["us"]),
+    ("多族裔举行反中共集会", ["ccp"]),
 ])
 def test_a_name_standing_as_a_word_or_compound_is_matched(names, text, ids):
     assert [m.term.id for m in names.find(text)] == ids

@@ -260,6 +260,8 @@ def _assemble(pieces: list[str | int], renderings: dict[int, str], refs: dict[in
         the = re.search(r"\bthe\s*$", tail, re.IGNORECASE)
         if text.lower().startswith("the ") and the and (the.start() > 0 or size <= _TAIL):
             text = text[4:]  # "the <1>" with "the US" -> "the US", not "the the US"
+        elif text.lower().startswith("the ") and re.search(r"\w-$", tail):
+            text = text[4:]  # "pro-<1>" with "the US" -> "pro-US" (亲美国)
         if size and not tail[-1:].isspace() and tail[-1:] not in _OPENERS:
             put(" ")
         if not started or re.search(r"[.!?]\s*$", tail):

@@ -134,6 +134,12 @@ def test_article_not_doubled_and_sentence_start_capitalised():
     assert restore("<1> said the <2>.", p)[0] == "The US said the US."
 
 
+def test_a_name_after_a_hyphened_prefix_loses_its_article():
+    p = protect("他站在亲美国的阵线，反对美国。", SMALL)  # 亲美国: the name stands after the prefix 亲 (pro-)
+    assert [slot.surface for slot in p.slots] == ["美国", "美国"]
+    assert restore("He stood in the pro-<1> camp, against <2>.", p)[0] == "He stood in the pro-US camp, against the US."
+
+
 @pytest.mark.parametrize("mode", FaultyEngine.MODES)
 @pytest.mark.parametrize("seed", range(5))
 def test_repair_path_for_each_failure_mode(mode, seed):
