@@ -160,13 +160,23 @@ def generated_here(path: Path, data: bytes | None = None) -> bool:
     except OSError:
         return False
 
+
+# The metadata a reader sees as text (the page's header, the book's OPF), not addresses or dates.
+_SHOWN = ("title", "author", "source", "rights")
+
+
 def _finish(doc: Document, stem: str, fmt: str, path: Path) -> Document:
     for name, value in vars(doc.meta).items():  # block text is cleaned by inline.fold
         if isinstance(value, str):
             setattr(doc.meta, name, strip_controls(value))
         elif isinstance(value, list):
             setattr(doc.meta, name, [strip_controls(v) if isinstance(v, str) else v for v in value])
-    doc.meta.title = fold(doc.meta.title)[0]  # as the blocks: RFA's "…身亡   反家暴法…" is one space in every column
+    # whitespace folds as the blocks' does: RFA's "…身亡   反家暴法…" is one space in every column, and in the
+    # book's metadata as on the page; a byline's runs of spaces the same
+    for name in _SHOWN:
+        setattr(doc.meta, name, fold(getattr(doc.meta, name))[0])
+    doc.meta.topics = [fold(t)[0] for t in doc.meta.topics]
+    doc.meta.collections = [fold(c)[0] for c in doc.meta.collections]
     doc.id = slug(stem)
     doc.meta.format = fmt
     doc.meta.path = path.name

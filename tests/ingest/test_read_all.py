@@ -103,3 +103,13 @@ def test_a_titles_runs_of_spaces_fold_as_the_texts_do():
 
     (doc,) = read(FIXTURES / "articles" / "tune9" / "rfa_1047576_tibetan-vlogger-domestic-violence.md")
     assert "身亡 反家暴法" in doc.meta.title and "  " not in doc.meta.title
+
+
+def test_a_bylines_runs_of_spaces_fold_as_the_titles_do(tmp_path):
+    """The page shows one space where the source writes several; the book's metadata must say the same."""
+    page = tmp_path / "a.html"
+    page.write_text('<html><head><title>标题</title><meta name="author" content="王凡   华盛顿报道">'
+                    '</head><body><p>正文。</p></body></html>',
+                    encoding="utf-8")
+    (doc,) = read(page)
+    assert doc.meta.author == "王凡 华盛顿报道"
