@@ -96,6 +96,9 @@ def test_exceptions_keep_the_writers_word(source, ours, opencc_s2twp):
     ("在医学上是不准确的，我不准备去，不准时到", "在醫學上是不準確的，我不準備去，不準時到"),
     ("不准讲话，抽签决定", "不准講話，抽籤決定"),  # 不准 (not allowed) and a lot drawn stay
     ("通过视频方式强行推进庭审，看一段视频", "通過視訊方式強行推進庭審，看一段影片"),
+    # tune10 dw_1046252 (a browser pass): after a number of days 后 is 後; the goddess's 天后宫 keeps 后
+    ("人质被关押了9天后获释，19天后回国", "人質被關押了9天後獲釋，19天後回國"),
+    ("他们去了天后宫", "他們去了天后宮"),
 ])
 def test_context_overrides(source, expected):
     assert TW.convert(source) == expected
@@ -107,6 +110,7 @@ def test_context_overrides_fix_what_opencc_gets_wrong():
     assert s2twp("人生发展") == "人生髮展"
     assert s2twp("被发明") == "被髮明"
     assert opencc.OpenCC("s2hk").convert("年轻人参与") == "年輕人蔘與"
+    assert s2twp("9天后获释") == "9天后獲釋"
 
 
 @pytest.mark.parametrize("variant", sorted(variants()))
