@@ -164,3 +164,17 @@ def test_an_rfa_caption_is_a_caption_and_the_alt_it_repeats_is_not_read_twice():
     blocks = html_blocks(parse(html))
     assert [(b.role, b.source) for b in blocks] == [("figure", "另一句话。"), ("caption", "图说。"),
                                                     ("figure", ""), ("caption", "同一句。")]
+
+
+def test_the_caption_of_a_dropped_video_is_not_a_paragraph():
+    """VOA's feed writes <video> then <div><small>the video's title</small></div>: with the video dropped, the line
+    was the body's first paragraph, the article's title read again (tests/fixtures/articles/tune10/voa_1045744)."""
+    (voa,) = read(FIXTURES / "articles" / "tune10" / "voa_1045744_nato-allies-us-election.md")
+    assert voa.meta.title == "跨大西洋关系紧张之际 北约盟国密切关注美国大选"
+    assert voa.blocks[0].source.startswith("随着美国总统大选进入最后阶段")
+    assert not any("北约盟国密切关注美国大选" in b.source for b in voa.blocks)
+    got = [(b.role, b.source) for b in _blocks(
+        '<video src="https://x.org/v.mp4"></video><div><small>视频标题</small></div><p>正文。</p>'
+        '<iframe src="https://x.org/e"></iframe><p><small>小字正文。</small>还有。</p>'
+        '<img src="https://x.org/a.jpg"><div><small>图说。</small></div>')]
+    assert got == [("paragraph", "正文。"), ("paragraph", "小字正文。还有。"), ("figure", ""), ("caption", "图说。")]
