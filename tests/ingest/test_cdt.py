@@ -315,3 +315,27 @@ def test_a_list_with_its_own_words_or_links_elsewhere_stays(write):
     (doc,) = read(page)
     assert [(b.role, b.source) for b in doc.blocks] == [("paragraph", "正文。"), ("list_item", "另一篇，还有说明"),
                                                         ("list_item", "别站的资料"), ("paragraph", "结尾。")]
+
+
+@pytest.mark.parametrize("path", ["tune10/nyt_1047761_lanzarote-vineyards.md", "tune9/nyt_1047826_suga-profile.md"])
+def test_the_nyt_link_to_the_english_original_is_not_the_articles_last_line(path):
+    """NYT Chinese closes every article with 点击查看本文英文版。, a link to the English original: a row of the
+    body that the engine translated (tests/fixtures/articles/tune10/nyt_1047761). The translator's credit stays."""
+    from .helpers import FIXTURES
+
+    (doc,) = read(FIXTURES / "articles" / path)
+    assert not any("点击查看本文英文版" in b.source for b in doc.blocks)
+    assert doc.blocks[-1].source.startswith("翻译：")
+
+
+def test_a_trailer_inside_the_body_or_alone_stays():
+    from bilingual.ingest.sanitize import drop_closing_trailers
+    from bilingual.model import Block, Document, Meta
+
+    def doc(*texts):
+        return Document(id="d", meta=Meta(), blocks=[Block(role="paragraph", source=t) for t in texts])
+
+    assert len(drop_closing_trailers(doc("点击查看本文英文版。", "正文。")).blocks) == 2
+    assert len(drop_closing_trailers(doc("点击查看本文英文版。")).blocks) == 1
+    assert len(drop_closing_trailers(doc("正文。", "请点击查看本文英文版。")).blocks) == 2
+    assert [b.source for b in drop_closing_trailers(doc("正文。", "點擊查看本文英文版")).blocks] == ["正文。"]
