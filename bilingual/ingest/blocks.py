@@ -123,9 +123,10 @@ def _drop_media_captions(root: Tag) -> None:
 
 def _alt_said_by_caption(blocks: list[Block]) -> list[Block]:
     """An image whose alt text its own caption repeats (RFA writes the caption in alt, title and the caption
-    span) keeps the caption alone: the figure showed the sentence twice, and a proofreader met it twice."""
+    span) keeps the caption alone: the figure showed the sentence twice, and a proofreader met it twice. So does
+    one whose alt the next block says (眾新聞's columnist avatar, alt 主筆 | 楊健興, then **主筆 | 楊健興**)."""
     for figure, caption in zip(blocks, blocks[1:], strict=False):
-        if (figure.role == "figure" and caption.role == "caption" and figure.source
+        if (figure.role == "figure" and caption.role != "figure" and figure.source
                 and "".join(figure.source.split()) == "".join(caption.source.split())):
             figure.source, figure.source_marks = "", []
     return blocks

@@ -178,3 +178,16 @@ def test_the_caption_of_a_dropped_video_is_not_a_paragraph():
         '<iframe src="https://x.org/e"></iframe><p><small>小字正文。</small>还有。</p>'
         '<img src="https://x.org/a.jpg"><div><small>图说。</small></div>')]
     assert got == [("paragraph", "正文。"), ("paragraph", "小字正文。还有。"), ("figure", ""), ("caption", "图说。")]
+
+
+def test_an_avatar_whose_alt_the_next_line_says_is_not_read_twice():
+    """眾新聞 ends a column with the writer's avatar, alt 主筆 | 楊健興, then **主筆 | 楊健興**: the name showed twice
+    (tests/fixtures/articles/tune10/hkc_28700). The figure keeps its link; the next line keeps the words."""
+    (hkc,) = read(FIXTURES / "articles" / "tune10" / "hkc_28700_seven-policemen-case.md")
+    i = next(i for i, b in enumerate(hkc.blocks) if b.role == "figure")
+    assert hkc.blocks[i].source == "" and "/uploads/avatars/" in hkc.blocks[i].src
+    assert hkc.blocks[i + 1].source == "主筆 | 楊健興"
+    assert sum("楊健興" in b.source for b in hkc.blocks) == 1
+    got = [(b.role, b.source) for b in _blocks('<p><img alt="一张图" src="https://x.org/a.jpg"></p><p>一段话。</p>'
+                                               '<p><img alt="同一句。" src="https://x.org/b.jpg"></p><p>同一句。</p>')]
+    assert got == [("figure", "一张图"), ("paragraph", "一段话。"), ("figure", ""), ("paragraph", "同一句。")]
