@@ -19,7 +19,7 @@ from bilingual.files import is_regular, read_bytes, special_kind
 from bilingual.ingest import cdt, detect, epub, html, markdown, script, text
 from bilingual.ingest.encoding import binary_kind, decode
 from bilingual.ingest.inline import fold, strip_controls
-from bilingual.ingest.sanitize import lift_closing_rights, rules
+from bilingual.ingest.sanitize import drop_closing_trailers, lift_closing_rights, rules
 from bilingual.model import Document, slug
 
 __all__ = ["read", "read_all", "read_files", "expand", "is_list_file", "article_files", "generated_here"]
@@ -121,7 +121,7 @@ def read(path: Path) -> list[Document]:
     if not content.strip():
         raise BilingualError(f"{name}: the file holds only whitespace")
     fmt = detect.detect_text(content, path)
-    doc = lift_closing_rights(READERS[fmt](content))
+    doc = lift_closing_rights(drop_closing_trailers(READERS[fmt](content)))
     if not doc.blocks:
         why = " (only a title)" if doc.meta.title else ""
         if fmt in ("cdt", "html"):

@@ -83,6 +83,7 @@ def html_blocks(root: Tag, *, page: bool = False) -> list[Block]:
     web pages; fragments (CDT bodies, Markdown, EPUB chapters) keep them.
     """
     _drop_rule_footers(root)
+    _drop_media_captions(root)
     reader = _Reader(page=page)
     reader.walk(root, 0)
     reader.flush()
@@ -105,11 +106,27 @@ def _drop_rule_footers(root: Tag) -> None:
         rule.decompose()
 
 
+# Players the reader drops (nothing is fetched or embedded): a caption line right after one names it, not the text.
+_PLAYERS = ("video", "audio", "iframe")
+
+
+def _drop_media_captions(root: Tag) -> None:
+    """Drop the caption line of a video the reader drops: VOA's feed writes <video> then <div><small>the video's
+    title</small></div>, which was a paragraph of the body (often the article's title again, read twice)."""
+    for player in root.find_all(_PLAYERS):
+        if player.decomposed:
+            continue
+        caption = player.find_next_sibling(True)
+        if caption is not None and _caption_after_image(caption):
+            caption.decompose()
+
+
 def _alt_said_by_caption(blocks: list[Block]) -> list[Block]:
     """An image whose alt text its own caption repeats (RFA writes the caption in alt, title and the caption
-    span) keeps the caption alone: the figure showed the sentence twice, and a proofreader met it twice."""
+    span) keeps the caption alone: the figure showed the sentence twice, and a proofreader met it twice. So does
+    one whose alt the next block says (眾新聞's columnist avatar, alt 主筆 | 楊健興, then **主筆 | 楊健興**)."""
     for figure, caption in zip(blocks, blocks[1:], strict=False):
-        if (figure.role == "figure" and caption.role == "caption" and figure.source
+        if (figure.role == "figure" and caption.role != "figure" and figure.source
                 and "".join(figure.source.split()) == "".join(caption.source.split())):
             figure.source, figure.source_marks = "", []
     return blocks

@@ -77,12 +77,39 @@ def read_text(text: str) -> Document:
     _take_footer(soup, meta)
     _take_feed_byline(soup, meta)
     _take_lone_time(soup, meta)
+    _drop_related_lists(soup, head["url"])
     if not had_card and _names_author(head["url"]):
         # CDT titles reposts "Author｜Title"; without a card that is the only author we get.
         meta.author, meta.title = split_author(meta.title)
     if not meta.date and meta.archived_at:
         meta.date = meta.archived_at[:10]  # archived the day it was posted: the best date there is
     return Document(id="", meta=meta, blocks=html_blocks(soup))
+
+
+def _site(url: str) -> str:
+    host = (urlsplit(url.strip()).hostname or "").lower()
+    return host.removeprefix("www.")
+
+
+def _drop_related_lists(soup: Tag, url: str) -> None:
+    """Drop a list whose every item is one link, and nothing else, to another page of the article's own site: the
+    related-articles box RFA (<ul><li><b><a>台湾艺人十一献唱遭“后续处理”</a></b></li></ul>) and BBC set inside the
+    text. Headlines of other articles, not this one's words; a list with any words of its own stays."""
+    site = _site(url)
+    if not site:
+        return
+    for lst in soup.find_all(["ul", "ol"]):
+        if lst.decomposed:
+            continue
+        items = lst.find_all("li", recursive=False)
+        if items and all(_one_link_to(li, site) for li in items):
+            lst.decompose()
+
+
+def _one_link_to(item: Tag, site: str) -> bool:
+    links = item.find_all("a")
+    return (len(links) == 1 and _site(links[0].get("href") or "") == site
+            and links[0].get_text(strip=True) == item.get_text(strip=True) != "")
 
 
 def _names_author(url: str) -> bool:

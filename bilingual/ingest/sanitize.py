@@ -13,7 +13,7 @@ from functools import cache
 from bilingual import datafiles
 from bilingual.model import Document
 
-__all__ = ["is_boilerplate_class", "lift_closing_rights", "rules"]
+__all__ = ["drop_closing_trailers", "is_boilerplate_class", "lift_closing_rights", "rules"]
 
 
 @cache
@@ -42,4 +42,14 @@ def lift_closing_rights(doc: Document) -> Document:
         return doc  # a page that is only a copyright line keeps it: there is no article to lift it from
     doc.meta.rights = doc.meta.rights or last.source.strip()
     doc.blocks = doc.blocks[:-1]
+    return doc
+
+
+def drop_closing_trailers(doc: Document) -> Document:
+    """A line that closes the body and points away from the article (NYT Chinese's 点击查看本文英文版。, a link
+    to the English original) leaves it: a trailer of the site, not a sentence of the article to translate."""
+    trailers = set(rules()["closing_trailers"])
+    while len(doc.blocks) > 1 and doc.blocks[-1].role == "paragraph" \
+            and doc.blocks[-1].source.strip().rstrip("。.").strip() in trailers:
+        doc.blocks = doc.blocks[:-1]
     return doc

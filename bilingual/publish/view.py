@@ -10,7 +10,7 @@ disagree, and testable without writing a file.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import unquote
+from urllib.parse import quote, unquote
 
 from bilingual.model import COLUMNS, Document
 from bilingual.publish.rows import ORIGINAL_IMAGE, Marker, Row, article_rows, block_html, groups
@@ -140,8 +140,9 @@ def readable_url(url: str) -> str:
         text = unquote(url, errors="strict")
     except UnicodeDecodeError:
         return url
-    if any(c.isspace() or ord(c) < 32 for c in text):
-        return url
+    # A decoded space would mislead (one URL read as two words): spaces and control characters stay escaped, the
+    # rest is read (DW's 人质获释%20一瑞士女性遇害 was a whole line of %E5%9C%A8… for one %20).
+    text = "".join(quote(c, safe="") if c.isspace() or ord(c) < 32 else c for c in text)
     lost = text.find("\ufffd")
     return text if lost < 0 else text[:lost] + "…"
 

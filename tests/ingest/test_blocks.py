@@ -164,3 +164,30 @@ def test_an_rfa_caption_is_a_caption_and_the_alt_it_repeats_is_not_read_twice():
     blocks = html_blocks(parse(html))
     assert [(b.role, b.source) for b in blocks] == [("figure", "另一句话。"), ("caption", "图说。"),
                                                     ("figure", ""), ("caption", "同一句。")]
+
+
+def test_the_caption_of_a_dropped_video_is_not_a_paragraph():
+    """VOA's feed writes <video> then <div><small>the video's title</small></div>: with the video dropped, the line
+    was the body's first paragraph, the article's title read again (tests/fixtures/articles/tune10/voa_1045744)."""
+    (voa,) = read(FIXTURES / "articles" / "tune10" / "voa_1045744_nato-allies-us-election.md")
+    assert voa.meta.title == "跨大西洋关系紧张之际 北约盟国密切关注美国大选"
+    assert voa.blocks[0].source.startswith("随着美国总统大选进入最后阶段")
+    assert not any("北约盟国密切关注美国大选" in b.source for b in voa.blocks)
+    got = [(b.role, b.source) for b in _blocks(
+        '<video src="https://x.org/v.mp4"></video><div><small>视频标题</small></div><p>正文。</p>'
+        '<iframe src="https://x.org/e"></iframe><p><small>小字正文。</small>还有。</p>'
+        '<img src="https://x.org/a.jpg"><div><small>图说。</small></div>')]
+    assert got == [("paragraph", "正文。"), ("paragraph", "小字正文。还有。"), ("figure", ""), ("caption", "图说。")]
+
+
+def test_an_avatar_whose_alt_the_next_line_says_is_not_read_twice():
+    """眾新聞 ends a column with the writer's avatar, alt 主筆 | 楊健興, then **主筆 | 楊健興**: the name showed twice
+    (tests/fixtures/articles/tune10/hkc_28700). The figure keeps its link; the next line keeps the words."""
+    (hkc,) = read(FIXTURES / "articles" / "tune10" / "hkc_28700_seven-policemen-case.md")
+    i = next(i for i, b in enumerate(hkc.blocks) if b.role == "figure")
+    assert hkc.blocks[i].source == "" and "/uploads/avatars/" in hkc.blocks[i].src
+    assert hkc.blocks[i + 1].source == "主筆 | 楊健興"
+    assert sum("楊健興" in b.source for b in hkc.blocks) == 1
+    got = [(b.role, b.source) for b in _blocks('<p><img alt="一张图" src="https://x.org/a.jpg"></p><p>一段话。</p>'
+                                               '<p><img alt="同一句。" src="https://x.org/b.jpg"></p><p>同一句。</p>')]
+    assert got == [("figure", "一张图"), ("paragraph", "一段话。"), ("figure", ""), ("paragraph", "同一句。")]

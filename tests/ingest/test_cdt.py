@@ -292,3 +292,50 @@ def test_a_copyright_line_inside_the_body_or_alone_stays():
     assert len(alone.blocks) == 1
     closing = lift_closing_rights(doc("正文。", "© 2020 某社"))
     assert len(closing.blocks) == 1 and closing.meta.rights == "CC BY"  # the page's own rights win
+
+
+@pytest.mark.parametrize("path", ["tune10/rfa_1047561_my-motherland-song-united-front.md",
+                                  "tune/bbc_1047462_wto-director-general.md"])
+def test_a_list_of_links_to_the_sites_other_articles_is_not_article_text(path):
+    """RFA and BBC set a related-articles box inside the text, a list of other articles' headlines each a link to
+    the same site: 台湾艺人十一献唱遭“后续处理” read as three list items in the middle of tune10 rfa_1047561."""
+    from .helpers import FIXTURES
+
+    (doc,) = read(FIXTURES / "articles" / path)
+    assert not any(b.role == "list_item" for b in doc.blocks if "rfa_" in path)  # BBC's byline list stays
+    assert not any("台湾艺人十一献唱遭" in b.source or "WTO总干事提前卸任" in b.source for b in doc.blocks)
+    assert doc.blocks[-1].source  # the article's own last paragraph is still there
+
+
+def test_a_list_with_its_own_words_or_links_elsewhere_stays(write):
+    page = write("list.md", "[标题](https://www.rfa.org/mandarin/a.html)\n------\n"
+                 "<p>正文。</p><ul><li><a href=\"https://www.rfa.org/b.html\">另一篇</a>，还有说明</li></ul>"
+                 "<ul><li><a href=\"https://example.org/c.html\">别站的资料</a></li></ul>"
+                 "<ul><li><b><a href=\"https://rfa.org/d.html\">同站另一篇</a></b></li></ul><p>结尾。</p>")
+    (doc,) = read(page)
+    assert [(b.role, b.source) for b in doc.blocks] == [("paragraph", "正文。"), ("list_item", "另一篇，还有说明"),
+                                                        ("list_item", "别站的资料"), ("paragraph", "结尾。")]
+
+
+@pytest.mark.parametrize("path", ["tune10/nyt_1047761_lanzarote-vineyards.md", "tune9/nyt_1047826_suga-profile.md"])
+def test_the_nyt_link_to_the_english_original_is_not_the_articles_last_line(path):
+    """NYT Chinese closes every article with 点击查看本文英文版。, a link to the English original: a row of the
+    body that the engine translated (tests/fixtures/articles/tune10/nyt_1047761). The translator's credit stays."""
+    from .helpers import FIXTURES
+
+    (doc,) = read(FIXTURES / "articles" / path)
+    assert not any("点击查看本文英文版" in b.source for b in doc.blocks)
+    assert doc.blocks[-1].source.startswith("翻译：")
+
+
+def test_a_trailer_inside_the_body_or_alone_stays():
+    from bilingual.ingest.sanitize import drop_closing_trailers
+    from bilingual.model import Block, Document, Meta
+
+    def doc(*texts):
+        return Document(id="d", meta=Meta(), blocks=[Block(role="paragraph", source=t) for t in texts])
+
+    assert len(drop_closing_trailers(doc("点击查看本文英文版。", "正文。")).blocks) == 2
+    assert len(drop_closing_trailers(doc("点击查看本文英文版。")).blocks) == 1
+    assert len(drop_closing_trailers(doc("正文。", "请点击查看本文英文版。")).blocks) == 2
+    assert [b.source for b in drop_closing_trailers(doc("正文。", "點擊查看本文英文版")).blocks] == ["正文。"]

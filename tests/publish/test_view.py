@@ -82,6 +82,12 @@ def test_readable_url_decodes_what_it_safely_can():
     cdt = "https://chinadigitaltimes.net/chinese/2020/09/%e3%80%90%e5%bc%82%e9%97%bb%e8%a7%82%e6%ad%a2%e3%80%91/"
     assert readable_url(cdt) == "https://chinadigitaltimes.net/chinese/2020/09/【异闻观止】/"
     assert readable_url("https://a.example/%20x") == "https://a.example/%20x"  # a decoded space would mislead
+    # ...but the rest of the URL is still read (tests/fixtures/articles/tune10/dw_1046252: one %20 in the title)
+    dw = ("https://www.dw.com/zh/%E5%9C%A8%E9%A9%AC%E9%87%8C%E9%81%AD%E7%BB%91%E6%9E%B6%E7%9A%84%E5%A4%9A%E5%90%8D"
+          "%E4%BA%BA%E8%B4%A8%E8%8E%B7%E9%87%8A%20%E4%B8%80%E7%91%9E%E5%A3%AB%E5%A5%B3%E6%80%A7%E9%81%87%E5%AE%B3"
+          "/a-55221304")
+    assert readable_url(dw) == "https://www.dw.com/zh/在马里遭绑架的多名人质获释%20一瑞士女性遇害/a-55221304"
+    assert readable_url("https://a.example/%E4%B8%AD%09%0A") == "https://a.example/中%09%0A"
     assert readable_url("https://a.example/%ff") == "https://a.example/%ff"  # not UTF-8: left as it is
     # tests/fixtures/articles/tune8/hkc_30050: the archive saved the URL after losing the title's characters
     lost = "https://www.hkcnews.com/article/30050/" + "%EF%BF%BD" * 6 + "-" + "%EF%BF%BD" * 4 + "-30054/"
