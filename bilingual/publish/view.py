@@ -9,6 +9,7 @@ disagree, and testable without writing a file.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from urllib.parse import quote, unquote
 
@@ -140,9 +141,11 @@ def readable_url(url: str) -> str:
         text = unquote(url, errors="strict")
     except UnicodeDecodeError:
         return url
-    # A decoded space would mislead (one URL read as two words): spaces and control characters stay escaped, the
-    # rest is read (DW's 人质获释%20一瑞士女性遇害 was a whole line of %E5%9C%A8… for one %20).
-    text = "".join(quote(c, safe="") if c.isspace() or ord(c) < 32 else c for c in text)
+    # A decoded space would mislead (one URL read as two words): spaces, control characters (C0, DEL, C1) and
+    # invisible format characters (a right-to-left override, U+202E, would reorder what follows) stay escaped,
+    # the rest is read (DW's 人质获释%20一瑞士女性遇害 was a whole line of %E5%9C%A8… for one %20).
+    text = "".join(quote(c, safe="") if c.isspace() or unicodedata.category(c) in ("Cc", "Cf") else c
+                   for c in text)
     lost = text.find("\ufffd")
     return text if lost < 0 else text[:lost] + "…"
 

@@ -88,6 +88,8 @@ def test_readable_url_decodes_what_it_safely_can():
           "/a-55221304")
     assert readable_url(dw) == "https://www.dw.com/zh/在马里遭绑架的多名人质获释%20一瑞士女性遇害/a-55221304"
     assert readable_url("https://a.example/%E4%B8%AD%09%0A") == "https://a.example/中%09%0A"
+    # DEL, a C1 control and a right-to-left override stay escaped too: decoded, they hide or reorder the text
+    assert readable_url("https://a.example/%E4%B8%AD%7F%C2%80%E2%80%AEcba") == "https://a.example/中%7F%C2%80%E2%80%AEcba"
     assert readable_url("https://a.example/%ff") == "https://a.example/%ff"  # not UTF-8: left as it is
     # tests/fixtures/articles/tune8/hkc_30050: the archive saved the URL after losing the title's characters
     lost = "https://www.hkcnews.com/article/30050/" + "%EF%BF%BD" * 6 + "-" + "%EF%BF%BD" * 4 + "-30054/"
