@@ -174,6 +174,13 @@ def test_a_name_standing_as_a_word_or_compound_is_matched(names, text, ids):
     assert [m.term.id for m in names.find(text)] == ids
 
 
+def test_the_reason_after_a_prefix_names_the_prefix_and_no_meaning_it_lacks(names):
+    """Every listed prefix lets the name stand (抗 resisting, 崇 worshipping as 反 anti-): the reason says which
+    prefix, not 'anti-, pro-' for one that is neither."""
+    (decision,) = [d for d in names.explain("他们崇美国文化") if d.surface == "美国"]
+    assert decision.matched and "prefix '崇'" in decision.why and "anti-" not in decision.why
+
+
 def test_the_shipped_glossary_knows_the_partys_central_committee_and_politburo():
     # tune4 (cdt_399944): 中共 heads them, it does not name them
     shipped = Glossary.default()

@@ -236,7 +236,7 @@ def _start(cut: Cut, start: int, end: int, kind: str, r: Rules) -> tuple[bool, s
         if prev in r.edition_prefixes:
             return False, f"'{prev}{text[start:end]}' is one longer name ({prev} before the name)"
         if prev in r.prefixes:  # 反中共 (anti-CCP), 亲普京 (pro-Putin: 親普丁 in Taiwan)
-            return True, f"after the prefix '{prev}' ('{prev}{text[start:end]}': anti-, pro-; the name stands)"
+            return True, f"after the prefix '{prev}' ('{prev}{text[start:end]}': the name stands)"
         if prev in r.surnames and kind != "person" and end - start <= 2:
             return False, f"'{prev}{text[start:end]}' reads as a person's name (surname {prev} + given name)"
         return True, ""
@@ -246,7 +246,7 @@ def _start(cut: Cut, start: int, end: int, kind: str, r: Rules) -> tuple[bool, s
         if head in r.modifiers:
             return True, f"after the modifier '{head}' in '{text[a:b]}'"
         if head in r.prefixes:
-            return True, f"after the prefix '{head}' in '{text[a:b]}' (anti-, pro-; the name stands)"
+            return True, f"after the prefix '{head}' in '{text[a:b]}' (the name stands)"
         if len(head) >= 2 and cut.freq(head) > 0:
             return True, f"ends the compound '{text[a:b]}' ({head} + {text[start:end]})"
     return False, f"starts inside the word '{text[a:b]}'"
