@@ -98,6 +98,7 @@ def test_exceptions_keep_the_writers_word(source, ours, opencc_s2twp):
     ("通过视频方式强行推进庭审，看一段视频", "通過視訊方式強行推進庭審，看一段影片"),
     # tune10 dw_1046252 (a browser pass): after a number of days 后 is 後; the goddess's 天后宫 keeps 后
     ("人质被关押了9天后获释，19天后回国", "人質被關押了9天後獲釋，19天後回國"),
+    ("人质被关押了９天后获释", "人質被關押了９天後獲釋"),  # full-width digits the same
     ("他们去了天后宫", "他們去了天后宮"),
 ])
 def test_context_overrides(source, expected):
