@@ -48,8 +48,9 @@ def _build(inputs: list[Path], out: Path, memory: Path, options: dict, formats: 
 
 def _fresh_translator(engine):
     """The engine's model in a new ctranslate2.Translator with the engine's settings; the build's is unloaded
-    so the two never hold memory at once. A direct caller's replay starts as cold as the build's did: replayed
-    on the build's warm translator instead, the same calls took less CPU (seed, 4 pairs: median 2 %, best 5 %)."""
+    so the two never hold memory at once (each replay unloads its own when done). A direct caller's replay
+    starts as cold as the build's did: on the build's warm translator the same calls took less CPU (seed,
+    4 pairs: median 2 %, best 5 %)."""
     import ctranslate2
 
     from bilingual.translate.argos import _check_files
@@ -101,8 +102,12 @@ def main(spec_path: str, result_path: str) -> int:
             ct2, target_tokens, engine = spy.ct2_seconds, spy.target_tokens, spy.engines[-1]
             translator = _fresh_translator(engine)
             raw = figures.raw_ct2(translator, calls, engine.batch_size, engine.batch_type)
-            free = figures.raw_free(translator, calls, engine.batch_size) if spec.get("free") \
-                else {"wall_s": float("nan"), "cpu_s": float("nan")}
+            translator.unload_model()  # each replay starts cold, and the next build holds one model alone
+            free = {"wall_s": float("nan"), "cpu_s": float("nan")}
+            if spec.get("free"):
+                translator = _fresh_translator(engine)
+                free = figures.raw_free(translator, calls, engine.batch_size)
+                translator.unload_model()
             spy.reset()
             start, cpu = perf_counter(), process_time()
             _build(inputs, work / f"cached-{r}", memory, options, formats)
@@ -122,7 +127,7 @@ def main(spec_path: str, result_path: str) -> int:
         tokenizer = engine.tokenizer
         loop = None
         if spec.get("paragraph_loop"):
-            loop = figures.paragraph_loop(translator,
+            loop = figures.paragraph_loop(_fresh_translator(engine),
                                           [[tokenizer.encode(t) for t in p] for p in paragraphs], calls,
                                           engine.batch_size, engine.batch_type)
     (work / "paragraphs.json").write_text(json.dumps(paragraphs, ensure_ascii=False), encoding="utf-8")

@@ -9,7 +9,9 @@ The English side counts not, n't, no, never, none, nobody, nothing, neither,
 nor, cannot; without, fail, lack, refuse, unable and words with a negative
 prefix (unconfirmed, non-profit) may stand in for a missing one, one each per
 negating clause, unless they render the source's own content (停止 -> stop,
-小女孩 -> little girl) or its lexical negatives (非保密 -> unclassified). Only a
+小女孩 -> little girl) or its lexical negatives (非保密 -> unclassified); an
+English antonym (不忠 -> infidelity) stands in where a negator stands right before
+the word it is the opposite of. Only a
 clear polarity difference is reported: a negating source whose English has no
 negation word and too few stand-ins (the "not used to" -> "used to" flip), or
 a negating English for a source with no negator.
@@ -37,11 +39,12 @@ class _Lists:
     english_strong: re.Pattern
     english_weak: re.Pattern
     english_not_negation: re.Pattern
-    english_idioms: re.Pattern
+    english_antonym: re.Pattern
     english_prefixed: re.Pattern
     english_suffixed: re.Pattern
     english_exclusive: re.Pattern
     english_content: dict[str, tuple[str, ...]]
+    antonym_roots: dict[str, re.Pattern]
     not_until: tuple[str, ...] = ()
     comparison_standard: re.Pattern | None = None
 
@@ -51,9 +54,7 @@ def _lists() -> _Lists:
     data = datafiles.toml("check/negation.toml")
 
     def words(key: str) -> re.Pattern:
-        alternatives = sorted(data[key], key=len, reverse=True)
-        return re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(w) for w in alternatives) + r")(?![\w'])",
-                          re.IGNORECASE)
+        return re.compile(_phrases(data[key]), re.IGNORECASE)
 
     keep = "|".join(re.escape(w) for w in sorted(data["english_prefix_exceptions"], key=len, reverse=True))
     prefixes = "|".join(re.escape(w) for w in data["english_negative_prefixes"])
@@ -65,13 +66,22 @@ def _lists() -> _Lists:
     exclusive = re.compile(rf"\b(?:nothing|nobody|no one|no-one|none|no)\s+(?:\w+\s+)?else\b(?=[^.!?;]*\b(?:{only})\b)",
                            re.IGNORECASE)
     content = {w.casefold(): tuple(sources) for w, sources in data["english_weak_content"].items()}
+    negator = "[" + "".join(data["prefixes"]) + "]"
+    roots = {w.casefold(): re.compile(negator + "(?:" + "|".join(map(re.escape, r)) + ")")
+             for w, r in data["english_antonyms"].items()}
     return _Lists(frozenset(data["negators"]), frozenset(data["single"]), frozenset(data["strong"]),
                   frozenset(data["not_negation"]), frozenset(data["weak"]), tuple(data["rhetorical_question"]),
                   frozenset(data["prefixes"]),
                   words("english_strong"), words("english_weak"), words("english_not_negation"),
-                  words("english_negative_idioms"), prefixed, suffixed,
-                  exclusive, content, tuple(data.get("not_until", [])),
+                  re.compile(_phrases(data["english_antonyms"]), re.IGNORECASE), prefixed, suffixed,
+                  exclusive, content, roots, tuple(data.get("not_until", [])),
                   re.compile(data["comparison_standard"]) if data.get("comparison_standard") else None)
+
+
+def _phrases(words) -> str:
+    """A pattern for any of `words` as whole words, the longest first."""
+    alternatives = sorted(words, key=len, reverse=True)
+    return r"(?<![\w'])(?:" + "|".join(re.escape(w) for w in alternatives) + r")(?![\w'])"
 
 
 _CLAUSE_END = r"[，,。；;！!？?：:\n]"  # the punctuation that ends a clause
@@ -131,9 +141,7 @@ def source_polarity(text: str) -> Polarity:
 def english_polarity(text: str) -> Polarity:
     """The negation words of an English text (not only, no doubt and the like left out)."""
     lists = _lists()
-    text = text.replace("\u2019", "'")
-    idioms = [m.group() for m in lists.english_idioms.finditer(text)]  # none other than: may render 不是…而是
-    text = lists.english_not_negation.sub(" ", text)
+    text = lists.english_not_negation.sub(" ", text.replace("\u2019", "'"))
     text = lists.english_exclusive.sub(" ", text)  # nothing else … aside from: only
     strong = [m.group() for m in lists.english_strong.finditer(text)]
     strong += re.findall(r"\b\w+n't", text, re.IGNORECASE)  # not \b after: won'tconsider lost its space
@@ -141,7 +149,7 @@ def english_polarity(text: str) -> Polarity:
     for pattern in (lists.english_prefixed, lists.english_suffixed):
         weak += [m for m in pattern.finditer(text)
                  if not any(w.start() < m.end() and m.start() < w.end() for w in weak)]
-    weak_words = [m.group() for m in sorted(weak, key=lambda m: m.start())] + idioms
+    weak_words = [m.group() for m in sorted(weak, key=lambda m: m.start())]
     return Polarity(strong, bool(weak_words), bool(strong), len(strong), weak_words)
 
 
@@ -169,6 +177,14 @@ def _standing_in(en: Polarity, src: Polarity, source: str) -> int:
     return max(0, free - len(lexical))
 
 
+def _antonyms(english: str, source: str) -> int:
+    """How many English words say a negated source word by its opposite (不忠 -> infidelity): each counts
+    where a negator stands right before a word it is the opposite of (english_antonyms)."""
+    roots = _lists().antonym_roots
+    return sum(1 for m in _lists().english_antonym.finditer(english.replace("\u2019", "'"))
+               if roots[m.group().casefold()].search(source))
+
+
 def _spent(wanted: tuple[str, ...], words: list[str], used: set[int]) -> bool:
     """Whether every source word holding one of `wanted` already renders another English word (a content
     string jieba cut across two words, 停|止, is no word of its own: it still explains)."""
@@ -184,7 +200,7 @@ def findings(units: list[Unit]) -> list[Finding]:
             continue
         src, en = source_polarity(u.source), english_polarity(_numbered_no(u.en))
         # every negating clause needs a negation word, or a weak one (unable, fail, unconfirmed) of its own
-        if src.negates and not en.strong and _standing_in(en, src, u.source) < src.clauses:
+        if src.negates and not en.strong and _standing_in(en, src, u.source) + _antonyms(u.en, u.source) < src.clauses:
             word = src.strong[0]
             out.append(Finding(u.id, "negation.missing", "warning", excerpt(u.source, word), excerpt(u.en),
                                f"the source negates ('{word}') but the English has no negation",

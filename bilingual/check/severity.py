@@ -79,19 +79,25 @@ def _litotes(source: str, strong: list[str]) -> bool:
 
 
 def _negated_negative(source: str, strong: list[str]) -> bool:
-    """Every strong negator of the source negates a word of negative meaning (negative_words): one that
-    follows it in its clause (从不|吝惜, 不会让你们的票|落空), or the rest of its own word (不|休)."""
+    """Every strong negator of the source negates a word of negative meaning (negative_words): the rest of its
+    own word (不|休), the word right after it (从不|吝惜), or the word a causative after it leads to in its clause
+    (不会|让|你们的票|落空). An imperative (不要|忘了 "don't forget") keeps its negation in English: never."""
     from bilingual.check.negation import _CLAUSE_END, _words
 
-    negative = set(_rules()["negation"]["negative_words"])
+    rules = _rules()["negation"]
+    negative, causatives, imperatives = (set(rules[k]) for k in ("negative_words", "causatives", "imperatives"))
     words = _words(source)
     at = [k for k, w in enumerate(words) if w in strong]
     if not at or len(at) < len(strong):
         return False
     for k in at:
+        if words[k] in imperatives:
+            return False
         own = words[k][1:] if len(words[k]) == 2 else ""
+        nxt = words[k + 1] if k + 1 < len(words) else ""
         end = next((j for j in range(k + 1, len(words)) if re.fullmatch(_CLAUSE_END, words[j])), len(words))
-        if own not in negative and not any(w in negative for w in words[k + 1:end]):
+        caused = nxt in causatives and any(w in negative for w in words[k + 2:end])
+        if own not in negative and nxt not in negative and not caused:
             return False
     return True
 

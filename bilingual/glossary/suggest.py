@@ -61,11 +61,12 @@ _TITLE = re.compile(r"《([^《》\n]{1,60})》")
 _QUOTED = re.compile(r"[“「『]([^“”「」『』\s，。、！？：；,.!?]{2,6})[”」』]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # Punctuation the tagger leaves on a name's edge (» of « 武汉日记 »英译者 tagged with 英) or inside one: no name
-# (a title in 《》 may hold any).
+# (a title in 《》 may hold any; a dot joins initials: J.K.罗琳).
 _EDGE = re.compile(r"^[\W_]+|[\W_]+$")
-_STRAY = re.compile(rf"[^\w{re.escape(JOINERS)}]|_")
-# An abbreviation glued after a Chinese name is its gloss (美国情报局CIA): the name is the Chinese.
-_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff]{2})[A-Z]{2,}$")
+_STRAY = re.compile(rf"[^\w.{re.escape(JOINERS)}]|_")
+# An abbreviation glued after an institution's Chinese name is its gloss (美国情报局CIA): the name is the
+# Chinese. After other words it is part of the name (腾讯QQ, 北京SKP).
+_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff][局部署院会处社团台])[A-Z]{2,}$")
 
 
 def _bare(name: str) -> str:

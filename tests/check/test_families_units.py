@@ -109,21 +109,24 @@ def test_scale_words(zh, en, ok):
     ("议会否定了这项提案。", "Parliament rejected the proposal.", []),
     ("议会否定了这项提案。", "Parliament approved the proposal.", ["negation.missing"]),
     ("他拒绝了这项提案。", "He rejected the proposal.", []),  # rejected renders 拒绝's own content
-    # tune10 (set I, round 9): "or not" is an alternative, whether (是否) may be put as a negation, an idiom's
-    # negation word may render the source's (不是…而是 -> "none other than"), 不佳 is poor or ill
+    # tune10 (set I, round 9): "or not" closing an alternative is no negated clause; an idiom's negation word
+    # may render the source's (不是…而是 -> "none other than"); 不佳 is poor or ill; 是否 stays inert, so a
+    # negation the English adds elsewhere in the unit is still seen
     ("我们想知道他是否会来。", "We want to know whether or not he will come.", []),
     ("他去过那里吗？不管你信不信。", "Has he been there? Like it or not.", []),
-    ("我们想了解去掉点赞数是否会改善体验，同时是否还会限制其他互动。",
-     "We want to understand whether removing counts improves experience, while also not limiting interactions.", []),
-    ("我们想了解去掉点赞数会改善体验。", "We want to understand that removing counts does not improve it.",
+    ("记者问他是否会参选。他说会参选。", "The reporter asked whether he would run. He said he would not run.",
      ["negation.added"]),
     ("推文不是来自别处，而正是由他的手机发出的。", "The tweet came from none other than his phone.", []),
     ("推文不是来自别处。", "The tweet came from his phone.", ["negation.missing"]),
     ("推文是由他的手机发出的。", "The tweet came from none other than his phone.", []),  # no negation added
+    ("他没有参加会议，出席人数不少于100人。", "He attended the meeting, and no less than 100 people came.",
+     ["negation.missing"]),  # no 是 after the negator: the idiom renders nothing of it
     ("据称雅克希拉克长期以来健康不佳。", "Jacques Chirac was known to have been suffering from ill health.", []),
-    # tune9:104: an English antonym with in-/dis- renders 不X; the prefix alone is no negation (information)
+    # tune9:104: an English antonym renders 不X where the negator stands right before the word it opposes
     ("特里斯坦的不忠让科勒伤透了心", "Khloe was left heartbroken by Tristan's infidelity", []),
     ("特里斯坦的不忠让科勒伤透了心", "Khloe was left heartbroken by Tristan's information", ["negation.missing"]),
+    ("残疾人不能进入大楼。", "Disabled people can enter the building.", ["negation.missing"]),  # 不|能: no 残
+    ("贫富差距没有扩大。", "Inequality widened.", ["negation.missing"]),
     # a contraction that lost the space after it still negates
     ("更不会考虑大学。", "And won’tconsider going to colleges.", []),
     ("更不会考虑大学。", "And consider going to colleges.", ["negation.missing"]),

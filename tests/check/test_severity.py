@@ -170,6 +170,9 @@ def test_which_negations_are_litotes(source, litotes):
     ("父母没有放弃。", False),  # "did not give up" as often as "persevered": not listed
     ("我们不会让票落空，也不会去。", False),  # the second 不会 negates a verb of its own
     ("票落空了，我们不会去。", False),  # the negative word is in another clause
+    ("不要忘了带伞。", False),  # an imperative: "don't forget"
+    ("没人知道他为什么忘了。", False),  # 忘 is no word the negator negates
+    ("政府没有采取措施抑制房价。", False),
 ])
 def test_which_negations_negate_a_negative_word(source, negated_negative):
     from bilingual.check.negation import source_polarity

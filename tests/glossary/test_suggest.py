@@ -156,6 +156,12 @@ def test_punctuation_and_a_glossing_abbreviation_are_no_part_of_a_name():
     assert "美国情报局" in offered and "白睿文" in offered and "池慎刚案的10处反常，未完待续！" in offered
     assert not [name for name in offered if "»" in name or "«" in name or name.endswith("CIA")]
 
+    # the gloss after an institution only: a brand keeps its letters; a dot joins initials
+    from bilingual.glossary.suggest import _bare, _STRAY
+
+    assert [_bare(n) for n in ("美国情报局CIA", "腾讯QQ", "北京SKP")] == ["美国情报局", "腾讯QQ", "北京SKP"]
+    assert not _STRAY.search("J.K.罗琳") and _STRAY.search("美国，中国")
+
 
 def test_the_place_of_a_description_is_offered():
     # tune7 (rfa_1047503): 罗湖区政府 is a description (the Luohu district government), its place a name;
