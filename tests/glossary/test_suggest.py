@@ -157,7 +157,7 @@ def test_punctuation_and_a_glossing_abbreviation_are_no_part_of_a_name():
     assert not [name for name in offered if "»" in name or "«" in name or name.endswith("CIA")]
 
     # the gloss after an institution only: a brand keeps its letters; a dot joins initials
-    from bilingual.glossary.suggest import _bare, _STRAY
+    from bilingual.glossary.suggest import _STRAY, _bare
 
     assert [_bare(n) for n in ("美国情报局CIA", "腾讯QQ", "北京SKP")] == ["美国情报局", "腾讯QQ", "北京SKP"]
     assert not _STRAY.search("J.K.罗琳") and _STRAY.search("美国，中国")
