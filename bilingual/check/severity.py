@@ -17,7 +17,6 @@ bilingual/data/check/severity.toml.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache
@@ -56,9 +55,6 @@ def _negation(u: Unit, f: Finding) -> tuple[bool, str]:
     if words and _double_negative(u.source, words):
         return True, ("the negator negates a negative word of its own (没有不合时宜 'not inappropriate'), "
                       "which English often renders by the positive word instead of two negations")
-    if words and _negated_negative(u.source, words):
-        return True, ("the negator negates a word whose meaning is negative (不忘 'not forget', 从不吝惜 'never "
-                      "begrudge'), which English often renders by its positive opposite (remember, generous)")
     if words and _litotes(u.source, words):
         return True, ("the negator qualifies a degree word (没那么, 不太: 'not that', 'not very'), "
                       "which English often renders with the opposite word instead of a negation")
@@ -76,30 +72,6 @@ def _litotes(source: str, strong: list[str]) -> bool:
     return bool(at) and len(at) >= len(strong) and all(
         len(words[k]) == 1 and k + 2 < len(words) and words[k + 1] in degree
         and _tag(words[k + 2]) in ("a", "ad", "an") for k in at)
-
-
-def _negated_negative(source: str, strong: list[str]) -> bool:
-    """Every strong negator of the source negates a word of negative meaning (negative_words): the rest of its
-    own word (不|休), the word right after it (从不|吝惜), or the word a causative after it leads to in its clause
-    (不会|让|你们的票|落空). An imperative (不要|忘了 "don't forget") keeps its negation in English: never."""
-    from bilingual.check.negation import _CLAUSE_END, _words
-
-    rules = _rules()["negation"]
-    negative, causatives, imperatives = (set(rules[k]) for k in ("negative_words", "causatives", "imperatives"))
-    words = _words(source)
-    at = [k for k, w in enumerate(words) if w in strong]
-    if not at or len(at) < len(strong):
-        return False
-    for k in at:
-        if words[k] in imperatives:
-            return False
-        own = words[k][1:] if len(words[k]) == 2 else ""
-        nxt = words[k + 1] if k + 1 < len(words) else ""
-        end = next((j for j in range(k + 1, len(words)) if re.fullmatch(_CLAUSE_END, words[j])), len(words))
-        caused = nxt in causatives and any(w in negative for w in words[k + 2:end])
-        if own not in negative and nxt not in negative and not caused:
-            return False
-    return True
 
 
 def _double_negative(source: str, strong: list[str]) -> bool:
