@@ -87,8 +87,8 @@ def read_text(text: str) -> Document:
 
 
 def _site(url: str) -> str:
-    host = (urlsplit(url.strip()).hostname or "").lower()
-    return host.removeprefix("www.")
+    """The host a URL names, without "www." ("" for none): urlsplit gives it lower-cased."""
+    return (urlsplit(url.strip()).hostname or "").removeprefix("www.")
 
 
 def _drop_related_lists(soup: Tag, url: str) -> None:
@@ -114,7 +114,7 @@ def _one_link_to(item: Tag, site: str) -> bool:
 
 def _names_author(url: str) -> bool:
     """Whether a title from this page's site may begin with its author (CDT's; no link: taken for CDT's)."""
-    host = urlsplit(url.strip()).hostname or ""
+    host = _site(url)
     hosts = rules()["cdt_author_split"]["hosts"]
     return not host or any(host == h or host.endswith("." + h) for h in hosts)
 

@@ -31,17 +31,22 @@ def is_boilerplate_class(classes: list[str] | str | None) -> bool:
     return any(p in joined for p in rules()["drop_class_patterns"])
 
 
+def _closing_line(doc: Document) -> str:
+    """The text of the body's last block when it is a paragraph with other blocks before it, else "": a page
+    that is only that line keeps it, there is no article to lift it from."""
+    if len(doc.blocks) < 2 or doc.blocks[-1].role != "paragraph":
+        return ""
+    return doc.blocks[-1].source.strip()
+
+
 def lift_closing_rights(doc: Document) -> Document:
     """A copyright line that closes the body (© 2020年 德国之声版权声明：…) leaves the body: it is metadata, not a
     paragraph for a reader or the engine. It becomes the article's rights unless the page gave its own.
     EPUB chapters are not read so: a book's copyright page is a chapter of its own."""
-    last = doc.blocks[-1] if doc.blocks else None
-    if last is None or last.role != "paragraph" or not last.source.strip().startswith(tuple(rules()["rights_leads"])):
-        return doc
-    if len(doc.blocks) == 1:
-        return doc  # a page that is only a copyright line keeps it: there is no article to lift it from
-    doc.meta.rights = doc.meta.rights or last.source.strip()
-    doc.blocks = doc.blocks[:-1]
+    line = _closing_line(doc)
+    if line.startswith(tuple(rules()["rights_leads"])):
+        doc.meta.rights = doc.meta.rights or line
+        doc.blocks = doc.blocks[:-1]
     return doc
 
 
@@ -49,7 +54,6 @@ def drop_closing_trailers(doc: Document) -> Document:
     """A line that closes the body and points away from the article (NYT Chinese's 点击查看本文英文版。, a link
     to the English original) leaves it: a trailer of the site, not a sentence of the article to translate."""
     trailers = set(rules()["closing_trailers"])
-    while len(doc.blocks) > 1 and doc.blocks[-1].role == "paragraph" \
-            and doc.blocks[-1].source.strip().rstrip("。.").strip() in trailers:
+    while _closing_line(doc).rstrip("。.").strip() in trailers:
         doc.blocks = doc.blocks[:-1]
     return doc
