@@ -365,7 +365,8 @@ class _Reader:
         if name == "caption" or (el is not None and set(el.get("class") or []) & set(rules()["caption_classes"])):
             self.roles.append(("caption", 0))
             return True
-        if el is not None and self.blocks and self.blocks[-1].role == "figure" and _caption_after_image(el):
+        if el is not None and self.blocks and self.blocks[-1].role == "figure" and (
+                _caption_after_image(el) or _credit_line(el)):
             self.roles.append(("caption", 0))
             return True
         return False
@@ -425,6 +426,12 @@ def _caption_after_image(el: Tag) -> bool:
     children = content_children(el)
     return (len(children) == 1 and isinstance(children[0], Tag)
             and (children[0].name or "").lower() in rules()["caption_tags_after_image"])
+
+
+def _credit_line(el: Tag) -> bool:
+    """A block that opens with an image credit's words (图像来源，Reuters/WTO): right after an image, its credit."""
+    text = "".join(el.get_text().split())
+    return text.startswith(tuple(rules()["credit_leads"]))
 
 
 def _only_strong(block: Block) -> bool:

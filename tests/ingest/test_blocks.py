@@ -107,6 +107,18 @@ def test_a_small_line_right_after_an_image_is_its_caption():
                    ("paragraph", "图后，还有正文。"), ("figure", ""), ("caption", "图片说明。")]
 
 
+def test_a_credit_line_right_after_an_image_is_its_caption():
+    """BBC Chinese writes 图像来源，Reuters/WTO under each image: the image's credit, not a paragraph to translate."""
+    (bbc,) = read(FIXTURES / "articles" / "tune" / "bbc_1047462_wto-director-general.md")
+    at = next(i for i, b in enumerate(bbc.blocks) if b.role == "figure")
+    assert [(b.role, b.source) for b in bbc.blocks[at + 1:at + 2]] == [("caption", "图像来源，Reuters/WTO")]
+    assert "图像来源" not in "".join(b.source for b in bbc.blocks if b.role != "caption")
+    got = [(b.role, b.source) for b in _blocks(
+        '<p>图片来源不明的说法。</p><img src="https://x.org/a.jpg"><p>圖片來源： 中央社</p><p>正文。</p>')]
+    assert got == [("paragraph", "图片来源不明的说法。"), ("figure", ""), ("caption", "圖片來源： 中央社"),
+                   ("paragraph", "正文。")]
+
+
 def test_unclosed_figcaption_in_a_real_article_leaves_every_paragraph_a_paragraph(write):
     """hkcnews article with its last <figcaption> left open: the paragraphs after it stay paragraphs."""
     text = HKC.read_text(encoding="utf-8")
