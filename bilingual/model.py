@@ -19,13 +19,17 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, fields
 
-# 2: blocks gained `cell` (table cells) and `src` (figures). Schema 1 files read as they are.
-SCHEMA_VERSION = 2
-READABLE_SCHEMAS = (1, 2)
+# 2: blocks gained `cell` (table cells) and `src` (figures). 3: figures gained `media` (video and audio
+# players). Files of earlier schemas read as they are.
+SCHEMA_VERSION = 3
+READABLE_SCHEMAS = (1, 2, 3)
 
-# Block roles a reader can tell apart; publishers style each one. A "figure" is an image: its
-# text is the image's alt text, `src` the original image; a "cell" is one table cell (`cell` says where).
+# Block roles a reader can tell apart; publishers style each one. A "figure" is an image (or a player,
+# `media` says which): its text is the image's alt text, `src` the original; a "cell" is one table cell
+# (`cell` says where).
 ROLES = ("heading", "paragraph", "quote", "list_item", "caption", "figure", "cell")
+# What a figure shows: "" an image, or the player a page embedded (linked from an edition, never embedded).
+MEDIA = ("", "video", "audio")
 
 # Columns of an edition, in reading order, with their BCP 47 language tags.
 COLUMNS = {"hans": "zh-Hans", "hant": "zh-Hant", "en": "en"}
@@ -95,6 +99,8 @@ class Block:
     cell: Cell | None = None
     # Role "figure": the original image's URL (http/https, checked at ingest; never fetched).
     src: str = ""
+    # Role "figure": one of MEDIA; for "video" and "audio", `src` is the player's or the file's URL.
+    media: str = ""
 
     def text(self, column: str = "source") -> str:
         """The block's text in one column: its segments joined as join_segments joins them."""

@@ -18,7 +18,7 @@ import warnings
 from dataclasses import dataclass
 
 from bilingual.ingest.inline import Inline
-from bilingual.ingest.media import Table, alt_text, data_table, image_url, span
+from bilingual.ingest.media import Table, alt_text, data_table, image_url, player, span
 from bilingual.ingest.sanitize import is_boilerplate_class, rules
 from bilingual.model import Block, Cell, Mark
 from bilingual.soup import (
@@ -106,17 +106,18 @@ def _drop_rule_footers(root: Tag) -> None:
         rule.decompose()
 
 
-# Players the reader drops (nothing is fetched or embedded): a caption line right after one names it, not the text.
+# Players: a figure links to a video or audio one (nothing is fetched or embedded); a caption line right after
+# one names it, not the text.
 _PLAYERS = ("video", "audio", "iframe")
 
 
 def _drop_media_captions(root: Tag) -> None:
-    """Drop the caption line of a video the reader drops: VOA's feed writes <video> then <div><small>the video's
-    title</small></div>, which was a paragraph of the body (often the article's title again, read twice)."""
-    for player in root.find_all(_PLAYERS):
-        if player.decomposed:
+    """Drop the caption line of a player: VOA's feed writes <video> then <div><small>the video's title</small></div>,
+    which was a paragraph of the body (most often the article's title again, read twice)."""
+    for played in root.find_all(_PLAYERS):
+        if played.decomposed:
             continue
-        caption = player.find_next_sibling(True)
+        caption = played.find_next_sibling(True)
         if caption is not None and _caption_after_image(caption):
             caption.decompose()
 
@@ -218,6 +219,8 @@ class _Reader:
             # unclosed <embed> (or <source>, <track>) inside it: that is the article's text.
             self.walk(el, depth)
             return
+        if name in _PLAYERS and self.cell is None and not _hidden(el):
+            self.player(el)
         if _dropped(el, self.drop):
             if name in SALVAGED and not _hidden(el) and not is_boilerplate_class(el.get("class")):
                 self.salvage(el, depth)
@@ -296,6 +299,18 @@ class _Reader:
         figure = Block(role="figure", source=alt, src=src)
         if self.buf.visible():
             self.pending.append(figure)  # inside a sentence: the figure follows its paragraph
+        else:
+            self.flush()
+            self.blocks.append(figure)
+
+    def player(self, el: Tag) -> None:
+        """A video or audio player: a figure that links to it (the edition embeds nothing, and runs nothing)."""
+        media, url = player(el)
+        if not url:
+            return
+        figure = Block(role="figure", src=url, media=media)
+        if self.buf.visible():
+            self.pending.append(figure)
         else:
             self.flush()
             self.blocks.append(figure)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import html
 import re
 
 from bilingual.ingest import dates
@@ -93,9 +94,22 @@ _MARKER = re.compile(_MARKER_TEXT)
 
 
 # A Hugo shortcode tag, {{< video src="…" >}} or {{% name %}} (hkcnews archives embed their videos so): markup for
-# the site's templates, no text of the article; an embed is dropped as a web page's <video> or <iframe> is, and
-# the text between a pair of tags stays. Bounded and brace-free, so a page of unclosed {{< stays linear.
+# the site's templates, no text of the article. A video or YouTube one is read as the <video> or <iframe> it
+# stands for (a figure linking to the player); any other is dropped, and the text between a pair of tags stays.
+# Bounded and brace-free, so a page of unclosed {{< stays linear.
 _SHORTCODE = re.compile(r"\{\{<[^{}]{0,2000}?>\}\}|\{\{%[^{}]{0,2000}?%\}\}")
+_VIDEO_SHORTCODE = re.compile(r"\{\{<\s*video\s[^{}]*?\bsrc=\"([^\"{}]+)\"")
+_YOUTUBE_SHORTCODE = re.compile(r"\{\{<\s*youtube\s+(?:id=)?\"?([\w-]{1,64})\"?")
+
+
+def _shortcode_html(m: re.Match) -> str:
+    """The player a video shortcode stands for, as HTML the block reader knows; "" for any other shortcode."""
+    tag = m.group()
+    if video := _VIDEO_SHORTCODE.match(tag):
+        return f'<video src="{html.escape(video.group(1))}"></video>'
+    if youtube := _YOUTUBE_SHORTCODE.match(tag):
+        return f'<iframe src="https://www.youtube.com/embed/{youtube.group(1)}"></iframe>'
+    return ""
 
 
 def _flatten(body: str) -> str:
@@ -132,7 +146,7 @@ def read_text(text: str) -> Document:
     from markdown_it import MarkdownIt
 
     md = MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING}).enable(["table", "strikethrough"])
-    body = _flatten(_SHORTCODE.sub("", body))
+    body = _flatten(_SHORTCODE.sub(_shortcode_html, body))
     # Let every link through as a link: the block reader drops unsafe hrefs and keeps
     # the link text, where markdown-it would leave "[text](javascript:...)" as text.
     md.validateLink = lambda url: True

@@ -1,4 +1,4 @@
-"""What the block reader counts as a data table and as an image: grid placement, spans, alt text, image URL.
+"""What the block reader counts as a data table, an image and a player: grid placement, spans, alt text, URLs.
 
 A table cell's column follows the slots earlier rowspans and colspans cover,
 as a browser places it; an image's words are its alt text unless that only
@@ -20,6 +20,8 @@ from bilingual.urls import safe_meta_url
 _FILE_NAME = re.compile(r"\S+\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?|avif)", re.I)
 # Where lazy-loading pages keep the real image URL when `src` holds a placeholder.
 _IMAGE_URL_ATTRS = ("src", "data-src", "data-original", "data-lazy-src")
+# <source> children of a player looked at for its URL.
+MAX_SOURCES = 8
 # rowspan/colspan beyond this are hostile or broken: clamped.
 MAX_SPAN = 50
 
@@ -61,6 +63,21 @@ def span(value) -> int:
 def data_table(el: Tag) -> bool:
     """A table that holds data (two cells or more, no table nested inside), not a page layout grid."""
     return el.find("table") is None and len(el.find_all(["td", "th"], limit=2)) == 2
+
+
+def player(el: Tag) -> tuple[str, str]:
+    """(media, URL) of a <video>, <audio> or video <iframe> a reader can follow, else ("", "").
+
+    A <video> or <audio> gives its own http(s) `src` or its first <source>'s; an <iframe> counts
+    only when its URL is a video player's (video_embeds): maps, ads and forms are no media.
+    """
+    name = (el.name or "").lower()
+    if name == "iframe":
+        url = safe_meta_url(el.get("src"))
+        return ("video", url) if url and any(e in url for e in rules()["video_embeds"]) else ("", "")
+    urls = [el.get("src")] + [s.get("src") for s in el.find_all("source", limit=MAX_SOURCES)]
+    url = next((u for u in map(safe_meta_url, urls) if u), "")
+    return (name, url) if url and name in ("video", "audio") else ("", "")
 
 
 def image_url(el: Tag) -> str:

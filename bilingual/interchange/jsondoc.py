@@ -13,7 +13,7 @@ from pathlib import Path
 
 from bilingual.errors import BilingualError
 from bilingual.files import load_json, read_bytes, write_atomic
-from bilingual.model import READABLE_SCHEMAS, ROLES, SCHEMA_VERSION, Block, Document
+from bilingual.model import MEDIA, READABLE_SCHEMAS, ROLES, SCHEMA_VERSION, Block, Document
 
 # A document JSON larger than this is not one we wrote (a 10 MB article makes about 60 MB).
 MAX_DOCUMENT_BYTES = 256 * 1024 * 1024
@@ -105,6 +105,8 @@ def _type_problem(value: object, where: str, hint: object = None) -> str:
                 return problem
         if isinstance(value, Block) and value.role not in ROLES:
             return f"{where}.role {value.role!r} is not one of {', '.join(ROLES)}"
+        if isinstance(value, Block) and value.media not in MEDIA:
+            return f"{where}.media {value.media!r} is not one of {', '.join(repr(m) for m in MEDIA)}"
         return ""
     origin, args = typing.get_origin(hint), typing.get_args(hint)
     if origin in (typing.Union, types.UnionType):  # Optional fields: None, or what the other member says

@@ -21,9 +21,17 @@ from bilingual.urls import safe_meta_url
 
 # Block roles gathered into one element when they follow each other.
 _GROUPED = {"quote": "quote", "list_item": "list"}
-# The figure's link to its original image, and the word before its alt text, in each column's language.
+# The figure's link to its original image, and the word before its alt text, in each column's language;
+# a player's (Block.media) the same for its video or audio.
 ORIGINAL_IMAGE = {"hans": "原图", "hant": "原圖", "en": "Original image"}
 IMAGE_LABEL = {"hans": "图", "hant": "圖", "en": "Image"}
+MEDIA_WORDS = {
+    "": (IMAGE_LABEL, ORIGINAL_IMAGE),
+    "video": ({"hans": "视频", "hant": "影片", "en": "Video"},
+              {"hans": "观看视频", "hant": "觀看影片", "en": "Watch the video"}),
+    "audio": ({"hans": "音频", "hant": "音訊", "en": "Audio"},
+              {"hans": "收听音频", "hant": "收聽音訊", "en": "Listen"}),
+}
 
 
 @dataclass
@@ -160,6 +168,7 @@ def _figure(blocks: list[Block], rendered: list[dict], columns: tuple[str, ...],
     """
     figure = blocks[0]
     src = safe_meta_url(figure.src)
+    label, link = MEDIA_WORDS.get(figure.media, MEDIA_WORDS[""])
     texts = {col: bool(rendered[0][col] or any(h[col] for h in rendered[1:])) for col in columns}
     has_text = any(texts.values())
     cells = []
@@ -168,7 +177,7 @@ def _figure(blocks: list[Block], rendered: list[dict], columns: tuple[str, ...],
             continue
         captions = [html_of[col] for html_of in rendered[1:] if html_of[col]]
         cells.append({"col": col, "lang": COLUMNS[col], "alt": rendered[0][col], "captions": captions,
-                      "label": IMAGE_LABEL[col], "link": ORIGINAL_IMAGE[col] if src else "",
+                      "label": label[col], "link": link[col] if src else "",
                       "empty": has_text and not texts[col]})  # nothing to translate: no "not translated"
     if not src and not has_text:
         return None

@@ -178,25 +178,49 @@ def test_an_rfa_caption_is_a_caption_and_the_alt_it_repeats_is_not_read_twice():
                                                     ("figure", ""), ("caption", "同一句。")]
 
 
-def test_the_caption_of_a_dropped_video_is_not_a_paragraph():
-    """VOA's feed writes <video> then <div><small>the video's title</small></div>: with the video dropped, the line
-    was the body's first paragraph, the article's title read again (tests/fixtures/articles/tune10/voa_1045744)."""
+def test_the_caption_of_a_video_is_not_a_paragraph():
+    """VOA's feed writes <video> then <div><small>the video's title</small></div>: the line was the body's first
+    paragraph, the article's title read again (tests/fixtures/articles/tune10/voa_1045744)."""
     (voa,) = read(FIXTURES / "articles" / "tune10" / "voa_1045744_nato-allies-us-election.md")
     assert voa.meta.title == "跨大西洋关系紧张之际 北约盟国密切关注美国大选"
-    assert voa.blocks[0].source.startswith("随着美国总统大选进入最后阶段")
+    assert (voa.blocks[0].role, voa.blocks[0].media) == ("figure", "video")
+    assert voa.blocks[1].source.startswith("随着美国总统大选进入最后阶段")
     assert not any("北约盟国密切关注美国大选" in b.source for b in voa.blocks)
     got = [(b.role, b.source) for b in _blocks(
         '<video src="https://x.org/v.mp4"></video><div><small>视频标题</small></div><p>正文。</p>'
         '<iframe src="https://x.org/e"></iframe><p><small>小字正文。</small>还有。</p>'
         '<img src="https://x.org/a.jpg"><div><small>图说。</small></div>')]
-    assert got == [("paragraph", "正文。"), ("paragraph", "小字正文。还有。"), ("figure", ""), ("caption", "图说。")]
+    assert got == [("figure", ""), ("paragraph", "正文。"), ("paragraph", "小字正文。还有。"), ("figure", ""),
+                   ("caption", "图说。")]
+
+
+def test_a_player_is_a_figure_linking_to_it_and_nothing_else_of_it_stays():
+    """A page's video, audio and video-player frames become figures that link to them (the edition embeds nothing);
+    a frame that is no player (a map, a form), a player with no http(s) URL and a hidden one leave nothing."""
+    got = [(b.role, b.media, b.src) for b in _blocks(
+        '<p>甲。</p><video controls poster="https://x.org/p.jpg"><source src="javascript:alert(1)">'
+        '<source src="https://x.org/v.mp4" type="video/mp4">不支持视频</video>'
+        '<audio src="https://x.org/a.mp3"></audio>'
+        '<iframe src="https://www.youtube.com/embed/abc_-1"></iframe>'
+        '<iframe src="https://maps.example/embed?q=1"></iframe>'
+        '<video src="javascript:alert(1)"></video><video hidden src="https://x.org/h.mp4"></video>'
+        '<p>乙。<iframe src="https://player.vimeo.com/video/9"></iframe>丙。</p>')]
+    assert got == [("paragraph", "", ""), ("figure", "video", "https://x.org/v.mp4"),
+                   ("figure", "audio", "https://x.org/a.mp3"),
+                   ("figure", "video", "https://www.youtube.com/embed/abc_-1"),
+                   ("paragraph", "", ""), ("figure", "video", "https://player.vimeo.com/video/9")]
+    # Hugo's video and YouTube shortcodes (hkcnews archives embed their videos so) are those players.
+    (hkc,) = read(FIXTURES / "articles" / "tune10" / "hkc_28700_seven-policemen-case.md")
+    videos = [b.src for b in hkc.blocks if b.media == "video"]
+    assert videos == ["https://web.archive.org/web/20210712041809if_/https://www.youtube.com/embed/FRjZTsX74Xk",
+                      "https://web.archive.org/web/20210712041809if_/https://www.youtube.com/embed/PzhPNvJadF0"]
 
 
 def test_an_avatar_whose_alt_the_next_line_says_is_not_read_twice():
     """眾新聞 ends a column with the writer's avatar, alt 主筆 | 楊健興, then **主筆 | 楊健興**: the name showed twice
     (tests/fixtures/articles/tune10/hkc_28700). The figure keeps its link; the next line keeps the words."""
     (hkc,) = read(FIXTURES / "articles" / "tune10" / "hkc_28700_seven-policemen-case.md")
-    i = next(i for i, b in enumerate(hkc.blocks) if b.role == "figure")
+    i = next(i for i, b in enumerate(hkc.blocks) if b.role == "figure" and not b.media)
     assert hkc.blocks[i].source == "" and "/uploads/avatars/" in hkc.blocks[i].src
     assert hkc.blocks[i + 1].source == "主筆 | 楊健興"
     assert sum("楊健興" in b.source for b in hkc.blocks) == 1

@@ -96,12 +96,17 @@ def test_raw_html_in_markdown_is_sanitized(write):
 
 def test_hugo_shortcodes_are_markup_not_text(write):
     """hkcnews archives embed videos as {{< video src="…" >}} (tests/fixtures/articles/tune7/hkc_32700): the tag was
-    read as a paragraph in all three columns; an embed is dropped as a page's <video> is, paired tags keep their
-    text, and a page of unclosed {{< stays text."""
+    read as a paragraph in all three columns; a video embed is read as a page's <video> is (a figure linking to it),
+    a YouTube one as its player's frame, other tags are dropped, paired tags keep their text, and a page of unclosed
+    {{< stays text."""
     md = ('第一段。\n\n{{< video src="https://web.archive.org/web/2020if_/https://www.youtube.com/embed/x" >}}\n\n'
+          '{{< youtube id="dQw4w9WgXcQ" >}}\n\n{{< video src="javascript:alert(1)" >}}\n\n'
           "{{% note %}}注意事項。{{% /note %}}\n\n第二段 {{< br >}}續。\n\n" + "{{< " * 3 + "未閉合。\n")
     (doc,) = read(write("hugo.md", md))
-    assert [b.source for b in doc.blocks] == ["第一段。", "注意事項。", "第二段 續。", "{{< {{< {{< 未閉合。"]
+    assert [(b.source, b.media, b.src) for b in doc.blocks] == [
+        ("第一段。", "", ""), ("", "video", "https://web.archive.org/web/2020if_/https://www.youtube.com/embed/x"),
+        ("", "video", "https://www.youtube.com/embed/dQw4w9WgXcQ"),
+        ("注意事項。", "", ""), ("第二段 續。", "", ""), ("{{< {{< {{< 未閉合。", "", "")]
 
 
 def test_the_hkcnews_video_shortcode_is_not_read_as_text():

@@ -34,6 +34,7 @@ def test_round_trip_keeps_everything(tmp_path):
     (b'{"schema": 2, "id": "x", "blocks": [{"role": "cell", "cell": {"table": 1, "row": "a", "col": 0}}]}',
      "whole number"),
     (b'{"schema": 2, "id": "x", "blocks": [{"role": "figure", "src": 5}]}', "src must be a string"),
+    (b'{"schema": 3, "id": "x", "blocks": [{"role": "figure", "media": "iframe"}]}', "media 'iframe' is not one of"),
 ])
 def test_bad_files_are_one_line_errors(tmp_path, content, message):
     path = tmp_path / "bad.json"
@@ -43,22 +44,24 @@ def test_bad_files_are_one_line_errors(tmp_path, content, message):
     assert "\n" not in str(info.value)
 
 
-def test_tables_and_figures_round_trip_and_schema_1_files_still_read(tmp_path):
+def test_tables_figures_and_players_round_trip_and_older_files_still_read(tmp_path):
     from bilingual.model import SCHEMA_VERSION, Block, Cell
 
     doc = make_doc()
     doc.blocks.append(Block(role="cell", source="甲", cell=Cell(table=1, row=0, col=1, head=True, colspan=2)))
     doc.blocks.append(Block(role="figure", source="图", src="https://example.org/a.png"))
+    doc.blocks.append(Block(role="figure", src="https://example.org/v.mp4", media="video"))
     path = write_document(doc, tmp_path / "t.json")
     data = json.loads(path.read_text(encoding="utf-8"))
-    assert data["schema"] == SCHEMA_VERSION == 2
-    assert data["blocks"][-2]["cell"] == {"table": 1, "row": 0, "col": 1, "head": True, "rowspan": 1, "colspan": 2}
+    assert data["schema"] == SCHEMA_VERSION == 3
+    assert data["blocks"][-1]["media"] == "video"
+    assert data["blocks"][-3]["cell"] == {"table": 1, "row": 0, "col": 1, "head": True, "rowspan": 1, "colspan": 2}
     assert load_document(path) == doc
     # A file written before tables and figures existed: its blocks read as they were.
     old = make_doc().to_dict()
     old["schema"] = 1
     for block in old["blocks"]:
-        del block["cell"], block["src"]
+        del block["cell"], block["src"], block["media"]
     (tmp_path / "old.json").write_text(json.dumps(old, ensure_ascii=False), encoding="utf-8")
     assert load_document(tmp_path / "old.json") == make_doc()
 

@@ -30,3 +30,17 @@ def test_a_figure_whose_caption_lacks_its_english_says_so_in_the_english_cell_on
     cells = _figure_cells(Block(role="figure", src="https://example.org/chart.png"),
                           [Block(role="caption", segments=[caption], source=caption.source)], keep_empty=True)
     assert cells == {"hans": False, "hant": False, "en": True}
+
+
+def test_a_player_is_a_labelled_link_to_its_video_or_audio_in_every_column():
+    doc = seed_doc()
+    doc.blocks[1:1] = [Block(role="figure", src="https://example.org/v.mp4", media="video"),
+                       Block(role="figure", src="https://example.org/a.mp3", media="audio")]
+    _shown, groups = article_rows(doc, COLUMNS, True, Marker())
+    got = [(g["src"], [(c["label"], c["link"], c["empty"]) for c in g["cells"]])
+           for g in groups if g.get("kind") == "figure"]
+    assert got == [
+        ("https://example.org/v.mp4", [("视频", "观看视频", False), ("影片", "觀看影片", False),
+                                       ("Video", "Watch the video", False)]),
+        ("https://example.org/a.mp3", [("音频", "收听音频", False), ("音訊", "收聽音訊", False),
+                                       ("Audio", "Listen", False)])]
