@@ -43,6 +43,8 @@ TERMS = [
     Term("who", "世界卫生组织", aliases=["世卫"], kind="org", en="the WHO"),
     Term("mfa", "外交部", kind="org", en="the Foreign Ministry"),
     Term("south-korea", "韩国", kind="place", en="South Korea"),
+    Term("tian-hui", "田辉", kind="person", en="Tian Hui"),
+    Term("quad", "四方会谈", kind="org", en="the Quad"),
 ]
 
 
@@ -61,6 +63,7 @@ def names() -> Glossary:
     ("道德国家", "starts inside the word '道德'"),
     ("其中国家", "starts inside the word '其中'"),
     ("王毅军说", "longer person's name"),
+    ("田辉光说", "longer person's name"),  # a given name's character, no verb: 田辉光 is one person
     ("中国人不愿意", "suffix 人"),
     ("香港记者协会", "longer name '香港记者协会'"),  # an organisation the glossary lacks
     ("北京市第二中级人民法院", "longer name"),
@@ -117,6 +120,10 @@ def test_a_name_inside_a_longer_word_or_name_is_not_matched(names, text, rule):
     # real sentences of tests/fixtures/articles/tune2, each once cut across the name's boundary:
     ("在让选民害怕拜登上彻底失败了", ["biden"]),  # 拜登|上|彻底, not 拜|登上|彻底
     ("谢谢你，彭斯副总统", ["pence"]), ("让她对彭斯不愿承认警察", ["pence"]),  # not a 3-character name
+    # real sentences of tests/fixtures/articles/tune11: a verb of action after a two-character name (Tian Hui
+    # hurried over), and a demonstrative no longer name runs across (the Quad, this regional organisation)
+    ("刘贤斌好友陈卫、田辉赶去帮助搬书", ["tian-hui"]), ("还把陈卫、田辉带进灵泉派出所", ["tian-hui"]),
+    ("四方会谈这个地区组织是一个“架构”", ["quad"]), ("他说美国这些组织", ["us"]),
     ("王毅昨日视察清华大学", ["wang-yi"]),  # a person heads an institution's name only right before its suffix
     ("美国周四参议院投票通过", ["us"]),  # a time word ends the phrase: no name holds one
     ("王毅因病缺席", ["wang-yi"]), ("彭斯仅表示", ["pence"]), ("王毅更指出", ["wang-yi"]),  # function words
