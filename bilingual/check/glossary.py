@@ -9,6 +9,7 @@ usual inflections (Putin's, Putin’s, PUTIN, Putins) accepted.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Collection
 from functools import lru_cache
 
@@ -87,6 +88,7 @@ def findings(units: list[Unit], glossary: Names, region: str = "zh-TW") -> list[
         # words of the source's people and organisations: "the Trump administration" names no other place
         people = {w.casefold() for m in matches if m.term.kind != "place" for f in m.term.renderings()
                   for w in f.split()}
+        mentions = Counter(m.term.id for m in matches)
         for match in matches:
             seen = terms.get(match.term.id)
             terms[match.term.id] = (match.term, (seen[1] if seen else 0) + 1, seen[2] if seen else match.surface)
@@ -94,10 +96,12 @@ def findings(units: list[Unit], glossary: Names, region: str = "zh-TW") -> list[
             while nxt := next((m for m in matches if m.start == end and m.term.kind != "place"), None):
                 end = nxt.end  # 美国特朗普政府: the phrase follows the person
             needs_english[match.term.id] = (needs_english.get(match.term.id, False)
-                                            or not _implied(u, match.term, end, people))
+                                            or not _implied(u, match.term, end, people, mentions[match.term.id]))
         reported_banned: set[str] = set()
         for term, count, surface in terms.values():
-            out += _term_findings(u, term, count, surface, region, reported_banned, implied=not needs_english[term.id])
+            others = {f.casefold() for t, _, _ in terms.values() if t.id != term.id for f in (t.en, t.en_long) if f}
+            out += _term_findings(u, term, count, surface, region, reported_banned,
+                                  implied=not needs_english[term.id], others=others)
         if u.en.strip():
             for term in banned_anywhere:
                 if term.id not in terms:
@@ -122,13 +126,23 @@ def _between() -> tuple[str, ...]:
     return tuple(datafiles.toml("check/glossary.toml")["implied"].get("between", []))
 
 
-def _implied(u: Unit, term: Term, end: int, people: Collection[str] = frozenset()) -> bool:
-    """A place named in front of a phrase whose English leaves it implied (美国当地时间 -> "local time",
-    美国国务院 -> "the State Department"), the English giving that phrase neither after a capitalised
-    word nor before "of" and one (another place: "Ruritania local time", "the president of Ruritania").
-    A word of `people`, the source's people and organisations, is no other place ("the Trump administration")."""
-    if term.kind != "place":
+@lru_cache(maxsize=1)
+def _stand_ins() -> re.Pattern:
+    words = datafiles.toml("check/glossary.toml")["implied"].get("stand_ins", [])
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])", re.IGNORECASE)
+
+
+def _implied(u: Unit, term: Term, end: int, people: Collection[str] = frozenset(), mentions: int = 1) -> bool:
+    """A place (or a party) named in front of a phrase whose English leaves it implied (美国当地时间 ->
+    "local time", 美国国务院 -> "the State Department", 中共十九大 -> "the 19th National Congress"), the
+    English giving that phrase neither after a capitalised word nor before "of" and one (another place:
+    "Ruritania local time", "the president of Ruritania"). A word of `people`, the source's people and
+    organisations, is no other place ("the Trump administration"). A place the English names by its kind
+    ("the nation's oldest law") as often as the source names it (`mentions`) is implied too."""
+    if term.kind not in ("place", "org"):
         return False
+    if term.kind == "place" and len(_stand_ins().findall(u.en.replace("\u2019", "'"))) >= mentions:
+        return True
     rest = u.source[end:].lstrip()
     rest = next((rest[len(w):] for w in _between() if rest.startswith(w)), rest)  # 美国前总统: former President
     for zh, english in _implied_after().items():
@@ -144,9 +158,12 @@ def _implied(u: Unit, term: Term, end: int, people: Collection[str] = frozenset(
 
 
 def _term_findings(u: Unit, term: Term, count: int, surface: str, region: str, reported: set[str],
-                   implied: bool = False) -> list[Finding]:
+                   implied: bool = False, others: Collection[str] = frozenset()) -> list[Finding]:
+    """The term's findings in one unit; `others`: the English of the unit's other names (en, en_long), which
+    renders them and not an alternative of this one (Beijing stands for 中国 as "Washington" for 美国, but not
+    beside 北京)."""
     out: list[Finding] = []
-    forms = english_forms(term)
+    forms = [f for f in english_forms(term) if f.casefold() not in others or f in (term.en, term.en_long)]
     expected = term.en
     if u.en.strip() and forms:
         found = len(find_english(u.en, forms))

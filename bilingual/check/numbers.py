@@ -34,7 +34,9 @@ _CN_DIGITS = "零〇一二两三四五六七八九"
 _CN_RUN = re.compile(rf"[{_CN_DIGITS}十][{_CN_DIGITS}十百千万亿]*(?:点[{_CN_DIGITS}]+)?")
 _MULT = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "十万": 10**5, "百万": 10**6, "千万": 10**7,
          "亿": 10**8, "十亿": 10**9, "百亿": 10**10, "千亿": 10**11, "万亿": 10**12}
-_ARABIC = re.compile(r"(?<![\d,])(?<!\d\.)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?: ?(万亿|[十百千]?亿|[十百千]?万|[百千]))?")
+# 多/余 between a number and its multiplier (1590多亿 "more than 159 billion", 30余万) leave the value as it is.
+_ARABIC = re.compile(r"(?<![\d,])(?<!\d\.)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?"
+                     r"(?: ?[多余]?(万亿|[十百千]?亿|[十百千]?万|[百千]))?")
 _PERCENT = re.compile(rf"[百千]分之([{_CN_DIGITS}十百千点]+)")
 # The first number of a range whose last carries the multiplier (600-700万, 3至5亿): the multiplier is shared.
 _RANGE_SCALE = re.compile(r"\s*(?:-|~|～|—|–|至|到)\s*(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)? ?"

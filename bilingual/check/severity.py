@@ -56,22 +56,32 @@ def _negation(u: Unit, f: Finding) -> tuple[bool, str]:
         return True, ("the negator negates a negative word of its own (没有不合时宜 'not inappropriate'), "
                       "which English often renders by the positive word instead of two negations")
     if words and _litotes(u.source, words):
-        return True, ("the negator qualifies a degree word (没那么, 不太: 'not that', 'not very'), "
-                      "which English often renders with the opposite word instead of a negation")
+        return True, ("the negator grades an adjective, alone or after a degree word (不高, 没那么容易: 'not high', "
+                      "'not that easy'), which English often renders with the opposite word instead of a negation")
     return False, "the source negates a verb or clause and the English has no negation at all"
 
 
 def _litotes(source: str, strong: list[str]) -> bool:
-    """Every strong negator of the source is a one-character one followed by a degree word and an adjective
-    (没那么容易, 不太清楚); 没那么做 ("did not do it so") negates a verb."""
+    """Every strong negator of the source is a one-character one before an adjective it grades: after a degree
+    word (没那么容易, 不太清楚), or a one-character adjective that ends the predicate (效益不高， "low benefit");
+    没那么做 ("did not do it so") and 不好说 (an adjective before a verb) negate a verb."""
     from bilingual.check.negation import _words
 
-    degree = set(_rules()["negation"]["degree_words"])
+    rules = _rules()["negation"]
+    degree, closers = set(rules["degree_words"]), set(rules["predicate_closers"])
     words = _words(source)
     at = [k for k, w in enumerate(words) if w in strong]
-    return bool(at) and len(at) >= len(strong) and all(
-        len(words[k]) == 1 and k + 2 < len(words) and words[k + 1] in degree
-        and _tag(words[k + 2]) in ("a", "ad", "an") for k in at)
+
+    def graded(k: int) -> bool:
+        if len(words[k]) != 1 or k + 1 >= len(words):
+            return False
+        if words[k + 1] in degree:
+            return k + 2 < len(words) and _tag(words[k + 2]) in ("a", "ad", "an")
+        after = words[k + 2] if k + 2 < len(words) else ""
+        return (len(words[k + 1]) == 1 and _tag(words[k + 1]) == "a"
+                and (not after or after in closers or not any(c.isalnum() for c in after)))
+
+    return bool(at) and len(at) >= len(strong) and all(graded(k) for k in at)
 
 
 def _double_negative(source: str, strong: list[str]) -> bool:

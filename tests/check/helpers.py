@@ -20,7 +20,7 @@ heathrow\tplace\t希思罗机场\t\tHeathrow\tHeathrow Airport\t\t\t\t\t\t
 toucan\tother\t巨嘴鸟\t\ttoucan\t\t\t\t\t\t\t
 zhang-binbin\tperson\t张彬彬\t\tZhang Binbin\t\t\t\t\t\t\t
 putin\tperson\t普京\t\tPutin\tVladimir Putin\t\tPujing\t\t普丁\t普京\t
-united-states\tplace\t美国\t\tthe US\tthe United States\tAmerican\t\t\t\t\t\tU.S.|USA|America
+united-states\tplace\t美国\t\tthe US\tthe United States\tAmerican\t\t\t\t\t\tU.S.|USA|America|Washington
 """
 
 

@@ -61,6 +61,8 @@ def test_scale_words(zh, en, ok):
     ("他对此不满。", "He was dissatisfied with it.", []),
     ("据未经证实的报道称。", "Unconfirmed reports say.", []),  # a negative prefix renders it
     ("据未经证实的报道称。", "Confirmed reports say.", ["negation.missing"]),
+    # parallel2/tune11:27: the noun of a weak verb ("criticized for failings in assessing")
+    ("瑞典移民局被指未能准确评估难民的年龄。", "The agency was criticized for failings in assessing ages.", []),
     ("“非自愿独身者”已成为流行语。", "\"Incel\" has become a buzzword.", []),  # 非 alone is the prefix non-
     ("白宫不该保护这次通话吗？", "The White House secured a call?", []),  # a negative question asserts
     ("不能再坐在办公室指挥。", "It calls for more than just commanding from an office.", []),

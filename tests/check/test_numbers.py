@@ -26,6 +26,8 @@ ACCEPTED = [
     ("2024.6.20发布。", "Released on June 20, 2024."),
     ("总值13.21万亿元。", "A total of 13.21 trillion yuan."),
     ("引进资金220亿元。", "Funds of 22 billion yuan."),
+    ("最大的25家占到了1590多亿美元。", "The largest 25 accounted for more than US$159 billion."),  # tune11:42
+    ("约有30余万人参加。", "More than 300,000 people took part."),
     ("每年16万人。", "160,000 people a year."),
     ("周四发布。", "Released on Thursday."),
     ("三四天后。", "Three days later."),
@@ -60,6 +62,7 @@ REJECTED = [
     ("六十年代的事。", "It happened in the 1970s."),
     ("美国在上个世纪7、80年代建造的护卫舰。", "Frigates the US built in the 1960s and 1980s."),
     ("总值13.21万亿元。", "A total of 13.21 billion yuan."),
+    ("最大的25家占到了1590多亿美元。", "The largest 25 accounted for more than US$15.9 billion."),
     ("周四发布。", "Released on Tuesday."),
     ("持续发展奖两千万港币奖金全部捐赠。", "The Sustaining Development Award of HK$2 million, all donated."),
     ("汽车单价从600-700万卢布起。", "The unit price of the cars is RUB5-7 million or higher."),

@@ -152,6 +152,10 @@ def test_which_negations_are_double_negatives(source, double):
     ("要表演好没那么容易。", True), ("我不太清楚。", True),
     ("我不清楚。", False), ("他没那么做。", False),  # 那么做: "do it so", a verb
     ("要表演好没那么容易，也不会去。", False),  # 不会 negates a verb of its own
+    # parallel2/tune11:30: a one-character adjective ending the predicate ("low industrial economic benefit")
+    ("对于工业经济效益不高，专家说。", True), ("价格不贵的。", True),
+    ("这件事不好说。", False),  # an adjective before a verb: the saying is negated
+    ("他不高兴。", False),  # 高兴 is a word of its own, no graded adjective
 ])
 def test_which_negations_are_litotes(source, litotes):
     from bilingual.check.negation import source_polarity
