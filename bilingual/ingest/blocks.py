@@ -18,7 +18,7 @@ import warnings
 from dataclasses import dataclass
 
 from bilingual.ingest.inline import Inline
-from bilingual.ingest.media import Table, alt_text, data_table, image_url, player, span
+from bilingual.ingest.media import Table, alt_text, data_table, image_url, player_link, span
 from bilingual.ingest.sanitize import is_boilerplate_class, rules
 from bilingual.model import Block, Cell, Mark
 from bilingual.soup import (
@@ -51,6 +51,8 @@ HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 SALVAGED = frozenset({"svg", "math", "object", "applet", "embed", "canvas", "video", "audio", "picture", "map",
                       "form", "fieldset", "dialog", "frameset", "select", "button"})
 
+# A credit line under an image (图像来源，Getty Images) is short; a block opening so that is longer is text.
+MAX_CREDIT = 80
 # Beyond this depth a subtree is read as flat text: no crash on hostile nesting.
 MAX_DEPTH = 200
 
@@ -305,7 +307,7 @@ class _Reader:
 
     def player(self, el: Tag) -> None:
         """A video or audio player: a figure that links to it (the edition embeds nothing, and runs nothing)."""
-        media, url = player(el)
+        media, url = player_link(el)
         if not url:
             return
         figure = Block(role="figure", src=url, media=media)
@@ -444,8 +446,13 @@ def _caption_after_image(el: Tag) -> bool:
 
 
 def _credit_line(el: Tag) -> bool:
-    """A block that opens with an image credit's words (图像来源，Reuters/WTO): right after an image, its credit."""
-    text = "".join(el.get_text().split())
+    """A short block that opens with an image credit's words (图像来源，Reuters/WTO): right after an image, its
+    credit. A longer one (a container whose first line is a credit, the article after it) is no caption."""
+    text = ""
+    for piece in el.strings:
+        text += "".join(piece.split())
+        if len(text) > MAX_CREDIT:
+            return False
     return text.startswith(tuple(rules()["credit_leads"]))
 
 

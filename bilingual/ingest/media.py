@@ -65,7 +65,7 @@ def data_table(el: Tag) -> bool:
     return el.find("table") is None and len(el.find_all(["td", "th"], limit=2)) == 2
 
 
-def player(el: Tag) -> tuple[str, str]:
+def player_link(el: Tag) -> tuple[str, str]:
     """(media, URL) of a <video>, <audio> or video <iframe> a reader can follow, else ("", "").
 
     A <video> or <audio> gives its own http(s) `src` or its first <source>'s; an <iframe> counts

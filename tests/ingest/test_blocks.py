@@ -117,6 +117,13 @@ def test_a_credit_line_right_after_an_image_is_its_caption():
         '<p>图片来源不明的说法。</p><img src="https://x.org/a.jpg"><p>圖片來源： 中央社</p><p>正文。</p>')]
     assert got == [("paragraph", "图片来源不明的说法。"), ("figure", ""), ("caption", "圖片來源： 中央社"),
                    ("paragraph", "正文。")]
+    # a container whose first line is a credit and the article follows: the line is the caption, not the article
+    body = "这是正文的一句话，讲了很多事情。" * 6
+    got = [(b.role, b.source[:4]) for b in _blocks(
+        f'<img src="https://x.org/a.jpg"><div><p>图片来源：中央社</p><p>{body}</p></div>')]
+    assert got == [("figure", ""), ("caption", "图片来源"), ("paragraph", "这是正文")]
+    got = [b.role for b in _blocks(f'<img src="https://x.org/a.jpg"><p>图片来源：{body}</p>')]
+    assert got == ["figure", "paragraph"]  # too long for a credit line
 
 
 def test_unclosed_figcaption_in_a_real_article_leaves_every_paragraph_a_paragraph(write):
