@@ -18,7 +18,7 @@ import warnings
 from dataclasses import dataclass
 
 from bilingual.ingest.inline import Inline
-from bilingual.ingest.media import Table, alt_text, data_table, image_url, player, span
+from bilingual.ingest.media import Table, alt_text, data_table, image_url, placeholder_url, player, span
 from bilingual.ingest.sanitize import is_boilerplate_class, rules
 from bilingual.model import Block, Cell, Mark
 from bilingual.soup import (
@@ -221,6 +221,9 @@ class _Reader:
             return
         if name in _PLAYERS and self.cell is None and not _hidden(el):
             self.player(el)
+        elif self.cell is None and placeholder_url(el) is not None and not _hidden(el):
+            self.player(el)
+            return  # what the page puts in it (lazy-load wrappers, the player once loaded) is the player's
         if _dropped(el, self.drop):
             if name in SALVAGED and not _hidden(el) and not is_boilerplate_class(el.get("class")):
                 self.salvage(el, depth)

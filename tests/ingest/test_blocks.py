@@ -216,6 +216,25 @@ def test_a_player_is_a_figure_linking_to_it_and_nothing_else_of_it_stays():
                       "https://web.archive.org/web/20210712041809if_/https://www.youtube.com/embed/PzhPNvJadF0"]
 
 
+def test_bbcs_lazy_youtube_player_is_a_video_figure():
+    """BBC Chinese lazy-loads each YouTube video into <div data-e2e="youtube-embed-URL">, empty in a saved page: the
+    video vanished without a trace (tests/fixtures/articles/tune/bbc_1047462). What the page puts in it is not read."""
+    (bbc,) = read(FIXTURES / "articles" / "tune" / "bbc_1047462_wto-director-general.md")
+    at = next(i for i, b in enumerate(bbc.blocks) if b.media)
+    assert [(b.role, b.media, b.src) for b in bbc.blocks if b.media] == [
+        ("figure", "video", "https://www.youtube.com/watch?v=QWdUn4nkUAA")]
+    assert bbc.blocks[at - 1].source == "如果当选，奥孔约-伊维拉将成为首位担任WTO总干事的非裔人。"
+    assert bbc.blocks[at + 1].source == "俞明希更大程度上是一位贸易专家。"
+    got = [(b.role, b.media, b.src, b.source) for b in _blocks(
+        '<p>甲。</p><div data-e2e="youtube-embed-https://www.youtube.com/watch?v=a1"><p>允许YouTube内容？</p>'
+        '<iframe src="https://www.youtube.com/embed/a1"></iframe></div>'
+        '<div data-e2e="youtube-embed-javascript:alert(1)"><p>跳过YouTube帖子</p></div>'
+        '<div hidden data-e2e="youtube-embed-https://www.youtube.com/watch?v=h"></div>'
+        '<div data-e2e="advertisement"><p>乙。</p></div>')]
+    assert got == [("paragraph", "", "", "甲。"), ("figure", "video", "https://www.youtube.com/watch?v=a1", ""),
+                   ("paragraph", "", "", "乙。")]
+
+
 def test_an_avatar_whose_alt_the_next_line_says_is_not_read_twice():
     """眾新聞 ends a column with the writer's avatar, alt 主筆 | 楊健興, then **主筆 | 楊健興**: the name showed twice
     (tests/fixtures/articles/tune10/hkc_28700). The figure keeps its link; the next line keeps the words."""
