@@ -14,11 +14,12 @@ nests the paragraphs after an unclosed one inside it, they stay paragraphs.
 from __future__ import annotations
 
 import re
+import unicodedata
 import warnings
 from dataclasses import dataclass
 
 from bilingual.ingest.inline import Inline
-from bilingual.ingest.media import Table, alt_text, data_table, image_url, player_link, span
+from bilingual.ingest.media import Table, alt_text, data_table, image_url, placeholder_url, player_link, span
 from bilingual.ingest.sanitize import is_boilerplate_class, rules
 from bilingual.model import Block, Cell, Mark
 from bilingual.soup import (
@@ -126,11 +127,18 @@ def _drop_media_captions(root: Tag) -> None:
 
 def _alt_said_by_caption(blocks: list[Block]) -> list[Block]:
     """An image whose alt text its own caption repeats (RFA writes the caption in alt, title and the caption
-    span) keeps the caption alone: the figure showed the sentence twice, and a proofreader met it twice. So does
-    one whose alt the next block says (眾新聞's columnist avatar, alt 主筆 | 楊健興, then **主筆 | 楊健興**)."""
+    span) keeps the caption alone: the figure showed the sentence twice, and a proofreader met it twice. A caption
+    that goes on after those words, past a punctuation mark, does too (RFA's caption span, then its credit span:
+    许水德。（记者夏小华摄）Photo: RFA; alt 图 before 图片说明 is no sentence repeated). So does one whose alt the next
+    block, not a caption, says whole (眾新聞's columnist avatar, alt 主筆 | 楊健興, then **主筆 | 楊健興**); a
+    paragraph that only opens with the alt's words is about more than the image."""
     for figure, caption in zip(blocks, blocks[1:], strict=False):
-        if (figure.role == "figure" and caption.role != "figure" and figure.source
-                and "".join(figure.source.split()) == "".join(caption.source.split())):
+        if figure.role != "figure" or caption.role == "figure" or not figure.source:
+            continue
+        alt, said = "".join(figure.source.split()), "".join(caption.source.split())
+        goes_on = (caption.role == "caption" and len(said) > len(alt) > 0 and said.startswith(alt)
+                   and any(unicodedata.category(c).startswith("P") for c in (alt[-1], said[len(alt)])))
+        if said == alt or goes_on:
             figure.source, figure.source_marks = "", []
     return blocks
 
@@ -223,6 +231,9 @@ class _Reader:
             return
         if name in _PLAYERS and self.cell is None and not _hidden(el):
             self.player(el)
+        elif self.cell is None and placeholder_url(el) is not None and not _hidden(el):
+            self.player(el)
+            return  # what the page puts in it (lazy-load wrappers, the player once loaded) is the player's
         if _dropped(el, self.drop):
             if name in SALVAGED and not _hidden(el) and not is_boilerplate_class(el.get("class")):
                 self.salvage(el, depth)

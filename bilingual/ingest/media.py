@@ -65,12 +65,24 @@ def data_table(el: Tag) -> bool:
     return el.find("table") is None and len(el.find_all(["td", "th"], limit=2)) == 2
 
 
+def placeholder_url(el: Tag) -> str | None:
+    """The video URL an element stands in for (video_placeholders: BBC's lazy YouTube <div>), "" when that URL
+    leads nowhere safe; None when the element is no placeholder."""
+    for attr, prefix in rules()["video_placeholders"].items():
+        value = str(el.get(attr) or "")
+        if value.startswith(prefix):
+            return safe_meta_url(value[len(prefix):])
+    return None
+
+
 def player_link(el: Tag) -> tuple[str, str]:
-    """(media, URL) of a <video>, <audio> or video <iframe> a reader can follow, else ("", "").
+    """(media, URL) of a <video>, <audio>, video <iframe> or player placeholder a reader can follow, else ("", "").
 
     A <video> or <audio> gives its own http(s) `src` or its first <source>'s; an <iframe> counts
     only when its URL is a video player's (video_embeds): maps, ads and forms are no media.
     """
+    if url := placeholder_url(el):
+        return ("video", url)
     name = (el.name or "").lower()
     if name == "iframe":
         url = safe_meta_url(el.get("src"))

@@ -223,6 +223,43 @@ def test_a_player_is_a_figure_linking_to_it_and_nothing_else_of_it_stays():
                       "https://web.archive.org/web/20210712041809if_/https://www.youtube.com/embed/PzhPNvJadF0"]
 
 
+def test_bbcs_lazy_youtube_player_is_a_video_figure():
+    """BBC Chinese lazy-loads each YouTube video into <div data-e2e="youtube-embed-URL">, empty in a saved page: the
+    video vanished without a trace (tests/fixtures/articles/tune/bbc_1047462). What the page puts in it is not read."""
+    (bbc,) = read(FIXTURES / "articles" / "tune" / "bbc_1047462_wto-director-general.md")
+    at = next(i for i, b in enumerate(bbc.blocks) if b.media)
+    assert [(b.role, b.media, b.src) for b in bbc.blocks if b.media] == [
+        ("figure", "video", "https://www.youtube.com/watch?v=QWdUn4nkUAA")]
+    assert bbc.blocks[at - 1].source == "如果当选，奥孔约-伊维拉将成为首位担任WTO总干事的非裔人。"
+    assert bbc.blocks[at + 1].source == "俞明希更大程度上是一位贸易专家。"
+    got = [(b.role, b.media, b.src, b.source) for b in _blocks(
+        '<p>甲。</p><div data-e2e="youtube-embed-https://www.youtube.com/watch?v=a1"><p>允许YouTube内容？</p>'
+        '<iframe src="https://www.youtube.com/embed/a1"></iframe></div>'
+        '<div data-e2e="youtube-embed-javascript:alert(1)"><p>跳过YouTube帖子</p></div>'
+        '<div hidden data-e2e="youtube-embed-https://www.youtube.com/watch?v=h"></div>'
+        '<div data-e2e="advertisement"><p>乙。</p></div>')]
+    assert got == [("paragraph", "", "", "甲。"), ("figure", "video", "https://www.youtube.com/watch?v=a1", ""),
+                   ("paragraph", "", "", "乙。")]
+
+
+def test_an_alt_a_caption_goes_on_from_is_not_read_twice():
+    """RFA's caption is the alt's words in one span and the credit in the next (…（记者夏小华摄）Photo: RFA): the
+    figure showed the sentence twice (tests/fixtures/articles/tune4/rfa_1047596). A caption whose first word
+    only begins with the alt, and a paragraph that only opens with an alt's words, leave the alt to the image."""
+    (rfa,) = read(FIXTURES / "articles" / "tune4" / "rfa_1047596_taipei-centenary-ma-chen.md")
+    images = [i for i, b in enumerate(rfa.blocks) if b.role == "figure" and not b.media]
+    assert len(images) == 5 and all(rfa.blocks[i].source == "" for i in images)
+    assert all(rfa.blocks[i + 1].role == "caption" and rfa.blocks[i + 1].source.endswith("（记者夏小华摄）Photo: RFA")
+               for i in images)
+    got = [(b.role, b.source) for b in _blocks(
+        '<p><img alt="柯文哲受访。" src="https://x.org/a.jpg"></p><div class="image-caption"><span>柯文哲受访。</span>'
+        '<span class="copyright">Photo: RFA</span></div>'
+        '<p><img alt="柯文哲" src="https://x.org/b.jpg"></p><p>柯文哲周二表示，他不会参选。</p>'
+        '<p><img alt="柯文哲" src="https://x.org/c.jpg"></p><div class="image-caption">柯文哲受访</div>')]
+    assert got == [("figure", ""), ("caption", "柯文哲受访。Photo: RFA"), ("figure", "柯文哲"),
+                   ("paragraph", "柯文哲周二表示，他不会参选。"), ("figure", "柯文哲"), ("caption", "柯文哲受访")]
+
+
 def test_an_avatar_whose_alt_the_next_line_says_is_not_read_twice():
     """眾新聞 ends a column with the writer's avatar, alt 主筆 | 楊健興, then **主筆 | 楊健興**: the name showed twice
     (tests/fixtures/articles/tune10/hkc_28700). The figure keeps its link; the next line keeps the words."""
