@@ -109,9 +109,10 @@ def findings(units: list[Unit], glossary: Names, region: str = "zh-TW") -> list[
     return out
 
 
-@lru_cache(maxsize=1)
-def _implied_after() -> dict[str, tuple[re.Pattern, ...]]:
-    table = datafiles.toml("check/glossary.toml")["implied_after"]
+@lru_cache(maxsize=2)
+def _implied_after(kind: str) -> dict[str, tuple[re.Pattern, ...]]:
+    """The phrases that leave a place (kind "place") or a party (kind "org") implied, with their English."""
+    table = datafiles.toml("check/glossary.toml")["implied_after" if kind == "place" else "implied_after_org"]
     return {zh: tuple(re.compile(rf"(?<![\w-]){re.escape(e)}(?![\w-])", re.IGNORECASE) for e in english)
             for zh, english in table.items()}
 
@@ -145,7 +146,7 @@ def _implied(u: Unit, term: Term, end: int, people: Collection[str] = frozenset(
         return True
     rest = u.source[end:].lstrip()
     rest = next((rest[len(w):] for w in _between() if rest.startswith(w)), rest)  # 美国前总统: former President
-    for zh, english in _implied_after().items():
+    for zh, english in _implied_after(term.kind).items():
         if rest.startswith(zh):
             for m in (m for p in english for m in p.finditer(u.en)):
                 before = re.search(r"(\S+)\s+$", u.en[:m.start()])

@@ -111,6 +111,9 @@ def test_a_place_before_local_time_may_be_left_implied(glossary, en, severity):
      "Xi said that the 19th National Congress held in October is of great significance to China.", "info"),
     ("习近平表示，今年十月召开的中共十九大对中国具有重大战略意义。",
      "Xi said that the 19th Ruritania National Congress is of great significance to China.", "error"),
+    # an organisation only before its own congress: a country's institution implies no organisation
+    ("北约军方官员表示。", "A military official said.", "error"),
+    ("欧盟当局表示反对。", "The authorities objected.", "error"),
     # tune11: the place named again by its kind, as often as the source names it
     ("上个月立法人员为美国最古老的管制警察使用致命武力的法律增加了一项修正案。",
      "Lawmakers last month updated the nation's oldest law governing police use of deadly force.", "info"),
