@@ -142,7 +142,7 @@ def _implied(u: Unit, term: Term, end: int, people: Collection[str] = frozenset(
     ("the nation's oldest law") as often as the source names it (`mentions`) is implied too."""
     if term.kind not in ("place", "org"):
         return False
-    if term.kind == "place" and len(_stand_ins().findall(u.en.replace("\u2019", "'"))) >= mentions:
+    if term.kind == "place" and len(_stand_ins().findall(u.en)) >= mentions:
         return True
     rest = u.source[end:].lstrip()
     rest = next((rest[len(w):] for w in _between() if rest.startswith(w)), rest)  # 美国前总统: former President
