@@ -98,8 +98,11 @@ _MARKER = re.compile(_MARKER_TEXT)
 # stands for (a figure linking to the player); any other is dropped, and the text between a pair of tags stays.
 # Bounded and brace-free, so a page of unclosed {{< stays linear.
 _SHORTCODE = re.compile(r"\{\{<[^{}]{0,2000}?>\}\}|\{\{%[^{}]{0,2000}?%\}\}")
-_VIDEO_SHORTCODE = re.compile(r"\{\{<\s*video\s[^{}]*?\bsrc=\"([^\"{}]+)\"")
-_YOUTUBE_SHORTCODE = re.compile(r"\{\{<\s*youtube\s+(?:id=)?\"?([\w-]{1,64})\"?")
+# Their arguments: the video's named src="…"; the YouTube one's id, named (id="…", among class="…" and others, in
+# any order) or the first positional one.
+_VIDEO_SHORTCODE = re.compile(r"\{\{[<%]\s*video\s[^{}]*?(?<![\w-])src=\"([^\"{}]+)\"")
+_YOUTUBE_SHORTCODE = re.compile(r"\{\{[<%]\s*youtube\s+(?:\"?([\w-]{1,64})\"?(?=[\s>%])"
+                                r"|[^{}]*?(?<![\w-])id=\"?([\w-]{1,64})\"?(?=[\s>%]))")
 
 
 def _shortcode_html(m: re.Match) -> str:
@@ -108,7 +111,7 @@ def _shortcode_html(m: re.Match) -> str:
     if video := _VIDEO_SHORTCODE.match(tag):
         return f'<video src="{html.escape(video.group(1))}"></video>'
     if youtube := _YOUTUBE_SHORTCODE.match(tag):
-        return f'<iframe src="https://www.youtube.com/embed/{youtube.group(1)}"></iframe>'
+        return f'<iframe src="https://www.youtube.com/embed/{youtube.group(1) or youtube.group(2)}"></iframe>'
     return ""
 
 

@@ -109,6 +109,18 @@ def test_hugo_shortcodes_are_markup_not_text(write):
         ("注意事項。", "", ""), ("第二段 續。", "", ""), ("{{< {{< {{< 未閉合。", "", "")]
 
 
+def test_a_youtube_shortcode_links_to_its_id_however_its_arguments_are_written(write):
+    """Hugo's youtube shortcode takes the id first or named among other arguments (class, title, autoplay), in
+    either delimiter; the video one its named src (not a thumbnail-src before it). An id-less one leaves nothing."""
+    md = ('{{< youtube class="wide" id="dQw4w9WgXcQ" >}}\n\n{{% youtube "abc-1" %}}\n\n'
+          '{{< youtube abc-2 title="id=x" >}}\n\n{{< youtube class="wide" >}}\n\n'
+          '{{< video thumbnail-src="https://x.org/t.jpg" src="https://x.org/v.mp4" >}}\n\n正文。\n')
+    (doc,) = read(write("hugo.md", md))
+    assert [(b.source, b.src) for b in doc.blocks] == [
+        ("", "https://www.youtube.com/embed/dQw4w9WgXcQ"), ("", "https://www.youtube.com/embed/abc-1"),
+        ("", "https://www.youtube.com/embed/abc-2"), ("", "https://x.org/v.mp4"), ("正文。", "")]
+
+
 def test_the_hkcnews_video_shortcode_is_not_read_as_text():
     from tests.ingest.helpers import FIXTURES
 
