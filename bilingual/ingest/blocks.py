@@ -309,19 +309,16 @@ class _Reader:
         src = image_url(el)
         if not alt and not src:
             return
-        figure = Block(role="figure", source=alt, src=src)
-        if self.buf.visible():
-            self.pending.append(figure)  # inside a sentence: the figure follows its paragraph
-        else:
-            self.flush()
-            self.blocks.append(figure)
+        self.place(Block(role="figure", source=alt, src=src))
 
     def player(self, el: Tag) -> None:
         """A video or audio player: a figure that links to it (the edition embeds nothing, and runs nothing)."""
         media, url = player_link(el)
-        if not url:
-            return
-        figure = Block(role="figure", src=url, media=media)
+        if url:
+            self.place(Block(role="figure", src=url, media=media))
+
+    def place(self, figure: Block) -> None:
+        """A figure where it stands; inside a sentence, after its paragraph."""
         if self.buf.visible():
             self.pending.append(figure)
         else:
