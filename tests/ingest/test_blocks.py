@@ -216,6 +216,10 @@ def test_a_player_is_a_figure_linking_to_it_and_nothing_else_of_it_stays():
                    ("figure", "audio", "https://x.org/a.mp3"),
                    ("figure", "video", "https://www.youtube.com/embed/abc_-1"),
                    ("paragraph", "", ""), ("figure", "video", "https://player.vimeo.com/video/9")]
+    # in a table cell a player has no words to add: the cell keeps its text and the grid its shape
+    got = [(b.role, b.source) for b in _blocks(
+        '<table><tr><td>甲</td><td><video src="https://x.org/v.mp4"></video>乙</td></tr></table>')]
+    assert got == [("cell", "甲"), ("cell", "乙")]
     # Hugo's video and YouTube shortcodes (hkcnews archives embed their videos so) are those players.
     (hkc,) = read(FIXTURES / "articles" / "tune10" / "hkc_28700_seven-policemen-case.md")
     videos = [b.src for b in hkc.blocks if b.media == "video"]
