@@ -45,7 +45,7 @@ def test_bad_files_are_one_line_errors(tmp_path, content, message):
 
 
 def test_tables_figures_and_players_round_trip_and_older_files_still_read(tmp_path):
-    from bilingual.model import SCHEMA_VERSION, Block, Cell
+    from bilingual.model import SCHEMA_VERSION, Block, Cell, Document
 
     doc = make_doc()
     doc.blocks.append(Block(role="cell", source="甲", cell=Cell(table=1, row=0, col=1, head=True, colspan=2)))
@@ -64,6 +64,13 @@ def test_tables_figures_and_players_round_trip_and_older_files_still_read(tmp_pa
         del block["cell"], block["src"], block["media"]
     (tmp_path / "old.json").write_text(json.dumps(old, ensure_ascii=False), encoding="utf-8")
     assert load_document(tmp_path / "old.json") == make_doc()
+    # A schema 2 file, before players: its figures are images.
+    image = Block(role="figure", source="图", src="https://example.org/a.png")
+    two = Document(id="x", blocks=[image]).to_dict()
+    two["schema"] = 2
+    del two["blocks"][0]["media"]
+    (tmp_path / "two.json").write_text(json.dumps(two, ensure_ascii=False), encoding="utf-8")
+    assert load_document(tmp_path / "two.json").blocks == [image]
 
 
 def test_missing_and_folder(tmp_path):
