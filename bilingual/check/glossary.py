@@ -89,6 +89,9 @@ def findings(units: list[Unit], glossary: Names, region: str = "zh-TW") -> list[
         people = {w.casefold() for m in matches if m.term.kind != "place" for f in m.term.renderings()
                   for w in f.split()}
         mentions = Counter(m.term.id for m in matches)
+        # names the source writes by their own form at least once; an alias keeps the writer's spelling in Traditional
+        # as convert writes it (美国宇航局 -> 美國宇航局, not Taiwan's 美國國家航空暨太空總署)
+        by_name = {m.term.id for m in matches if not m.hans or m.hans == m.term.hans}
         for match in matches:
             seen = terms.get(match.term.id)
             terms[match.term.id] = (match.term, (seen[1] if seen else 0) + 1, seen[2] if seen else match.surface)
@@ -100,8 +103,8 @@ def findings(units: list[Unit], glossary: Names, region: str = "zh-TW") -> list[
         reported_banned: set[str] = set()
         for term, count, surface in terms.values():
             others = {f.casefold() for t, _, _ in terms.values() if t.id != term.id for f in (t.en, t.en_long) if f}
-            out += _term_findings(u, term, count, surface, region, reported_banned,
-                                  implied=not needs_english[term.id], others=others)
+            out += _term_findings(u, term, count, surface, region, reported_banned, implied=not needs_english[term.id],
+                                  others=others, by_alias=term.id not in by_name)
         if u.en.strip():
             for term in banned_anywhere:
                 if term.id not in terms:
@@ -159,10 +162,11 @@ def _implied(u: Unit, term: Term, end: int, people: Collection[str] = frozenset(
 
 
 def _term_findings(u: Unit, term: Term, count: int, surface: str, region: str, reported: set[str],
-                   implied: bool = False, others: Collection[str] = frozenset()) -> list[Finding]:
+                   implied: bool = False, others: Collection[str] = frozenset(),
+                   by_alias: bool = False) -> list[Finding]:
     """The term's findings in one unit; `others`: the English of the unit's other names (en, en_long), which
     renders them and not an alternative of this one (Beijing stands for 中国 as "Washington" for 美国, but not
-    beside 北京)."""
+    beside 北京). `by_alias`: the source writes the name only by its aliases, so no regional form is required."""
     out: list[Finding] = []
     forms = [f for f in english_forms(term) if f.casefold() not in others or f in (term.en, term.en_long)]
     expected = term.en
@@ -183,7 +187,7 @@ def _term_findings(u: Unit, term: Term, count: int, surface: str, region: str, r
                                f"only {found} time{'s' if found != 1 else ''} in the English",
                                f"check that no mention of '{expected}' was dropped",
                                source_mark=surface))
-    want = _hant_form(term, region)
+    want = "" if by_alias else _hant_form(term, region)
     if want and u.hant.strip() and want not in u.hant:
         out.append(Finding(u.id, "glossary.hant", "error", excerpt(u.source, surface), excerpt(u.hant),
                            f"{region} writes '{surface}' as '{want}', which the Traditional column lacks",

@@ -57,6 +57,24 @@ def test_regional_traditional_form(glossary):
     assert not [f for f in check_document(doc, glossary=glossary, region="zh-HK") if f.kind == "glossary.hant"]
 
 
+def test_a_name_written_by_its_alias_keeps_the_writers_spelling_in_traditional():
+    """convert writes an alias as the writer chose it (美国宇航局 -> 美國宇航局), so the check asks no regional form
+    of it; the name written in full still needs Taiwan's 美國國家航空暨太空總署."""
+    from bilingual.convert import convert
+    from bilingual.glossary import Glossary
+
+    shipped = Glossary.default()
+    for zh, errors in (("美国宇航局的望远镜。", []), ("美国国家航空航天局的望远镜。", []),
+                       ("美国宇航局即美国国家航空航天局。", [])):
+        doc = convert(sentence_document([zh], ["NASA's telescope."]), variant="s2twp", glossary=shipped)
+        assert [f.kind for f in check_document(doc, glossary=shipped, region="zh-TW")
+                if f.kind == "glossary.hant"] == errors, zh
+    doc = sentence_document(["美国国家航空航天局的望远镜。"], ["NASA's telescope."])
+    doc.blocks[0].segments[0].hant = "美國國家航空航天局的望遠鏡。"
+    assert [f.kind for f in check_document(doc, glossary=shipped, region="zh-TW")
+            if f.kind == "glossary.hant"] == ["glossary.hant"]
+
+
 def test_short_names_need_word_boundaries_in_chinese(glossary):
     # 金星 (Venus) inside 黄金星期 ("golden week") must not ask for "Venus"
     assert _kinds(glossary, "黄金星期的消费很旺。", "Spending was strong in the golden week.") == []
