@@ -111,6 +111,12 @@ def _fifo(work: Path, n: int) -> list[str]:
     return ["build", str(book), "-o", str(work / "out"), "--no-translate", "-q"]
 
 
+def _players(work: Path, n: int) -> list[str]:
+    """n <video>s nested in each other: asking each whether it was dropped searched all those under it."""
+    source = bad.write(work / "players.html", "<p>正文。</p>" + "<video>" * n + '<source src="https://x.org/v.mp4">')
+    return ["build", str(source), "-o", str(work / "out"), "--no-translate", "-q"]
+
+
 # (name, what grows, make, n, quick n); the one-unit run uses size 1.
 CASES: list[tuple[str, str, Make, int, int]] = [
     ("bold marks in one paragraph", "sentences, each with a <b>", _bold, 4000, 1000),
@@ -121,6 +127,7 @@ CASES: list[tuple[str, str, Make, int, int]] = [
     ("YAML alias bomb in front matter", "alias levels (9^n nodes expanded)", _yaml, 4, 3),
     ("model archive of zeros", "MB unpacked (1/1000 of it packed)", _model, 150, 50),
     ("list file naming a FIFO", "(no size: blocks or not)", _fifo, 1, 1),
+    ("players nested in each other", "nested <video>s", _players, 8000, 2000),
 ]
 
 

@@ -103,6 +103,18 @@ def test_thousands_of_names_in_one_run_on_sentence(capsys, tmp_path):
     assert page.count('data-term="putin"') >= 8000
 
 
+def test_thousands_of_nested_players_are_one_video(capsys, tmp_path):
+    """6,000 <video>s nested in each other: each was asked whether it had been dropped, a question bs4 answers by
+    searching everything under it (10 s). The outer one is the figure, linking to the one URL among them."""
+    source = bad.write(tmp_path / "players.html",
+                       "<p>正文。</p>" + "<video>" * 6000 + '<source src="https://x.org/v.mp4">')
+    result = run_cli(capsys, "build", source, "-o", tmp_path / "out", "--no-translate")
+    assert result.code == 0, result.err
+    data = json.loads((tmp_path / "out" / "players.json").read_text(encoding="utf-8"))
+    assert [(b["role"], b["source"], b["media"], b["src"]) for b in data["blocks"]] == [
+        ("paragraph", "正文。", "", ""), ("figure", "", "video", "https://x.org/v.mp4")]
+
+
 ALIAS_BOMB = """---
 a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]
 b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]

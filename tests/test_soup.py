@@ -42,3 +42,13 @@ def test_bytes_of_a_legacy_encoding_are_still_detected(encoding):
         "中華民國行政院今天舉行記者會，說明經濟運行情況與未來的政策方向。"
     soup = BeautifulSoup(f"<html><body><p>{text}</p></body></html>".encode(encoding), "html.parser")
     assert soup.p.get_text() == text
+
+
+def test_decomposed_tells_a_removed_tag_and_what_was_under_it_from_a_live_one():
+    from bilingual.soup import decomposed
+
+    soup = BeautifulSoup("<div><video><source></video><p>正文</p></div><p>後文</p>", "lxml")
+    div, video, after = soup.find("div"), soup.find("video"), soup.find_all("p")[-1]
+    assert not any(map(decomposed, (div, video, after)))
+    div.decompose()
+    assert decomposed(div) and decomposed(video) and not decomposed(after)

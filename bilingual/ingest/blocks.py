@@ -32,6 +32,7 @@ from bilingual.soup import (
     ProcessingInstruction,
     Tag,
     XMLParsedAsHTMLWarning,
+    decomposed,
 )
 from bilingual.urls import safe_href
 
@@ -98,7 +99,7 @@ def _drop_rule_footers(root: Tag) -> None:
     請加入成為眾新聞的月費訂戶…), and what follows it up to the next rule (a columnist's note stays)."""
     leads = tuple(rules()["rule_footer_leads"])
     for rule in root.find_all("hr"):
-        if rule.decomposed:
+        if decomposed(rule):
             continue
         block = rule.find_next_sibling(True)
         if block is None or not block.get_text(" ", strip=True).startswith(leads):
@@ -118,7 +119,7 @@ def _drop_media_captions(root: Tag) -> None:
     """Drop the caption line of a player: VOA's feed writes <video> then <div><small>the video's title</small></div>,
     which was a paragraph of the body (most often the article's title again, read twice)."""
     for played in root.find_all(_PLAYERS):
-        if played.decomposed:
+        if decomposed(played):
             continue
         caption = played.find_next_sibling(True)
         if caption is not None and _caption_after_image(caption):

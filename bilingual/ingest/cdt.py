@@ -23,7 +23,7 @@ from bilingual.ingest import dates
 from bilingual.ingest.blocks import content_children, html_blocks, parse
 from bilingual.ingest.sanitize import rules
 from bilingual.model import Document, Meta
-from bilingual.soup import Tag
+from bilingual.soup import Tag, decomposed
 from bilingual.urls import safe_meta_url
 
 _STAMP = re.compile(r"^<!--\s*(\d{10,14})\s*-->$")
@@ -99,7 +99,7 @@ def _drop_related_lists(soup: Tag, url: str) -> None:
     if not site:
         return
     for lst in soup.find_all(["ul", "ol"]):
-        if lst.decomposed:
+        if decomposed(lst):
             continue
         items = lst.find_all("li", recursive=False)
         if items and all(_one_link_to(li, site) for li in items):
@@ -327,7 +327,7 @@ def _take_footer(soup: Tag, meta: Meta) -> None:
     """Drop the RSS footer (© … Permalink … Post tags, Better Feed); its tags become topics."""
     markers = rules()["footer_markers"]
     for small in soup.find_all("small"):
-        if small.decomposed or not any(m in small.get_text() for m in markers):
+        if decomposed(small) or not any(m in small.get_text() for m in markers):
             continue
         for a in small.find_all("a", rel=lambda r: r and "tag" in r):
             tag = a.get_text().strip().rstrip("，,、 ")
