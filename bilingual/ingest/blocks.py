@@ -230,11 +230,10 @@ class _Reader:
             # unclosed <embed> (or <source>, <track>) inside it: that is the article's text.
             self.walk(el, depth)
             return
-        if name in _PLAYERS and self.cell is None and not _hidden(el):
+        if self.cell is None and (name in _PLAYERS or placeholder_url(el) is not None) and not _hidden(el):
             self.player(el)
-        elif self.cell is None and placeholder_url(el) is not None and not _hidden(el):
-            self.player(el)
-            return  # what the page puts in it (lazy-load wrappers, the player once loaded) is the player's
+            if name not in _PLAYERS:
+                return  # a placeholder: what the page puts in it (lazy-load wrappers, the loaded player) is its
         if _dropped(el, self.drop):
             if name in SALVAGED and not _hidden(el) and not is_boilerplate_class(el.get("class")):
                 self.salvage(el, depth)
