@@ -165,3 +165,30 @@ def test_chinese_emphasis_is_dots_and_english_emphasis_and_captions_italic_in_th
         if path.suffix == ".html":  # the page's caption row: English in italics, Chinese upright
             assert [styles[col][2] for col in ("hans", "hant", "en")] == ["normal", "normal", "italic"], styles
         page.close()
+
+
+def test_a_figures_link_is_never_broken_across_lines_in_the_page_or_the_book(browser, tmp_path):
+    """原图 and 观看视频 are one word each: at any width the link moves to the next line whole (the interleaved book
+    at 390 px broke 原|图 between its characters)."""
+    import zipfile
+
+    from bilingual.publish.epub import write_epub
+    from tests.publish.epubdocs import seed_doc
+
+    doc = seed_doc()
+    alt = "美国总统特朗普和中国国家主席习近平在大阪二十国集团峰会期间举行会晤并握手致意"
+    s = seg(doc.id, 1, 0, alt, "Trump and Xi shake hands at the G20 summit in Osaka, Japan, before their talks")
+    doc.blocks[1:1] = [Block(role="figure", segments=[s], source=alt, src="https://example.org/a.jpg"),
+                       Block(role="figure", src="https://example.org/v.mp4", media="video")]
+    pages = [tmp_path / "page.html"]
+    pages[0].write_text(render_html(doc), encoding="utf-8")
+    for layout in ("interleaved", "side-by-side"):
+        with zipfile.ZipFile(write_epub([doc], tmp_path / f"{layout}.epub", layout=layout)) as z:
+            z.extractall(tmp_path / layout)
+        pages.append(tmp_path / layout / "EPUB" / "ch001.xhtml")
+    for path in pages:
+        for width in range(300, 460, 8):
+            page = _open(browser, path, width)
+            lines = page.evaluate("[...document.querySelectorAll('a.image-link')].map(a => a.getClientRects().length)")
+            assert len(lines) == 6 and set(lines) == {1}, (path.name, width, lines)
+            page.close()
