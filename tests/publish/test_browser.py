@@ -122,6 +122,21 @@ def test_links_and_figures_render_without_fetching(browser, tmp_path):
     page.close()
 
 
+def _page_and_books(doc, tmp_path) -> list:
+    """The document's page and the first chapter of its book in each layout, as files a browser opens."""
+    import zipfile
+
+    from bilingual.publish.epub import write_epub
+
+    pages = [tmp_path / "page.html"]
+    pages[0].write_text(render_html(doc), encoding="utf-8")
+    for layout in ("interleaved", "side-by-side"):
+        with zipfile.ZipFile(write_epub([doc], tmp_path / f"{layout}.epub", layout=layout)) as z:
+            z.extractall(tmp_path / layout)
+        pages.append(tmp_path / layout / "EPUB" / "ch001.xhtml")
+    return pages
+
+
 def seed_doc_with_figure():
     from tests.publish.epubdocs import seed_doc
 
@@ -135,9 +150,6 @@ def seed_doc_with_figure():
 
 def test_chinese_emphasis_is_dots_and_english_emphasis_and_captions_italic_in_the_page_and_the_book(browser,
                                                                                                      tmp_path):
-    import zipfile
-
-    from bilingual.publish.epub import write_epub
     from tests.publish.epubdocs import seed_doc
 
     doc = seed_doc()
@@ -146,12 +158,7 @@ def test_chinese_emphasis_is_dots_and_english_emphasis_and_captions_italic_in_th
     c = seg(doc.id, 2, 0, "说明文字", "A caption")
     doc.blocks[1:1] = [Block(role="paragraph", segments=[s], source=s.source),
                        Block(role="caption", segments=[c], source=c.source)]
-    pages = [tmp_path / "page.html"]
-    pages[0].write_text(render_html(doc), encoding="utf-8")
-    for layout in ("interleaved", "side-by-side"):
-        with zipfile.ZipFile(write_epub([doc], tmp_path / f"{layout}.epub", layout=layout)) as z:
-            z.extractall(tmp_path / layout)
-        pages.append(tmp_path / layout / "EPUB" / "ch001.xhtml")
+    pages = _page_and_books(doc, tmp_path)
     for path in pages:
         page = _open(browser, path, 800)
         styles = page.evaluate("""() => Object.fromEntries(['hans', 'hant', 'en'].map(col => {
@@ -170,9 +177,6 @@ def test_chinese_emphasis_is_dots_and_english_emphasis_and_captions_italic_in_th
 def test_a_figures_link_is_never_broken_across_lines_in_the_page_or_the_book(browser, tmp_path):
     """原图 and 观看视频 are one word each: at any width the link moves to the next line whole (the interleaved book
     at 390 px broke 原|图 between its characters)."""
-    import zipfile
-
-    from bilingual.publish.epub import write_epub
     from tests.publish.epubdocs import seed_doc
 
     doc = seed_doc()
@@ -180,12 +184,7 @@ def test_a_figures_link_is_never_broken_across_lines_in_the_page_or_the_book(bro
     s = seg(doc.id, 1, 0, alt, "Trump and Xi shake hands at the G20 summit in Osaka, Japan, before their talks")
     doc.blocks[1:1] = [Block(role="figure", segments=[s], source=alt, src="https://example.org/a.jpg"),
                        Block(role="figure", src="https://example.org/v.mp4", media="video")]
-    pages = [tmp_path / "page.html"]
-    pages[0].write_text(render_html(doc), encoding="utf-8")
-    for layout in ("interleaved", "side-by-side"):
-        with zipfile.ZipFile(write_epub([doc], tmp_path / f"{layout}.epub", layout=layout)) as z:
-            z.extractall(tmp_path / layout)
-        pages.append(tmp_path / layout / "EPUB" / "ch001.xhtml")
+    pages = _page_and_books(doc, tmp_path)
     for path in pages:
         for width in range(300, 460, 8):
             page = _open(browser, path, width)
