@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -88,18 +89,43 @@ def _foreign_part(name: str, a: int, b: int) -> bool:
 
 
 def _occurrences(names: list[str], simple: str) -> list[tuple[int, int, str]]:
-    """Where each labelled name occurs: a 《…》 label only inside its brackets; a demonym (日本人,
-    listed as not a name by names/README.md) is no occurrence of its place."""
+    """Where each labelled name occurs: a 《…》 label only inside its brackets. Not occurrences (names/README.md
+    lists none of these as names): a demonym (日本人) or an -ism (马克思主义) built on the name, and the name
+    inside an ordinary word of names/ordinary_words.txt (中国 in 发展中国家, developing countries)."""
+    ordinary = [(m.start(), m.end()) for w in _ordinary_words() for m in re.finditer(re.escape(w), simple)]
     out = []
     for n in names:
         inner = n.strip("《》")
         for m in re.finditer(re.escape(n), simple):
             a = m.start() + (1 if n.startswith("《") else 0)
             b = a + len(inner)
-            if not n.startswith("《") and simple[b:b + 1] == "人":
+            if not n.startswith("《") and (simple[b:b + 1] == "人" or simple[b:b + 2] == "主义"):
+                continue
+            if any(a2 <= a and b <= b2 for a2, b2 in ordinary):
                 continue
             out.append((a, b, inner))
     return out
+
+
+@cache
+def _ordinary_words() -> tuple[str, ...]:
+    path = FIXTURES / "names" / "ordinary_words.txt"
+    return tuple(w for w in (line.split("#")[0].strip() for line in path.read_text(encoding="utf-8").splitlines()) if w)
+
+
+def _standalone(spans: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]:
+    """The labelled occurrences not inside a longer one, those that overlap in part grouped as one: only one of
+    them can be the name there (中国足坛 holds 中国 and 国足; 微信支付宝 holds 微信支付 and 支付宝), and
+    a matcher that finds either has found the name the text means."""
+    alone = sorted((a, b, n) for a, b, n in spans
+                   if not any(a2 <= a and b <= b2 and b2 - a2 > b - a for a2, b2, _ in spans))
+    groups: list[list[tuple[int, int, str]]] = []
+    for span in alone:
+        if groups and span[0] < max(b for _a, b, _n in groups[-1]):
+            groups[-1].append(span)
+        else:
+            groups.append([span])
+    return groups
 
 
 def match_figures(part: str, *, shipped_only: bool = False) -> MatchFigures:
@@ -125,15 +151,17 @@ def match_figures(part: str, *, shipped_only: bool = False) -> MatchFigures:
                          and not _foreign_part(n, m.start - a, m.end - a)]
                 if outer:
                     fig.inside_longer.append(f"{article.stem}: {m.surface} in {outer[0]}")
-            for a, b, n in spans:
-                if shipped_only and not any(m.surface == text[a:b] for m in glossary.find(text[a:b])):
-                    continue  # not a shipped glossary name: nothing to render
-                if any(a2 <= a and b <= b2 and b2 - a2 > b - a for a2, b2, _ in spans):
-                    continue  # inside a longer labelled name: should not match on its own
+            for group in _standalone(spans):  # a name inside a longer labelled one should not match on its own
+                if shipped_only:  # only shipped glossary names have anything to render
+                    group = [(a, b, n) for a, b, n in group
+                             if any(m.surface == text[a:b] for m in glossary.find(text[a:b]))]
+                if not group:
+                    continue
                 fig.standalone += 1
-                if any(m.start == a and m.end == b for m in found):
+                if any(m.start == a and m.end == b for m in found for a, b, _n in group):
                     fig.rendered += 1
                 else:
+                    a, b, n = group[0]
                     fig.missed.append(f"{article.stem}: {n} in …{simple[max(0, a - 6):b + 6]}…")
     return fig
 

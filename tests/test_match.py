@@ -313,3 +313,15 @@ def test_the_word_cut_takes_the_glossarys_names_without_changing_the_shared_one(
     assert cut(base, "拜登上台") == ["拜", "登上", "台"]  # the shared cutter is left as jieba has it
     assert with_names.freq("拜登") == 30 and base.freq("拜登") < 30
     assert cut(with_names, "其余华人") == cut(base, "其余华人") == ["其余", "华人"]
+
+
+def test_the_bench_counts_overlapping_labels_once_and_no_name_inside_an_ordinary_word():
+    """bench/names.py: only one of two labels that overlap in part can be the name there, and 中国 in
+    发展中国家 (developing countries) is no occurrence of China (names/README.md)."""
+    from bench.names import _occurrences, _standalone
+
+    text = "前中国足坛名将说，大多数发展中国家和中国都用微信支付宝，马克思主义者。"
+    spans = _occurrences(["微信支付", "支付宝", "马克思", "中国", "国足"], text)
+    groups = [[n for _a, _b, n in g] for g in _standalone(spans)]
+    assert groups == [["中国", "国足"], ["中国"], ["微信支付", "支付宝"]]
+    assert _standalone([(0, 2, "香港"), (0, 6, "香港记者协会")]) == [[(0, 6, "香港记者协会")]]
