@@ -23,7 +23,7 @@ from tests.check import planting
 
 FAMILIES = ("number", "untranslated", "loop", "mismatch", "units", "negation", "names", "omission")
 USAGE = ("python -m bench.checks [-v] [--per-set] [SET ...]   (sets: folders of tests/fixtures/parallel2, "
-         "or `tune` for the tuning corpora; default: heldout)")
+         "parallel3, parallel4, or `tune` for the tuning corpora; default: heldout)")
 
 
 def corpora(argv: list[str]) -> list[str]:
@@ -33,6 +33,8 @@ def corpora(argv: list[str]) -> list[str]:
     for name in sets or ["heldout"]:
         if name == "tune":
             out += list(planting.TUNE)
+        elif name in planting.TUNE:  # a tuning corpus by its own name (parallel3, parallel4)
+            out.append(name)
         elif (planting.FIXTURES / "parallel2" / name / "zh.txt").is_file():
             out.append(f"parallel2/{name}")
         else:
