@@ -195,6 +195,11 @@ def changed_chars(config: str) -> dict[str, str]:
     return table
 
 
+def only_traditional() -> re.Pattern:
+    """The characters only Traditional writes (t2s changes them), as one character class."""
+    return _telling()[0]
+
+
 @cache
 def _telling() -> tuple[re.Pattern, re.Pattern]:
     """Character classes of what t2s changes (only Traditional writes it) and what s2t changes, in the

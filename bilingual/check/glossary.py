@@ -131,9 +131,18 @@ def _between() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
-def _stand_ins() -> re.Pattern:
-    words = datafiles.toml("check/glossary.toml")["implied"].get("stand_ins", [])
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])", re.IGNORECASE)
+def _stand_ins() -> tuple[re.Pattern, re.Pattern]:
+    """The English stand-ins for a place, and the source words that are such a stand-in's own Chinese."""
+    table = datafiles.toml("check/glossary.toml")["implied"]
+    english = "|".join(re.escape(w) for w in table.get("stand_ins", []))
+    source = "|".join(re.escape(w) for w in table.get("stand_in_sources", [])) or "(?!)"
+    return re.compile(rf"(?<![\w-])(?:{english})(?![\w-])", re.IGNORECASE), re.compile(source)
+
+
+def _spare_stand_ins(u: Unit) -> int:
+    """The English's stand-ins for a place ("the country") left once the source's own words (国内) have theirs."""
+    english, source = _stand_ins()
+    return len(english.findall(u.en)) - len(source.findall(u.source))
 
 
 def _implied(u: Unit, term: Term, end: int, people: Collection[str] = frozenset(), mentions: int = 1) -> bool:
@@ -145,7 +154,7 @@ def _implied(u: Unit, term: Term, end: int, people: Collection[str] = frozenset(
     ("the nation's oldest law") as often as the source names it (`mentions`) is implied too."""
     if term.kind not in ("place", "org"):
         return False
-    if term.kind == "place" and len(_stand_ins().findall(u.en)) >= mentions:
+    if term.kind == "place" and _spare_stand_ins(u) >= mentions:
         return True
     rest = u.source[end:].lstrip()
     rest = next((rest[len(w):] for w in _between() if rest.startswith(w)), rest)  # 美国前总统: former President

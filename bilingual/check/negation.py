@@ -58,10 +58,11 @@ def _lists() -> _Lists:
 
     keep = "|".join(re.escape(w) for w in sorted(data["english_prefix_exceptions"], key=len, reverse=True))
     prefixes = "|".join(re.escape(w) for w in data["english_negative_prefixes"])
-    prefixed = re.compile(rf"(?<![\w'-])(?!(?:{keep}))(?:{prefixes})-?[a-z]{{4,}}", re.IGNORECASE)
+    prefixed = re.compile(rf"{_START}(?<!-)(?!(?:{keep}))(?:{prefixes})-?[a-z]{{4,}}", re.IGNORECASE)
     suffixes = "|".join(re.escape(w) for w in data["english_negative_suffixes"])
     other = "|".join(re.escape(w) for w in data["english_suffix_exceptions"])
-    suffixed = re.compile(rf"(?<![\w'-])(?!(?:{other})(?![\w'-]))[a-z]{{3,}}(?:{suffixes})(?![\w'-])", re.IGNORECASE)
+    suffixed = re.compile(rf"{_START}(?<!-)(?!(?:{other}){_END}(?!-))[a-z]{{3,}}(?:{suffixes}){_END}(?!-)",
+                          re.IGNORECASE)
     only = "|".join(re.escape(w) for w in data["english_exclusive"])
     exclusive = re.compile(rf"\b(?:nothing|nobody|no one|no-one|none|no)\s+(?:\w+\s+)?else\b(?=[^.!?;]*\b(?:{only})\b)",
                            re.IGNORECASE)
@@ -78,10 +79,15 @@ def _lists() -> _Lists:
                   re.compile(data["comparison_standard"]) if data.get("comparison_standard") else None)
 
 
+# A word's edges: an apostrophe joined to a word is part of it (can't, Xi's), one that quotes it is not ('never asked').
+_START = r"(?<!\w)(?<!\w')"
+_END = r"(?!\w)(?!'\w)"
+
+
 def _phrases(words) -> str:
     """A pattern for any of `words` as whole words, the longest first."""
     alternatives = sorted(words, key=len, reverse=True)
-    return r"(?<![\w'])(?:" + "|".join(re.escape(w) for w in alternatives) + r")(?![\w'])"
+    return _START + "(?:" + "|".join(re.escape(w) for w in alternatives) + ")" + _END
 
 
 _CLAUSE_END = r"[，,。；;！!？?：:\n]"  # the punctuation that ends a clause

@@ -37,7 +37,12 @@ _MULT = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "十万": 10**5, "百
 # 多/余 between a number and its multiplier (1590多亿 "more than 159 billion", 30余万) leave the value as it is.
 _ARABIC = re.compile(r"(?<![\d,])(?<!\d\.)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?"
                      r"(?: ?[多余]?(万亿|[十百千]?亿|[十百千]?万|[百千]))?")
-_PERCENT = re.compile(rf"[百千]分之([{_CN_DIGITS}十百千点]+)")
+_PERCENT = re.compile(rf"百分之([{_CN_DIGITS}十百千点]+)")
+# Any other fraction, X分之Y (三分之二 two thirds, 千分之一 one in a thousand), and tenths, N成 (两成 20%, 七八成
+# 70-80%) where a clause goes on or ends after them (成 starts words too: 成为, 一成不变).
+_FRACTION = re.compile(rf"([{_CN_DIGITS}十百千万]+|\d+)分之([{_CN_DIGITS}十点]+|\d+(?:\.\d+)?)")
+_TENTHS = re.compile(rf"(?<![{_CN_DIGITS}十百千万\d])([一二两三四五六七八九]{{1,2}})成"
+                     r"(?=以上|以下|左右|多|的|[，。、；：！？,.;:!?）)」”\s]|$)")
 # The first number of a range whose last carries the multiplier (600-700万, 3至5亿): the multiplier is shared.
 _RANGE_SCALE = re.compile(r"\s*(?:-|~|～|—|–|至|到)\s*(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)? ?"
                           r"(万亿|[十百千]?亿|[十百千]?万)")
@@ -91,7 +96,7 @@ def _kind_after(text: str, end: int) -> str:
     A number listed before another takes the kind of the last (9、10月份: two months)."""
     if listed := _LISTED.match(text, end):
         return _kind_after(text, listed.end())
-    after = text[end:end + 3].lstrip(" ")  # 10 月: a space between digits and Chinese is common
+    after = text[end:end + 5].lstrip(" ")  # 10 月: a space between digits and Chinese is common
     if after.startswith("世纪"):
         return "century"
     if after.startswith("年代"):
@@ -102,7 +107,13 @@ def _kind_after(text: str, end: int) -> str:
         return "month"
     if after.startswith(("日", "号")):
         return "day"
+    if _HOUR.match(after):
+        return "hour"
     return ""
+
+
+# 1 点左右 (at about 1am), 8点钟: a time of day. Not 3点建议 (three suggestions), where 点 counts things.
+_HOUR = re.compile(r"点(?:钟|左右|多|半|整|前|后|[0-9０-９]|[，。；,.;\s]|$)")
 
 
 def _accept(value: Decimal, kind: str) -> set:
@@ -156,6 +167,20 @@ def source_numbers(text: str) -> list[SourceNumber]:
         if free(m.start(), m.end()) and (v := _cn_value(m.group(1))) is not None:
             take(m.start(), m.end())
             found.append((m.start(), SourceNumber(m.group(0), {v} | _shares(v, text), False)))
+    for m in _FRACTION.finditer(text):
+        whole, part = _cn_or_digits(m.group(1)), _cn_or_digits(m.group(2))
+        if free(m.start(), m.end()) and whole and part is not None:
+            take(m.start(), m.end())
+            accepted = _as_percent(100 * part / whole, text) | {part / whole}
+            if part == 1:
+                accepted.add(whole)  # 千分之一: one in a thousand
+            found.append((m.start(), SourceNumber(m.group(0), accepted, m.group(1).isdigit())))
+    for m in _TENTHS.finditer(text):
+        if free(m.start(), m.end()):
+            take(m.start(), m.end())
+            accepted = set().union(*(_as_percent(Decimal(10 * _CN_DIGIT[c]), text) | {Decimal(_CN_DIGIT[c]) / 10}
+                                     for c in m.group(1)))
+            found.append((m.start(), SourceNumber(m.group(0), accepted, False)))
     for m in _ARABIC.finditer(text):
         if not free(m.start(), m.end()):
             continue
@@ -193,6 +218,23 @@ def source_numbers(text: str) -> list[SourceNumber]:
         n.text = original[at:at + len(n.text)]  # FULLWIDTH maps one character to one
         n.start = at
     return _centuries_with_decades(original, [n for _, n in sorted(found, key=lambda x: x[0])])
+
+
+_CN_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
+
+
+def _cn_or_digits(run: str) -> Decimal | None:
+    """The value of a run of digits or of Chinese numerals, a bare multiplier included (千分之一: 1000)."""
+    if run.isdigit():
+        return dec(int(run))
+    return dec(_MULT[run]) if run in _MULT else _cn_value(run)
+
+
+def _as_percent(value: Decimal, text: str) -> set:
+    """A share of 100 as the English may write it: exactly, to one decimal or to a whole percent (66.7, 67), or
+    by its name (two thirds)."""
+    rounded = {value} | {r.normalize() for r in (value.quantize(Decimal("0.1")), value.quantize(Decimal("1"))) if r}
+    return rounded.union(*(_shares(v, text) for v in rounded))
 
 
 def _shares(value: Decimal, text: str) -> set:
@@ -296,9 +338,9 @@ def findings(units: list[Unit]) -> list[Finding]:
         missing = []
         answered: list[SourceNumber] = []
         for n in sorted(numbers, key=lambda n: (len(n.accepted), n.start)):
-            # "1名" is "a torturer": a digit 1 may be an article, except in a percentage (1% is not "a")
-            # or a date (1日 is the first)
-            lax = not n.digits or (n.accepted == {1} and n.kind != "day"
+            # "1名" is "a torturer": a digit 1 may be an article, except in a percentage (1% is not "a"),
+            # a date (1日 is the first) or a time (1点 is 1am)
+            lax = not n.digits or (n.accepted == {1} and n.kind not in ("day", "hour")
                                    and unit.source[n.start + len(n.text):][:1] not in "%％")
             if _consume(n, strict) or (lax and _consume(n, loose)):
                 answered.append(n)

@@ -49,8 +49,8 @@ def findings(units: list[Unit]) -> list[Finding]:
 
 
 def is_percent(source: str, n: SourceNumber) -> bool:
-    """The source number is a percentage: 百分之三, 3%, 3个百分点."""
-    return n.text.startswith(("百分之", "千分之")) or bool(_PERCENT_AFTER.match(source[n.start + len(n.text):]))
+    """The source number is a percentage: 百分之三, 3%, 3个百分点 (千分之一 is one in a thousand: a fraction)."""
+    return n.text.startswith("百分之") or bool(_PERCENT_AFTER.match(source[n.start + len(n.text):]))
 
 
 def english_percents(en: str) -> set[Decimal]:

@@ -70,7 +70,6 @@ class Matcher:
             self._automaton.make_automaton()
         self._names = {hans: NAME_COUNT for _term, hans in index.values() if len(hans) > 1}
         self._cutter: WordCut | None = None
-        self._variants: re.Pattern | None = None
         # find() runs on the same sentence several times per build (convert, protect, check).
         self._found: dict[str, tuple[Match, ...]] = {}
 
@@ -94,24 +93,20 @@ class Matcher:
         return self._decide(text, explain=True)
 
     def _candidates_and_twin(self, text: str) -> tuple[list[tuple[int, int, str]], str]:
-        """(start, end, index surface) of every surface in `text`, and in its Simplified twin where a
-        Traditional text writes a variant character the glossary's forms lack (華昇 for 華升); and
-        the twin, which the rules judge (the text itself when it is Simplified or holds no name)."""
+        """(start, end, index surface) of every surface in `text` and, in a Traditional text, in its
+        Simplified twin: the text may write a name otherwise than the glossary's regional forms (華昇 for
+        華升, 風物志 for 風物誌); and the twin, which the rules judge (the text itself when it is Simplified)."""
         if not self._index:
             return [], text
         found = [(end + 1 - len(s), end + 1, s) for end, s in self._automaton.iter(text)]
-        if self._variants is None:
-            self._variants = _variants(self._index)
-        traditional = self._variants.search(text) is not None
-        if not found and not traditional:
-            return found, text  # most text: no name in it, and no variant of a name's character
+        if hant.only_traditional().search(text) is None:
+            return found, text  # most text: Simplified, or no character only Traditional writes
         simple = _simplified(text)
-        if simple == text or len(simple) != len(text):
+        if len(simple) != len(text):
             return found, text
-        if traditional:
-            seen = {(a, b) for a, b, _s in found}
-            found += [c for c in ((end + 1 - len(s), end + 1, s) for end, s in self._automaton.iter(simple))
-                      if c[:2] not in seen]
+        seen = {(a, b) for a, b, _s in found}
+        found += [c for c in ((end + 1 - len(s), end + 1, s) for end, s in self._automaton.iter(simple))
+                  if c[:2] not in seen]
         return found, simple
 
     def _decide(self, text: str, explain: bool = False) -> list[Decision]:
@@ -182,15 +177,6 @@ def _drop(starts: dict[int, int], start: int) -> None:
         starts[start] -= 1
     else:
         del starts[start]
-
-
-def _variants(index: dict[str, tuple[Term, str]]) -> re.Pattern:
-    """The Traditional characters that spell a character of a glossary name but are in none of its
-    written forms (昇 for the 升 of 華升): only a text holding one needs its Simplified twin searched.
-    A character class: one regex scan passes most text seven times faster than a set's isdisjoint."""
-    written = {ch for surface in index for ch in surface}
-    chars = sorted(t for t, s in hant.changed_chars("t2s").items() if s in written and t not in written)
-    return re.compile("[" + re.escape("".join(chars)) + "]") if chars else re.compile("(?!)")
 
 
 # A character used as a word of its own less often than this in jieba's dictionary (瑜 1,671;

@@ -64,6 +64,8 @@ class Rules:
     # lead-in, not a title (【失踪七个月 徐晓冬透露陈秋实最新情况】): names inside it are mentions.
     label_open: str = ""
     label_close: str = ""
+    prepositions: frozenset[str] = frozenset()
+    doctrine_endings: tuple[str, ...] = ()
 
     def suffix_at(self, text: str) -> str:
         """The longest listed suffix `text` starts with ("" if none)."""
@@ -107,6 +109,8 @@ def parse(data: dict) -> Rules:
         adjective_endings=tuple(data.get("adjective_endings", [])),
         label_open="".join(b[0] for b in labels),
         label_close="".join(b[1] for b in labels),
+        prepositions=frozenset(data.get("prepositions", [])),
+        doctrine_endings=tuple(data.get("doctrine_endings", [])),
     )
 
 
@@ -202,6 +206,9 @@ def judge(cut: Cut, start: int, end: int, kind: str, bare: bool, hans: str, r: R
     for veto in r.vetoes.get(hans, ()):
         if veto.applies(text, start, end):
             return False, f"context rule: {veto.why}"
+    doctrine = _doctrine(cut, start, end, r) if kind == "person" else ""
+    if doctrine:
+        return False, f"names the doctrine '{doctrine}'"
     ok, why = _start(cut, start, end, kind, r)
     if not ok:
         return ok, why
@@ -214,6 +221,18 @@ def judge(cut: Cut, start: int, end: int, kind: str, bare: bool, hans: str, r: R
     if longer:
         return False, f"part of the longer name '{longer}' (it ends in a name's last word)"
     return True, "; ".join(w for w in (why, why2) if w) or "stands as a word"
+
+
+def _doctrine(cut: Cut, start: int, end: int, r: Rules) -> str:
+    """The doctrine a person's name begins, when the rest of its word or the next word ends like one
+    (马克思|列宁主义, Marxism-Leninism; 马克思主义 is one word of jieba's), or ""."""
+    tok = cut.token(end - 1)
+    if tok is None or tok[1] == end:
+        tok = cut.token(end)
+        if tok is None or tok[0] != end:
+            return ""
+    rest = cut.text[end:tok[1]]
+    return cut.text[start:tok[1]] if rest and r.doctrine_endings and rest.endswith(r.doctrine_endings) else ""
 
 
 def _registered_place(text: str, start: int, end: int, r: Rules) -> str:
@@ -242,6 +261,8 @@ def _start(cut: Cut, start: int, end: int, kind: str, r: Rules) -> tuple[bool, s
         return True, ""
     a, b = tok
     head = text[a:start]
+    if b < end and head in r.prepositions | r.modifiers:  # 对华|为: the word took the name's first character
+        return True, f"'{text[a:b]}' takes the name's start after '{head}'"
     if b == end:  # the name ends the word: 原苏联 = 原 + 苏联, 上海复旦大学 = 上海 + 复旦大学
         if head in r.modifiers:
             return True, f"after the modifier '{head}' in '{text[a:b]}'"
@@ -327,6 +348,8 @@ def _longer_name(cut: Cut, start: int, end: int, r: Rules, name_starts: Collecti
         if tok is None or tok[0] != at or (at > end and at in name_starts and not stationed):
             return ""  # punctuation, or another name begins a phrase of its own
         word = text[tok[0]:tok[1]]
+        if word[0].isascii() and word[0].isalpha():
+            return ""  # a Latin name after the place is a name of its own: 比利时|Proximus|电信公司
         if (word in r.name_breakers or _NUMERAL.fullmatch(word) or (len(word) == 2 and word.endswith(r.breaker_endings))
                 or (len(word) >= 3 and word.endswith(r.adjective_endings))
                 or (len(word) == 3 and word[0] in r.name_breakers and cut.freq(word[1:]) > 0)):

@@ -213,6 +213,26 @@ def test_words_that_only_look_prefixed_are_not_negations():
     assert english_polarity("The United Nations and the university understand the union.").weak_words == []
     assert english_polarity("A non-profit, uncertain and unnecessary plan.").weak_words == [
         "non", "uncertain", "unnecessary"]
+    # uni- words that are un- words (tune12:128: 不愿透露姓名 -> "an unidentified intelligence official")
+    assert english_polarity("An unidentified, uninformed and unilateral unit.").weak_words == [
+        "unidentified", "uninformed"]
+
+
+def test_a_quoted_word_is_a_word_and_a_joined_apostrophe_part_of_one():
+    """parallel4:182: 从未获邀 -> "was 'never asked'"; can't and Xi's stay whole words."""
+    from bilingual.check.negation import english_polarity
+
+    assert english_polarity("Markle was 'never asked' about it").strong == ["never"]
+    assert english_polarity("He 'not' guilty").strong == ["not"]
+    assert english_polarity("Xi's nothing").strong == ["nothing"]
+    assert english_polarity("o'never").strong == []
+    assert kinds("梅根·马克尔“从未获邀”重返节目", "Meghan Markle was 'never asked' about a cameo") == []
+
+
+def test_reluctant_renders_unwilling():
+    """parallel4:274: 我一直不愿意 -> "I've been reluctant"."""
+    assert kinds("我一直不愿意推动调查。", "I've been reluctant to move forward.") == []
+    assert kinds("我一直不愿意推动调查。", "I've been keen to move forward.") == ["negation.missing"]
 
 
 # --- person names by romanization

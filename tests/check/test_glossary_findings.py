@@ -140,6 +140,9 @@ def test_a_place_before_local_time_may_be_left_implied(glossary, en, severity):
     ("英国民航局表示，计划运营 72 驾次航班，将另外 16,000 名旅客接回英国。",
      "The Ruritania Civil Aviation Authority said 72 flights will bring 16,000 people back to the country.",
      "error"),
+    # parallel4:37 with Shanghai planted as Ruritania: "the country" renders 国内, which leaves no stand-in for 上海
+    ("也带动了一批人才，留在国内，留在上海。", "It led talents to stay in the country and stay in Ruritania.", "error"),
+    ("也带动了一批人才，留在上海。", "It led talents to stay in the country.", "info"),
     # another place named with it: the country is wrong, not implied
     ("美国国务院并未立即回应。", "The Ruritania State Department did not respond at once.", "error"),
     ("与美国总统的通话。", "A call with the president of Ruritania.", "error"),

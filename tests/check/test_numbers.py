@@ -52,6 +52,13 @@ ACCEPTED = [
     # tune8:134: a 24-hour service is often "always" or "round-the-clock" in English
     ("还应提供 24 小时免费电话咨询服务。", "There should be toll free numbers always available to offer counselling."),
     ("还应提供24小时服务。", "They should offer a round-the-clock service."),
+    # parallel4:56, 80, 100: fractions and tenths
+    ("执政联盟获得超过三分之二议席。", "The ruling alliance obtained more than two thirds of seats."),
+    ("曾有“开花率仅千分之一”的说法。", "It was once said that the chance of flowers blooming is one in a thousand."),
+    ("曾有“开花率仅千分之一”的说法。", "The rate is said to be 0.1%."),
+    ("节省成本超过两成。", "With cost savings of more than 20%."),
+    ("约有七八成的人同意。", "About 80 percent agree."),
+    ("在四分之一决赛中获胜。", "After winning the quarterfinal."),  # a round of a tournament, no quarter
 ]
 
 REJECTED = [
@@ -75,6 +82,12 @@ REJECTED = [
     ("第三季度增长了25%。", "It grew in the third quarter."),  # the third quarter is no share
     ("经过将近 24 小时的努力。", "After nearly 25 hours."),  # "always" or not, 25 hours is no 24
     ("还应提供 24 天免费服务。", "There should always be free service."),  # 24 days is no round-the-clock
+    ("执政联盟获得超过三分之二议席。", "The ruling alliance obtained more than a third of seats."),
+    ("曾有“开花率仅千分之一”的说法。", "It was said to be one in a hundred."),
+    ("节省成本超过两成。", "With cost savings of more than 30%."),
+    # tune12:82 with its 1 planted as 2: a time of day is no article ("an attempted murder" is no 1)
+    ("星期四凌晨 1 点左右，警方展开谋杀未遂调查。",
+     "Police launched an attempted murder inquiry at about 2am on Thursday."),
 ]
 
 
@@ -205,3 +218,15 @@ def test_half_renders_a_percentage_unless_the_source_says_half_itself():
     assert not [f for f in check_document(doc, glossary=None) if f.kind == "number.missing"]
     doc = sentence_document(["朝鲜半岛有50%的人同意。"], ["On the Korean peninsula, half agreed."])  # 半岛: no half
     assert not [f for f in check_document(doc, glossary=None) if f.kind == "number.missing"]
+
+
+def test_tenths_need_a_clause_to_go_on_after_them():
+    """成 starts words (成为, 成员) and idioms (一成不变): only N成 before 以上, 左右, 的 or punctuation is tenths."""
+    assert [n.text for n in source_numbers("节省两成，三成以上")] == ["两成", "三成"]
+    assert [n.text for n in source_numbers("一成不变")] == []
+    assert [n.text for n in source_numbers("他们成为两成员")] == ["两"]
+
+
+def test_per_mille_is_a_fraction_not_a_percentage():
+    doc = sentence_document(["开花率仅千分之一。"], ["The chance is one in a thousand."])
+    assert [f.kind for f in check_document(doc, glossary=None)] == []
