@@ -47,6 +47,7 @@ TERMS = [
     Term("quad", "四方会谈", kind="org", en="the Quad"),
     Term("huawei", "华为", kind="org", en="Huawei"), Term("belgium", "比利时", kind="place", en="Belgium"),
     Term("geology", "地质部", kind="org", en="the Ministry of Geology"),
+    Term("cansino", "康希诺", kind="org", en="CanSino"),
 ]
 
 
@@ -104,6 +105,7 @@ def names() -> Glossary:
     ("特别是马克思列宁主义并不是一种教条", "doctrine '马克思列宁主义'"),
     ("国际奥委会将与北京奥组委一道正式邀请", "longer name '北京奥组委'"),
     ("不仅登上德国汉莎航空头等舱", "longer name '德国汉莎航空'"),
+    ("香港记者协会杨健兴说", "longer name '香港记者协会'"),  # no company: a member's name after it
 ])
 def test_a_name_inside_a_longer_word_or_name_is_not_matched(names, text, rule):
     assert names.find(text) == []
@@ -154,6 +156,8 @@ def test_a_name_inside_a_longer_word_or_name_is_not_matched(names, text, rule):
     ("受到地质部长孙大光赏识", ["geology"]),
     ("伊力哈木在北京机场再次遭扣押", ["beijing"]), ("北京研究所的五名负责人", ["beijing"]),
     ("马克思说", ["marx"]),
+    # a company's description with its name right after (tune6, tune5): the place stands
+    ("中国制药公司康希诺研发的疫苗", ["china", "cansino"]), ("”北京咨询公司Automotive Foresight", ["beijing"]),
     # real sentences of tests/fixtures/articles/tune3:
     ("【失踪七个月 徐晓冬透露陈秋实最新情况】", ["xu-xiaodong", "chen-qiushi"]),  # a heading in 【】, no title
     ("【全民檢測記者實測】", ["mass-testing"]),

@@ -66,6 +66,7 @@ class Rules:
     label_close: str = ""
     prepositions: frozenset[str] = frozenset()
     doctrine_endings: tuple[str, ...] = ()
+    described_by_name: tuple[str, ...] = ()
 
     def suffix_at(self, text: str) -> str:
         """The longest listed suffix `text` starts with ("" if none)."""
@@ -111,6 +112,7 @@ def parse(data: dict) -> Rules:
         label_close="".join(b[1] for b in labels),
         prepositions=frozenset(data.get("prepositions", [])),
         doctrine_endings=tuple(data.get("doctrine_endings", [])),
+        described_by_name=tuple(data.get("described_by_name", [])) or ("\0",),
     )
 
 
@@ -362,8 +364,18 @@ def _longer_name(cut: Cut, start: int, end: int, r: Rules, name_starts: Collecti
         if not stationed:  # 驻 joins the place after it: 北京驻香港联络办公室
             words -= 1
         if _ends_name(text[end:at], r):
-            return text[start:at]
+            return "" if _named_after(text, end, at, name_starts, r) else text[start:at]
     return ""
+
+
+def _named_after(text: str, end: int, at: int, name_starts: Collection[int], r: Rules) -> bool:
+    """The company's own name follows its description at once, as a glossary name or in Latin letters
+    (中国制药公司|康希诺, a Chinese drug maker, CanSino; 上海咨询公司Automotive Foresight): the words before
+    it describe, and the place in them stands on its own. A party or an agency followed by a name is
+    followed by its member's (香港民主党涂谨申): it names itself."""
+    if not text[end:at].endswith(r.described_by_name):
+        return False
+    return at in name_starts or (at < len(text) and text[at].isascii() and text[at].isalpha())
 
 
 def _ends_name(rest: str, r: Rules) -> bool:
