@@ -108,6 +108,21 @@ def test_hiding_a_column_on_a_phone_leaves_one_rule_per_row(browser, tmp_path):
     page.close()
 
 
+@pytest.mark.parametrize("width", [390, 1400])
+def test_a_linked_sentence_is_not_hidden_under_the_sticky_column_bar(browser, tmp_path, width):
+    """A link to one sentence (page.html#hant-…) scrolls it below the bar of column toggles, not under it."""
+    path = _seed_page(tmp_path)
+    page = _open(browser, path, 390)
+    target = page.evaluate("() => [...document.querySelectorAll('.cell.hant .seg')][6].id")
+    page.close()
+    page = browser.new_page(viewport={"width": width, "height": 300})  # short: the sentence can reach the top
+    page.goto(path.resolve().as_uri() + "#" + target)
+    bar, seg = page.evaluate("""id => [document.querySelector('.toggles').getBoundingClientRect().bottom,
+                                       document.getElementById(id).getBoundingClientRect().top]""", target)
+    assert seg >= bar, (bar, seg)
+    page.close()
+
+
 def test_links_and_figures_render_without_fetching(browser, tmp_path):
     doc = seed_doc_with_figure()
     path = tmp_path / "f.html"
