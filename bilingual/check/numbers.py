@@ -153,6 +153,8 @@ def source_numbers(text: str) -> list[SourceNumber]:
             if word[0] in "百千万亿" and m.start() and (text[m.start() - 1] in _CN_DIGITS + "十"
                                                       or text[m.start() - 1].isdigit()):
                 continue  # 两千万, 3千万: the multiplier of a number, not the adverb 千万 ("by all means")
+            if (fraction := _FRACTION.match(text, m.start())) and fraction.end() > m.end():
+                continue  # 十分之一, 二十分之一: a fraction's denominator, not the adverb 十分 ("very")
             take(m.start(), m.end())
     for m in DATE.finditer(text):
         take(m.start(), m.end())
