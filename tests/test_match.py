@@ -156,6 +156,7 @@ def test_a_name_inside_a_longer_word_or_name_is_not_matched(names, text, rule):
     ("受到地质部长孙大光赏识", ["geology"]),
     ("伊力哈木在北京机场再次遭扣押", ["beijing"]), ("北京研究所的五名负责人", ["beijing"]),
     ("马克思说", ["marx"]),
+    ("反对特朗普保护主义政策", ["trump"]),  # a doctrine not named after a person is the person's: Trump's protectionism
     # a company's description with its name right after (tune6, tune5): the place stands
     ("中国制药公司康希诺研发的疫苗", ["china", "cansino"]), ("”北京咨询公司Automotive Foresight", ["beijing"]),
     # real sentences of tests/fixtures/articles/tune3:

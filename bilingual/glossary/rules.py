@@ -226,15 +226,24 @@ def judge(cut: Cut, start: int, end: int, kind: str, bare: bool, hans: str, r: R
 
 
 def _doctrine(cut: Cut, start: int, end: int, r: Rules) -> str:
-    """The doctrine a person's name begins, when the rest of its word or the next word ends like one
-    (马克思|列宁主义, Marxism-Leninism; 马克思主义 is one word of jieba's), or ""."""
+    """The doctrine a person's name begins, when the rest of its word or the next word ends like one and is
+    named after a person too (马克思|列宁主义, Marxism-Leninism; 马克思主义 is one word of jieba's), or "".
+    A doctrine of another kind after the name is the person's (特朗普|保护主义, Trump's protectionism)."""
+    from bilingual.glossary.wordcut import dictionary_tag
+
     tok = cut.token(end - 1)
     if tok is None or tok[1] == end:
         tok = cut.token(end)
         if tok is None or tok[0] != end:
             return ""
     rest = cut.text[end:tok[1]]
-    return cut.text[start:tok[1]] if rest and r.doctrine_endings and rest.endswith(r.doctrine_endings) else ""
+    ending = next((e for e in r.doctrine_endings if rest.endswith(e)), "")
+    if not ending:
+        return ""
+    named_after = rest[:-len(ending)]  # 列宁 in 列宁主义; "" when the ending follows the name at once
+    if named_after and not dictionary_tag(named_after).startswith("nr"):  # jieba's tags for people's names
+        return ""
+    return cut.text[start:tok[1]]
 
 
 def _registered_place(text: str, start: int, end: int, r: Rules) -> str:
