@@ -64,8 +64,11 @@ class Rules:
     # lead-in, not a title (【失踪七个月 徐晓冬透露陈秋实最新情况】): names inside it are mentions.
     label_open: str = ""
     label_close: str = ""
+    # Prepositions and conjunctions jieba joins to a name's first character (对华|为): the name stands.
     prepositions: frozenset[str] = frozenset()
+    # Endings of a doctrine's word (主义): a person's name beginning a doctrine named after people is no mention.
     doctrine_endings: tuple[str, ...] = ()
+    # Company suffixes that end a description when the company's own name follows (中国制药公司|康希诺).
     described_by_name: tuple[str, ...] = ()
 
     def suffix_at(self, text: str) -> str:
@@ -112,7 +115,7 @@ def parse(data: dict) -> Rules:
         label_close="".join(b[1] for b in labels),
         prepositions=frozenset(data.get("prepositions", [])),
         doctrine_endings=tuple(data.get("doctrine_endings", [])),
-        described_by_name=tuple(data.get("described_by_name", [])) or ("\0",),
+        described_by_name=tuple(data.get("described_by_name", [])),
     )
 
 
