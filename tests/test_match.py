@@ -156,6 +156,7 @@ def test_a_name_inside_a_longer_word_or_name_is_not_matched(names, text, rule):
     ("受到地质部长孙大光赏识", ["geology"]),
     ("伊力哈木在北京机场再次遭扣押", ["beijing"]), ("北京研究所的五名负责人", ["beijing"]),
     ("马克思说", ["marx"]),
+    ("反对特朗普保护主义政策", ["trump"]),  # a doctrine not named after a person is the person's: Trump's protectionism
     # a company's description with its name right after (tune6, tune5): the place stands
     ("中国制药公司康希诺研发的疫苗", ["china", "cansino"]), ("”北京咨询公司Automotive Foresight", ["beijing"]),
     # real sentences of tests/fixtures/articles/tune3:
@@ -268,6 +269,10 @@ def test_rules_are_data_every_list_is_read():
     assert "主义" in r.suffixes and "反" in r.prefixes and "原" in r.modifiers and "朱" in r.surnames
     assert "说" in r.name_followers and "市" in r.keeps_name and "中共" in r.vetoes
     assert "协会" in r.org_suffixes and "的" in r.name_breakers
+    assert "对" in r.prepositions and "主义" in r.doctrine_endings and "公司" in r.described_by_name
+    # a list left out is empty and applies nowhere
+    bare = match_rules.parse({})
+    assert bare.described_by_name == () and not match_rules._named_after("中国公司康希诺", 2, 4, {4}, bare)
     # function words that are also surnames are left out on purpose: 于英国 is "in Britain"
     assert not {"于", "和", "向", "任", "曾"} & r.surnames
 

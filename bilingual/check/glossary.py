@@ -140,9 +140,16 @@ def _stand_ins() -> tuple[re.Pattern, re.Pattern]:
 
 
 def _spare_stand_ins(u: Unit) -> int:
-    """The English's stand-ins for a place ("the country") left once the source's own words (国内) have theirs."""
+    """The English's stand-ins for a place ("the country") left once the source's own words (国内) have theirs.
+    A source word counts only as a word of its own in the word cut: 国家 inside 发展中国家 (developing
+    countries) or 全国 inside 全国人大常委会 (the NPC Standing Committee) takes no stand-in."""
     english, source = _stand_ins()
-    return len(english.findall(u.en)) - len(source.findall(u.source))
+    spare = len(english.findall(u.en))
+    if spare and source.search(u.source):  # the cut only when there is something to take
+        from bilingual.glossary.wordcut import shared
+
+        spare -= sum(1 for a, b in shared().tokenize(u.source) if source.fullmatch(u.source, a, b))
+    return spare
 
 
 def _implied(u: Unit, term: Term, end: int, people: Collection[str] = frozenset(), mentions: int = 1) -> bool:

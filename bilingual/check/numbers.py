@@ -37,7 +37,8 @@ _MULT = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "十万": 10**5, "百
 # 多/余 between a number and its multiplier (1590多亿 "more than 159 billion", 30余万) leave the value as it is.
 _ARABIC = re.compile(r"(?<![\d,])(?<!\d\.)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?"
                      r"(?: ?[多余]?(万亿|[十百千]?亿|[十百千]?万|[百千]))?")
-_PERCENT = re.compile(rf"百分之([{_CN_DIGITS}十百千点]+)")
+# Not after a numeral: 三百分之一 is one in three hundred (a fraction, below), not 1%.
+_PERCENT = re.compile(rf"(?<![{_CN_DIGITS}十百千万\d])百分之([{_CN_DIGITS}十百千点]+)")
 # Any other fraction, X分之Y (三分之二 two thirds, 千分之一 one in a thousand), and tenths, N成 (两成 20%, 七八成
 # 70-80%) where a clause goes on or ends after them (成 starts words too: 成为, 一成不变).
 _FRACTION = re.compile(rf"([{_CN_DIGITS}十百千万]+|\d+)分之([{_CN_DIGITS}十点]+|\d+(?:\.\d+)?)")
@@ -152,6 +153,8 @@ def source_numbers(text: str) -> list[SourceNumber]:
             if word[0] in "百千万亿" and m.start() and (text[m.start() - 1] in _CN_DIGITS + "十"
                                                       or text[m.start() - 1].isdigit()):
                 continue  # 两千万, 3千万: the multiplier of a number, not the adverb 千万 ("by all means")
+            if (fraction := _FRACTION.match(text, m.start())) and fraction.end() > m.end():
+                continue  # 十分之一, 二十分之一: a fraction's denominator, not the adverb 十分 ("very")
             take(m.start(), m.end())
     for m in DATE.finditer(text):
         take(m.start(), m.end())

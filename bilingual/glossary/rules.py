@@ -64,8 +64,11 @@ class Rules:
     # lead-in, not a title (【失踪七个月 徐晓冬透露陈秋实最新情况】): names inside it are mentions.
     label_open: str = ""
     label_close: str = ""
+    # Prepositions and conjunctions jieba joins to a name's first character (对华|为): the name stands.
     prepositions: frozenset[str] = frozenset()
+    # Endings of a doctrine's word (主义): a person's name beginning a doctrine named after people is no mention.
     doctrine_endings: tuple[str, ...] = ()
+    # Company suffixes that end a description when the company's own name follows (中国制药公司|康希诺).
     described_by_name: tuple[str, ...] = ()
 
     def suffix_at(self, text: str) -> str:
@@ -112,7 +115,7 @@ def parse(data: dict) -> Rules:
         label_close="".join(b[1] for b in labels),
         prepositions=frozenset(data.get("prepositions", [])),
         doctrine_endings=tuple(data.get("doctrine_endings", [])),
-        described_by_name=tuple(data.get("described_by_name", [])) or ("\0",),
+        described_by_name=tuple(data.get("described_by_name", [])),
     )
 
 
@@ -226,15 +229,24 @@ def judge(cut: Cut, start: int, end: int, kind: str, bare: bool, hans: str, r: R
 
 
 def _doctrine(cut: Cut, start: int, end: int, r: Rules) -> str:
-    """The doctrine a person's name begins, when the rest of its word or the next word ends like one
-    (马克思|列宁主义, Marxism-Leninism; 马克思主义 is one word of jieba's), or ""."""
+    """The doctrine a person's name begins, when the rest of its word or the next word ends like one and is
+    named after a person too (马克思|列宁主义, Marxism-Leninism; 马克思主义 is one word of jieba's), or "".
+    A doctrine of another kind after the name is the person's (特朗普|保护主义, Trump's protectionism)."""
+    from bilingual.glossary.wordcut import dictionary_tag
+
     tok = cut.token(end - 1)
     if tok is None or tok[1] == end:
         tok = cut.token(end)
         if tok is None or tok[0] != end:
             return ""
     rest = cut.text[end:tok[1]]
-    return cut.text[start:tok[1]] if rest and r.doctrine_endings and rest.endswith(r.doctrine_endings) else ""
+    ending = next((e for e in r.doctrine_endings if rest.endswith(e)), "")
+    if not ending:
+        return ""
+    named_after = rest[:-len(ending)]  # 列宁 in 列宁主义; "" when the ending follows the name at once
+    if named_after and not dictionary_tag(named_after).startswith("nr"):  # jieba's tags for people's names
+        return ""
+    return cut.text[start:tok[1]]
 
 
 def _registered_place(text: str, start: int, end: int, r: Rules) -> str:

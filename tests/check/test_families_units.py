@@ -216,6 +216,9 @@ def test_words_that_only_look_prefixed_are_not_negations():
     # uni- words that are un- words (tune12:128: 不愿透露姓名 -> "an unidentified intelligence official")
     assert english_polarity("An unidentified, uninformed and unilateral unit.").weak_words == [
         "unidentified", "uninformed"]
+    # uni- names and words that stay no un- words when the uni- exception narrowed
+    assert english_polarity("UNICEF, China Unicom, Unilever, a unipolar world, unisex and unicode.").weak_words == []
+    assert kinds("联合国儿童基金会没有回应。", "UNICEF responded.") == ["negation.missing"]
 
 
 def test_a_quoted_word_is_a_word_and_a_joined_apostrophe_part_of_one():

@@ -143,6 +143,9 @@ def test_a_place_before_local_time_may_be_left_implied(glossary, en, severity):
     # parallel4:37 with Shanghai planted as Ruritania: "the country" renders 国内, which leaves no stand-in for 上海
     ("也带动了一批人才，留在国内，留在上海。", "It led talents to stay in the country and stay in Ruritania.", "error"),
     ("也带动了一批人才，留在上海。", "It led talents to stay in the country.", "info"),
+    # a source word inside a longer one takes no stand-in: 发展中国家 is developing countries
+    ("他说，许多发展中国家支持美国的做法。", "He said many developing countries back the country's approach.", "info"),
+    ("全国人大常委会批准了美国的提议。", "The NPC Standing Committee approved the country's proposal.", "info"),
     # another place named with it: the country is wrong, not implied
     ("美国国务院并未立即回应。", "The Ruritania State Department did not respond at once.", "error"),
     ("与美国总统的通话。", "A call with the president of Ruritania.", "error"),

@@ -59,6 +59,8 @@ ACCEPTED = [
     ("节省成本超过两成。", "With cost savings of more than 20%."),
     ("约有七八成的人同意。", "About 80 percent agree."),
     ("在四分之一决赛中获胜。", "After winning the quarterfinal."),  # a round of a tournament, no quarter
+    ("约三百分之一的人受到影响。", "About one in 300 people were affected."),  # 百分之 here ends a fraction, not 1%
+    ("只有十分之一的人同意。", "Only 10% agree."),  # 十分之一 is a tenth, not the adverb 十分 (very)
 ]
 
 REJECTED = [
@@ -85,6 +87,9 @@ REJECTED = [
     ("执政联盟获得超过三分之二议席。", "The ruling alliance obtained more than a third of seats."),
     ("曾有“开花率仅千分之一”的说法。", "It was said to be one in a hundred."),
     ("节省成本超过两成。", "With cost savings of more than 30%."),
+    ("约三百分之一的人受到影响。", "About 1% of people were affected."),  # one in 300 is no 1%
+    ("只有十分之一的人同意。", "Only 30% agree."),  # 十分之一 was taken for the adverb 十分 (very), no number
+    ("只有二十分之一的人同意。", "Only 2% agree."),  # one in 20 (5%), not 2 beside the adverb 十分
     # tune12:82 with its 1 planted as 2: a time of day is no article ("an attempted murder" is no 1)
     ("星期四凌晨 1 点左右，警方展开谋杀未遂调查。",
      "Police launched an attempted murder inquiry at about 2am on Thursday."),
