@@ -362,7 +362,7 @@ def _longer_name(cut: Cut, start: int, end: int, r: Rules, name_starts: Collecti
         if tok is None or tok[0] != at or (at > end and at in name_starts and not stationed):
             return ""  # punctuation, or another name begins a phrase of its own
         word = text[tok[0]:tok[1]]
-        if word[0].isascii() and word[0].isalpha():
+        if _latin_at(text, tok[0]):
             return ""  # a Latin name after the place is a name of its own: 比利时|Proximus|电信公司
         if (word in r.name_breakers or _NUMERAL.fullmatch(word) or (len(word) == 2 and word.endswith(r.breaker_endings))
                 or (len(word) >= 3 and word.endswith(r.adjective_endings))
@@ -387,7 +387,12 @@ def _named_after(text: str, end: int, at: int, name_starts: Collection[int], r: 
     followed by its member's (香港民主党涂谨申): it names itself."""
     if not text[end:at].endswith(r.described_by_name):
         return False
-    return at in name_starts or (at < len(text) and text[at].isascii() and text[at].isalpha())
+    return at in name_starts or _latin_at(text, at)
+
+
+def _latin_at(text: str, i: int) -> bool:
+    """A Latin letter starts at i: a name written in Latin letters (Proximus, Automotive Foresight)."""
+    return i < len(text) and text[i].isascii() and text[i].isalpha()
 
 
 def _ends_name(rest: str, r: Rules) -> bool:
