@@ -41,7 +41,7 @@ _ARABIC = re.compile(r"(?<![\d,])(?<!\d\.)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?"
 _PERCENT = re.compile(rf"(?<![{_CN_DIGITS}十百千万\d])百分之([{_CN_DIGITS}十百千点]+)")
 # Any other fraction, X分之Y (三分之二 two thirds, 千分之一 one in a thousand), and tenths, N成 (两成 20%, 七八成
 # 70-80%) where a clause goes on or ends after them (成 starts words too: 成为, 一成不变).
-_FRACTION = re.compile(rf"([{_CN_DIGITS}十百千万]+|\d+)分之([{_CN_DIGITS}十点]+|\d+(?:\.\d+)?)")
+_FRACTION = re.compile(rf"([{_CN_DIGITS}十百千万]+|\d+)分之([{_CN_DIGITS}十点]+|\d+)")
 _TENTHS = re.compile(rf"(?<![{_CN_DIGITS}十百千万\d])([一二两三四五六七八九]{{1,2}})成"
                      r"(?=以上|以下|左右|多|的|[，。、；：！？,.;:!?）)」”\s]|$)")
 # The first number of a range whose last carries the multiplier (600-700万, 3至5亿): the multiplier is shared.
