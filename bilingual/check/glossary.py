@@ -143,13 +143,20 @@ def _spare_stand_ins(u: Unit) -> int:
     """The English's stand-ins for a place ("the country") left once the source's own words (国内) have theirs.
     A source word counts only as a word of its own in the word cut: 国家 inside 发展中国家 (developing
     countries) or 全国 inside 全国人大常委会 (the NPC Standing Committee) takes no stand-in."""
-    english, source = _stand_ins()
-    spare = len(english.findall(u.en))
-    if spare and source.search(u.source):  # the cut only when there is something to take
-        from bilingual.glossary.wordcut import shared
+    spare = len(_stand_ins()[0].findall(u.en))
+    return spare - _own_stand_ins(u.source) if spare else 0
 
-        spare -= sum(1 for a, b in shared().tokenize(u.source) if source.fullmatch(u.source, a, b))
-    return spare
+
+@lru_cache(maxsize=256)
+def _own_stand_ins(source: str) -> int:
+    """How many of the source's words are a stand-in's own Chinese (国内), counted once per sentence however many
+    of its places ask."""
+    pattern = _stand_ins()[1]
+    if not pattern.search(source):  # the cut only when there is something to take
+        return 0
+    from bilingual.glossary.wordcut import shared
+
+    return sum(1 for a, b in shared().tokenize(source) if pattern.fullmatch(source, a, b))
 
 
 def _implied(u: Unit, term: Term, end: int, people: Collection[str] = frozenset(), mentions: int = 1) -> bool:

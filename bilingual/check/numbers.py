@@ -181,8 +181,7 @@ def source_numbers(text: str) -> list[SourceNumber]:
     for m in _TENTHS.finditer(text):
         if free(m.start(), m.end()):
             take(m.start(), m.end())
-            accepted = set().union(*(_as_percent(Decimal(10 * _CN_DIGIT[c]), text) | {Decimal(_CN_DIGIT[c]) / 10}
-                                     for c in m.group(1)))
+            accepted = set().union(*(_as_percent(10 * v, text) | {v / 10} for v in map(_cn_value, m.group(1))))
             found.append((m.start(), SourceNumber(m.group(0), accepted, False)))
     for m in _ARABIC.finditer(text):
         if not free(m.start(), m.end()):
@@ -221,9 +220,6 @@ def source_numbers(text: str) -> list[SourceNumber]:
         n.text = original[at:at + len(n.text)]  # FULLWIDTH maps one character to one
         n.start = at
     return _centuries_with_decades(original, [n for _, n in sorted(found, key=lambda x: x[0])])
-
-
-_CN_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
 
 
 def _cn_or_digits(run: str) -> Decimal | None:

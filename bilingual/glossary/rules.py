@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bilingual import datafiles
+from bilingual.glossary.wordcut import dictionary_tag
 
 TITLE_REACH = 60  # characters searched either side of a name for the brackets of a title holding it
 
@@ -232,8 +233,6 @@ def _doctrine(cut: Cut, start: int, end: int, r: Rules) -> str:
     """The doctrine a person's name begins, when the rest of its word or the next word ends like one and is
     named after a person too (马克思|列宁主义, Marxism-Leninism; 马克思主义 is one word of jieba's), or "".
     A doctrine of another kind after the name is the person's (特朗普|保护主义, Trump's protectionism)."""
-    from bilingual.glossary.wordcut import dictionary_tag
-
     tok = cut.token(end - 1)
     if tok is None or tok[1] == end:
         tok = cut.token(end)
@@ -275,7 +274,7 @@ def _start(cut: Cut, start: int, end: int, kind: str, r: Rules) -> tuple[bool, s
         return True, ""
     a, b = tok
     head = text[a:start]
-    if b < end and head in r.prepositions | r.modifiers:  # 对华|为: the word took the name's first character
+    if b < end and (head in r.prepositions or head in r.modifiers):  # 对华|为: the word took the name's first character
         return True, f"'{text[a:b]}' takes the name's start after '{head}'"
     if b == end:  # the name ends the word: 原苏联 = 原 + 苏联, 上海复旦大学 = 上海 + 复旦大学
         if head in r.modifiers:
