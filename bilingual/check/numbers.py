@@ -31,7 +31,7 @@ from bilingual.check.english_numbers import (
 )
 
 _CN_DIGITS = "零〇一二两三四五六七八九"
-_CN_RUN = re.compile(rf"[{_CN_DIGITS}十][{_CN_DIGITS}十百千万亿]*(?:点[{_CN_DIGITS}]+)?")
+_CN_RUN = re.compile(rf"[{_CN_DIGITS}十][{_CN_DIGITS}十百千万亿]*(?:点[{_CN_DIGITS}]+(?:万亿|亿|万)?)?")
 _MULT = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "十万": 10**5, "百万": 10**6, "千万": 10**7,
          "亿": 10**8, "十亿": 10**9, "百亿": 10**10, "千亿": 10**11, "万亿": 10**12}
 # 多/余 between a number and its multiplier (1590多亿 "more than 159 billion", 30余万) leave the value as it is.
@@ -82,10 +82,12 @@ def _not_numbers() -> tuple[str, ...]:
 def _cn_value(run: str) -> Decimal | None:
     import cn2an
 
-    try:
-        return dec(cn2an.cn2an(run, "normal"))
+    scale = next((m for m in ("万亿", "亿", "万") if "点" in run and run.endswith(m)), "")
+    try:  # cn2an reads 七点五 but not 七点五万 (75,000): the multiplier after a decimal is applied here
+        value = dec(cn2an.cn2an(run[:len(run) - len(scale)], "normal"))
     except (ValueError, KeyError, IndexError, InvalidOperation):
         return None
+    return value * _MULT[scale] if scale else value
 
 
 # A number listed before another, the unit written once after the last (9、10月份: September and October).
@@ -202,6 +204,7 @@ def source_numbers(text: str) -> list[SourceNumber]:
             accepted.add(value * _MULT[shared.group(1)])  # 600-700万: six to seven million
         if text[end:end + 1] == "%":
             accepted |= _shares(value, text)
+        accepted |= _converted(value, text, end)
         if value == 24 and text[end:end + 3].lstrip(" ").startswith("小时"):
             accepted.add(ALL_DAY)  # 24 小时免费电话 -> "numbers always available"
         found.append((m.start(), SourceNumber(text[m.start():end], accepted, kind=kind)))
@@ -215,11 +218,35 @@ def source_numbers(text: str) -> list[SourceNumber]:
         if not run or not free(a, b) or len(run) > MAX_DIGITS or _inside_word(text, a, b):
             continue
         take(a, b)
-        found += [(a, n) for n in _cn_numbers(run, _kind_after(text, b))]
+        for n in _cn_numbers(run, _kind_after(text, b)):
+            n.accepted |= set().union(*(_converted(v, text, b) for v in n.accepted if isinstance(v, Decimal)))
+            found.append((a, n))
     for at, n in found:
         n.text = original[at:at + len(n.text)]  # FULLWIDTH maps one character to one
         n.start = at
     return _centuries_with_decades(original, [n for _, n in sorted(found, key=lambda x: x[0])])
+
+
+def _converted(value: Decimal, text: str, end: int) -> set:
+    """`value` in the units a translator converts the source's unit at `end` into (亩 -> hectares, acres),
+    rounded as a writer rounds: to a whole number and to 2 and 3 significant figures."""
+    unit = next((u for u in _unit_conversions() if text.startswith(u[0], end)), None)
+    if unit is None or not value:
+        return set()
+    out = set()
+    for factor in unit[1]:
+        v = value * factor
+        out.add(v.quantize(Decimal(1)).normalize())
+        for figures in (2, 3):
+            out.add(Decimal(f"{v:.{figures}g}").normalize())
+    return {v for v in out if v}
+
+
+@lru_cache(maxsize=1)
+def _unit_conversions() -> tuple[tuple[str, tuple[Decimal, ...]], ...]:
+    units = datafiles.toml("check/unit_conversions.toml")["unit"]
+    pairs = [(u["source"], tuple(Decimal(str(f)) for f in u["factors"])) for u in units]
+    return tuple(sorted(pairs, key=lambda u: -len(u[0])))  # 公顷 before 顷, 英亩 before 亩
 
 
 def _cn_or_digits(run: str) -> Decimal | None:

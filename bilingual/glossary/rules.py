@@ -375,7 +375,9 @@ def _longer_name(cut: Cut, start: int, end: int, r: Rules, name_starts: Collecti
         if not stationed:  # 驻 joins the place after it: 北京驻香港联络办公室
             words -= 1
         if _ends_name(text[end:at], r):
-            return "" if _named_after(text, end, at, name_starts, r) else text[start:at]
+            suffix = next((x for x in r.org_suffixes if text.endswith(x, end, at)), None)
+            own = suffix is not None and text.endswith(suffix, start, end)  # 民主党|创党主席, 国民党|党部
+            return "" if own or _named_after(text, end, at, name_starts, r) else text[start:at]
     return ""
 
 

@@ -124,6 +124,9 @@ def test_scale_words(zh, en, ok):
     ("他没有参加会议，出席人数不少于100人。", "He attended the meeting, and no less than 100 people came.",
      ["negation.missing"]),  # no 是 after the negator: the idiom renders nothing of it
     ("据称雅克希拉克长期以来健康不佳。", "Jacques Chirac was known to have been suffering from ill health.", []),
+    # tune13:129: 不便 is inconvenient or inappropriate, a word English gives with or without "not"
+    ("警方开展调查期间，不便发表更多评论。", "It would be inappropriate to comment further.", []),
+    ("警方开展调查期间，不便发表更多评论。", "It would not be appropriate to comment further.", []),
     # tune9:104: an English antonym renders 不X where the negator stands right before the word it opposes
     ("特里斯坦的不忠让科勒伤透了心", "Khloe was left heartbroken by Tristan's infidelity", []),
     ("特里斯坦的不忠让科勒伤透了心", "Khloe was left heartbroken by Tristan's information", ["negation.missing"]),

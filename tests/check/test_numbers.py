@@ -28,6 +28,12 @@ ACCEPTED = [
     ("引进资金220亿元。", "Funds of 22 billion yuan."),
     ("最大的25家占到了1590多亿美元。", "The largest 25 accounted for more than US$159 billion."),  # tune11:42
     ("约有30余万人参加。", "More than 300,000 people took part."),
+    # tune13:34: 七点五万亩 is 75,000 mu, which the translator gave in hectares (a mu is 1/15 hectare)
+    ("龙头山镇七点五万亩青花椒。", "Green peppers on 5000 hectares in the town."),
+    ("种植面积扩大了3万亩。", "The planted area grew by 2,000 hectares."),
+    ("种植面积扩大了3万亩。", "The planted area grew by about 4,900 acres."),
+    ("三点二亿人。", "320 million people."),
+    ("全程42公里。", "The whole course is 26 miles."),
     ("每年16万人。", "160,000 people a year."),
     ("周四发布。", "Released on Thursday."),
     ("三四天后。", "Three days later."),
@@ -71,6 +77,8 @@ REJECTED = [
     ("六十年代的事。", "It happened in the 1970s."),
     ("美国在上个世纪7、80年代建造的护卫舰。", "Frigates the US built in the 1960s and 1980s."),
     ("总值13.21万亿元。", "A total of 13.21 billion yuan."),
+    ("龙头山镇七点五万亩青花椒。", "Green peppers on 7.5 hectares in the town."),  # 75,000 mu, not 7.5
+    ("种植面积扩大了3万亩。", "The planted area grew by 3,000 hectares."),  # 2,000 hectares, not 3,000
     ("最大的25家占到了1590多亿美元。", "The largest 25 accounted for more than US$15.9 billion."),
     ("周四发布。", "Released on Tuesday."),
     ("持续发展奖两千万港币奖金全部捐赠。", "The Sustaining Development Award of HK$2 million, all donated."),
