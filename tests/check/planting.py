@@ -184,7 +184,9 @@ def plant_negation(zh: list[str], en: list[str], glossary) -> dict[int, str]:
             if flipped != e and not english_polarity(flipped).strong:
                 out[i] = flipped
         elif not src.strong and not src.weak and not eng.strong and not eng.weak:
-            m = re.search(r"\b(is|was|are|were|will|can|would)\b", e)
+            # not before only, just, merely … makes no negation (not only = 不仅): such a place is no plant
+            m = re.search(r"\b(is|was|are|were|will|can|would)\b"
+                          r"(?! (?:only|just|merely|simply|solely|until|least)\b)", e)
             if m and added % 4 == 0:
                 out[i] = e[:m.end()] + " not" + e[m.end():]
             added += 1 if m else 0

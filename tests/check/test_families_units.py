@@ -124,6 +124,13 @@ def test_scale_words(zh, en, ok):
     ("他没有参加会议，出席人数不少于100人。", "He attended the meeting, and no less than 100 people came.",
      ["negation.missing"]),  # no 是 after the negator: the idiom renders nothing of it
     ("据称雅克希拉克长期以来健康不佳。", "Jacques Chirac was known to have been suffering from ill health.", []),
+    # round 12: "yet to" renders 尚未; a "yet" or "until" of their own leave a dropped negation to be seen
+    ("伦敦方面尚未提交一份认真的提议。", "London has yet to submit a serious proposal.", []),
+    ("伦敦方面尚未提交一份认真的提议。", "London has yet submitted a serious proposal.", ["negation.missing"]),
+    ("我不应该坐在这里，而你们却找我们要希望。", "I should be up here, yet you come to us for hope.",
+     ["negation.missing"]),
+    ("他们说不会停止罢课，直到排放量减少。", "They say they will stop the walkouts until emissions fall.",
+     ["negation.missing"]),
     # tune13:129: 不便 is inconvenient or inappropriate, a word English gives with or without "not"
     ("警方开展调查期间，不便发表更多评论。", "It would be inappropriate to comment further.", []),
     ("警方开展调查期间，不便发表更多评论。", "It would not be appropriate to comment further.", []),
