@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import lru_cache
 
 from bilingual import datafiles
@@ -59,6 +59,14 @@ class SourceNumber:
     digits: bool = True  # written in Arabic digits (certain) rather than Chinese numerals
     start: int = 0  # where `text` starts in the source
     kind: str = ""  # what the characters after it make of it (_kind_after): year, month, day, decade...
+    # (value, English unit pattern): the number converted into another unit (3万亩 -> 2,000 hectares), a
+    # rendering only where the English names that unit (_converted); no value of the number's own (describe)
+    converted: set = field(default_factory=set)
+
+    def renderings(self, en: str) -> list:
+        """What renders the number in the English `en`, a month or weekday first, a converted value last."""
+        own = sorted(self.accepted, key=lambda v: not isinstance(v, tuple))
+        return own + [v for v, unit in self.converted if unit.search(en)]
 
     def describe(self) -> str:
         plain = sorted((_fmt(v) for v in self.accepted if isinstance(v, Decimal)), key=len)
@@ -204,7 +212,6 @@ def source_numbers(text: str) -> list[SourceNumber]:
             accepted.add(value * _MULT[shared.group(1)])  # 600-700万: six to seven million
         if text[end:end + 1] == "%":
             accepted |= _shares(value, text)
-        accepted |= _converted(value, text, end)
         if value == 24 and text[end:end + 3].lstrip(" ").startswith("小时"):
             accepted.add(ALL_DAY)  # 24 小时免费电话 -> "numbers always available"
         found.append((m.start(), SourceNumber(text[m.start():end], accepted, kind=kind)))
@@ -218,35 +225,40 @@ def source_numbers(text: str) -> list[SourceNumber]:
         if not run or not free(a, b) or len(run) > MAX_DIGITS or _inside_word(text, a, b):
             continue
         take(a, b)
-        for n in _cn_numbers(run, _kind_after(text, b)):
-            n.accepted |= set().union(*(_converted(v, text, b) for v in n.accepted if isinstance(v, Decimal)))
-            found.append((a, n))
+        found += [(a, n) for n in _cn_numbers(run, _kind_after(text, b))]
     for at, n in found:
+        n.converted = _converted(n.accepted, text, at + len(n.text))
         n.text = original[at:at + len(n.text)]  # FULLWIDTH maps one character to one
         n.start = at
     return _centuries_with_decades(original, [n for _, n in sorted(found, key=lambda x: x[0])])
 
 
-def _converted(value: Decimal, text: str, end: int) -> set:
-    """`value` in the units a translator converts the source's unit at `end` into (亩 -> hectares, acres),
-    rounded as a writer rounds: to a whole number and to 2 and 3 significant figures."""
+def _converted(accepted: set, text: str, end: int) -> set[tuple[Decimal, re.Pattern]]:
+    """The values in `accepted` in the units a translator converts the source's unit at `end` into (亩 ->
+    hectares, acres), each with the pattern of that unit's English name, rounded as a writer rounds (half
+    up): to a whole number and to 2 and 3 significant figures."""
     unit = next((u for u in _unit_conversions() if text.startswith(u[0], end)), None)
-    if unit is None or not value:
+    if unit is None:
         return set()
     out = set()
-    for factor in unit[1]:
-        v = value * factor
-        out.add(v.quantize(Decimal(1)).normalize())
-        for figures in (2, 3):
-            out.add(Decimal(f"{v:.{figures}g}").normalize())
-    return {v for v in out if v}
+    for value in (v for v in accepted if isinstance(v, Decimal) and v):
+        for factor, english in unit[1]:
+            v = value * factor
+            rounded = {v.to_integral_value(ROUND_HALF_UP)}
+            rounded |= {v.quantize(Decimal(1).scaleb(v.adjusted() - f + 1), ROUND_HALF_UP) for f in (2, 3)}
+            out |= {(r.normalize(), english) for r in rounded if r}
+    return out
 
 
 @lru_cache(maxsize=1)
-def _unit_conversions() -> tuple[tuple[str, tuple[Decimal, ...]], ...]:
+def _unit_conversions() -> tuple[tuple[str, tuple[tuple[Decimal, re.Pattern], ...]], ...]:
+    def english(words: list[str]) -> re.Pattern:
+        return re.compile(rf"(?<![a-z])(?:{'|'.join(map(re.escape, words))})s?(?![a-z])", re.IGNORECASE)
+
     units = datafiles.toml("check/unit_conversions.toml")["unit"]
-    pairs = [(u["source"], tuple(Decimal(str(f)) for f in u["factors"])) for u in units]
-    return tuple(sorted(pairs, key=lambda u: -len(u[0])))  # 公顷 before 顷, 英亩 before 亩
+    pairs = [(u["source"], tuple((Decimal(str(i["factor"])), english(i["english"])) for i in u["into"]))
+             for u in units]
+    return tuple(sorted(pairs, key=lambda u: -len(u[0])))  # a unit before a shorter one it starts with
 
 
 def _cn_or_digits(run: str) -> Decimal | None:
@@ -341,8 +353,8 @@ def _cn_numbers(run: str, kind: str) -> list[SourceNumber]:
     return [SourceNumber(run, _accept(value, kind), False, kind=kind)]
 
 
-def _consume(n: SourceNumber, counts: Counter) -> bool:
-    for v in sorted(n.accepted, key=lambda v: not isinstance(v, tuple)):
+def _consume(n: SourceNumber, counts: Counter, en: str) -> bool:
+    for v in n.renderings(en):
         if counts[v] > 0:
             counts[v] -= 1
             return True
@@ -368,7 +380,7 @@ def findings(units: list[Unit]) -> list[Finding]:
             # a date (1日 is the first) or a time (1点 is 1am)
             lax = not n.digits or (n.accepted == {1} and n.kind not in ("day", "hour")
                                    and unit.source[n.start + len(n.text):][:1] not in "%％")
-            if _consume(n, strict) or (lax and _consume(n, loose)):
+            if _consume(n, strict, unit.en) or (lax and _consume(n, loose, unit.en)):
                 answered.append(n)
             else:
                 missing.append(n)

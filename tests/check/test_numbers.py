@@ -34,6 +34,8 @@ ACCEPTED = [
     ("种植面积扩大了3万亩。", "The planted area grew by about 4,900 acres."),
     ("三点二亿人。", "320 million people."),
     ("全程42公里。", "The whole course is 26 miles."),
+    ("全程3公里。", "The course is about two miles."),  # 1.86 miles, rounded to a whole number
+    ("买了25斤米。", "Bought 13 kilograms of rice."),  # 12.5 kg: a writer rounds half up (not half to even, 12)
     ("每年16万人。", "160,000 people a year."),
     ("周四发布。", "Released on Thursday."),
     ("三四天后。", "Three days later."),
@@ -79,6 +81,10 @@ REJECTED = [
     ("总值13.21万亿元。", "A total of 13.21 billion yuan."),
     ("龙头山镇七点五万亩青花椒。", "Green peppers on 7.5 hectares in the town."),  # 75,000 mu, not 7.5
     ("种植面积扩大了3万亩。", "The planted area grew by 3,000 hectares."),  # 2,000 hectares, not 3,000
+    # a converted value renders the number only where the English names the unit converted into: 3 km are
+    # 1.86 (about two) miles, and 5 jin 5.51 (about six) pounds, but "2 km" and "6 jin" are wrong numbers
+    ("全程3公里。", "The course is 2 km."),
+    ("买了5斤米。", "Bought 6 jin of rice."),
     ("最大的25家占到了1590多亿美元。", "The largest 25 accounted for more than US$15.9 billion."),
     ("周四发布。", "Released on Tuesday."),
     ("持续发展奖两千万港币奖金全部捐赠。", "The Sustaining Development Award of HK$2 million, all donated."),
@@ -108,7 +114,7 @@ REJECTED = [
 def test_accepted_forms(zh, en):
     numbers = source_numbers(zh)
     values = target_values(en)
-    assert all(n.accepted & values for n in numbers), [(n.text, n.accepted) for n in numbers]
+    assert all(set(n.renderings(en)) & values for n in numbers), [(n.text, n.accepted) for n in numbers]
 
 
 @pytest.mark.parametrize("zh,en", REJECTED)
@@ -117,6 +123,21 @@ def test_wrong_renderings_are_reported(zh, en):
     findings = [f for f in check_document(doc, glossary=None) if f.kind in ("number.missing", "unit.scale")]
     assert findings, (zh, en)
     assert findings[0].source_mark in zh
+
+
+@pytest.mark.parametrize("zh, en, suggestion", [
+    ("种植面积扩大了3万亩。", "The planted area grew by 4,000 hectares.", "render it as 30,000"),  # not 2000 or 4900
+    ("他买了5亩地。", "He bought 7 mu of land.", "render it as 5"),  # not "1 or 5" (0.82 acres, rounded)
+])
+def test_a_number_before_a_converted_unit_is_suggested_in_its_own_value(zh, en, suggestion):
+    """The suggestion names the source's own value, not a converted one that says nothing of its unit."""
+    doc = sentence_document([zh], [en])
+    (found,) = [f for f in check_document(doc, glossary=None) if f.kind == "number.missing"]
+    assert found.suggestion == suggestion
+
+
+def test_a_huge_number_before_a_unit_is_converted_without_error():
+    assert [n.text for n in source_numbers("1" + "0" * 40 + "亩")] == ["1" + "0" * 40]
 
 
 def test_digits_are_errors_and_chinese_numerals_warnings():
