@@ -190,9 +190,10 @@ def test_a_name_inside_a_longer_word_or_name_is_not_matched(names, text, rule):
     # real sentences of tests/fixtures/articles/tune9:
     ("州政府，绑架民主党籍州长惠特默", ["democrats"]),  # jieba's 党籍 takes 党: 籍 keeps the name (a member of)
     ("他拥有中国国籍", ["china"]),  # 国籍 takes 国 the same way
-    # round 12 (tune13): a party followed by its own suffix names its own act or part (创党主席, the founding
-    # chairman; 党部); "have" and a conjunction end a phrase, no longer name runs across them
-    ("民主党创党主席李柱铭表示", ["democrats"]), ("民主党党部", ["democrats"]),
+    # round 12 (tune13): a party followed by words ending in its own suffix names its own act (创党主席, the
+    # founding chairman; 建党, its founding; 党部 ends in no suffix and never made a longer name); "have" and a
+    # conjunction end a phrase, no longer name runs across them
+    ("民主党创党主席李柱铭表示", ["democrats"]), ("民主党建党以来", ["democrats"]),
     ("台北自从有机场以来", ["taipei"]),
     # real sentences of tests/fixtures/articles/tune10:
     ("记者：美国版的《武汉日记》", ["us"]),  # 版 keeps the place: the US edition

@@ -376,7 +376,7 @@ def _longer_name(cut: Cut, start: int, end: int, r: Rules, name_starts: Collecti
             words -= 1
         if _ends_name(text[end:at], r):
             suffix = next((x for x in r.org_suffixes if text.endswith(x, end, at)), None)
-            own = suffix is not None and text.endswith(suffix, start, end)  # 民主党|创党主席, 国民党|党部
+            own = suffix is not None and text.endswith(suffix, start, end)  # 民主党|创党主席, 民进党|建党
             return "" if own or _named_after(text, end, at, name_starts, r) else text[start:at]
     return ""
 
