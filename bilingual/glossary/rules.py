@@ -344,7 +344,8 @@ def _longer_name(cut: Cut, start: int, end: int, r: Rules, name_starts: Collecti
     joins them (北京驻香港联络办公室, Beijing's office stationed in Hong Kong) and the name after 驻 is
     not itself the institution (梵蒂冈驻欧洲委员会观察员: the Vatican's observer at the Council of Europe). One common
     noun alone after the name describes the place's institution (日本传媒, 加拿大法庭): it needs
-    further words to end a longer name (中国传媒大学).
+    further words to end a longer name (中国传媒大学). Words after the name that end in the name's own
+    suffix name its own act or part (民主党|创党主席, the party's founding chairman): no longer name.
     """
     if end in name_starts:
         return ""
