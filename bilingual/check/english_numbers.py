@@ -210,6 +210,8 @@ def word_numbers(words: list[str], *, specials_only: bool = False) -> list:
                 # "a million" is a number; "a" alone still stands for 1, loosely.
                 if nxt in big:
                     current, in_number = special[w], True
+                elif nxt in groups and special[w] == 1:
+                    values.append(dec(groups[nxt]))  # "a century" is 100 years as "one century" is: 100多年
                 else:
                     specials.append(dec(special[w]))
     flush()

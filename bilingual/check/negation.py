@@ -6,8 +6,8 @@ bilingual/data/check/negation.toml: 不仅 (not only), 非常 (very), 无论
 English negation; two strong negators in one clause (不能不, 没有人不知道) may
 cancel out; a negative yes-no question (不该…吗) may be rendered either way.
 The English side counts not, n't, no, never, none, nobody, nothing, neither,
-nor, cannot; without, fail, lack, refuse, unable and words with a negative
-prefix (unconfirmed, non-profit) may stand in for a missing one, one each per
+nor, cannot; without, fail, lack, refuse, unable, "too … to" before a verb and
+words with a negative prefix (unconfirmed, non-profit) may stand in for a missing one, one each per
 negating clause, unless they render the source's own content (停止 -> stop,
 小女孩 -> little girl) or its lexical negatives (非保密 -> unclassified); an
 English antonym (不忠 -> infidelity) stands in where a negator stands right before
@@ -67,13 +67,15 @@ def _lists() -> _Lists:
     exclusive = re.compile(rf"\b(?:nothing|nobody|no one|no-one|none|no)\s+(?:\w+\s+)?else\b(?=[^.!?;]*\b(?:{only})\b)",
                            re.IGNORECASE)
     content = {w.casefold(): tuple(sources) for w, sources in data["english_weak_content"].items()}
+    in_context = "".join(f"|{_START}(?:{p}){_END}" for p in data.get("english_weak_patterns", []))
+    weak = re.compile(_phrases(data["english_weak"]) + in_context, re.IGNORECASE)
     negator = "[" + "".join(data["prefixes"]) + "]"
     roots = {w.casefold(): re.compile(negator + "(?:" + "|".join(map(re.escape, r)) + ")")
              for w, r in data["english_antonyms"].items()}
     return _Lists(frozenset(data["negators"]), frozenset(data["single"]), frozenset(data["strong"]),
                   frozenset(data["not_negation"]), frozenset(data["weak"]), tuple(data["rhetorical_question"]),
                   frozenset(data["prefixes"]),
-                  words("english_strong"), words("english_weak"), words("english_not_negation"),
+                  words("english_strong"), weak, words("english_not_negation"),
                   re.compile(_phrases(data["english_antonyms"]), re.IGNORECASE), prefixed, suffixed,
                   exclusive, content, roots, tuple(data.get("not_until", [])),
                   re.compile(data["comparison_standard"]) if data.get("comparison_standard") else None)

@@ -11,6 +11,7 @@ must come in the same value, whatever the scale word (300 million, 0.3 billion).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from decimal import Decimal
 
 from bilingual.check.base import Finding, Unit, excerpt
@@ -37,12 +38,13 @@ def findings(units: list[Unit]) -> list[Finding]:
         numbers = source_numbers(u.source)
         if not numbers:
             continue
-        percents = english_percents(u.en)
+        percents = english_percents(u.en)  # each English percentage renders one source percentage
         amounts = english_amounts(u.en)
         present = target_values(u.en)
+        mentions = target_counts(u.en)  # a percentage's value, said with or without its percent word
         for n in numbers:
             if is_percent(u.source, n):  # "a" or "once" never renders a percentage
-                out += _percent(u, n, percents, set(target_counts(u.en)))
+                out += _percent(u, n, percents, mentions)
             elif n.digits and _SCALED.search(n.text):
                 out += _scale(u, n, amounts, present)
     return out
@@ -53,12 +55,13 @@ def is_percent(source: str, n: SourceNumber) -> bool:
     return n.text.startswith("百分之") or bool(_PERCENT_AFTER.match(source[n.start + len(n.text):]))
 
 
-def english_percents(en: str) -> set[Decimal]:
-    """Values the English gives as percentages (3%, 3 percent, three per cent, 3 percentage points)."""
-    values = {Decimal(m.group(1).replace(",", "")) for m in _EN_PERCENT.finditer(en)}
+def english_percents(en: str) -> Counter:
+    """Values the English gives as percentages (3%, 3 percent, three per cent, 3 percentage points), each as
+    often as it is given: 接近 70％…70％ needs two."""
+    values = Counter(Decimal(m.group(1).replace(",", "")) for m in _EN_PERCENT.finditer(en))
     for m in _EN_SPELLED_PERCENT.finditer(en):
-        values |= {v for v in word_numbers(re.split(r"[\s-]+", m.group(1).lower().strip()))
-                   if isinstance(v, Decimal)}
+        values.update({v for v in word_numbers(re.split(r"[\s-]+", m.group(1).lower().strip()))
+                       if isinstance(v, Decimal)})
     return values
 
 
@@ -72,10 +75,19 @@ def english_amounts(en: str) -> list[tuple[Decimal, Decimal, str]]:
     return out
 
 
-def _percent(u: Unit, n: SourceNumber, percents: set[Decimal], present: set) -> list[Finding]:
-    values = {v for v in n.accepted if isinstance(v, Decimal)}
-    if values & percents or not values & present:
-        return []  # rendered as a percentage, or missing altogether (numbers.py says so)
+def _percent(u: Unit, n: SourceNumber, percents: Counter, mentions: Counter) -> list[Finding]:
+    """A finding when the English gives the value without a percent word; each English mention answers one
+    source percentage (接近 70％…70％ needs two)."""
+    values = sorted(v for v in n.accepted if isinstance(v, Decimal))
+    given = next((v for v in values if percents[v] > 0), None)
+    if given is not None:
+        percents[given] -= 1
+        mentions[given] -= 1
+        return []
+    bare = next((v for v in values if mentions[v] > 0), None)
+    if bare is None:
+        return []  # missing altogether (numbers.py says so)
+    mentions[bare] -= 1
     what = "percentage points" if _POINTS_AFTER.match(u.source[n.start + len(n.text):]) else "a percentage"
     value = min(values)
     mark = _written(u.en, value)

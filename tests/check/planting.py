@@ -208,13 +208,14 @@ def plant_names(zh: list[str], en: list[str], glossary) -> dict[int, str]:
             if not named(p.text, e):
                 continue
             forms = romanizations(parts[0]) | romanizations(parts[1])
-            caps = [m for m in re.finditer(r"[A-Z][a-z'’]+(?:-[a-z'’]+)?", e)
+            # a hyphenated given name is replaced whole, whatever its case after the hyphen (Lee Hee-Beom)
+            caps = [m for m in re.finditer(r"[A-Z][a-z'’]+(?:-[A-Za-z'’]+)?", e)
                     if re.sub(r"[^a-z]", "", m.group().lower()) in forms]
             if not caps:
                 continue
             a = caps[0].start()
             b = caps[0].end()
-            nxt = re.match(r"\s+[A-Z][a-z'’]+(?:-[a-z'’]+)?", e[b:])
+            nxt = re.match(r"\s+[A-Z][a-z'’]+(?:-[A-Za-z'’]+)?", e[b:])
             b += nxt.end() if nxt else 0
             other = next(n for n in OTHER_NAMES if re.sub(r"[^a-z]", "", n.split()[0].lower()) not in forms)
             out[i] = e[:a] + other + e[b:]

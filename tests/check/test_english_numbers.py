@@ -16,6 +16,15 @@ def test_groups_count_their_number_and_the_product():
     assert {2, 20, 36} <= target_values("two decades and three dozen")
 
 
+def test_a_group_after_an_article_is_its_number():
+    # heldout-M:70 (round 13): 100多年 -> "more than a century"; "a" alone is still no numeral
+    from bilingual.check.english_numbers import target_counts
+
+    assert target_counts("for more than a century")[100] == 1
+    assert target_counts("a decade ago")[10] == 1
+    assert not target_counts("a man came")
+
+
 def test_scale_words_and_their_short_forms_multiply():
     values = target_values("It raised £32mn, then $5bn, then 10k more and 3.2 million again.")
     assert {Decimal(32_000_000), Decimal(5_000_000_000), Decimal(10_000), Decimal(3_200_000)} <= values

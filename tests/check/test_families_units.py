@@ -23,6 +23,16 @@ def test_a_dropped_percent_is_a_unit_error_not_a_missing_number():
     assert kinds("上升了3个百分点。", "It rose by 3 percentage points.") == []
 
 
+def test_each_english_percentage_answers_one_source_percentage():
+    # heldout-M:85 (round 13): two 70％ need two percentages; "nearly 70" for the first drops its percent
+    zh = "绝大多数（接近 70％）是女性配偶，而家属中有 70％ 是男性。"
+    assert kinds(zh, "Nearly 70 percent were spouses, while 70 percent of the dependents were males.") == []
+    assert kinds(zh, "Nearly 70 were spouses, while 70 percent of the dependents were males.") == ["unit.percent"]
+    # a value given once for two source percentages is a missing number, not a dropped percent word
+    assert kinds(zh, "Nearly 71 percent were spouses, while 70 percent of the dependents were males.") == [
+        "number.missing"]
+
+
 def test_an_article_does_not_stand_for_a_percentage():
     # 1% -> "2% on a monthly basis": the "a" is no 1, so the 1 is missing (a number error), not a unit error
     assert kinds("月通货膨胀率为1%。", "Inflation was 2% on a monthly basis.") == ["number.missing"]
@@ -134,6 +144,32 @@ def test_scale_words(zh, en, ok):
     # tune13:129: 不便 is inconvenient or inappropriate, a word English gives with or without "not"
     ("警方开展调查期间，不便发表更多评论。", "It would be inappropriate to comment further.", []),
     ("警方开展调查期间，不便发表更多评论。", "It would not be appropriate to comment further.", []),
+    # round 13 (set M, heldout-M lines named): "too … to" before a verb says a negation, a "too" of its own does not
+    ("他太胆小，不敢行动。", "He was too cowardly to act.", []),
+    ("有人因为收入过低支付不起房贷。", "Some can afford their mortgages as their incomes were too low.",
+     ["negation.missing"]),  # :28, the planted flip
+    ("有人因为收入过低支付不起房贷。", "Some cannot afford their mortgages as their incomes were too low.", []),
+    ("苏格兰养狗法与目的不切合。狗袭击事件仍然有很多。", "Dog law is fit. There are still far too many attacks.",
+     ["negation.missing"]),  # :99, "far too many" is a quantity
+    # :78 "unless" renders 除非, so it stands for no dropped 不会
+    ("亚马逊不会轻易开设实体店，除非同时满足下列四个条件：", "Amazon would not open stores unless four terms are met:",
+     []),
+    ("亚马逊不会轻易开设实体店，除非同时满足下列四个条件：", "Amazon would open stores unless four terms are met:",
+     ["negation.missing"]),
+    ("除非下雨，否则他会来。", "He will come unless it rains.", []),
+    # :117 "failing" renders 崩溃 (prisons that are failing), so it stands for no dropped 没有
+    ("如果没有足够快的大幅改善，政府可能会介入，如同整顿崩溃的监狱。",
+     "If improvements are made quickly enough, the Government could step in, as it can when prisons are failing.",
+     ["negation.missing"]),
+    ("如果没有足够快的大幅改善，政府可能会介入。", "The Government could step in if the school keeps failing.", []),
+    # :108 "giving up claims" renders 不再要求, unless the source has 放弃 for it
+    ("家属有可能被迫不再要求调查事件真相。", "The family was coerced into giving up claims for an inquiry.", []),
+    ("家属有可能被迫放弃要求调查事件真相。", "The family was coerced into giving up claims for an inquiry.", []),
+    ("家属有可能被迫不再放弃调查。", "The family was coerced into giving up the inquiry.", ["negation.missing"]),
+    # :75 不负重托 is "live up to the trust"; :84 情况就不一样了 is "the situation changed"
+    ("新一届领导集体一定能够不辱使命、不负重托。", "The leadership will live up to the great trust.", []),
+    ("但是今年情况就不一样了。", "The situation changed this year, however.", []),
+    ("但是今年情况就不一样了。", "The situation was not the same this year.", []),
     # tune9:104: an English antonym renders 不X where the negator stands right before the word it opposes
     ("特里斯坦的不忠让科勒伤透了心", "Khloe was left heartbroken by Tristan's infidelity", []),
     ("特里斯坦的不忠让科勒伤透了心", "Khloe was left heartbroken by Tristan's information", ["negation.missing"]),
