@@ -45,6 +45,7 @@ class _Lists:
     english_exclusive: re.Pattern
     english_content: dict[str, tuple[str, ...]]
     antonym_roots: dict[str, re.Pattern]
+    english_weak_renders: dict[str, tuple[str, ...]] = field(default_factory=dict)
     not_until: tuple[str, ...] = ()
     comparison_standard: re.Pattern | None = None
 
@@ -77,7 +78,9 @@ def _lists() -> _Lists:
                   frozenset(data["prefixes"]),
                   words("english_strong"), weak, words("english_not_negation"),
                   re.compile(_phrases(data["english_antonyms"]), re.IGNORECASE), prefixed, suffixed,
-                  exclusive, content, roots, tuple(data.get("not_until", [])),
+                  exclusive, content, roots,
+                  {w.casefold(): tuple(n) for w, n in data.get("english_weak_renders", {}).items()},
+                  tuple(data.get("not_until", [])),
                   re.compile(data["comparison_standard"]) if data.get("comparison_standard") else None)
 
 
@@ -162,15 +165,22 @@ def english_polarity(text: str) -> Polarity:
 
 
 def _standing_in(en: Polarity, src: Polarity, source: str) -> int:
-    """How many of the English's weak words may stand for a source negation: not those that render
-    the source's own content (停止 -> stop, 小女孩 -> little girl, 对外 -> outside), nor as many as
+    """How many of the English's weak words may stand for a source negation: each that says one of the
+    source's strong negators by itself (无法 -> impossible: english_weak_renders); of the others, not those that
+    render the source's own content (停止 -> stop, 小女孩 -> little girl, 对外 -> outside), nor as many as
     render the source's lexical negatives (非保密 -> unclassified) that no content word renders already
     (非法 -> illegal: "deny" still stands for 否认)."""
-    content = _lists().english_content
+    content, renders = _lists().english_content, _lists().english_weak_renders
     words = _words(source)
     used: set[int] = set()  # each source word renders one English word: 戛然而止 explains "stop" or "ceased", not both
-    free = 0
+    free = direct = 0
+    negators = list(src.strong)
     for w in en.weak_words:
+        said = next((n for n in negators if n in renders.get(w.casefold(), ())), None)
+        if said is not None:  # "impossible" for 无法: that negation, whatever lexical negatives the source has
+            negators.remove(said)
+            direct += 1
+            continue
         wanted = content.get(w.casefold(), ())
         k = next((k for k, word in enumerate(words) if k not in used and any(c in word for c in wanted)), None)
         if k is None:
@@ -182,7 +192,7 @@ def _standing_in(en: Polarity, src: Polarity, source: str) -> int:
     for k in used:
         if words[k] in lexical:
             lexical.remove(words[k])
-    return max(0, free - len(lexical))
+    return direct + max(0, free - len(lexical))
 
 
 def _antonyms(english: str, source: str) -> int:

@@ -170,6 +170,16 @@ def test_scale_words(zh, en, ok):
     ("新一届领导集体一定能够不辱使命、不负重托。", "The leadership will live up to the great trust.", []),
     ("但是今年情况就不一样了。", "The situation changed this year, however.", []),
     ("但是今年情况就不一样了。", "The situation was not the same this year.", []),
+    # an English weak word that says the source's own negator stands for it whatever lexical negatives the source
+    # has (parallel4:215: 无法理解 -> "impossible to understand" beside 不利); two negating clauses still need two
+    ("政策几乎无法理解，对欧盟越不利。", "The policy is almost impossible to grasp and hurts the EU.", []),
+    ("政策几乎无法理解，他们不会同意。", "The policy is almost impossible to grasp and they will agree.",
+     ["negation.missing"]),
+    ("他们不会同意，这对欧盟不利。", "They will agree, which is impossible for the EU.",
+     ["negation.missing"]),  # impossible says no 不会
+    ("这条极度无礼、未经授权的推文", "this highly offensive, unauthorized tweet", []),  # tune11:95, beside 无礼
+    ("怀念他像一个码头工人一样咒骂不休。", "He swore like a longshoreman.", []),  # tune9:58: 不休 is endlessly
+    ("党员干部不忘初心。", "Party members remain true to the original aspiration.", []),  # tune9:6
     # tune9:104: an English antonym renders 不X where the negator stands right before the word it opposes
     ("特里斯坦的不忠让科勒伤透了心", "Khloe was left heartbroken by Tristan's infidelity", []),
     ("特里斯坦的不忠让科勒伤透了心", "Khloe was left heartbroken by Tristan's information", ["negation.missing"]),
