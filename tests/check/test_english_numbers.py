@@ -17,7 +17,7 @@ def test_groups_count_their_number_and_the_product():
 
 
 def test_a_group_after_an_article_is_its_number():
-    # heldout-M:70 (round 13): 100多年 -> "more than a century"; "a" alone is still no numeral
+    # tune14:70 (round 13): 100多年 -> "more than a century"; "a" alone is still no numeral
     from bilingual.check.english_numbers import target_counts
 
     assert target_counts("for more than a century")[100] == 1

@@ -24,7 +24,7 @@ def test_a_dropped_percent_is_a_unit_error_not_a_missing_number():
 
 
 def test_each_english_percentage_answers_one_source_percentage():
-    # heldout-M:85 (round 13): two 70％ need two percentages; "nearly 70" for the first drops its percent
+    # tune14:85 (round 13): two 70％ need two percentages; "nearly 70" for the first drops its percent
     zh = "绝大多数（接近 70％）是女性配偶，而家属中有 70％ 是男性。"
     assert kinds(zh, "Nearly 70 percent were spouses, while 70 percent of the dependents were males.") == []
     assert kinds(zh, "Nearly 70 were spouses, while 70 percent of the dependents were males.") == ["unit.percent"]
@@ -144,7 +144,7 @@ def test_scale_words(zh, en, ok):
     # tune13:129: 不便 is inconvenient or inappropriate, a word English gives with or without "not"
     ("警方开展调查期间，不便发表更多评论。", "It would be inappropriate to comment further.", []),
     ("警方开展调查期间，不便发表更多评论。", "It would not be appropriate to comment further.", []),
-    # round 13 (set M, heldout-M lines named): "too … to" before a verb says a negation, a "too" of its own does not
+    # round 13 (set M, now tune14; lines named): "too … to" before a verb says a negation, a "too" of its own does not
     ("他太胆小，不敢行动。", "He was too cowardly to act.", []),
     ("有人因为收入过低支付不起房贷。", "Some can afford their mortgages as their incomes were too low.",
      ["negation.missing"]),  # :28, the planted flip
