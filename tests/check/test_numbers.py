@@ -28,6 +28,8 @@ ACCEPTED = [
     ("引进资金220亿元。", "Funds of 22 billion yuan."),
     ("最大的25家占到了1590多亿美元。", "The largest 25 accounted for more than US$159 billion."),  # tune11:42
     ("约有30余万人参加。", "More than 300,000 people took part."),
+    ("“双11”后每日进场的垃圾都超过2000吨。", "More than 2,000 tonnes enter each day after “Singles’ Day”."),  # tune9:38
+    ("全场100多年来首次满座。", "The hall was full for the first time in more than a century."),  # tune14:70
     # tune13:34: 七点五万亩 is 75,000 mu, which the translator gave in hectares (a mu is 1/15 hectare)
     ("龙头山镇七点五万亩青花椒。", "Green peppers on 5000 hectares in the town."),
     ("种植面积扩大了3万亩。", "The planted area grew by 2,000 hectares."),
