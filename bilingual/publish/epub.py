@@ -123,13 +123,19 @@ def _metadata(book: epub.EpubBook, docs: list[Document], columns: tuple[str, ...
     for url in view.unique(u for d in docs for u in (d.meta.url, d.meta.source_url)):
         if safe_href(url):
             book.add_metadata("DC", "source", url)
-    for publisher in view.unique(d.meta.source for d in docs):
+    if publisher := _whole_book(d.meta.source for d in docs):
         book.add_metadata("DC", "publisher", publisher)
-    rights = view.unique(d.meta.rights for d in docs)
-    if rights:
-        book.add_metadata("DC", "rights", " ".join(rights))
+    if rights := _whole_book(d.meta.rights for d in docs):
+        book.add_metadata("DC", "rights", rights)
     for prop, value in accessibility(columns, layout):
         book.add_metadata(None, "meta", value, {"property": prop})
+
+
+def _whole_book(values) -> str:
+    """The value every article gives, or "": one article's publisher or copyright notice is no fact about a
+    collection (it would claim the others); each chapter's byline keeps its own."""
+    given = list(values)
+    return given[0] if given[0] and all(v == given[0] for v in given) else ""
 
 
 def accessibility(columns: tuple[str, ...], layout: str) -> list[tuple[str, str]]:

@@ -162,6 +162,15 @@ def test_package_metadata_for_one_article(tmp_path):
     assert meta.findtext("dc:publisher", namespaces=NS) == "微信公众号“古老板的老巢”"
 
 
+def test_a_collection_names_a_publisher_and_rights_only_when_every_article_shares_them(tmp_path):
+    # one article's copyright notice or publisher would claim the whole book; each chapter keeps its own
+    mixed = opf(write_epub([seed_doc(), luo_doc()], tmp_path / "mixed.epub")).find("opf:metadata", NS)
+    assert mixed.find("dc:rights", NS) is None and mixed.find("dc:publisher", NS) is None
+    assert SEED_RIGHTS.encode() in read(tmp_path / "mixed.epub", "EPUB/ch001.xhtml")
+    same = opf(write_epub([seed_doc(), seed_doc()], tmp_path / "same.epub")).find("opf:metadata", NS)
+    assert same.findtext("dc:rights", namespaces=NS) == SEED_RIGHTS
+
+
 def test_many_articles_in_order_with_toc_ncx_cover_names_colophon(tmp_path):
     docs = [hk_doc(), seed_doc(), luo_doc()]
     path = write_epub(docs, tmp_path / "many.epub")
