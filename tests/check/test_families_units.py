@@ -178,6 +178,8 @@ def test_scale_words(zh, en, ok):
     ("他们不会同意，这对欧盟不利。", "They will agree, which is impossible for the EU.",
      ["negation.missing"]),  # impossible says no 不会
     ("这条极度无礼、未经授权的推文", "this highly offensive, unauthorized tweet", []),  # tune11:95, beside 无礼
+    # ... but not one that renders the source's content: 没有失败 -> "failed" is the flip, not a rendering of 没有
+    ("计划没有失败。", "The plan failed.", ["negation.missing"]),
     ("怀念他像一个码头工人一样咒骂不休。", "He swore like a longshoreman.", []),  # tune9:58: 不休 is endlessly
     ("党员干部不忘初心。", "Party members remain true to the original aspiration.", []),  # tune9:6
     # tune9:104: an English antonym renders 不X where the negator stands right before the word it opposes
