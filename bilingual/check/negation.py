@@ -6,10 +6,12 @@ bilingual/data/check/negation.toml: 不仅 (not only), 非常 (very), 无论
 English negation; two strong negators in one clause (不能不, 没有人不知道) may
 cancel out; a negative yes-no question (不该…吗) may be rendered either way.
 The English side counts not, n't, no, never, none, nobody, nothing, neither,
-nor, cannot; without, fail, lack, refuse, unable, "too … to" before a verb and
-words with a negative prefix (unconfirmed, non-profit) may stand in for a missing one, one each per
-negating clause, unless they render the source's own content (停止 -> stop,
-小女孩 -> little girl) or its lexical negatives (非保密 -> unclassified); an
+nor, cannot; without, fail, lack, refuse, unable, "too … to" before a verb
+and words with a negative prefix (unconfirmed, non-profit) may stand in for a
+missing one, one each per negating clause, unless they render the source's own
+content (停止 -> stop, 小女孩 -> little girl) or its lexical negatives (非保密 ->
+unclassified); one that says a source negator by itself (无法 -> impossible)
+stands in whatever lexical negatives the source has. An
 English antonym (不忠 -> infidelity) stands in where a negator stands right before
 the word it is the opposite of. Only a
 clear polarity difference is reported: a negating source whose English has no
