@@ -163,6 +163,16 @@ def _month_number(low: str) -> int:
     return MONTHS.index(low) + 1 if low in MONTHS else _MONTH_ABBR[low.rstrip(".")] + 1
 
 
+_FRACTIONS = ("half", "halves", "third", "thirds", "quarter", "quarters")
+
+
+def _fraction_before(words: list[str], i: int) -> bool:
+    """Whether the article words[i] follows a fraction (half a century, a quarter of a century): the group
+    after it is then the fraction's whole, not a count of its own."""
+    before = words[max(0, i - 2):i]
+    return before[-1:] == ["half"] or (before[-1:] == ["of"] and before[0] in _FRACTIONS)
+
+
 def word_numbers(words: list[str], *, specials_only: bool = False) -> list:
     """Values of spelled-out numbers: 'twenty-five', 'two hundred and five', 'sixth', 'sixties';
     with `specials_only`, only the words that stand for a small number (a, once, twice, dozen)."""
@@ -210,8 +220,11 @@ def word_numbers(words: list[str], *, specials_only: bool = False) -> list:
                 # "a million" is a number; "a" alone still stands for 1, loosely.
                 if nxt in big:
                     current, in_number = special[w], True
-                elif nxt in groups and special[w] == 1:
-                    values.append(dec(groups[nxt]))  # "a century" is 100 years as "one century" is: 100多年
+                elif nxt in groups and special[w] == 1 and not _fraction_before(words, i):
+                    # "a century" is 100 years as "one century" is (100多年), and still "a" (1个世纪); "half a
+                    # century" is no 100
+                    values.append(dec(groups[nxt]))
+                    specials.append(dec(special[w]))
                 else:
                     specials.append(dec(special[w]))
     flush()

@@ -6,10 +6,12 @@ bilingual/data/check/negation.toml: 不仅 (not only), 非常 (very), 无论
 English negation; two strong negators in one clause (不能不, 没有人不知道) may
 cancel out; a negative yes-no question (不该…吗) may be rendered either way.
 The English side counts not, n't, no, never, none, nobody, nothing, neither,
-nor, cannot; without, fail, lack, refuse, unable, "too … to" before a verb and
-words with a negative prefix (unconfirmed, non-profit) may stand in for a missing one, one each per
-negating clause, unless they render the source's own content (停止 -> stop,
-小女孩 -> little girl) or its lexical negatives (非保密 -> unclassified); an
+nor, cannot; without, fail, lack, refuse, unable, "too … to" before a verb
+and words with a negative prefix (unconfirmed, non-profit) may stand in for a
+missing one, one each per negating clause, unless they render the source's own
+content (停止 -> stop, 小女孩 -> little girl) or its lexical negatives (非保密 ->
+unclassified); one that says a source negator by itself (无法 -> impossible)
+stands in whatever lexical negatives the source has. An
 English antonym (不忠 -> infidelity) stands in where a negator stands right before
 the word it is the opposite of. Only a
 clear polarity difference is reported: a negating source whose English has no
@@ -165,28 +167,28 @@ def english_polarity(text: str) -> Polarity:
 
 
 def _standing_in(en: Polarity, src: Polarity, source: str) -> int:
-    """How many of the English's weak words may stand for a source negation: each that says one of the
-    source's strong negators by itself (无法 -> impossible: english_weak_renders); of the others, not those that
-    render the source's own content (停止 -> stop, 小女孩 -> little girl, 对外 -> outside), nor as many as
-    render the source's lexical negatives (非保密 -> unclassified) that no content word renders already
-    (非法 -> illegal: "deny" still stands for 否认)."""
+    """How many of the English's weak words may stand for a source negation: none that render the source's
+    own content (停止 -> stop, 小女孩 -> little girl, 对外 -> outside, 没有失败 -> failed); each other one that
+    says one of the source's strong negators by itself (无法 -> impossible: english_weak_renders); of the rest,
+    not as many as render the source's lexical negatives (非保密 -> unclassified) that no content word renders
+    already (非法 -> illegal: "deny" still stands for 否认)."""
     content, renders = _lists().english_content, _lists().english_weak_renders
     words = _words(source)
     used: set[int] = set()  # each source word renders one English word: 戛然而止 explains "stop" or "ceased", not both
     free = direct = 0
     negators = list(src.strong)
     for w in en.weak_words:
+        wanted = content.get(w.casefold(), ())
+        k = next((k for k, word in enumerate(words) if k not in used and any(c in word for c in wanted)), None)
+        if k is not None:  # it renders the source's content: 没有失败 -> "failed" is the flip, not 没有
+            used.add(k)
+            continue
         said = next((n for n in negators if n in renders.get(w.casefold(), ())), None)
         if said is not None:  # "impossible" for 无法: that negation, whatever lexical negatives the source has
             negators.remove(said)
             direct += 1
-            continue
-        wanted = content.get(w.casefold(), ())
-        k = next((k for k, word in enumerate(words) if k not in used and any(c in word for c in wanted)), None)
-        if k is None:
-            free += 1 if not any(c in source for c in wanted) or _spent(wanted, words, used) else 0
-        else:
-            used.add(k)
+        elif not any(c in source for c in wanted) or _spent(wanted, words, used):
+            free += 1
     # a lexical negative already rendered by its own content word (非法 -> illegal) is not subtracted twice
     lexical = list(src.weak_words)
     for k in used:

@@ -23,6 +23,8 @@ def test_a_group_after_an_article_is_its_number():
     assert target_counts("for more than a century")[100] == 1
     assert target_counts("a decade ago")[10] == 1
     assert not target_counts("a man came")
+    assert target_counts("in a century", loose=True)[1] == 1  # 1个世纪: the article is still a loose 1
+    assert not target_counts("half a century")[100] and not target_counts("a quarter of a century")[100]
 
 
 def test_scale_words_and_their_short_forms_multiply():

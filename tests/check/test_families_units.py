@@ -151,6 +151,7 @@ def test_scale_words(zh, en, ok):
     ("有人因为收入过低支付不起房贷。", "Some cannot afford their mortgages as their incomes were too low.", []),
     ("苏格兰养狗法与目的不切合。狗袭击事件仍然有很多。", "Dog law is fit. There are still far too many attacks.",
      ["negation.missing"]),  # :99, "far too many" is a quantity
+    ("支持率没有接近50%。", "Support came too close to 50%.", ["negation.missing"]),  # a number is no verb
     # :78 "unless" renders 除非, so it stands for no dropped 不会
     ("亚马逊不会轻易开设实体店，除非同时满足下列四个条件：", "Amazon would not open stores unless four terms are met:",
      []),
@@ -178,6 +179,8 @@ def test_scale_words(zh, en, ok):
     ("他们不会同意，这对欧盟不利。", "They will agree, which is impossible for the EU.",
      ["negation.missing"]),  # impossible says no 不会
     ("这条极度无礼、未经授权的推文", "this highly offensive, unauthorized tweet", []),  # tune11:95, beside 无礼
+    # ... but not one that renders the source's content: 没有失败 -> "failed" is the flip, not a rendering of 没有
+    ("计划没有失败。", "The plan failed.", ["negation.missing"]),
     ("怀念他像一个码头工人一样咒骂不休。", "He swore like a longshoreman.", []),  # tune9:58: 不休 is endlessly
     ("党员干部不忘初心。", "Party members remain true to the original aspiration.", []),  # tune9:6
     # tune9:104: an English antonym renders 不X where the negator stands right before the word it opposes

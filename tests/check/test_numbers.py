@@ -29,7 +29,6 @@ ACCEPTED = [
     ("最大的25家占到了1590多亿美元。", "The largest 25 accounted for more than US$159 billion."),  # tune11:42
     ("约有30余万人参加。", "More than 300,000 people took part."),
     ("“双11”后每日进场的垃圾都超过2000吨。", "More than 2,000 tonnes enter each day after “Singles’ Day”."),  # tune9:38
-    ("全场100多年来首次满座。", "The hall was full for the first time in more than a century."),  # tune14:70
     # tune13:34: 七点五万亩 is 75,000 mu, which the translator gave in hectares (a mu is 1/15 hectare)
     ("龙头山镇七点五万亩青花椒。", "Green peppers on 5000 hectares in the town."),
     ("种植面积扩大了3万亩。", "The planted area grew by 2,000 hectares."),
@@ -165,6 +164,18 @@ def test_a_small_count_in_chinese_numerals_is_a_note_unless_replaced(zh, en, sev
 def test_a_decade_is_ten_years():
     doc = sentence_document(["经过十年的发展。"], ["A decade hence."])
     assert not [f for f in check_document(doc, glossary=None) if f.kind == "number.missing"]
+
+
+@pytest.mark.parametrize("zh, en, missing", [
+    # tune14:70: digits need a numeral, and "a century" is one as "one century" is ("century" alone is not)
+    ("全场100多年来首次满座。", "The hall was full for the first time in more than a century.", []),
+    ("1个世纪以来座位都空着。", "Seats have stood empty for a century.", []),  # and its "a" is still the 1
+    ("全场100多年来首次满座。", "The hall was full for the first time in half a century.", ["100"]),
+    ("全场100年来首次满座。", "Full for the first time in a quarter of a century.", ["100"]),
+])
+def test_a_group_after_an_article_answers_digits(zh, en, missing):
+    doc = sentence_document([zh], [en])
+    assert [f.source_mark for f in check_document(doc, glossary=None) if f.kind == "number.missing"] == missing
 
 
 def test_a_number_of_decades_is_ten_years_each():
