@@ -152,6 +152,7 @@ def test_scale_words(zh, en, ok):
     ("苏格兰养狗法与目的不切合。狗袭击事件仍然有很多。", "Dog law is fit. There are still far too many attacks.",
      ["negation.missing"]),  # :99, "far too many" is a quantity
     ("支持率没有接近50%。", "Support came too close to 50%.", ["negation.missing"]),  # a number is no verb
+    ("他们没有去北京。", "They too went to Beijing.", ["negation.missing"]),  # too is also; a name is no verb
     # :78 "unless" renders 除非, so it stands for no dropped 不会
     ("亚马逊不会轻易开设实体店，除非同时满足下列四个条件：", "Amazon would not open stores unless four terms are met:",
      []),
