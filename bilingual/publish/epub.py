@@ -135,7 +135,7 @@ def _whole_book(values) -> str:
     """The value every article gives, or "": one article's publisher or copyright notice is no fact about a
     collection (it would claim the others); each chapter's byline keeps its own."""
     given = list(values)
-    return given[0] if given[0] and all(v == given[0] for v in given) else ""
+    return given[0] if given and given[0] and all(v == given[0] for v in given) else ""
 
 
 def accessibility(columns: tuple[str, ...], layout: str) -> list[tuple[str, str]]:
