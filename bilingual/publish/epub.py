@@ -116,16 +116,19 @@ def _metadata(book: epub.EpubBook, docs: list[Document], columns: tuple[str, ...
     book.language = COLUMNS[columns[0]]
     for col in columns:
         book.add_metadata("DC", "language", COLUMNS[col])
-    for i, author in enumerate(view.unique(d.meta.author for d in docs), 1):
+    def shown(name: str):  # a byline field as the chapters show it: in the edition's Chinese script
+        return (view.meta_value(d, name, columns)[0] for d in docs)
+
+    for i, author in enumerate(view.unique(shown("author")), 1):
         book.add_author(author, uid=f"creator{i}")
     if book_date(docs):
         book.add_metadata("DC", "date", book_date(docs))
     for url in view.unique(u for d in docs for u in (d.meta.url, d.meta.source_url)):
         if safe_href(url):
             book.add_metadata("DC", "source", url)
-    if publisher := _whole_book(d.meta.source for d in docs):
+    if publisher := _whole_book(shown("source")):
         book.add_metadata("DC", "publisher", publisher)
-    if rights := _whole_book(d.meta.rights for d in docs):
+    if rights := _whole_book(shown("rights")):
         book.add_metadata("DC", "rights", rights)
     for prop, value in accessibility(columns, layout):
         book.add_metadata(None, "meta", value, {"property": prop})

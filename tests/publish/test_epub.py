@@ -171,6 +171,18 @@ def test_a_collection_names_a_publisher_and_rights_only_when_every_article_share
     assert same.findtext("dc:rights", namespaces=NS) == SEED_RIGHTS
 
 
+def test_the_book_names_its_author_in_the_script_its_chapters_show(tmp_path):
+    # a Traditional article in a Simplified-first edition: the chapter's byline and the package agree
+    doc = luo_doc()
+    doc.meta.script, doc.meta.author = "hant", "羅冠聰"
+    doc.meta.converted = {"hans": {"author": "罗冠聪"}}
+    path = write_epub([doc], tmp_path / "hant.epub")
+    assert [e.text for e in opf(path).findall(".//dc:creator", NS)] == ["罗冠聪"]
+    assert "罗冠聪" in read(path, "EPUB/ch001.xhtml").decode()
+    only_hant = write_epub([doc], tmp_path / "only.epub", columns=("hant", "en"))
+    assert [e.text for e in opf(only_hant).findall(".//dc:creator", NS)] == ["羅冠聰"]
+
+
 def test_many_articles_in_order_with_toc_ncx_cover_names_colophon(tmp_path):
     docs = [hk_doc(), seed_doc(), luo_doc()]
     path = write_epub(docs, tmp_path / "many.epub")
