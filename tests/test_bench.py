@@ -99,3 +99,17 @@ def test_bench_checks_names_its_corpora_by_set_and_help_runs_nothing(capsys):
         checks.corpora(["tune99"])
     checks.main(["--help"])
     assert capsys.readouterr().out.strip() == checks.USAGE
+
+
+def test_convert_parts_prints_each_part_against_bare_opencc(capsys):
+    from bench import convert_parts
+
+    convert_parts.main()
+    lines = capsys.readouterr().out.splitlines()
+    assert "bare OpenCC s2twp" in lines[0]
+    parts = {line.split("  ")[1].strip(): float(line.rsplit(" ", 2)[-2].rstrip("x")) for line in lines[1:]}
+    assert list(parts) == ["segment()", "convert(), no glossary", "Glossary.find, each sentence once",
+                           "convert(), shipped glossary", "segment + convert (as a build)"]
+    # the build's figure is its two parts added, and each part takes some time
+    assert all(ratio > 0 for ratio in parts.values())
+    assert parts["segment + convert (as a build)"] > parts["convert(), shipped glossary"]
