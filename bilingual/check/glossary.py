@@ -98,8 +98,9 @@ def findings(units: list[Unit], glossary: Names, region: str = "zh-TW") -> list[
             end = match.end
             while nxt := next((m for m in matches if m.start == end and m.term.kind != "place"), None):
                 end = nxt.end  # 美国特朗普政府: the phrase follows the person
-            needs_english[match.term.id] = (needs_english.get(match.term.id, False)
-                                            or not _implied(u, match.term, end, people, mentions[match.term.id]))
+            implied = _implied(u, match.term, end, people, mentions[match.term.id]) or _named_by_inner_place(
+                u, match, matches)
+            needs_english[match.term.id] = needs_english.get(match.term.id, False) or not implied
         reported_banned: set[str] = set()
         for term, count, surface in terms.values():
             others = {f.casefold() for t, _, _ in terms.values() if t.id != term.id for f in (t.en, t.en_long) if f}
@@ -110,6 +111,25 @@ def findings(units: list[Unit], glossary: Names, region: str = "zh-TW") -> list[
                 if term.id not in terms:
                     out += _banned(u, term, reported_banned, surface="")
     return out
+
+
+# After a place's English, a capitalised word set off by a comma or a bracket names where that place is
+# ("Shanghai, China"; a wrong country there is another place: "Shanghai, Ruritania").
+_PLACE_AFTER = re.compile(r"\s*(?:,|\()\s*(?:the\s+)?[A-Z]")
+
+
+def _named_by_inner_place(u: Unit, match, matches) -> bool:
+    """A place written right before a glossary place inside it (中国上海, 美国纽约) that the English names
+    alone ("born in Shanghai"): the city implies its country, as English writes it. Not where the English
+    puts another place after the city's name ("Shanghai, Ruritania")."""
+    if match.term.kind != "place":
+        return False
+    inner = next((m for m in matches if m.start == match.end and m.term.kind == "place"
+                  and m.term.id != match.term.id), None)
+    if inner is None:
+        return False
+    ends = [unfolded_span(u.en, span)[1] for span in find_english(u.en, english_forms(inner.term))]
+    return any(not _PLACE_AFTER.match(u.en, end) for end in ends)
 
 
 @lru_cache(maxsize=2)

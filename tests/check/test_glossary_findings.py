@@ -158,6 +158,19 @@ def test_a_country_before_its_institution_may_be_left_implied(glossary, zh, en, 
     assert ("glossary.missing", severity) in _severities(shipped, zh, en)
 
 
+@pytest.mark.parametrize("en, severity", [
+    ("He was born in Shanghai.", "info"),  # 中国上海: the city implies its country, as English writes it
+    ("He was born in Shanghai, Ruritania.", "error"),  # another country named after the city
+    ("He was born in Shanghai (Ruritania).", "error"),
+    ("He was born in Ruritania.", "error"),  # the city is not named either
+])
+def test_a_country_before_a_place_inside_it_may_be_left_implied(en, severity):
+    from bilingual.glossary import Glossary
+
+    assert ("glossary.missing", severity) in _severities(Glossary.default(), "他在中国上海出生。", en)
+    assert _severities(Glossary.default(), "他在中国上海出生。", "He was born in Shanghai, China.") == []
+
+
 def test_implied_only_when_every_mention_is(glossary):
     # the second 美国 is no local time: it still needs its English
     zh = "美国当地时间7月19日，马歇尔在美国逝世。"
