@@ -94,9 +94,10 @@ def _all_day() -> re.Pattern:
     return re.compile(rf"\b(?:{'|'.join(phrases)})\b", re.IGNORECASE)
 
 
-def target_values(text: str) -> set:
-    """The set of numeric values, months and weekdays an English text mentions."""
-    counts = target_counts(text)
+def target_values(text: str, counts: Counter | None = None) -> set:
+    """The set of numeric values, months and weekdays an English text mentions (`counts`: its target_counts,
+    when the caller has them already)."""
+    counts = target_counts(text) if counts is None else counts
     return set(counts) | set(target_counts(text, loose=True) - counts)
 
 

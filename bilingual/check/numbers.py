@@ -31,7 +31,10 @@ from bilingual.check.english_numbers import (
 )
 
 _CN_DIGITS = "零〇一二两三四五六七八九"
-_CN_RUN = re.compile(rf"[{_CN_DIGITS}十][{_CN_DIGITS}十百千万亿]*(?:点[{_CN_DIGITS}]+(?:万亿|亿|万)?)?")
+# Multipliers written after a decimal (七点五万 is 75,000), the longest first.
+_DECIMAL_SCALES = ("万亿", "亿", "万")
+_CN_RUN = re.compile(rf"[{_CN_DIGITS}十][{_CN_DIGITS}十百千万亿]*"
+                     rf"(?:点[{_CN_DIGITS}]+(?:{'|'.join(_DECIMAL_SCALES)})?)?")
 _MULT = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "十万": 10**5, "百万": 10**6, "千万": 10**7,
          "亿": 10**8, "十亿": 10**9, "百亿": 10**10, "千亿": 10**11, "万亿": 10**12}
 # 多/余 between a number and its multiplier (1590多亿 "more than 159 billion", 30余万) leave the value as it is.
@@ -90,7 +93,7 @@ def _not_numbers() -> tuple[str, ...]:
 def _cn_value(run: str) -> Decimal | None:
     import cn2an
 
-    scale = next((m for m in ("万亿", "亿", "万") if "点" in run and run.endswith(m)), "")
+    scale = next((m for m in _DECIMAL_SCALES if "点" in run and run.endswith(m)), "")
     try:  # cn2an reads 七点五 but not 七点五万 (75,000): the multiplier after a decimal is applied here
         value = dec(cn2an.cn2an(run[:len(run) - len(scale)], "normal"))
     except (ValueError, KeyError, IndexError, InvalidOperation):

@@ -40,8 +40,8 @@ def findings(units: list[Unit]) -> list[Finding]:
             continue
         percents = english_percents(u.en)  # each English percentage renders one source percentage
         amounts = english_amounts(u.en)
-        present = target_values(u.en)
         mentions = target_counts(u.en)  # a percentage's value, said with or without its percent word
+        present = target_values(u.en, mentions)  # before _percent uses mentions up
         for n in numbers:
             if is_percent(u.source, n):  # "a" or "once" never renders a percentage
                 out += _percent(u, n, percents, mentions)
