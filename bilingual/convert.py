@@ -41,10 +41,11 @@ def convert(doc: Document, *, variant: str = "s2twp", glossary: Names | None = N
     info = {**variant_info(variant), "variant": variant}
     out = doc.copy()
     script = out.meta.script or "hans"
+    written_in: dict[str, list[Segment]] = {"hans": [], "hant": []}
     for block in out.blocks:  # a Simplified preamble in a Traditional article is converted as Simplified
-        block_script = hant.script_of("".join(s.source for s in block.segments), script)
-        for seg in block.segments:
-            _convert_segment(seg, info, glossary, block_script == "hant")
+        written_in[hant.script_of("".join(s.source for s in block.segments), script)].extend(block.segments)
+    _fill(written_in["hans"], "hans", info["variant"], glossary, info["region"])
+    _fill(written_in["hant"], "hant", info["to_hans"], glossary, None)
     title = out.meta.title
     if hant.script_of(title, script) == "hant":
         out.meta.title_hant = title
@@ -73,15 +74,17 @@ def _byline(meta, info: dict[str, str], glossary: Names | None, hant_source: boo
             "topics": [cv(t) for t in meta.topics], "collections": [cv(c) for c in meta.collections]}
 
 
-def _convert_segment(seg: Segment, info: dict[str, str], glossary: Names | None, hant_source: bool) -> None:
-    marks = seg.marks.get("source", [])
-    same = [copy.copy(m) for m in marks] + _term_marks(seg.source, glossary)
-    if hant_source:
-        seg.hant, seg.marks["hant"] = seg.source, same
-        seg.hans, seg.marks["hans"] = convert_text(seg.source, marks, info["to_hans"], glossary, None)
-    else:
-        seg.hans, seg.marks["hans"] = seg.source, same
-        seg.hant, seg.marks["hant"] = convert_text(seg.source, marks, info["variant"], glossary, info["region"])
+def _fill(segments: list[Segment], source_script: str, config: str, glossary: Names | None,
+          region: str | None) -> None:
+    """Both Chinese columns of segments written in `source_script`: the source's as it is, the other converted
+    (all in one batch, so OpenCC runs once over the document's plain text)."""
+    converted = convert_texts([(s.source, s.marks.get("source", [])) for s in segments], config, glossary, region)
+    other = "hans" if source_script == "hant" else "hant"
+    for seg, (text, marks) in zip(segments, converted, strict=True):
+        same = [copy.copy(m) for m in seg.marks.get("source", [])] + _term_marks(seg.source, glossary)
+        setattr(seg, source_script, seg.source)
+        setattr(seg, other, text)
+        seg.marks[source_script], seg.marks[other] = same, marks
 
 
 def _term_marks(text: str, glossary: Names | None) -> list[Mark]:
@@ -97,42 +100,63 @@ def convert_text(text: str, marks: list[Mark], config: str, glossary: Names | No
     `region` set: Simplified -> Traditional, `config` a variant (bilingual.hant), names in the region's form.
     `region` None: Traditional -> Simplified, `config` an OpenCC config, names in their Simplified spelling.
     """
-    matches = glossary.find(text) if glossary is not None else []
+    return convert_texts([(text, marks)], config, glossary, region)[0]
+
+
+def convert_texts(items: list[tuple[str, list[Mark]]], config: str, glossary: Names | None,
+                  region: str | None) -> list[tuple[str, list[Mark]]]:
+    """convert_text for each (text, marks), with every run between names converted in one call."""
+    plans = [_Plan(text, marks, glossary, config, region) for text, marks in items]
     cc = hant.writer(config) if region is not None else converter(config)
-    if not matches and not marks and text:  # most sentences: one run, no offsets to keep
-        return cc.convert(text), []
-    inside = {i for m in matches for i in range(m.start + 1, m.end)}
-    cuts = {0, len(text)} | {i for m in matches for i in (m.start, m.end)}
-    cuts |= {_clamp(i, len(text)) for mk in marks for i in (mk.start, mk.end)} - inside
-    by_start = {m.start: m for m in matches}
-    pieces: list[str] = []
-    at: dict[int, int] = {}
-    length = 0
-    ordered = sorted(cuts)
-    for a, b in zip(ordered, ordered[1:] + [None], strict=True):
-        at[a] = length
-        if b is None:
-            break
-        match = by_start.get(a)
-        if match is not None:
-            piece = _name_form(match, glossary, config, region, text)
-        else:
-            piece = cc.convert(text[a:b])
-        pieces.append(piece)
-        length += len(piece)
+    converted = iter(cc.convert_many([run for plan in plans for run in plan.runs()]))
+    return [plan.finish(converted) for plan in plans]
 
-    starts = [m.start for m in matches]  # sorted, and names never overlap
 
-    def move(i: int, snap_end: bool) -> int:
-        i = _clamp(i, len(text))
-        k = bisect.bisect_right(starts, i) - 1  # the one name that could hold i: found, not searched for
-        if k >= 0 and matches[k].start < i < matches[k].end:  # a mark edge inside a name moves to its edge
-            i = matches[k].end if snap_end else matches[k].start
-        return at[i]
+class _Plan:
+    """One text cut at name and mark edges: names written in their form, the runs between left to convert."""
 
-    moved = [Mark(move(mk.start, False), move(mk.end, True), mk.tag, mk.href, mk.ref) for mk in marks]
-    terms = [Mark(at[m.start], at[m.end], "term", ref=m.term.id) for m in matches]
-    return "".join(pieces), moved + terms
+    def __init__(self, text: str, marks: list[Mark], glossary: Names | None, config: str, region: str | None):
+        self.text, self.marks = text, marks
+        self.matches = glossary.find(text) if glossary is not None else []
+        if not self.matches and not marks:  # most sentences: one run, no offsets to keep
+            self.cuts, self.pieces = [0, len(text)], [None]
+            return
+        inside = {i for m in self.matches for i in range(m.start + 1, m.end)}
+        cuts = {0, len(text)} | {i for m in self.matches for i in (m.start, m.end)}
+        cuts |= {_clamp(i, len(text)) for mk in marks for i in (mk.start, mk.end)} - inside
+        by_start = {m.start: m for m in self.matches}
+        self.cuts = sorted(cuts)
+        self.pieces: list[str | None] = [  # a name's form, or None for a run to convert
+            _name_form(by_start[a], glossary, config, region, text) if a in by_start else None
+            for a in self.cuts[:-1]]
+
+    def runs(self) -> list[str]:
+        return [self.text[a:b] for a, b, piece in zip(self.cuts[:-1], self.cuts[1:], self.pieces, strict=True)
+                if piece is None]
+
+    def finish(self, converted) -> tuple[str, list[Mark]]:
+        """The text with each run taken from `converted` (in runs() order), and the marks moved onto it."""
+        pieces = [next(converted) if piece is None else piece for piece in self.pieces]
+        if not self.matches and not self.marks:
+            return pieces[0], []
+        at = {}
+        length = 0
+        for a, piece in zip(self.cuts, pieces + [""], strict=True):
+            at[a] = length
+            length += len(piece)
+        matches = self.matches
+        starts = [m.start for m in matches]  # sorted, and names never overlap
+
+        def move(i: int, snap_end: bool) -> int:
+            i = _clamp(i, len(self.text))
+            k = bisect.bisect_right(starts, i) - 1  # the one name that could hold i: found, not searched for
+            if k >= 0 and matches[k].start < i < matches[k].end:  # a mark edge inside a name moves to its edge
+                i = matches[k].end if snap_end else matches[k].start
+            return at[i]
+
+        moved = [Mark(move(mk.start, False), move(mk.end, True), mk.tag, mk.href, mk.ref) for mk in self.marks]
+        terms = [Mark(at[m.start], at[m.end], "term", ref=m.term.id) for m in matches]
+        return "".join(pieces), moved + terms
 
 
 def _name_form(match, glossary: Names, config: str, region: str | None, text: str) -> str:

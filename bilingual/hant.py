@@ -31,7 +31,7 @@ from bilingual.errors import BilingualError
 from bilingual.files import write_atomic
 from bilingual.opencc_merge import opencc_stamp
 from bilingual.settings import cache_home
-from bilingual.variants import converter, variant_info
+from bilingual.variants import convert_each, converter, variant_info
 
 DATA = datafiles.path("hant")
 GLYPHS = "-glyphs"
@@ -90,9 +90,19 @@ class Writer:
             return out
         return self._convert(text)
 
+    def convert_many(self, texts: list[str]) -> list[str]:
+        """Each of `texts` converted as convert() would, with one OpenCC call for all the longer ones."""
+        out = [self.convert(t) if len(t) <= SHORT_TEXT else None for t in texts]
+        longer = [t for t in texts if len(t) > SHORT_TEXT]
+        bases = iter(convert_each(self._base, longer))
+        return [o if o is not None else self._finish(t, next(bases)) for o, t in zip(out, texts, strict=True)]
+
     def _convert(self, text: str) -> str:
+        return self._finish(text, self._base(text))
+
+    def _finish(self, text: str, base: str) -> str:
+        """OpenCC's `base` for `text` with the phrase rules written over it."""
         spans = self.spans(text)
-        base = self._base(text)
         if not spans:
             return base
         if len(base) != len(text):  # the base config changed a length: convert between the spans alone

@@ -8,10 +8,12 @@ process, for every step that converts (convert, glossary, script detection).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from bilingual import datafiles
 from bilingual.errors import BilingualError
 
-_CONVERTERS: dict[str, object] = {}
+_CONVERTERS: dict[str, Converter] = {}
 
 
 def _table() -> dict:
@@ -45,23 +47,73 @@ def name_configs() -> list[str]:
     return sorted(configs)
 
 
-def converter(config: str):
+def converter(config: str) -> Converter:
     """A cached OpenCC converter: building one reads its dictionaries, which is slow."""
     cc = _CONVERTERS.get(config)
     if cc is None:
-        import opencc
-
-        from bilingual.opencc_merge import merged_config
-
-        merged = merged_config(config)
-        try:
-            cc = opencc.OpenCC(merged) if merged else None
-        except Exception:  # a kept copy that no longer loads: OpenCC's own config below
-            cc = None
-        try:
-            cc = cc or opencc.OpenCC(config)
-        except Exception as e:  # the binding raises a bare RuntimeError/ValueError for unknown configs
-            raise BilingualError(f"OpenCC has no config {config!r}: {e}") from None
-        _CONVERTERS[config] = cc
+        cc = _CONVERTERS[config] = Converter(config)
     return cc
 
+
+class Converter:
+    """OpenCC's `config` with its dictionaries merged (bilingual.opencc_merge): loaded in the form that starts
+    fast, and reloaded in the form that converts fast once enough text has gone through to pay for its load."""
+
+    # s2tw, measured on the parallel2 sentences: the fast form loads in 75 ms instead of 28 and converts 2.9
+    # million characters a second instead of 1.7, so it has paid for itself after about 200,000 characters
+    FAST_AFTER = 200_000
+
+    def __init__(self, config: str) -> None:
+        self.config = config
+        self.converted = 0
+        self._cc = _load(config, grouped=False)
+        self._fast = self._cc is None
+        if self._cc is None:
+            self._cc = _opencc(config)
+
+    def convert(self, text: str) -> str:
+        if not self._fast:
+            self.converted += len(text)
+            if self.converted > self.FAST_AFTER:
+                self._fast = True
+                self._cc = _load(self.config, grouped=True) or self._cc
+        return self._cc.convert(text)
+
+    def convert_many(self, texts: list[str]) -> list[str]:
+        """Each of `texts` converted, in one OpenCC call (convert_each)."""
+        return convert_each(self.convert, texts)
+
+
+def _load(config: str, *, grouped: bool):
+    """OpenCC on the merged form of `config`, or None where there is none (or the kept copy no longer loads)."""
+    import opencc
+
+    from bilingual.opencc_merge import merged_config
+
+    merged = merged_config(config, grouped=grouped)
+    try:
+        return opencc.OpenCC(merged) if merged else None
+    except Exception:
+        return None
+
+
+def _opencc(config: str):
+    import opencc
+
+    try:
+        return opencc.OpenCC(config)
+    except Exception as e:  # the binding raises a bare RuntimeError/ValueError for unknown configs
+        raise BilingualError(f"OpenCC has no config {config!r}: {e}") from None
+
+
+def convert_each(convert: Callable[[str], str], texts: list[str]) -> list[str]:
+    """`convert` applied to each text, as one call on the texts joined by line ends where none holds one.
+
+    OpenCC matches no dictionary key across a line end, so each line converts as it would alone; one call
+    instead of one per sentence saves most of the time a document's conversion spends outside OpenCC's tables.
+    """
+    if len(texts) > 1 and not any("\n" in t for t in texts):
+        out = convert("\n".join(texts)).split("\n")
+        if len(out) == len(texts):
+            return out
+    return [convert(t) for t in texts]

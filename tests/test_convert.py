@@ -193,3 +193,26 @@ def test_byline_is_converted_for_editions_without_the_source_script(seed, glossa
     author = page.select_one("header dd")
     assert (author["lang"], author.get_text()) == ("zh-Hant", "古老闆的老巢")
     assert "古老板" not in page.get_text()  # (its link keeps the source's URL)
+
+
+def test_a_document_converts_as_each_of_its_segments_alone(glossary):
+    """convert() sends a document's runs between names through OpenCC in one call; each segment still reads as
+    convert_text makes it alone, marks and names included, in both directions (mixed-script articles)."""
+    from bilingual import api
+    from bilingual.convert import convert_text
+    from bilingual.segment import segment
+
+    directions = {"hans": 0, "hant": 0}
+    for path in [*sorted((FIXTURES / "mixed").iterdir()), FIXTURES / "term_2018-02-06-jifeng-rip.md", SEED]:
+        out = convert(segment(api.load([path])[0]), variant="s2hk", glossary=glossary)
+        for seg in out.segments():
+            source = seg.marks["source"]
+            if seg.hans == seg.source:
+                alone = convert_text(seg.source, source, "s2hk", glossary, "zh-HK")
+                assert (seg.hant, seg.marks["hant"]) == alone
+                directions["hans"] += 1
+            else:
+                alone = convert_text(seg.source, source, "t2s", glossary, None)
+                assert seg.hant == seg.source and (seg.hans, seg.marks["hans"]) == alone
+                directions["hant"] += 1
+    assert directions["hans"] > 100 and directions["hant"] > 100

@@ -242,6 +242,16 @@ def test_a_base_config_that_changes_lengths_still_gets_the_rules(tmp_path):
     assert w.convert("哈萨克斯坦支持软件") == "哈薩克支持軟體"
 
 
+def test_many_texts_convert_as_each_alone(tmp_path):
+    """convert_many sends the longer texts through OpenCC as one; a text whose base changes length (哈萨克斯坦)
+    still has its rules applied between them, not over OpenCC's output, and the others are not affected."""
+    (tmp_path / "r.tsv").write_text("支持\t支持\t# kept\n", encoding="utf-8")
+    texts = ["哈萨克斯坦支持软件开发的人们", "支持", "头发很长的年轻人都支持这个软件", "", "年轻人参与了软件的开发工作"]
+    alone = [Writer("s2twp", ["r"], folder=tmp_path).convert(t) for t in texts]
+    assert Writer("s2twp", ["r"], folder=tmp_path).convert_many(texts) == alone
+    assert alone[0] == "哈薩克支持軟體開發的人們"
+
+
 def test_variant_names_are_still_accepted():
     assert set(variants()) == {"s2twp", "s2tw", "s2hk", "s2t"}
     assert writer("s2t").convert("台湾的回归分析") == "臺灣的迴歸分析"

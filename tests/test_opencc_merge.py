@@ -25,12 +25,13 @@ def fresh_converters(monkeypatch):
     monkeypatch.setattr(variants, "_CONVERTERS", {})
 
 
+@pytest.mark.parametrize("grouped", [False, True], ids=["plain", "grouped"])
 @pytest.mark.parametrize("config", sorted({*variants.name_configs(), "t2s"}))
-def test_a_merged_config_writes_what_opencc_own_config_writes(config):
+def test_a_merged_config_writes_what_opencc_own_config_writes(config, grouped):
     import opencc
 
     stock = opencc.OpenCC(config)
-    ours = variants.converter(config)
+    ours = opencc.OpenCC(merged_config(config, grouped=grouped))
     texts = _texts()
     assert sum(map(len, texts)) > 150_000
     for text in texts:
@@ -81,3 +82,42 @@ def test_without_the_tool_or_a_writable_cache_opencc_own_config_is_used(tmp_path
     Path(merged_config("s2tw")).write_text("{ damaged", encoding="utf-8")
     monkeypatch.setattr(variants, "_CONVERTERS", {})
     assert variants.converter("s2tw").convert("头发") == "頭髮"
+
+
+def test_the_grouped_form_reads_each_merged_file_beside_its_groups_last_member(tmp_path, monkeypatch):
+    monkeypatch.setenv("BILINGUAL_WORDCUT_CACHE", str(tmp_path))
+    plain = json.loads(Path(merged_config("s2t")).read_text(encoding="utf-8"))
+    grouped = json.loads(Path(merged_config("s2t", grouped=True)).read_text(encoding="utf-8"))
+    merged = plain["conversion_chain"][0]["dict"]
+    assert merged["type"] == "ocd2"
+    group = grouped["conversion_chain"][0]["dict"]  # s2t: (STPhrases | regional phrases), then STCharacters
+    assert group["type"] == "group" and group["dicts"][0] == merged
+    assert Path(group["dicts"][1]["file"]).name == "STCharacters.ocd2"
+
+
+def test_a_converter_takes_the_fast_form_once_enough_text_has_gone_through(monkeypatch):
+    monkeypatch.setattr(variants.Converter, "FAST_AFTER", 50)
+    loaded = []
+    real = variants._load
+
+    def load(config, grouped):
+        loaded.append(grouped)
+        return real(config, grouped=grouped)
+
+    monkeypatch.setattr(variants, "_load", load)
+    cc = variants.converter("s2tw")
+    assert cc.convert("头发" * 20) == "頭髮" * 20 and loaded == [False]
+    assert cc.convert_many(["干净", "头发" * 10]) == ["乾淨", "頭髮" * 10] and loaded == [False, True]
+    assert cc.convert("头发") == "頭髮" and loaded == [False, True]  # loaded once
+
+
+def test_texts_are_converted_in_one_call_unless_one_holds_a_line_end():
+    calls = []
+
+    def convert(text):
+        calls.append(text)
+        return text.upper()
+
+    assert variants.convert_each(convert, ["ab", "cd"]) == ["AB", "CD"] and calls == ["ab\ncd"]
+    calls.clear()
+    assert variants.convert_each(convert, ["a\nb", "cd"]) == ["A\nB", "CD"] and calls == ["a\nb", "cd"]
