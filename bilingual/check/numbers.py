@@ -123,6 +123,8 @@ def _kind_after(text: str, end: int) -> str:
         return "day"
     if _HOUR.match(after):
         return "hour"
+    if after.startswith("倍"):
+        return "times"
     return ""
 
 
@@ -142,6 +144,8 @@ def _accept(value: Decimal, kind: str) -> set:
         accepted |= {(value - 1) * 100}  # 21世纪初: the early 2000s
     elif kind == "month" and 1 <= value <= 12 and value == int(value):
         accepted.add(("month", int(value)))
+    elif kind == "times":
+        accepted.add(value + 1)  # 高1倍 is "twice as high": Chinese may count the increase, English the product
     return accepted
 
 
@@ -381,8 +385,9 @@ def findings(units: list[Unit]) -> list[Finding]:
         for n in sorted(numbers, key=lambda n: (len(n.accepted), n.start)):
             # "1名" is "a torturer": a digit 1 may be an article, except in a percentage (1% is not "a"),
             # a date (1日 is the first) or a time (1点 is 1am)
-            lax = not n.digits or (n.accepted == {1} and n.kind not in ("day", "hour")
-                                   and unit.source[n.start + len(n.text):][:1] not in "%％")
+            # a multiple (1倍, 2倍) is said as often by a word (doubled, twice, tripled) as by a numeral
+            lax = not n.digits or n.kind == "times" or (n.accepted == {1} and n.kind not in ("day", "hour")
+                                                        and unit.source[n.start + len(n.text):][:1] not in "%％")
             if _consume(n, strict, unit.en) or (lax and _consume(n, loose, unit.en)):
                 answered.append(n)
             else:

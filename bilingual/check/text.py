@@ -154,6 +154,25 @@ def repetition_loop(text: str) -> tuple[str, int] | None:
 _SOURCE_REPEAT = re.compile(r"([\u3400-\u9fff]{2,})[\s!！,，、.。…~～?？“”\"'‘’「」『』]+\1")
 
 
+def _across_clauses(en: str, gram: str) -> bool:
+    """The two copies of `gram` stand in two clauses: a comma, semicolon, colon or full stop between them."""
+    copy = r"\W+".join(re.escape(w) for w in gram.split())
+    twice = re.search(rf"(?<!\w){copy}(\W+){copy}(?!\w)", en, re.IGNORECASE)
+    return bool(twice and re.search(r"[,;:.]", twice.group(1)))
+
+
+def _says_twice(source: str) -> bool:
+    """The source writes some run of three Chinese characters or more twice (表现良好 … 表现良好)."""
+    grams = [source[i:i + 3] for i in range(len(source) - 2)]
+    seen = set()
+    for g in grams:
+        if all("\u3400" <= c <= "\u9fff" for c in g):
+            if g in seen:
+                return True
+            seen.add(g)
+    return False
+
+
 def _repetition(units: list[Unit]) -> list[Finding]:
     out = []
     for u in units:
@@ -163,7 +182,10 @@ def _repetition(units: list[Unit]) -> list[Finding]:
             written = re.search(r"(?<!\w)" + r"\W+".join(re.escape(w) for w in gram.split()) + r"(?!\w)",
                                 u.en, re.IGNORECASE)
             gram = written.group() if written else gram  # the mark as the text writes it
-            if count == 2 and _SOURCE_REPEAT.search(u.source):  # "I got it! I got it!" for 中奖了！中奖了！
+            # "I got it! I got it!" for 中奖了！中奖了！; "companies do well; companies do well when …" for
+            # 公司表现良好时…；公司在…时表现良好: the source says it twice, the English across a clause's edge
+            if count == 2 and (_SOURCE_REPEAT.search(u.source) or (_across_clauses(u.en, gram)
+                                                                  and _says_twice(u.source))):
                 out.append(Finding(u.id, "repetition", "info", excerpt(u.source), excerpt(u.en, gram),
                                    f"'{gram}' repeated {count} times in a row, as the source repeats itself",
                                    "check that the repetition renders the source's", target_mark=gram))

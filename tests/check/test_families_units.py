@@ -230,6 +230,9 @@ def test_negation(zh, en, expected):
     # tune6:60: "the next few years" is a quantity, no negation standing for a dropped 不能
     ("并称货币政策“不能防止”接下来几年中对收入的打击。", "It added that monetary policy \"can prevent\" the hit to "
      "incomes over the next few years.", ["negation.missing"]),
+    # tune15:7 (round 14): 远远没有结束 -> "far from over"; the same sentence with the negation dropped
+    ("但这部 Netflix 热播剧还远远没有结束。", "But Netflix's series is far from over.", []),
+    ("但这部 Netflix 热播剧还远远没有结束。", "But Netflix's series is over.", ["negation.missing"]),
 ])
 def test_negation_stand_ins(zh, en, expected):
     assert kinds(zh, en) == expected

@@ -277,3 +277,19 @@ def test_tenths_need_a_clause_to_go_on_after_them():
 def test_per_mille_is_a_fraction_not_a_percentage():
     doc = sentence_document(["开花率仅千分之一。"], ["The chance is one in a thousand."])
     assert [f.kind for f in check_document(doc, glossary=None)] == []
+
+
+@pytest.mark.parametrize("zh, en, ok", [
+    # tune15:140 (round 14): 高1倍 is "twice as high": English may give the product, and by a word
+    ("与温带地区相比，热带地区物种本地灭绝的几率会高1倍。",
+     "Compared to temperate regions, the probability of local extinction in tropical regions is doubled.", True),
+    ("热带地区的几率会高1倍。", "In tropical regions the probability is twice as high.", True),
+    ("热带地区的几率会高1倍。", "In tropical regions the probability is 1 time higher.", True),
+    ("销量增长了2倍。", "Sales tripled.", True),
+    ("销量增长了2倍。", "Sales rose threefold.", True),
+    ("销量增长了3倍。", "Sales doubled.", False),  # 3倍 is 3 or 4 times, not 2
+    ("热带地区的几率会高1倍。", "In tropical regions the probability is higher.", False),
+])
+def test_a_multiple_may_be_given_as_the_product(zh, en, ok):
+    found = [f for f in check_document(sentence_document([zh], [en]), glossary=None) if f.kind == "number.missing"]
+    assert (found == []) is ok

@@ -34,6 +34,22 @@ def test_chinese_characters_are_an_error():
     assert cjk("It has to do with the 宿敌.") == [("error", "宿敌")]
 
 
+def test_a_phrase_the_source_says_in_two_clauses_is_a_note():
+    # tune15:74 (round 14): the source says 表现良好 in both clauses; the English repeats across the semicolon
+    zh = "投资者在其投资组合公司表现良好时实现回报；公司在员工忠诚和敬业时表现良好。"
+    en = ("Investors achieve returns when their portfolio companies do well; companies do well when employees "
+          "are committed and engaged.")
+
+    def severity(zh: str, en: str) -> str:
+        [f] = [f for f in check_document(sentence_document([zh], [en]), glossary=None) if f.kind == "repetition"]
+        return f.severity
+
+    assert severity(zh, en) == "info"
+    # a source that says it once, and the same words repeated with no clause's edge between: a loop
+    assert severity("投资者在其投资组合公司表现良好时实现回报；员工忠诚和敬业。", en) == "error"
+    assert severity(zh, en.replace("do well; companies", "do well companies")) == "error"
+
+
 def test_a_repetition_the_source_makes_itself_is_a_note():
     # parallel2/tune9:125: 我中奖了！中奖了！ -> "I got it! I got it!"
     zh = "我大叫起来，‘我中奖了！中奖了！我中彩票了!'"
