@@ -50,6 +50,8 @@ class _Lists:
     english_weak_renders: dict[str, tuple[str, ...]] = field(default_factory=dict)
     not_until: tuple[str, ...] = ()
     comparison_standard: re.Pattern | None = None
+    not_only: re.Pattern | None = None
+    english_not_only: re.Pattern | None = None
 
 
 @lru_cache(maxsize=1)
@@ -83,7 +85,8 @@ def _lists() -> _Lists:
                   exclusive, content, roots,
                   {w.casefold(): tuple(n) for w, n in data.get("english_weak_renders", {}).items()},
                   tuple(data.get("not_until", [])),
-                  re.compile(data["comparison_standard"]) if data.get("comparison_standard") else None)
+                  re.compile(data["comparison_standard"]) if data.get("comparison_standard") else None,
+                  re.compile("|".join(map(re.escape, data["not_only"]))), words("english_not_only"))
 
 
 # A word's edges: an apostrophe joined to a word is part of it (can't, Xi's), one that quotes it is not ('never asked').
@@ -205,6 +208,14 @@ def _antonyms(english: str, source: str) -> int:
                if roots[m.group().casefold()].search(source))
 
 
+def _spare_not_only(english: str, source: str) -> int:
+    """The English's "not only" phrases beyond the source's conjunctions English says so (不仅, 不只): each of
+    those renders one, and one more says a negation (不仅是道路…不应只满足 -> "not merely roads … should not merely
+    meet"). Only an answer to a source negation: a "not only" for 既…又 adds none."""
+    lists = _lists()
+    return max(0, len(lists.english_not_only.findall(english)) - len(lists.not_only.findall(source)))
+
+
 def _spent(wanted: tuple[str, ...], words: list[str], used: set[int]) -> bool:
     """Whether every source word holding one of `wanted` already renders another English word (a content
     string jieba cut across two words, 停|止, is no word of its own: it still explains)."""
@@ -220,7 +231,8 @@ def findings(units: list[Unit]) -> list[Finding]:
             continue
         src, en = source_polarity(u.source), english_polarity(_numbered_no(u.en))
         # every negating clause needs a negation word, or a weak one (unable, fail, unconfirmed) of its own
-        if src.negates and not en.strong and _standing_in(en, src, u.source) + _antonyms(u.en, u.source) < src.clauses:
+        said = _standing_in(en, src, u.source) + _antonyms(u.en, u.source) + _spare_not_only(u.en, u.source)
+        if src.negates and not en.strong and said < src.clauses:
             word = src.strong[0]
             out.append(Finding(u.id, "negation.missing", "warning", excerpt(u.source, word), excerpt(u.en),
                                f"the source negates ('{word}') but the English has no negation",

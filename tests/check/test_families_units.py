@@ -233,6 +233,19 @@ def test_negation(zh, en, expected):
     # tune15:7 (round 14): 远远没有结束 -> "far from over"; the same sentence with the negation dropped
     ("但这部 Netflix 热播剧还远远没有结束。", "But Netflix's series is far from over.", []),
     ("但这部 Netflix 热播剧还远远没有结束。", "But Netflix's series is over.", ["negation.missing"]),
+    # tune16:46 (round 15): 不看 -> "look away"
+    ("看很难，不看更难。", "It's difficult to watch, and even more difficult to look away.", []),
+    ("看很难，不看更难。", "It's difficult to watch, and even more difficult to look.", ["negation.missing"]),
+    # tune16:60: 不寻常 is unusual, a lexical negative: "extra-special" drops no negation
+    ("知道你的队友投票选你去争取极为不寻常的成就，对我来说是很大的荣幸。",
+     "To know that your teammates have voted for you made it extra-special for me.", []),
+    # tune16:81: one "not merely" renders 不仅, the second says 不应; with only one, 不应 is dropped
+    ("风景道不仅是道路，汽车营地不应只满足食宿", "Scenic routes are not merely roads, and automobile campsites "
+     "should not merely meet board and lodging requirements", []),
+    ("风景道不仅是道路，汽车营地不应只满足食宿", "Scenic routes are not merely roads, and automobile campsites "
+     "should merely meet board and lodging requirements", ["negation.missing"]),
+    ("风景道是道路，汽车营地既要满足食宿，也要满足娱乐", "Scenic routes are roads, and campsites should not only meet "
+     "board and lodging requirements but also entertainment", []),  # "not only" for 既…也 adds no negation
 ])
 def test_negation_stand_ins(zh, en, expected):
     assert kinds(zh, en) == expected

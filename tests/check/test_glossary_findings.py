@@ -186,6 +186,10 @@ def test_shipped_alternative_renderings():
     assert _severities(shipped, "是联合国公布的世界文化遗产地。", "It is a UNESCO World Heritage Site.") == []
     assert _severities(shipped, "是联合国公布的世界文化遗产地。", "It is a World Heritage Site.") == [
         ("glossary.missing", "error")]
+    # tune16 (parallel2, round 15): Kweichow, the postal spelling of 贵州 that 贵州茅台's English keeps
+    zh = "此次提价举动刺激了贵州茅台股价飙涨。"
+    assert _severities(shipped, zh, "This price hike caused Kweichow Moutai shares to soar.") == []
+    assert _severities(shipped, zh, "This price hike caused Moutai shares to soar.") == [("glossary.missing", "error")]
     # tune4 (parallel2): England for 英国, as a writer names the part of the UK a place is in
     zh = "包括英国东北部的哈特尔普尔。"
     assert _severities(shipped, zh, "Covering Hartlepool in the north east of England.") == []
