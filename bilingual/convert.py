@@ -106,6 +106,8 @@ def convert_text(text: str, marks: list[Mark], config: str, glossary: Names | No
 def convert_texts(items: list[tuple[str, list[Mark]]], config: str, glossary: Names | None,
                   region: str | None) -> list[tuple[str, list[Mark]]]:
     """convert_text for each (text, marks), with every run between names converted in one call."""
+    if not items:
+        return []  # no converter built for a direction no text takes
     plans = [_Plan(text, marks, glossary, config, region) for text, marks in items]
     cc = hant.writer(config) if region is not None else converter(config)
     converted = iter(cc.convert_many([run for plan in plans for run in plan.runs()]))

@@ -8,6 +8,7 @@ process, for every step that converts (convert, glossary, script detection).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from bilingual import datafiles
@@ -111,9 +112,20 @@ def convert_each(convert: Callable[[str], str], texts: list[str]) -> list[str]:
 
     OpenCC matches no dictionary key across a line end, so each line converts as it would alone; one call
     instead of one per sentence saves most of the time a document's conversion spends outside OpenCC's tables.
+    A text holding a line end, or an ideographic description character (⿰, ⿱ …: OpenCC reads one with the
+    characters after it as a unit it leaves as it is, a line end and the next text's start included), is
+    converted alone.
     """
-    if len(texts) > 1 and not any("\n" in t for t in texts):
-        out = convert("\n".join(texts)).split("\n")
-        if len(out) == len(texts):
-            return out
-    return [convert(t) for t in texts]
+    joined = [i for i, t in enumerate(texts) if not _ALONE.search(t)]
+    out: list[str | None] = [None] * len(texts)
+    if len(joined) > 1:
+        parts = convert("\n".join(texts[i] for i in joined)).split("\n")
+        if len(parts) == len(joined):
+            for i, part in zip(joined, parts, strict=True):
+                out[i] = part
+    return [o if o is not None else convert(t) for o, t in zip(out, texts, strict=True)]
+
+
+# What keeps a text out of the joined call: a line end, or an ideographic description character (U+2FF0-2FFF,
+# and U+31EF, which Unicode 15.1 added)
+_ALONE = re.compile("[\n\u2ff0-\u2fff\u31ef]")

@@ -216,3 +216,23 @@ def test_a_document_converts_as_each_of_its_segments_alone(glossary):
                 assert seg.hant == seg.source and (seg.hans, seg.marks["hans"]) == alone
                 directions["hant"] += 1
     assert directions["hans"] > 100 and directions["hant"] > 100
+
+
+@pytest.mark.parametrize("text, script, unused", [("他说头发很长。", "hans", "t2s"),
+                                                  ("他說頭髮很長。", "hant", "s2tw")])
+def test_a_document_in_one_script_loads_no_converter_for_the_other(text, script, unused, monkeypatch):
+    """Converting a document's blocks by direction builds no converter for a direction no block takes (a
+    Traditional article needs no Taiwan writer: its Traditional column is its source)."""
+    from bilingual import hant
+    from bilingual import variants as variants_module
+
+    hant.script_of(text, script)  # the script tables, built once per process
+    monkeypatch.setattr(variants_module, "_CONVERTERS", {})
+    hant.writer.cache_clear()
+    try:
+        out = convert(one(text, script=script), variant="s2twp")
+        assert unused not in variants_module._CONVERTERS
+    finally:
+        hant.writer.cache_clear()
+    seg = out.segments()[0]
+    assert (seg.hans, seg.hant) == ("他说头发很长。", "他說頭髮很長。")

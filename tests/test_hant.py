@@ -252,6 +252,18 @@ def test_many_texts_convert_as_each_alone(tmp_path):
     assert alone[0] == "哈薩克支持軟體開發的人們"
 
 
+@pytest.mark.parametrize("variant", ["s2twp", "s2hk"])
+def test_many_sentences_with_every_rule_file_convert_as_each_alone(variant):
+    """convert_many with a variant's own rule files, glyph rules (説 -> 說, 臺 -> 台) included, on real sentences
+    long and short: each as convert() writes it alone."""
+    lines = (Path(__file__).parent / "fixtures" / "parallel" / "zh.txt").read_text(encoding="utf-8").splitlines()
+    texts = [t for line in lines[:150] for t in (line, line[:8], line[8:20])]
+    w = writer(variant)
+    assert w.convert_many(texts) == [w.convert(t) for t in texts]
+    stock = opencc.OpenCC(variant)
+    assert sum(w.convert(t) != stock.convert(t) for t in texts) > 20  # the rules do apply
+
+
 def test_variant_names_are_still_accepted():
     assert set(variants()) == {"s2twp", "s2tw", "s2hk", "s2t"}
     assert writer("s2t").convert("台湾的回归分析") == "臺灣的迴歸分析"

@@ -121,3 +121,18 @@ def test_texts_are_converted_in_one_call_unless_one_holds_a_line_end():
     assert variants.convert_each(convert, ["ab", "cd"]) == ["AB", "CD"] and calls == ["ab\ncd"]
     calls.clear()
     assert variants.convert_each(convert, ["a\nb", "cd"]) == ["A\nB", "CD"] and calls == ["a\nb", "cd"]
+    calls.clear()  # the others still go as one
+    assert variants.convert_each(convert, ["cd", "a\nb", "ef"]) == ["CD", "A\nB", "EF"]
+    assert calls == ["cd\nef", "a\nb"]
+
+
+@pytest.mark.parametrize("config", ["s2t", "s2hk", "t2s"])
+def test_a_text_ending_in_an_unfinished_description_sequence_converts_as_it_would_alone(config):
+    """OpenCC reads an ideographic description character (⿰, ⿱ …) with the characters after it as one unit
+    that it leaves as it is, line ends included: joined to the next text by a line end, a text that ends
+    in one would swallow the start of the next (说⿰ + 说 -> 說⿰, 说)."""
+    cc = variants.converter(config)
+    texts = ["说⿰", "说头发", "头发⿱", "头发", "⿰说", "头发好", "说⿲说", "说说说"]
+    if config == "t2s":
+        texts = [variants.converter("s2t").convert(t) for t in texts]
+    assert variants.convert_each(cc.convert, texts) == [cc.convert(t) for t in texts]

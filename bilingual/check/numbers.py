@@ -128,6 +128,17 @@ def _kind_after(text: str, end: int) -> str:
     return ""
 
 
+def _kind_of(text: str, start: int, end: int) -> str:
+    """_kind_after for the number text[start:end], a multiple told apart by what stands around it: one the
+    source states as the product (A是B的2倍, 的两倍, 2倍于B: "product") from one that may count the increase
+    (高1倍, 增长了2倍: "times", which English may give as the product, 2 or 3)."""
+    kind = _kind_after(text, end)
+    if kind == "times" and (text[start - 1:start] in ("的", "是")
+                            or text.startswith("倍于", text.find("倍", end))):
+        return "product"
+    return kind
+
+
 # 1 点左右 (at about 1am), 8点钟: a time of day. Not 3点建议 (three suggestions), where 点 counts things.
 _HOUR = re.compile(r"点(?:钟|左右|多|半|整|前|后|[0-9０-９]|[，。；,.;\s]|$)")
 
@@ -213,7 +224,7 @@ def source_numbers(text: str) -> list[SourceNumber]:
         value = dec(m.group(1).replace(",", "") + (m.group(2) or ""))
         if multiplier:
             value *= _MULT[multiplier]
-        kind = _kind_after(text, end)
+        kind = _kind_of(text, m.start(), end)
         accepted = _accept(value, kind)
         if not multiplier and (shared := _RANGE_SCALE.match(text, end)):
             accepted.add(value * _MULT[shared.group(1)])  # 600-700万: six to seven million
@@ -232,7 +243,7 @@ def source_numbers(text: str) -> list[SourceNumber]:
         if not run or not free(a, b) or len(run) > MAX_DIGITS or _inside_word(text, a, b):
             continue
         take(a, b)
-        found += [(a, n) for n in _cn_numbers(run, _kind_after(text, b))]
+        found += [(a, n) for n in _cn_numbers(run, _kind_of(text, a, b))]
     for at, n in found:
         n.converted = _converted(n.accepted, text, at + len(n.text))
         n.text = original[at:at + len(n.text)]  # FULLWIDTH maps one character to one
@@ -386,8 +397,9 @@ def findings(units: list[Unit]) -> list[Finding]:
             # "1名" is "a torturer": a digit 1 may be an article, except in a percentage (1% is not "a"),
             # a date (1日 is the first) or a time (1点 is 1am)
             # a multiple (1倍, 2倍) is said as often by a word (doubled, twice, tripled) as by a numeral
-            lax = not n.digits or n.kind == "times" or (n.accepted == {1} and n.kind not in ("day", "hour")
-                                                        and unit.source[n.start + len(n.text):][:1] not in "%％")
+            lax = not n.digits or n.kind in ("times", "product") or (
+                n.accepted == {1} and n.kind not in ("day", "hour")
+                and unit.source[n.start + len(n.text):][:1] not in "%％")
             if _consume(n, strict, unit.en) or (lax and _consume(n, loose, unit.en)):
                 answered.append(n)
             else:

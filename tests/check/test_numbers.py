@@ -289,6 +289,12 @@ def test_per_mille_is_a_fraction_not_a_percentage():
     ("销量增长了2倍。", "Sales rose threefold.", True),
     ("销量增长了3倍。", "Sales doubled.", False),  # 3倍 is 3 or 4 times, not 2
     ("热带地区的几率会高1倍。", "In tropical regions the probability is higher.", False),
+    # A是B的N倍, N倍于B: the source states the product itself, so N+1 is a wrong multiple
+    ("他的收入是她的2倍。", "His income is twice hers.", True),
+    ("他的收入是她的2倍。", "His income is three times hers.", False),
+    ("他的收入是她的两倍。", "His income is three times hers.", False),
+    ("他的收入是她的两倍。", "His income is double hers.", True),
+    ("今年的产量2倍于去年。", "This year's output is three times last year's.", False),
 ])
 def test_a_multiple_may_be_given_as_the_product(zh, en, ok):
     found = [f for f in check_document(sentence_document([zh], [en]), glossary=None) if f.kind == "number.missing"]
