@@ -48,6 +48,7 @@ TERMS = [
     Term("huawei", "华为", kind="org", en="Huawei"), Term("belgium", "比利时", kind="place", en="Belgium"),
     Term("geology", "地质部", kind="org", en="the Ministry of Geology"),
     Term("cansino", "康希诺", kind="org", en="CanSino"),
+    Term("cp", "共产党", kind="org", en="the Communist Party"),
 ]
 
 
@@ -194,6 +195,8 @@ def test_a_name_inside_a_longer_word_or_name_is_not_matched(names, text, rule):
     # founding chairman; 建党, its founding; 党部 ends in no suffix and never made a longer name); "have" and a
     # conjunction end a phrase, no longer name runs across them
     ("民主党创党主席李柱铭表示", ["democrats"]), ("民主党建党以来", ["democrats"]),
+    # round 15 (tune16): a member of an organisation is named by it (共产党员, a Communist Party member)
+    ("强调共产党员申请移民入境", ["cp"]), ("己是或曾经是共产党员的事实", ["cp"]),
     ("台北自从有机场以来", ["taipei"]),
     # real sentences of tests/fixtures/articles/tune10:
     ("记者：美国版的《武汉日记》", ["us"]),  # 版 keeps the place: the US edition

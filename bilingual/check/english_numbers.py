@@ -101,6 +101,12 @@ def target_values(text: str, counts: Counter | None = None) -> set:
     return set(counts) | set(target_counts(text, loose=True) - counts)
 
 
+def multiple_counts(text: str) -> Counter:
+    """How often the English gives each multiple by a word (doubled, threefold: english_numbers.toml)."""
+    multiples = _table()["multiples"]
+    return Counter(dec(multiples[w]) for w in (w.lower() for w in _WORD.findall(text)) if w in multiples)
+
+
 def target_counts(text: str, *, loose: bool = False) -> Counter:
     """How often the English mentions each value. `loose` counts only the words that stand for a
     small number without being numerals (a, once, both, twice, dozen): a number the source writes

@@ -25,6 +25,7 @@ from bilingual.check.english_numbers import (
     MONTHS,
     WEEKDAYS,
     dec,
+    multiple_counts,
     says_half,
     shares,
     target_counts,
@@ -389,6 +390,7 @@ def findings(units: list[Unit]) -> list[Finding]:
         if not numbers:
             continue
         strict, loose = target_counts(unit.en), target_counts(unit.en, loose=True)
+        multiples = multiple_counts(unit.en) if any(n.kind in ("times", "product") for n in numbers) else Counter()
         # Each mention in the English answers one source number (iPhone7 and 7元 need two 7s); the
         # numbers with fewest renderings choose first, a month or weekday before a plain value.
         missing = []
@@ -400,7 +402,8 @@ def findings(units: list[Unit]) -> list[Finding]:
             lax = not n.digits or n.kind in ("times", "product") or (
                 n.accepted == {1} and n.kind not in ("day", "hour")
                 and unit.source[n.start + len(n.text):][:1] not in "%％")
-            if _consume(n, strict, unit.en) or (lax and _consume(n, loose, unit.en)):
+            if (_consume(n, strict, unit.en) or (lax and _consume(n, loose, unit.en))
+                    or (n.kind in ("times", "product") and _consume(n, multiples, unit.en))):
                 answered.append(n)
             else:
                 missing.append(n)

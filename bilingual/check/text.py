@@ -162,8 +162,9 @@ def _across_clauses(en: str, gram: str) -> bool:
 
 
 def _says_twice(source: str) -> bool:
-    """The source writes some run of three Chinese characters or more twice (表现良好 … 表现良好)."""
-    grams = [source[i:i + 3] for i in range(len(source) - 2)]
+    """The source writes some run of four Chinese characters or more twice (表现良好 … 表现良好): a phrase, not
+    a name or a filler that sentences repeat (特朗普, 他们的)."""
+    grams = [source[i:i + 4] for i in range(len(source) - 3)]
     seen = set()
     for g in grams:
         if all("\u3400" <= c <= "\u9fff" for c in g):

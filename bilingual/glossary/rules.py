@@ -45,6 +45,7 @@ class Rules:
     surnames: frozenset[str]
     name_followers: frozenset[str]
     keeps_name: frozenset[str]
+    member_endings: frozenset[str]
     org_suffixes: tuple[str, ...]
     name_breakers: frozenset[str]
     vetoes: dict[str, tuple[Veto, ...]]
@@ -100,6 +101,7 @@ def parse(data: dict) -> Rules:
         surnames=frozenset(data.get("surnames", [])),
         name_followers=frozenset(data.get("name_followers", [])),
         keeps_name=frozenset(data.get("keeps_name", [])),
+        member_endings=frozenset(data.get("member_endings", [])),
         org_suffixes=tuple(sorted(data.get("org_suffixes", []), key=len, reverse=True)),
         name_breakers=frozenset(data.get("name_breakers", [])),
         vetoes={k: tuple(v) for k, v in vetoes.items()},
@@ -317,6 +319,8 @@ def _end(cut: Cut, start: int, end: int, kind: str, r: Rules) -> tuple[bool, str
         return False, f"'{text[a:b]}' is a longer word (suffix {suffix})"
     if kind == "place" and rest[0] in r.keeps_name:
         return True, f"a place with '{rest[0]}' after it in '{text[a:b]}'"
+    if kind == "org" and rest in r.member_endings:
+        return True, f"a member of the organisation: '{text[a:b]}'"
     if len(rest) >= 2 and (cut.freq(rest) > 0 or len(cut.first_word(rest)) >= 2):
         return True, f"heads the compound '{text[a:b]}' ({text[start:end]} + {rest})"
     return False, f"ends inside the word '{text[a:b]}'"

@@ -233,6 +233,8 @@ def test_negation(zh, en, expected):
     # tune15:7 (round 14): 远远没有结束 -> "far from over"; the same sentence with the negation dropped
     ("但这部 Netflix 热播剧还远远没有结束。", "But Netflix's series is far from over.", []),
     ("但这部 Netflix 热播剧还远远没有结束。", "But Netflix's series is over.", ["negation.missing"]),
+    # "far from" a place is a distance, no negation
+    ("村子离城市很远，村里没有道路。", "The village is far from the city, and it has roads.", ["negation.missing"]),
     # tune16:46 (round 15): 不看 -> "look away"
     ("看很难，不看更难。", "It's difficult to watch, and even more difficult to look away.", []),
     ("看很难，不看更难。", "It's difficult to watch, and even more difficult to look.", ["negation.missing"]),

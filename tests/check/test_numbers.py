@@ -299,3 +299,10 @@ def test_per_mille_is_a_fraction_not_a_percentage():
 def test_a_multiple_may_be_given_as_the_product(zh, en, ok):
     found = [f for f in check_document(sentence_document([zh], [en]), glossary=None) if f.kind == "number.missing"]
     assert (found == []) is ok
+
+
+def test_a_multiple_word_answers_only_a_multiple():
+    # doubled, threefold give a number before 倍, not a count elsewhere: 两个孩子 is still missing
+    doc = sentence_document(["他的两个孩子的收入增长了。"], ["His children's income doubled."])
+    found = [f for f in check_document(doc, glossary=None) if f.kind == "number.missing"]
+    assert [f.source_mark for f in found] == ["两"]

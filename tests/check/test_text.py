@@ -48,6 +48,9 @@ def test_a_phrase_the_source_says_in_two_clauses_is_a_note():
     # a source that says it once, and the same words repeated with no clause's edge between: a loop
     assert severity("投资者在其投资组合公司表现良好时实现回报；员工忠诚和敬业。", en) == "error"
     assert severity(zh, en.replace("do well; companies", "do well companies")) == "error"
+    # a name the source repeats (特朗普 … 特朗普政府) is no phrase said twice: a loop across a comma stays a loop
+    assert severity("特朗普表示，特朗普政府将继续推进这项政策。", "Trump said the administration will continue, the "
+                    "administration will continue the policy.") == "error"
 
 
 def test_a_repetition_the_source_makes_itself_is_a_note():

@@ -15,7 +15,7 @@ import pytest
 from bilingual import api
 from bilingual.model import Block, Mark
 from bilingual.publish.html import render_html
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, SEED
 from tests.publish.epubdocs import seg
 
 CHROMIUM = "/usr/bin/chromium"
@@ -206,3 +206,20 @@ def test_a_figures_link_is_never_broken_across_lines_in_the_page_or_the_book(bro
             lines = page.evaluate("[...document.querySelectorAll('a.image-link')].map(a => a.getClientRects().length)")
             assert len(lines) == 6 and set(lines) == {1}, (path.name, width, lines)
             page.close()
+
+
+def test_names_in_the_names_table_are_not_broken_on_a_phone(browser, tmp_path):
+    (doc,) = api.load([SEED])
+    names = api.glossary()  # the list's English and kind come from the glossary: long English beside the Chinese
+    path = tmp_path / "seed-names.html"
+    path.write_text(render_html(api.prepare(doc, glossary=names), glossary=names), encoding="utf-8")
+    page = _open(browser, path, 390)
+    lines = page.evaluate("""() => [...document.querySelectorAll('section.names td')]
+        .filter(td => /^[\\u4e00-\\u9fff]{2,8}$/.test(td.textContent.trim()))
+        .map(td => { const r = document.createRange(); r.selectNodeContents(td);
+                     const tops = new Set([...r.getClientRects()].map(x => Math.round(x.top)));
+                     return [td.textContent.trim(), tops.size]; })""")
+    assert len(lines) > 20
+    assert [name for name, n in lines if n > 1] == [], "a name of a few characters is split over two lines"
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390  # and the table still fits
+    page.close()
