@@ -193,9 +193,7 @@ def changed_chars(config: str) -> dict[str, str]:
     except (OSError, ValueError):
         pass
     chars = [chr(c) for a, b in CJK_RANGES for c in range(a, b)]
-    out = converter(config).convert("\n".join(chars)).split("\n")
-    if len(out) != len(chars):  # a config that joins or splits lines: ask character by character
-        out = [converter(config).convert(ch) for ch in chars]
+    out = converter(config).convert_many(chars)  # one call, each character on a line of its own
     table = {a: b for a, b in zip(chars, out, strict=True) if a != b}
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -154,9 +154,14 @@ def repetition_loop(text: str) -> tuple[str, int] | None:
 _SOURCE_REPEAT = re.compile(r"([\u3400-\u9fff]{2,})[\s!！,，、.。…~～?？“”\"'‘’「」『』]+\1")
 
 
+def _words_of(gram: str) -> str:
+    """A pattern for the words of `gram` as a text writes them: any punctuation or spaces between them."""
+    return r"\W+".join(re.escape(w) for w in gram.split())
+
+
 def _across_clauses(en: str, gram: str) -> bool:
     """The two copies of `gram` stand in two clauses: a comma, semicolon, colon or full stop between them."""
-    copy = r"\W+".join(re.escape(w) for w in gram.split())
+    copy = _words_of(gram)
     twice = re.search(rf"(?<!\w){copy}(\W+){copy}(?!\w)", en, re.IGNORECASE)
     return bool(twice and re.search(r"[,;:.]", twice.group(1)))
 
@@ -180,8 +185,7 @@ def _repetition(units: list[Unit]) -> list[Finding]:
         loop = repetition_loop(u.en)
         if loop:
             gram, count = loop
-            written = re.search(r"(?<!\w)" + r"\W+".join(re.escape(w) for w in gram.split()) + r"(?!\w)",
-                                u.en, re.IGNORECASE)
+            written = re.search(rf"(?<!\w){_words_of(gram)}(?!\w)", u.en, re.IGNORECASE)
             gram = written.group() if written else gram  # the mark as the text writes it
             # "I got it! I got it!" for 中奖了！中奖了！; "companies do well; companies do well when …" for
             # 公司表现良好时…；公司在…时表现良好: the source says it twice, the English across a clause's edge
