@@ -110,8 +110,8 @@ def _opencc(config: str):
 def convert_each(convert: Callable[[str], str], texts: list[str]) -> list[str]:
     """`convert` applied to each text, as one call on the texts joined by line ends where none holds one.
 
-    OpenCC matches no dictionary key across a line end, so each line converts as it would alone; one call
-    instead of one per sentence saves most of the time a document's conversion spends outside OpenCC's tables.
+    OpenCC matches no dictionary key across a line end, so each line converts as it would alone, in one call
+    rather than one per sentence and run between names.
     A text holding a line end, or an ideographic description character (⿰, ⿱ …: OpenCC reads one with the
     characters after it as a unit it leaves as it is, a line end and the next text's start included), is
     converted alone.
