@@ -63,35 +63,38 @@ def merged_config(config: str, *, grouped: bool = False) -> str | None:
 
     folder = wordcut_dir() / "opencc"
     key = hashlib.sha1(f"{FORMAT} {opencc_stamp()} {config}".encode()).hexdigest()[:16]
-    path = folder / f"{config}-{key}{'-grouped' if grouped else ''}.json"
-    if path.is_file():
-        return str(path)
+    paths = {form: folder / f"{config}-{key}{'-grouped' if form else ''}.json" for form in (False, True)}
+    if paths[grouped].is_file():
+        return str(paths[grouped])
     clib = _clib()
     try:
         stock = json.loads((clib / "share" / "opencc" / f"{config}.json").read_text(encoding="utf-8"))
-        merger = _Merger(clib / "bin" / "opencc_dict", clib / "share" / "opencc", folder, opencc_stamp(), grouped)
-        written = merger.config(stock)
+        merger = _Merger(clib / "bin" / "opencc_dict", clib / "share" / "opencc", folder, opencc_stamp())
+        # both forms at once: the dictionaries are read once, and a long build's switch finds its form made
+        written = {form: merger.config(stock, grouped=form) for form in (False, True)}
         if not merger.merged:
             return None  # nothing to gain: OpenCC's own config
         from bilingual.files import write_atomic
 
-        write_atomic(path, json.dumps(written, ensure_ascii=False))
+        for form, path in paths.items():
+            write_atomic(path, json.dumps(written[form], ensure_ascii=False))
     except Exception as e:  # no tool, an odd config, a full disk: OpenCC's own config still works
         log.debug("OpenCC config %s left as it is: %s", config, e)
         return None
-    return str(path)
+    return str(paths[grouped])
 
 
 class _Merger:
     """Rewrites a config's dictionaries: groups merged where exact, every file named by absolute path."""
 
-    def __init__(self, tool: Path, share: Path, folder: Path, stamp: str, grouped: bool = False) -> None:
-        self.tool, self.share, self.folder, self.stamp, self.grouped = tool, share, folder, stamp, grouped
+    def __init__(self, tool: Path, share: Path, folder: Path, stamp: str) -> None:
+        self.tool, self.share, self.folder, self.stamp = tool, share, folder, stamp
         self.merged = 0
+        self._dumped: dict[Path, dict[str, str]] = {}
 
-    def config(self, node):
+    def config(self, node, *, grouped: bool = False):
         if isinstance(node, list):
-            return [self.config(v) for v in node]
+            return [self.config(v, grouped=grouped) for v in node]
         if not isinstance(node, dict):
             return node
         if node.get("type") == "group":
@@ -99,8 +102,8 @@ class _Merger:
             if entries is not None:
                 self.merged += 1
                 merged = {"type": "ocd2", "file": self._write(node, entries)}
-                return {**node, "dicts": [merged, self.config(node["dicts"][-1])]} if self.grouped else merged
-        out = {k: self.config(v) for k, v in node.items()}
+                return {**node, "dicts": [merged, self.config(node["dicts"][-1])]} if grouped else merged
+        out = {k: self.config(v, grouped=grouped) for k, v in node.items()}
         if isinstance(out.get("file"), str):
             out["file"] = str(self.share / out["file"])
         return out
@@ -133,11 +136,13 @@ class _Merger:
         return merged
 
     def _dump(self, path: Path) -> dict[str, str]:
-        with tempfile.TemporaryDirectory() as tmp:
-            text = Path(tmp) / "dict.txt"
-            self._run(path, text, "ocd2", "text")
-            lines = text.read_text(encoding="utf-8").splitlines()
-        return dict(line.split("\t", 1) for line in lines if "\t" in line)
+        if path not in self._dumped:
+            with tempfile.TemporaryDirectory() as tmp:
+                text = Path(tmp) / "dict.txt"
+                self._run(path, text, "ocd2", "text")
+                lines = text.read_text(encoding="utf-8").splitlines()
+            self._dumped[path] = dict(line.split("\t", 1) for line in lines if "\t" in line)
+        return self._dumped[path]
 
     def _write(self, node: dict, entries: dict[str, str]) -> str:
         name = hashlib.sha1(f"{FORMAT} {self.stamp} {json.dumps(node, sort_keys=True)}".encode()).hexdigest()[:16]

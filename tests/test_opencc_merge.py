@@ -85,9 +85,17 @@ def test_without_the_tool_or_a_writable_cache_opencc_own_config_is_used(tmp_path
 
 
 def test_the_grouped_form_reads_each_merged_file_beside_its_groups_last_member(tmp_path, monkeypatch):
+    from bilingual import opencc_merge
+
     monkeypatch.setenv("BILINGUAL_WORDCUT_CACHE", str(tmp_path))
+    runs = []
+    real = opencc_merge._Merger._run
+    monkeypatch.setattr(opencc_merge._Merger, "_run", lambda self, *a: runs.append(a) or real(self, *a))
     plain = json.loads(Path(merged_config("s2t")).read_text(encoding="utf-8"))
+    made = len(runs)  # each dictionary read once, for both forms
+    assert made and len({a[0] for a in runs if a[2] == "ocd2"}) == sum(a[2] == "ocd2" for a in runs)
     grouped = json.loads(Path(merged_config("s2t", grouped=True)).read_text(encoding="utf-8"))
+    assert len(runs) == made  # made with the plain form: a long build's switch builds nothing
     merged = plain["conversion_chain"][0]["dict"]
     assert merged["type"] == "ocd2"
     group = grouped["conversion_chain"][0]["dict"]  # s2t: (STPhrases | regional phrases), then STCharacters
