@@ -129,6 +129,10 @@ def _kind_after(text: str, end: int) -> str:
     return ""
 
 
+# The kinds of a number before 倍 (_kind_of): a multiple, which English may give by a word (doubled, threefold).
+MULTIPLES = ("times", "product")
+
+
 def _kind_of(text: str, start: int, end: int) -> str:
     """_kind_after for the number text[start:end], a multiple told apart by what stands around it: one the
     source states as the product (A是B的2倍, 的两倍, 2倍于B: "product") from one that may count the increase
@@ -390,7 +394,7 @@ def findings(units: list[Unit]) -> list[Finding]:
         if not numbers:
             continue
         strict, loose = target_counts(unit.en), target_counts(unit.en, loose=True)
-        multiples = multiple_counts(unit.en) if any(n.kind in ("times", "product") for n in numbers) else Counter()
+        multiples = multiple_counts(unit.en) if any(n.kind in MULTIPLES for n in numbers) else Counter()
         # Each mention in the English answers one source number (iPhone7 and 7元 need two 7s); the
         # numbers with fewest renderings choose first, a month or weekday before a plain value.
         missing = []
@@ -399,11 +403,11 @@ def findings(units: list[Unit]) -> list[Finding]:
             # "1名" is "a torturer": a digit 1 may be an article, except in a percentage (1% is not "a"),
             # a date (1日 is the first) or a time (1点 is 1am)
             # a multiple (1倍, 2倍) is said as often by a word (doubled, twice, tripled) as by a numeral
-            lax = not n.digits or n.kind in ("times", "product") or (
+            lax = not n.digits or n.kind in MULTIPLES or (
                 n.accepted == {1} and n.kind not in ("day", "hour")
                 and unit.source[n.start + len(n.text):][:1] not in "%％")
             if (_consume(n, strict, unit.en) or (lax and _consume(n, loose, unit.en))
-                    or (n.kind in ("times", "product") and _consume(n, multiples, unit.en))):
+                    or (n.kind in MULTIPLES and _consume(n, multiples, unit.en))):
                 answered.append(n)
             else:
                 missing.append(n)
