@@ -72,6 +72,8 @@ class Rules:
     doctrine_endings: tuple[str, ...] = ()
     # Company suffixes that end a description when the company's own name follows (中国制药公司|康希诺).
     described_by_name: tuple[str, ...] = ()
+    # jieba's prepositions, adverbs, conjunctions, pronouns and particles (names/function_words.txt): breakers.
+    function_words: frozenset[str] = frozenset()
 
     def suffix_at(self, text: str) -> str:
         """The longest listed suffix `text` starts with ("" if none)."""
@@ -81,7 +83,7 @@ class Rules:
 @lru_cache(maxsize=1)
 def rules() -> Rules:
     """The shipped rules, read once."""
-    data = datafiles.toml("names/matching.toml")
+    data = {**datafiles.toml("names/matching.toml"), "function_words": datafiles.lines("names/function_words.txt")}
     return parse(data)
 
 
@@ -119,6 +121,7 @@ def parse(data: dict) -> Rules:
         prepositions=frozenset(data.get("prepositions", [])),
         doctrine_endings=tuple(data.get("doctrine_endings", [])),
         described_by_name=tuple(data.get("described_by_name", [])),
+        function_words=frozenset(data.get("function_words", [])),
     )
 
 
@@ -368,7 +371,8 @@ def _longer_name(cut: Cut, start: int, end: int, r: Rules, name_starts: Collecti
         word = text[tok[0]:tok[1]]
         if _latin_at(text, tok[0]):
             return ""  # a Latin name after the place is a name of its own: 比利时|Proximus|电信公司
-        if (word in r.name_breakers or _NUMERAL.fullmatch(word) or (len(word) == 2 and word.endswith(r.breaker_endings))
+        if (word in r.name_breakers or word in r.function_words or _NUMERAL.fullmatch(word)
+                or (len(word) == 2 and word.endswith(r.breaker_endings))
                 or (len(word) >= 3 and word.endswith(r.adjective_endings))
                 or (len(word) == 3 and word[0] in r.name_breakers and cut.freq(word[1:]) > 0)):
             # 北京|和世卫|组织: jieba's dictionary holds a few conjunction + word entries (和世卫, "and the WHO")
