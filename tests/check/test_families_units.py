@@ -248,6 +248,16 @@ def test_negation(zh, en, expected):
      "should merely meet board and lodging requirements", ["negation.missing"]),
     ("风景道是道路，汽车营地既要满足食宿，也要满足娱乐", "Scenic routes are roads, and campsites should not only meet "
      "board and lodging requirements but also entertainment", []),  # "not only" for 既…也 adds no negation
+    # tune17 (round 16): 不容 does not allow (jieba tags it a noun): "cannot be overstated", flipped, is a warning
+    ("他在周三的声明中称，“女性的地位不容小觑。”", "\"The role of women cannot be overstated,\" he said on Wednesday.",
+     []),
+    ("他在周三的声明中称，“女性的地位不容小觑。”", "\"The role of women can be overstated,\" he said on Wednesday.",
+     ["negation.missing"]),
+    # "against" renders 对…动武 (force against), "inevitably" 必将: neither stands in for the 不 dropped
+    ("任何对台动武的可能性，应该都不在现在的决策思考里面。", "Any possibility of military action against Taiwan would "
+     "fall within the scope of consideration at this time.", ["negation.missing"]),
+    ("新型护卫舰必将朝着大型化发展，保证切身利益不被损坏。", "The new frigates will inevitably grow larger, to ensure "
+     "that vital interests are compromised.", ["negation.missing"]),
 ])
 def test_negation_stand_ins(zh, en, expected):
     assert kinds(zh, en) == expected
