@@ -214,6 +214,9 @@ def word_numbers(words: list[str], *, specials_only: bool = False) -> list:
             in_number = True
         elif w == "and" and in_number and i and words[i - 1] in big and (nxt in _UNITS or nxt in _TENS):
             continue  # two hundred and five; but "three and four" are two numbers
+        elif w in _ORDINALS and in_number and current >= 20 and current % 10 == 0 and _ORDINALS[w] < 10:
+            current += _ORDINALS[w]  # twenty-fifth (第二十五次): the ordinal ends the number
+            flush()
         elif w in groups and in_number:
             values.append(dec((total + current) * groups[w]))  # two decades: 20, and the 2 as written
             flush()

@@ -138,9 +138,11 @@ def source_polarity(text: str) -> Polarity:
         for k, word in enumerate(words):
             if word in lists.single and k + 1 < len(words) and word + words[k + 1] in _cut_apart():
                 word += words[k + 1]  # 不|实 is the listed 不实, untrue
-            if word in lists.not_negation or not any(c in lists.negators for c in word):
+            if word in lists.not_negation or not any(c in lists.negators for c in word) or _a_not_a(words, k):
                 continue
-            if word in lists.weak or rhetorical:
+            # 不仅没有减少，甚至增加 ("not only did not fall but rose"): English may give the rise alone
+            after_not_only = k > 0 and lists.not_only.fullmatch(words[k - 1]) is not None
+            if word in lists.weak or rhetorical or after_not_only:
                 weak = True
                 if word[0] in lists.prefixes and _adjective(word):
                     lexical.append(word)  # 不安 -> uncomfortable: a negative adjective an un-word may render
@@ -152,6 +154,19 @@ def source_polarity(text: str) -> Polarity:
                 lexical += [word] if word[0] in lists.prefixes else []
         clauses += count % 2
     return Polarity(strong, weak, clauses > 0, clauses, lexical)
+
+
+def _a_not_a(words: list[str], k: int) -> bool:
+    """Whether words[k] is the negator of an A-not-A question (是不是 is it, 会|不会 will it, 可|不|可以 may one):
+    it asks whether, negating nothing, as 是否 does. Only as jieba cuts it: in the idiom 见怪不怪 (used to
+    the strange) the negator stands."""
+    word = words[k]
+    if len(word) == 3 and word[1] in "不没" and word[0] == word[2]:
+        return True
+    if word[0] not in "不没" or k == 0:
+        return False
+    before, rest = words[k - 1], word[1:]
+    return rest == before if rest else k + 1 < len(words) and words[k + 1].startswith(before)
 
 
 def english_polarity(text: str) -> Polarity:

@@ -258,6 +258,16 @@ def test_negation(zh, en, expected):
      "fall within the scope of consideration at this time.", ["negation.missing"]),
     ("新型护卫舰必将朝着大型化发展，保证切身利益不被损坏。", "The new frigates will inevitably grow larger, to ensure "
      "that vital interests are compromised.", ["negation.missing"]),
+    # tune18 (round 17): an A-not-A question (会不会, 是不是) asks whether, negating nothing; a flip still shows
+    ("会不会让房价出现下降呢？", "Is it going to bring down the housing prices?", []),
+    ("是不是房地产政策又要松绑了？", "Have real estate policies been loosened?", []),
+    ("他不会让房价下降。", "He will bring down the housing prices.", ["negation.missing"]),
+    # 不仅没有减少甚至增加: "not only did not fall but rose"; English may give the rise alone
+    ("房贷的压力不仅没有减少甚至变得增加", "The pressure on the mortgage increased.", []),
+    ("房贷的压力没有减少", "The pressure on the mortgage decreased.", ["negation.missing"]),
+    # 不愿具名 -> "anonymous"
+    ("一位不愿具名的居民说，他们在周一晚上到了那里。", "One anonymous resident said they moved there on Monday night.",
+     []),
 ])
 def test_negation_stand_ins(zh, en, expected):
     assert kinds(zh, en) == expected

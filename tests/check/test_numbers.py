@@ -70,6 +70,9 @@ ACCEPTED = [
     ("在四分之一决赛中获胜。", "After winning the quarterfinal."),  # a round of a tournament, no quarter
     ("约三百分之一的人受到影响。", "About one in 300 people were affected."),  # 百分之 here ends a fraction, not 1%
     ("只有十分之一的人同意。", "Only 10% agree."),  # 十分之一 is a tenth, not the adverb 十分 (very)
+    # tune18 (round 17): an ordinal ends a tens word (第二十五次 -> "Twenty-fifth"); a hundred years is a centenary
+    ("第二十五次领导人非正式会议", "Twenty-fifth Informal Leaders Meeting"),
+    ("讲清楚两个一百年奋斗目标。", "Make clear the Two Centenary Goals."),
 ]
 
 REJECTED = [
@@ -108,6 +111,8 @@ REJECTED = [
     # tune12:82 with its 1 planted as 2: a time of day is no article ("an attempted murder" is no 1)
     ("星期四凌晨 1 点左右，警方展开谋杀未遂调查。",
      "Police launched an attempted murder inquiry at about 2am on Thursday."),
+    ("第二十五次领导人非正式会议", "Twenty-sixth Informal Leaders Meeting"),  # the ordinal still counts
+    ("第二十五次领导人非正式会议", "Twentieth Informal Leaders Meeting"),
 ]
 
 
