@@ -52,6 +52,7 @@ class _Lists:
     comparison_standard: re.Pattern | None = None
     not_only: re.Pattern | None = None
     english_not_only: re.Pattern | None = None
+    exclusive: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -86,7 +87,8 @@ def _lists() -> _Lists:
                   {w.casefold(): tuple(n) for w, n in data.get("english_weak_renders", {}).items()},
                   tuple(data.get("not_until", [])),
                   re.compile(data["comparison_standard"]) if data.get("comparison_standard") else None,
-                  re.compile("|".join(map(re.escape, data["not_only"]))), words("english_not_only"))
+                  re.compile("|".join(map(re.escape, data["not_only"]))), words("english_not_only"),
+                  frozenset(data.get("exclusive", [])))
 
 
 # A word's edges: an apostrophe joined to a word is part of it (can't, Xi's), one that quotes it is not ('never asked').
@@ -140,9 +142,11 @@ def source_polarity(text: str) -> Polarity:
                 word += words[k + 1]  # 不|实 is the listed 不实, untrue
             if word in lists.not_negation or not any(c in lists.negators for c in word) or _a_not_a(words, k):
                 continue
-            # 不仅没有减少，甚至增加 ("not only did not fall but rose"): English may give the rise alone
+            # 不仅没有减少，甚至增加 ("not only did not fall but rose"): English may give the rise alone; 除了沉默
+            #什么也没有 ("nothing but silence"): an exclusive says 'only', with or without a negation
             after_not_only = k > 0 and lists.not_only.fullmatch(words[k - 1]) is not None
-            if word in lists.weak or rhetorical or after_not_only:
+            exclusive = any(w in lists.exclusive for w in words[:k])
+            if word in lists.weak or rhetorical or after_not_only or exclusive:
                 weak = True
                 if word[0] in lists.prefixes and _adjective(word):
                     lexical.append(word)  # 不安 -> uncomfortable: a negative adjective an un-word may render

@@ -32,6 +32,10 @@ from bilingual.check.english_numbers import (
 )
 
 _CN_DIGITS = "零〇一二两三四五六七八九"
+# A Latin O or a circle written for 〇 between Chinese digits (六O二厂, Factory 602; 二○二○年): a zero.
+_ZERO = "OoＯ○◯"
+_ZERO_LIKE = re.compile(rf"(?<=[{_CN_DIGITS}])[{_ZERO}](?=[{_CN_DIGITS}{_ZERO}])"
+                        rf"|(?<=[{_CN_DIGITS}{_ZERO}])[{_ZERO}](?=[{_CN_DIGITS}])")
 # Multipliers written after a decimal (七点五万 is 75,000), the longest first.
 _DECIMAL_SCALES = ("万亿", "亿", "万")
 _CN_RUN = re.compile(rf"[{_CN_DIGITS}十][{_CN_DIGITS}十百千万亿]*"
@@ -171,7 +175,7 @@ def source_numbers(text: str) -> list[SourceNumber]:
     Each one's `text` is exactly as the source writes it (full-width digits
     included), so a proofreader's tool can highlight it.
     """
-    original, text = text, text.translate(FULLWIDTH)
+    original, text = text, _ZERO_LIKE.sub("〇", text.translate(FULLWIDTH))
     taken = [False] * len(text)
     found: list[tuple[int, SourceNumber]] = []
 

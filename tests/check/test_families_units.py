@@ -268,6 +268,9 @@ def test_negation(zh, en, expected):
     # 不愿具名 -> "anonymous"
     ("一位不愿具名的居民说，他们在周一晚上到了那里。", "One anonymous resident said they moved there on Monday night.",
      []),
+    # tune19 (round 18): 除了…没有 is exclusive, 'only': "nothing but" drops no negation; without 除了 it does
+    ("关于瓦尔迪兹的话题，实际上除了沉默什么也没有。", "On Valdez, there's practically nothing but silence.", []),
+    ("关于瓦尔迪兹的话题，实际上什么也没有。", "On Valdez, there's practically everything.", ["negation.missing"]),
 ])
 def test_negation_stand_ins(zh, en, expected):
     assert kinds(zh, en) == expected

@@ -73,6 +73,9 @@ ACCEPTED = [
     # tune18 (round 17): an ordinal ends a tens word (第二十五次 -> "Twenty-fifth"); a hundred years is a centenary
     ("第二十五次领导人非正式会议", "Twenty-fifth Informal Leaders Meeting"),
     ("讲清楚两个一百年奋斗目标。", "Make clear the Two Centenary Goals."),
+    # tune19 (round 18): a Latin O or a circle for 〇 between Chinese digits is a zero
+    ("原名开滦矿务局六O二厂。", "It was formerly known as Kailuan Mining Bureau Factory 602."),
+    ("二○○八年奥运会", "the 2008 Olympics"),
 ]
 
 REJECTED = [
@@ -113,6 +116,7 @@ REJECTED = [
      "Police launched an attempted murder inquiry at about 2am on Thursday."),
     ("第二十五次领导人非正式会议", "Twenty-sixth Informal Leaders Meeting"),  # the ordinal still counts
     ("第二十五次领导人非正式会议", "Twentieth Informal Leaders Meeting"),
+    ("原名开滦矿务局六O二厂。", "It was formerly known as Kailuan Mining Bureau Factory 62."),
 ]
 
 
