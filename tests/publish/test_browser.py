@@ -73,6 +73,24 @@ def test_each_column_is_set_in_its_own_languages_fonts(browser, tmp_path):
     page.close()
 
 
+@pytest.mark.parametrize("region, font, serif", [("zh-HK", "Noto Sans CJK HK", "Noto Serif CJK HK"),
+                                                 ("zh-TW", "Noto Sans CJK TC", "Noto Serif CJK TC"),
+                                                 ("zh-Hant", "Noto Sans CJK TC", "Noto Serif CJK TC")])
+def test_the_traditional_column_is_set_in_its_regions_font_in_the_page_and_the_book(browser, tmp_path, region, font,
+                                                                                     serif):
+    """Hong Kong's Traditional in Hong Kong's glyph shapes; Taiwan's and generic Traditional in Taiwan's."""
+    from tests.publish.epubdocs import seed_doc
+
+    doc = seed_doc()
+    doc.provenance["region"] = region
+    for path, first in zip(_page_and_books(doc, tmp_path), (font, serif, serif), strict=True):
+        page = _open(browser, path, 1400)
+        fonts = page.evaluate("""() => [...document.querySelectorAll('.cell.hant, .c.hant')]
+            .map(c => getComputedStyle(c).fontFamily.split(',')[0].trim())""")
+        assert fonts and set(fonts) == {f'"{first}"'}, (path.name, set(fonts))
+        page.close()
+
+
 @pytest.mark.parametrize("width", [390, 1400])
 def test_nothing_overflows_the_page_or_a_column(browser, tmp_path, width):
     for path in (_seed_page(tmp_path), _table_page(tmp_path)):
