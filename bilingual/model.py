@@ -177,8 +177,9 @@ class Document:
 
     @property
     def region(self) -> str:
-        """Whose Traditional the hant column is written in (convert records it); "" when not recorded."""
-        return self.provenance.get("region", "")
+        """Whose Traditional the hant column is written in: the region convert wrote it for; "" when none is
+        recorded, or when the column is the source's own Traditional, whose region nobody stated."""
+        return "" if self.meta.script == "hant" else self.provenance.get("region", "")
 
     def copy(self) -> Document:
         """A deep copy, for steps that return a new document: pickle's C copier is twice as fast as deepcopy."""

@@ -205,3 +205,15 @@ def test_the_traditional_column_is_tagged_with_the_variants_region_in_page_index
         from tests.publish.test_epub import epubcheck_problems
 
         assert epubcheck_problems(out / "T.epub") == []
+
+
+def test_a_traditional_source_keeps_the_generic_tag_whatever_the_variant(capsys, tmp_path):
+    """The variant says whose Traditional the conversion writes; a source written in Traditional is not
+    converted, and nobody stated its region: it is zh-Hant, not the build's zh-Hant-HK."""
+    article = tmp_path / "t.txt"
+    article.write_text("這個軟體很好用，臺灣的朋友說。\n\n第二段。\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_cli(capsys, "build", article, "-o", out, "--no-translate", "--variant", "s2hk", "--format", "html")
+    assert result.code == 0, result.err
+    soup = BeautifulSoup((out / "t.html").read_text(encoding="utf-8"), "lxml")
+    assert {c["lang"] for c in soup.select("main .cell.hant")} == {"zh-Hant"}

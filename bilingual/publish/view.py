@@ -86,7 +86,7 @@ def names_used(docs: list[Document], glossary=None) -> list[Name]:
                     if mark.tag != "term" or not mark.ref:
                         continue
                     name = found.setdefault(mark.ref, Name(mark.ref, region=doc.region))
-                    regions.setdefault(mark.ref, doc.region or "zh-TW")
+                    regions.setdefault(mark.ref, doc.provenance.get("region") or "zh-TW")
                     if not getattr(name, column):
                         setattr(name, column, getattr(seg, column)[mark.start:mark.end])
     if glossary is not None:
