@@ -33,6 +33,16 @@ MEDIA = ("", "video", "audio")
 
 # Columns of an edition, in reading order, with their BCP 47 language tags.
 COLUMNS = {"hans": "zh-Hans", "hant": "zh-Hant", "en": "en"}
+# The Traditional column's tag for the region it is written in (opencc.toml's `region`, recorded in a
+# document's provenance): browsers pick the region's glyphs and fonts by it (Hong Kong's shapes differ from
+# Taiwan's). Generic Traditional, or a region not recorded, keeps COLUMNS' zh-Hant.
+HANT_LANGS = {"zh-TW": "zh-Hant-TW", "zh-HK": "zh-Hant-HK"}
+
+
+def column_lang(col: str, region: str = "") -> str:
+    """The BCP 47 tag a column is published with, for a document written in `region` (zh-HK -> zh-Hant-HK)."""
+    return HANT_LANGS.get(region, COLUMNS[col]) if col == "hant" else COLUMNS[col]
+
 
 # Inline tags that survive from a source into the Chinese columns.
 MARK_TAGS = ("strong", "em", "del", "sup", "sub", "code", "a", "term")
@@ -164,6 +174,12 @@ class Document:
 
     def segments(self) -> list[Segment]:
         return [s for b in self.blocks for s in b.segments]
+
+    @property
+    def region(self) -> str:
+        """Whose Traditional the hant column is written in: the region convert wrote it for; "" when none is
+        recorded, or when the column is the source's own Traditional, whose region nobody stated."""
+        return "" if self.meta.script == "hant" else self.provenance.get("region", "")
 
     def copy(self) -> Document:
         """A deep copy, for steps that return a new document: pickle's C copier is twice as fast as deepcopy."""

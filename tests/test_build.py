@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from difflib import SequenceMatcher
 
 import pytest
@@ -67,7 +68,8 @@ def test_seed_page_has_three_aligned_columns(capsys, tmp_path, argos_home):
         assert spans["hans"] == spans["hant"] == spans["en"] >= 1, "segments align across the columns"
     assert all(c.get_text().strip() for c in en_rows), "every English cell is filled by the engine"
 
-    for col, lang in (("hans", "zh-Hans"), ("hant", "zh-Hant"), ("en", "en")):
+    # The default variant writes Taiwan's Traditional, and says so (zh-Hant-TW: Taiwan's glyphs and fonts).
+    for col, lang in (("hans", "zh-Hans"), ("hant", "zh-Hant-TW"), ("en", "en")):
         assert all(c["lang"] == lang for c in soup.select(f"main .cell.{col}"))
 
     text = page.read_text(encoding="utf-8")
@@ -167,3 +169,51 @@ def test_english_input_builds_with_one_warning_line(capsys, tmp_path):
         assert soup.select_one(f"main .cell.{col}").get_text() == "This is false. It is not true."
     soup = BeautifulSoup((tmp_path / "out" / "chinese.html").read_text(encoding="utf-8"), "lxml")
     assert "It is not true. 两句英文。" in soup.select_one("main .cell.hans").get_text()
+
+
+@pytest.mark.parametrize("variant, tag", [("s2hk", "zh-Hant-HK"), ("s2twp", "zh-Hant-TW"), ("s2tw", "zh-Hant-TW"),
+                                          ("s2t", "zh-Hant")])
+def test_the_traditional_column_is_tagged_with_the_variants_region_in_page_index_and_book(capsys, tmp_path,
+                                                                                          variant, tag):
+    """A Hong Kong build's Traditional is zh-Hant-HK (browsers then draw Hong Kong's glyphs, not Taiwan's)."""
+    import zipfile
+
+    from lxml import etree
+
+    article = tmp_path / "a.txt"
+    article.write_text("这个软件很好用。\n\n第二段。\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_cli(capsys, "build", SEED, article, "-o", out, "--no-translate", "--variant", variant,
+                     "--format", "html,epub", "--columns", "zh-Hant,zh-Hans,en", "--title", "T")
+    assert result.code == 0, result.err
+    for page in (out / f"{SEED.stem}.html", out / "a.html"):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
+        assert {c["lang"] for c in soup.select("main .cell.hant")} == {tag}
+        assert {el["lang"] for el in soup.select("[lang^=zh-Hant]")} == {tag}
+    seed = BeautifulSoup((out / f"{SEED.stem}.html").read_text(encoding="utf-8"), "lxml")
+    assert seed.html["lang"] == tag  # headed by its Traditional title (a.txt has none: its source's heads it)
+    index = BeautifulSoup((out / "index.html").read_text(encoding="utf-8"), "lxml")
+    assert index.select_one("ol a span")["lang"] == tag
+    with zipfile.ZipFile(out / "T.epub") as z:
+        opf = etree.fromstring(z.read("EPUB/content.opf"))
+        chapter = z.read("EPUB/ch001.xhtml").decode()
+    assert opf.get("{http://www.w3.org/XML/1998/namespace}lang") == tag
+    dc = "{http://purl.org/dc/elements/1.1/}language"
+    assert [e.text for e in opf.iter(dc)] == [tag, "zh-Hans", "en"]
+    assert f'class="c hant" lang="{tag}" xml:lang="{tag}"' in chapter
+    if variant == "s2hk" and shutil.which("java"):
+        from tests.publish.test_epub import epubcheck_problems
+
+        assert epubcheck_problems(out / "T.epub") == []
+
+
+def test_a_traditional_source_keeps_the_generic_tag_whatever_the_variant(capsys, tmp_path):
+    """The variant says whose Traditional the conversion writes; a source written in Traditional is not
+    converted, and nobody stated its region: it is zh-Hant, not the build's zh-Hant-HK."""
+    article = tmp_path / "t.txt"
+    article.write_text("這個軟體很好用，臺灣的朋友說。\n\n第二段。\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_cli(capsys, "build", article, "-o", out, "--no-translate", "--variant", "s2hk", "--format", "html")
+    assert result.code == 0, result.err
+    soup = BeautifulSoup((out / "t.html").read_text(encoding="utf-8"), "lxml")
+    assert {c["lang"] for c in soup.select("main .cell.hant")} == {"zh-Hant"}

@@ -78,5 +78,5 @@ def test_columns_option_reaches_the_page(capsys, tmp_path):
     assert result.code == 0, result.err
     soup = BeautifulSoup((tmp_path / f"{SEED.stem}.html").read_text(encoding="utf-8"), "lxml")
     row = soup.select_one("main .row")
-    assert [c["lang"] for c in row.select(".cell")] == ["zh-Hant", "en"]
+    assert [c["lang"] for c in row.select(".cell")] == ["zh-Hant-TW", "en"]  # the default variant: Taiwan
     assert run_cli(capsys, "build", SEED, "-o", tmp_path, "--columns", "fr").code == 2

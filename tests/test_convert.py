@@ -183,15 +183,15 @@ def test_byline_is_converted_for_editions_without_the_source_script(seed, glossa
     hant = out.meta.converted["hant"]
     assert (seed.meta.author, hant["author"]) == ("古老板的老巢", "古老闆的老巢")
     assert hant["topics"] == ["俄羅斯"] and hant["rights"].startswith("該作品版權歸原作者所有")
-    # Simplified shown: the source's own forms; Traditional only: the converted ones, marked zh-Hant.
+    # Simplified shown: the source's own forms; Traditional only: the converted ones, marked with the region.
     assert meta_value(out, "author", ("hans", "en")) == ("古老板的老巢", "zh-Hans")
-    assert meta_value(out, "author", ("hant", "en")) == ("古老闆的老巢", "zh-Hant")
+    assert meta_value(out, "author", ("hant", "en")) == ("古老闆的老巢", "zh-Hant-TW")
     from bs4 import BeautifulSoup
 
     page = BeautifulSoup(render_html(out, columns=("hant", "en")), "lxml")
-    assert page.html["lang"] == "zh-Hant"
+    assert page.html["lang"] == "zh-Hant-TW"
     author = page.select_one("header dd")
-    assert (author["lang"], author.get_text()) == ("zh-Hant", "古老闆的老巢")
+    assert (author["lang"], author.get_text()) == ("zh-Hant-TW", "古老闆的老巢")
     assert "古老板" not in page.get_text()  # (its link keeps the source's URL)
 
 

@@ -22,7 +22,7 @@ from ebooklib import epub
 from bilingual import __version__
 from bilingual.errors import BilingualError
 from bilingual.files import write_atomic
-from bilingual.model import COLUMNS, Document
+from bilingual.model import COLUMNS, Document, column_lang
 from bilingual.publish import view
 from bilingual.publish.render import environment
 from bilingual.urls import safe_href
@@ -113,9 +113,10 @@ def default_title(docs: list[Document], columns: tuple[str, ...]) -> str:
 def _metadata(book: epub.EpubBook, docs: list[Document], columns: tuple[str, ...], title: str,
               layout: str = "interleaved") -> None:
     book.set_title(title)
-    book.language = COLUMNS[columns[0]]
+    region = view.shared_region(docs)
+    book.language = column_lang(columns[0], region)
     for col in columns:
-        book.add_metadata("DC", "language", COLUMNS[col])
+        book.add_metadata("DC", "language", column_lang(col, region))
     def shown(name: str):  # a byline field as the chapters show it: in the edition's Chinese script
         return (view.meta_value(d, name, columns)[0] for d in docs)
 
@@ -176,13 +177,15 @@ def write_epub(docs: list[Document], path: Path, *, layout: str = "interleaved",
     kinds = {n["id"]: n["kind"] for n in names if n["kind"]}
     zh = view.zh_script(columns)
     labels = {k: v[zh] for k, v in view.ZH_LABELS.items()}
+    region = view.shared_region(docs)  # the book's own pages: chapters tag their columns with their article's
+    zh_lang = column_lang(zh, region)
 
     book = epub.EpubBook()
     book.set_identifier(book_identifier(docs, layout, columns))
     _metadata(book, docs, columns, title, layout)
     css = epub.EpubItem(uid="style", file_name="style.css", media_type="text/css", content=_css())
-    common = {"lang": COLUMNS[columns[0]], "zh_lang": COLUMNS[zh], "zh_labels": labels, "layout": layout,
-              "labels": view.column_heads(columns), "version": __version__}
+    common = {"lang": column_lang(columns[0], region), "zh_lang": zh_lang, "zh_labels": labels, "layout": layout,
+              "labels": view.column_heads(columns, region), "version": __version__}
 
     def page(uid: str, page_title: str, template: str, **context) -> _Page:
         item = _Page(uid=uid, file_name=f"{uid}.xhtml", title=page_title)
@@ -196,7 +199,7 @@ def write_epub(docs: list[Document], path: Path, *, layout: str = "interleaved",
         chapters.append(page(
             f"ch{i:03d}", view.titles(doc, columns)[0]["text"], "chapter.xhtml.j2",
             titles=view.titles(doc, columns), byline=view.byline(doc, columns), groups=groups,
-            heads=view.column_heads(shown), provenance=view.provenance_line([doc], shown)))
+            heads=view.column_heads(shown, doc.region), provenance=view.provenance_line([doc], shown)))
     back = []
     if names:
         back.append(page("names", f"Names · {labels['names']}", "names.xhtml.j2", names=names))
@@ -208,10 +211,10 @@ def write_epub(docs: list[Document], path: Path, *, layout: str = "interleaved",
     cover = page("cover", title, "cover.xhtml.j2", authors=view.unique(view.meta_value(d, "author", columns)[0]
                                                                        for d in docs),
                  date=book_date(docs), titles=view.titles(docs[0], columns) if single else
-                 [{"col": "", "lang": "en" if title.isascii() else COLUMNS[zh], "text": title}])
+                 [{"col": "", "lang": "en" if title.isascii() else zh_lang, "text": title}])
     entries = [{"href": c.file_name, "parts": [(view.titles(d, columns)[0]["lang"], c.title)]}
                for c, d in zip(chapters, docs, strict=True)]
-    entries += [{"href": b.file_name, "parts": list(zip(("en", COLUMNS[zh]), b.title.split(" · "), strict=True))}
+    entries += [{"href": b.file_name, "parts": list(zip(("en", zh_lang), b.title.split(" · "), strict=True))}
                 for b in back]
     nav = page("nav", f"Contents · {labels['contents']}", "nav.xhtml.j2", entries=entries,
                cover=cover.file_name, first=chapters[0].file_name)

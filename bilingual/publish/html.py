@@ -8,7 +8,7 @@ from pathlib import Path
 
 from bilingual import __version__
 from bilingual.files import write_atomic
-from bilingual.model import COLUMNS, Document
+from bilingual.model import Document, column_lang
 from bilingual.publish.render import environment
 from bilingual.publish.view import (
     COLUMN_LABELS,
@@ -54,7 +54,7 @@ def render_html(doc: Document, *, columns: tuple[str, ...] = ("hans", "hant", "e
         doc=doc,
         doc_lang=heads[0]["lang"],
         titles=heads,
-        columns=[{"key": c, "lang": COLUMNS[c], "label": COLUMN_LABELS[c]} for c in columns],
+        columns=[{"key": c, "lang": column_lang(c, doc.region), "label": COLUMN_LABELS[c]} for c in columns],
         groups=groups(doc, columns, True, rendered),
         tags=ROLE_TAGS,
         byline=byline(doc, columns),

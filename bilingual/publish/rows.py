@@ -11,11 +11,12 @@ book in templates/epub/_rows.xhtml.j2), so a table or a figure is built once:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
 
-from bilingual.model import COLUMNS, Block, Document, needs_space
+from bilingual.model import Block, Document, column_lang, needs_space
 from bilingual.publish.markup import render_marked
 from bilingual.urls import safe_meta_url
 
@@ -32,6 +33,10 @@ MEDIA_WORDS = {
     "audio": ({"hans": "音频", "hant": "音訊", "en": "Audio"},
               {"hans": "收听音频", "hant": "收聽音訊", "en": "Listen"}),
 }
+
+# Full-width marks no line may start with (strict kinsoku): an ASCII space before one ("Facebook ，他说") is a
+# place a browser breaks the line, and the next line would open with the mark.
+_SPACE_BEFORE_MARK = re.compile(" +(?=[，。、；：？！）」』】》〉〕〗〙〛］｝．…])")
 
 
 @dataclass
@@ -52,19 +57,28 @@ class Marker:
     spans: bool = False  # the page wraps each sentence in <span class="seg" id=...> (links to a sentence)
 
 
+def keep_with_mark(text: str) -> str:
+    """`text` with each space before a full-width mark made no-break (U+00A0), so the mark stays on the line
+    of the word before it. One character for one: the marks' offsets still hold. The editions only: the
+    document keeps its text."""
+    return _SPACE_BEFORE_MARK.sub(lambda m: "\u00a0" * len(m.group()), text)
+
+
 def block_html(block: Block, col: str, script: str, marker: Marker) -> Markup:
     """A block's text in one column, marks rendered, sentences joined as model.join_segments joins them."""
     if not block.segments:
         # Not segmented yet: only the source column has text.
         if col != script:
             return Markup("")
-        return render_marked(block.source, block.source_marks, kinds=marker.kinds, titles=marker.titles)
+        return render_marked(keep_with_mark(block.source), block.source_marks, kinds=marker.kinds,
+                             titles=marker.titles)
     parts: list[Markup] = []
     before = ""
     spaced = block.spaced()
     for i, seg in enumerate(block.segments):
         text = getattr(seg, col)
-        html = render_marked(text, seg.marks.get(col, []), kinds=marker.kinds, titles=marker.titles) if text else ""
+        html = render_marked(keep_with_mark(text), seg.marks.get(col, []), kinds=marker.kinds,
+                             titles=marker.titles) if text else ""
         if text and needs_space(before, text, english=col == "en", spaced=spaced[i] if spaced else None):
             parts.append(Markup(" "))
         if marker.spans:
@@ -100,6 +114,7 @@ def groups(doc: Document, columns: tuple[str, ...], keep_empty: bool, rendered: 
     out: list[dict] = []
     i = 0
     blocks = doc.blocks
+    langs = {c: column_lang(c, doc.region) for c in columns}
     while i < len(blocks):
         block = blocks[i]
         if block.role == "cell" and block.cell is not None:
@@ -107,19 +122,19 @@ def groups(doc: Document, columns: tuple[str, ...], keep_empty: bool, rendered: 
             while j < len(blocks) and blocks[j].role == "cell" and blocks[j].cell is not None \
                     and blocks[j].cell.table == block.cell.table:
                 j += 1
-            out.append(_table(blocks[i:j], rendered[i:j], columns, keep_empty))
+            out.append(_table(blocks[i:j], rendered[i:j], langs, keep_empty))
             i = j
             continue
         if block.role == "figure":
             j = i + 1
             while j < len(blocks) and blocks[j].role == "caption":
                 j += 1
-            figure = _figure(blocks[i:j], rendered[i:j], columns, keep_empty)
+            figure = _figure(blocks[i:j], rendered[i:j], langs, keep_empty)
             if figure is not None:
                 out.append(figure)
             i = j
             continue
-        row = _row(block, rendered[i], columns, keep_empty)
+        row = _row(block, rendered[i], langs, keep_empty)
         i += 1
         if row is None:
             continue
@@ -132,15 +147,15 @@ def groups(doc: Document, columns: tuple[str, ...], keep_empty: bool, rendered: 
     return out
 
 
-def _row(block: Block, html_of: dict, columns: tuple[str, ...], keep_empty: bool) -> Row | None:
-    cells = [{"col": col, "lang": COLUMNS[col], "html": html_of[col]} for col in columns
+def _row(block: Block, html_of: dict, langs: dict[str, str], keep_empty: bool) -> Row | None:
+    cells = [{"col": col, "lang": lang, "html": html_of[col]} for col, lang in langs.items()
              if html_of[col] or keep_empty]
     if not any(c["html"] for c in cells):
         return None
     return Row(block.role, block.level, cells)
 
 
-def _table(cells: list[Block], rendered: list[dict], columns: tuple[str, ...], keep_empty: bool) -> dict:
+def _table(cells: list[Block], rendered: list[dict], langs: dict[str, str], keep_empty: bool) -> dict:
     """One table per column (a column with no text in it only with keep_empty); rows in source order,
     each cell with its spans and header flag."""
     by_row: dict[int, list[tuple[Block, dict]]] = {}
@@ -148,18 +163,18 @@ def _table(cells: list[Block], rendered: list[dict], columns: tuple[str, ...], k
         by_row.setdefault(block.cell.row, []).append((block, html_of))
     rows = [sorted(by_row[r], key=lambda pair: pair[0].cell.col) for r in sorted(by_row)]
     tables = []
-    for col in columns:
+    for col, lang in langs.items():
         grid = [[{"html": html_of[col], "head": block.cell.head, "rowspan": block.cell.rowspan,
                   "colspan": block.cell.colspan} for block, html_of in row] for row in rows]
         empty = not any(c["html"] for r in grid for c in r)
         if keep_empty or not empty:
-            tables.append({"col": col, "lang": COLUMNS[col], "rows": grid, "empty": empty})
+            tables.append({"col": col, "lang": lang, "rows": grid, "empty": empty})
     return {"kind": "table", "level": 0, "number": cells[0].cell.table, "tables": tables,
-            "rows": [Row("cell", 0, [{"col": col, "lang": COLUMNS[col], "html": html_of[col]} for col in columns])
+            "rows": [Row("cell", 0, [{"col": col, "lang": lang, "html": html_of[col]} for col, lang in langs.items()])
                      for html_of in rendered]}
 
 
-def _figure(blocks: list[Block], rendered: list[dict], columns: tuple[str, ...], keep_empty: bool) -> dict | None:
+def _figure(blocks: list[Block], rendered: list[dict], langs: dict[str, str], keep_empty: bool) -> dict | None:
     """The figure in each column: its alt text, its captions, the link to the original image.
 
     A column with neither alt text nor caption still links the image when the
@@ -169,18 +184,18 @@ def _figure(blocks: list[Block], rendered: list[dict], columns: tuple[str, ...],
     figure = blocks[0]
     src = safe_meta_url(figure.src)
     label, link = MEDIA_WORDS.get(figure.media, MEDIA_WORDS[""])
-    texts = {col: bool(rendered[0][col] or any(h[col] for h in rendered[1:])) for col in columns}
+    texts = {col: bool(rendered[0][col] or any(h[col] for h in rendered[1:])) for col in langs}
     has_text = any(texts.values())
     cells = []
-    for col in columns:
+    for col, lang in langs.items():
         if has_text and not texts[col] and not keep_empty:
             continue
         captions = [html_of[col] for html_of in rendered[1:] if html_of[col]]
-        cells.append({"col": col, "lang": COLUMNS[col], "alt": rendered[0][col], "captions": captions,
+        cells.append({"col": col, "lang": lang, "alt": rendered[0][col], "captions": captions,
                       "label": label[col], "link": link[col] if src else "",
                       "empty": has_text and not texts[col]})  # nothing to translate: no "not translated"
     if not src and not has_text:
         return None
     return {"kind": "figure", "level": 0, "src": src, "cells": cells,
-            "rows": [Row(b.role, 0, [{"col": c, "lang": COLUMNS[c], "html": h[c]} for c in columns])
+            "rows": [Row(b.role, 0, [{"col": c, "lang": lang, "html": h[c]} for c, lang in langs.items()])
                      for b, h in zip(blocks, rendered, strict=True)]}

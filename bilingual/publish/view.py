@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from urllib.parse import quote, unquote
 
-from bilingual.model import COLUMNS, Document
+from bilingual.model import COLUMNS, Document, column_lang
 from bilingual.publish.rows import ORIGINAL_IMAGE, Marker, Row, article_rows, block_html, groups
 from bilingual.urls import safe_href
 
@@ -38,6 +38,13 @@ def zh_script(columns: tuple[str, ...]) -> str:
     return "hant" if "hant" in columns and "hans" not in columns else "hans"
 
 
+def shared_region(docs: list[Document]) -> str:
+    """The region every document's Traditional is written in, for what a book or page says once for all
+    (its language, its own headings); "" (generic zh-Hant) when they differ or none records one."""
+    regions = {d.region for d in docs}
+    return regions.pop() if len(regions) == 1 else ""
+
+
 def unique(values) -> list[str]:
     """Non-empty stripped values, first occurrence kept, in order."""
     out: list[str] = []
@@ -57,6 +64,7 @@ class Name:
     hans: str = ""
     hant: str = ""
     en: str = ""
+    region: str = ""  # of the document it first appears in: the Traditional form's language tag says it
 
 
 def names_used(docs: list[Document], glossary=None) -> list[Name]:
@@ -77,7 +85,7 @@ def names_used(docs: list[Document], glossary=None) -> list[Name]:
                 for mark in seg.marks.get(column, []):
                     if mark.tag != "term" or not mark.ref:
                         continue
-                    name = found.setdefault(mark.ref, Name(mark.ref))
+                    name = found.setdefault(mark.ref, Name(mark.ref, region=doc.region))
                     regions.setdefault(mark.ref, doc.provenance.get("region") or "zh-TW")
                     if not getattr(name, column):
                         setattr(name, column, getattr(seg, column)[mark.start:mark.end])
@@ -98,10 +106,10 @@ def titles(doc: Document, columns: tuple[str, ...]) -> list[dict]:
     for col in columns:
         text = getattr(doc.meta, f"title_{col}") or (doc.meta.title if col == doc.meta.script else "")
         if text:
-            out.append({"col": col, "lang": COLUMNS[col], "text": text})
+            out.append({"col": col, "lang": column_lang(col, doc.region), "text": text})
     if not out:
         script = doc.meta.script if doc.meta.script in COLUMNS else "hans"
-        out.append({"col": script, "lang": COLUMNS[script], "text": doc.meta.title or doc.id})
+        out.append({"col": script, "lang": column_lang(script, doc.region), "text": doc.meta.title or doc.id})
     return out
 
 
@@ -112,8 +120,8 @@ def meta_value(doc: Document, name: str, columns: tuple[str, ...]) -> tuple:
     zh = zh_script(columns)
     value = getattr(m, name)
     if zh != m.script and m.converted.get(zh, {}).get(name):
-        return m.converted[zh][name], COLUMNS[zh]
-    return value, COLUMNS.get(m.script, "zh-Hans")
+        return m.converted[zh][name], column_lang(zh, doc.region)
+    return value, column_lang(m.script if m.script in COLUMNS else "hans", doc.region)
 
 
 def byline(doc: Document, columns: tuple[str, ...] = tuple(COLUMNS)) -> list[dict]:
@@ -150,16 +158,17 @@ def readable_url(url: str) -> str:
     return text if lost < 0 else text[:lost] + "…"
 
 
-def column_heads(columns: tuple[str, ...]) -> list[dict]:
-    """The label over each shown column, in its own language."""
-    return [{"col": c, "lang": COLUMNS[c], "text": COLUMN_LABELS[c]} for c in columns]
+def column_heads(columns: tuple[str, ...], region: str = "") -> list[dict]:
+    """The label over each shown column, in its own language (the Traditional one in `region`'s)."""
+    return [{"col": c, "lang": column_lang(c, region), "text": COLUMN_LABELS[c]} for c in columns]
 
 
 def collect_names(docs: list[Document], columns: tuple[str, ...], glossary=None) -> list[dict]:
     """Every glossary term marked in the book, its form per shown column; sorted by kind, then English, for lookup."""
     names = sorted(names_used(docs, glossary), key=lambda n: (n.kind, n.en.casefold(), n.id))
     return [{"id": n.id, "kind": n.kind,
-             "forms": [{"col": col, "lang": COLUMNS[col], "text": getattr(n, col)} for col in columns]}
+             "forms": [{"col": col, "lang": column_lang(col, n.region), "text": getattr(n, col)}
+                       for col in columns]}
             for n in names]
 
 

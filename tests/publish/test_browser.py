@@ -73,6 +73,24 @@ def test_each_column_is_set_in_its_own_languages_fonts(browser, tmp_path):
     page.close()
 
 
+@pytest.mark.parametrize("region, font, serif", [("zh-HK", "Noto Sans CJK HK", "Noto Serif CJK HK"),
+                                                 ("zh-TW", "Noto Sans CJK TC", "Noto Serif CJK TC"),
+                                                 ("zh-Hant", "Noto Sans CJK TC", "Noto Serif CJK TC")])
+def test_the_traditional_column_is_set_in_its_regions_font_in_the_page_and_the_book(browser, tmp_path, region, font,
+                                                                                     serif):
+    """Hong Kong's Traditional in Hong Kong's glyph shapes; Taiwan's and generic Traditional in Taiwan's."""
+    from tests.publish.epubdocs import seed_doc
+
+    doc = seed_doc()
+    doc.provenance["region"] = region
+    for path, first in zip(_page_and_books(doc, tmp_path), (font, serif, serif), strict=True):
+        page = _open(browser, path, 1400)
+        fonts = page.evaluate("""() => [...document.querySelectorAll('.cell.hant, .c.hant')]
+            .map(c => getComputedStyle(c).fontFamily.split(',')[0].trim())""")
+        assert fonts and set(fonts) == {f'"{first}"'}, (path.name, set(fonts))
+        page.close()
+
+
 @pytest.mark.parametrize("width", [390, 1400])
 def test_nothing_overflows_the_page_or_a_column(browser, tmp_path, width):
     for path in (_seed_page(tmp_path), _table_page(tmp_path)):
@@ -222,4 +240,33 @@ def test_names_in_the_names_table_are_not_broken_on_a_phone(browser, tmp_path):
     assert len(lines) > 20
     assert [name for name, n in lines if n > 1] == [], "a name of a few characters is split over two lines"
     assert page.evaluate("document.documentElement.scrollWidth") <= 390  # and the table still fits
+    page.close()
+
+
+@pytest.mark.parametrize("width", [360, 1040])
+def test_a_full_width_comma_after_a_space_never_opens_a_line(browser, tmp_path, width):
+    """"Facebook ，": at these widths the browser broke at the space and began the next line with "，"
+    (publish.rows.keep_with_mark makes that space no-break)."""
+    from tests.publish.epubdocs import seed_doc
+
+    doc = seed_doc()
+    text = "他在接受采访时说，他每天都会在Facebook ，Instagram 和 Twitter 上发表评论。"
+    s = seg(doc.id, 0, 0, text, "He said he posts on Facebook, Instagram and Twitter every day.")
+    doc.blocks.insert(0, Block(role="paragraph", segments=[s], source=text))
+    path = tmp_path / "p.html"
+    path.write_text(render_html(doc), encoding="utf-8")
+    page = _open(browser, path, width)
+    starts = page.evaluate("""() => {  // the first character of each line of the first Simplified cell
+        const cell = document.querySelector('main .cell.hans'), starts = [];
+        const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+        let node, top = null;
+        while ((node = walker.nextNode())) for (let i = 0; i < node.length; i++) {
+            const range = document.createRange();
+            range.setStart(node, i); range.setEnd(node, i + 1);
+            const rect = range.getClientRects()[0];
+            if (rect && (top === null || rect.top > top + 5)) { starts.push(node.data[i]); top = rect.top; }
+        }
+        return starts.join('');
+    }""")
+    assert len(starts) > 1 and "，" not in starts, starts
     page.close()

@@ -67,6 +67,19 @@ def opf(path: Path):
     return etree.fromstring(read(path, "EPUB/content.opf"))
 
 
+def in_region(doc, region: str):
+    """`doc` as a build for `region` records it: the region in the provenance, the byline converted."""
+    import opencc
+
+    to_hant = opencc.OpenCC("s2t").convert
+    m = doc.meta
+    doc.provenance["region"] = region
+    m.converted = {"hant": {"author": to_hant(m.author), "source": to_hant(m.source), "rights": to_hant(m.rights),
+                            "topics": [to_hant(t) for t in m.topics],
+                            "collections": [to_hant(c) for c in m.collections]}}
+    return doc
+
+
 # --- validation -------------------------------------------------------------------------------------
 
 
@@ -81,6 +94,8 @@ def checked(tmp_path_factory):
         "two-columns": write_epub([seed_doc(), hk_doc()], out / "two.epub", layout="side-by-side",
                                   columns=("hant", "en")),
         "untranslated": write_epub([seed_doc(english=False)], out / "zh.epub"),
+        "hong-kong": write_epub([in_region(seed_doc(), "zh-HK")], out / "hk.epub", layout="side-by-side",
+                                columns=("hant", "en")),
     }
     # The validation can fail: a copy whose nav points at a missing page must be reported.
     bad = out / "bad.epub"
@@ -96,7 +111,8 @@ def checked(tmp_path_factory):
 
 
 @needs_java
-@pytest.mark.parametrize("name", ["seed-interleaved", "seed-side-by-side", "many", "two-columns", "untranslated"])
+@pytest.mark.parametrize("name", ["seed-interleaved", "seed-side-by-side", "many", "two-columns", "untranslated",
+                                  "hong-kong"])
 def test_books_pass_epubcheck(checked, name):
     path, problems = checked[name]
     assert path.stat().st_size > 0
@@ -306,6 +322,45 @@ def test_columns_choose_subset_and_order_and_side_by_side_keeps_blank_cells(tmp_
     interleaved = write_epub([partly], tmp_path / "i.epub", columns=("en", "hant"))
     first = xhtml(interleaved, "ch001.xhtml").find(".//x:div[@class='row paragraph']", NS)
     assert [c.get("lang") for c in first] == ["zh-Hant"]
+
+
+@pytest.mark.parametrize("region, tag", [("zh-HK", "zh-Hant-HK"), ("zh-TW", "zh-Hant-TW"), ("zh-Hant", "zh-Hant")])
+@pytest.mark.parametrize("layout", ["interleaved", "side-by-side"])
+def test_a_regional_books_traditional_text_and_language_carry_the_regions_tag(tmp_path, region, tag, layout):
+    docs = [in_region(seed_doc(), region), in_region(luo_doc(), region)]
+    path = write_epub(docs, tmp_path / "r.epub", layout=layout, columns=("hant", "en"))
+    root = opf(path)
+    assert [e.text for e in root.findall(".//dc:language", NS)] == [tag, "en"]
+    assert root.get(XML_LANG) == tag  # the book's language: its first column's
+    with zipfile.ZipFile(path) as z:
+        pages = [n[len("EPUB/"):] for n in z.namelist() if n.endswith(".xhtml")]
+    assert {"ch001.xhtml", "ch002.xhtml", "names.xhtml", "nav.xhtml", "colophon.xhtml", "cover.xhtml"} <= set(pages)
+    for name in pages:
+        tags = {el.get("lang") for el in xhtml(path, name).iter() if (el.get("lang") or "").startswith("zh")}
+        assert tags == {tag}, name  # cells, titles, heads, names, the book's own headings: one Traditional tag
+    cells = [c for c in _cells(path) if "hant" in c.get("class").split() and "c" in c.get("class").split()]
+    assert cells and all(c.get("lang") == c.get(XML_LANG) == tag for c in cells)
+    names = xhtml(path, "names.xhtml").findall(".//x:li[@class='name']/x:span", NS)
+    assert names and {n.get("lang") for n in names} == {tag, "en"}
+
+
+def test_a_book_of_several_regions_tags_each_chapter_with_its_own_and_the_book_generically(tmp_path):
+    docs = [in_region(seed_doc(), "zh-HK"), in_region(luo_doc(), "zh-TW")]
+    path = write_epub(docs, tmp_path / "mixed.epub", columns=("hant", "en"))
+    assert [e.text for e in opf(path).findall(".//dc:language", NS)] == ["zh-Hant", "en"]
+    assert opf(path).get(XML_LANG) == "zh-Hant"
+    for name, tag in (("ch001.xhtml", "zh-Hant-HK"), ("ch002.xhtml", "zh-Hant-TW")):
+        body = xhtml(path, name).find("x:body", NS)
+        assert {el.get("lang") for el in body.iter() if (el.get("lang") or "").startswith("zh")} == {tag}
+    nav = [s.get("lang") for s in xhtml(path, "nav.xhtml").findall(".//x:nav[@id='toc']//x:a/x:span", NS)]
+    assert nav[:2] == ["zh-Hant-HK", "zh-Hant-TW"]  # each chapter's entry in its own title's tag
+    heading = xhtml(path, "nav.xhtml").findall(".//x:h1/x:span", NS)[1]
+    assert heading.get("lang") == "zh-Hant"  # the book's own heading (目錄): the book's generic tag
+
+
+def test_the_books_stylesheet_gives_hong_kong_its_own_fonts_after_the_generic_rule():
+    css = (Path(epub_mod.__file__).parent / "templates/epub/style.css").read_text(encoding="utf-8")
+    assert css.index(":lang(zh-Hant), .hant {") < css.index(':lang(zh-Hant-HK) {\n  font-family: "Noto Serif CJK HK"')
 
 
 def test_marks_render_and_unsafe_links_do_not(tmp_path):

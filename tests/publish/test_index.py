@@ -59,3 +59,24 @@ def test_index_titles_follow_the_shown_columns(tmp_path):
     # No Traditional title known: the source's stands in, as on the article's own page.
     assert [s["lang"] for s in second.find_all("span")] == ["zh-Hans"]
     assert "English: " in soup.footer.get_text()
+
+
+def test_each_entry_tags_its_traditional_title_with_its_own_documents_region(tmp_path):
+    hk, tw, old = seed_doc(), seed_doc(), seed_doc()
+    hk.provenance["region"], tw.provenance["region"] = "zh-HK", "zh-TW"
+    for doc in (hk, tw, old):  # a Simplified source, its byline converted for the region
+        doc.meta.script, doc.meta.author = "hans", "古老板的老巢"
+        doc.meta.converted = {"hant": {"author": "古老闆的老巢"}}
+    pages = [tmp_path / f"{n}.html" for n in ("hk", "tw", "old")]
+    path = write_index([hk, tw, old], pages, tmp_path / "index.html", columns=("hant", "en"))
+    soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    assert [a.find("span")["lang"] for a in soup.select("ol > li > a")] == ["zh-Hant-HK", "zh-Hant-TW", "zh-Hant"]
+    assert [li.select(".meta span")[1]["lang"] for li in soup.select("ol > li")] == \
+        ["zh-Hant-HK", "zh-Hant-TW", "zh-Hant"]
+    for doc in (hk, tw, old):  # a Traditional source's own text: its region nobody stated
+        doc.meta.script = "hant"
+    path = write_index([hk, tw, old], pages, tmp_path / "index.html", columns=("hant", "en"))
+    soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    assert {a.find("span")["lang"] for a in soup.select("ol > li > a")} == {"zh-Hant"}
+    css = soup.style.string
+    assert css.index(":lang(zh-Hant) {") < css.index(':lang(zh-Hant-HK) { font-family: "Noto Sans CJK HK"')

@@ -44,3 +44,20 @@ def test_a_player_is_a_labelled_link_to_its_video_or_audio_in_every_column():
                                        ("Video", "Watch the video", False)]),
         ("https://example.org/a.mp3", [("音频", "收听音频", False), ("音訊", "收聽音訊", False),
                                        ("Audio", "Listen", False)])]
+
+
+def test_a_space_before_a_full_width_mark_is_no_break_in_the_cell_only():
+    """"Facebook ，他说": a browser may break at the space and open the next line with "，"; U+00A0 holds them."""
+    from bilingual.model import Mark
+    from bilingual.publish.rows import block_html, keep_with_mark
+
+    s = seg("seed", 1, 0, "他在Facebook ，说 “你好” 。", "He said on Facebook , hello .")
+    s.marks["hans"] = [Mark(2, 10, "a", href="https://facebook.com/")]
+    b = Block(role="paragraph", segments=[s], source=s.source)
+    html = str(block_html(b, "hans", "hans", Marker()))
+    assert html == '他在<a href="https://facebook.com/" rel="noopener noreferrer">Facebook</a>\u00a0，说 “你好”\u00a0。'
+    assert "Facebook , hello ." in str(block_html(b, "en", "hans", Marker()))  # ASCII marks may start no line
+    assert s.hans == "他在Facebook ，说 “你好” 。"  # the document keeps its text
+    assert keep_with_mark("a  」b c") == "a\u00a0\u00a0」b c"  # every space of the run, one for one
+    unsegmented = Block(role="paragraph", source="见 Facebook ！")
+    assert str(block_html(unsegmented, "hans", "hans", Marker())) == "见 Facebook\u00a0！"

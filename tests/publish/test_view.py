@@ -94,3 +94,44 @@ def test_readable_url_decodes_what_it_safely_can():
     # tests/fixtures/articles/tune8/hkc_30050: the archive saved the URL after losing the title's characters
     lost = "https://www.hkcnews.com/article/30050/" + "%EF%BF%BD" * 6 + "-" + "%EF%BF%BD" * 4 + "-30054/"
     assert readable_url(lost) == "https://www.hkcnews.com/article/30050/…"
+
+
+def _in(region: str) -> Document:
+    """The seed's opening as a build for `region` records it (convert writes the region into the provenance)."""
+    from tests.publish.epubdocs import seed_doc
+
+    doc = seed_doc()
+    doc.provenance["region"] = region
+    doc.meta.converted = {"hant": {"author": "古老闆的老巢"}}
+    return doc
+
+
+def test_the_traditional_column_is_tagged_with_the_region_it_is_written_in():
+    from bilingual.model import column_lang
+
+    assert [column_lang("hant", r) for r in ("zh-HK", "zh-TW", "zh-Hant", "")] == \
+        ["zh-Hant-HK", "zh-Hant-TW", "zh-Hant", "zh-Hant"]
+    assert [column_lang(c, "zh-HK") for c in ("hans", "en")] == ["zh-Hans", "en"]  # only Traditional has regions
+
+
+def test_titles_heads_bylines_and_names_follow_the_documents_region():
+    from bilingual.publish.view import collect_names, column_heads, meta_value, titles
+
+    for region, tag in (("zh-HK", "zh-Hant-HK"), ("zh-TW", "zh-Hant-TW"), ("zh-Hant", "zh-Hant")):
+        doc = _in(region)
+        assert [t["lang"] for t in titles(doc, ("hans", "hant", "en"))] == ["zh-Hans", tag, "en"]
+        assert [h["lang"] for h in column_heads(("hant", "en"), doc.region)] == [tag, "en"]
+        assert meta_value(doc, "author", ("hant", "en"))[1] == tag  # a byline in the Traditional-only edition
+        forms = [f for n in collect_names([doc], ("hans", "hant", "en")) for f in n["forms"]]
+        assert forms and {f["lang"] for f in forms if f["col"] == "hant"} == {tag}
+    assert column_heads(("hant",))[0]["lang"] == "zh-Hant"  # no region known: generic
+
+
+def test_a_name_is_tagged_with_the_region_of_the_document_it_is_listed_from():
+    from bilingual.publish.view import collect_names, shared_region
+
+    hk, tw = _in("zh-HK"), _in("zh-TW")
+    assert shared_region([hk, tw]) == "" and shared_region([hk, _in("zh-HK")]) == "zh-HK"
+    assert shared_region([hk, Document(id="old")]) == ""  # a document that records no region
+    forms = collect_names([hk, tw], ("hant",))[0]["forms"]
+    assert forms[0]["lang"] == "zh-Hant-HK"  # its form is the first document's, written for Hong Kong
