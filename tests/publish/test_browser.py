@@ -102,6 +102,27 @@ def test_nothing_overflows_the_page_or_a_column(browser, tmp_path, width):
         page.close()
 
 
+@pytest.mark.parametrize("width", [390, 1400])
+def test_a_title_with_a_long_url_or_word_wraps_in_the_page_head(browser, tmp_path, width):
+    """The head's title and its other columns' titles wrap like the cells do: a URL in a Chinese title
+    (or a long unbroken English word) ran off a phone's screen and made the whole page scroll sideways."""
+    from tests.publish.epubdocs import seed_doc
+
+    doc = seed_doc()
+    zh = f"网友转发{LONG_URL}引发热议"
+    doc.meta.title = doc.meta.title_hans = zh
+    doc.meta.title_hant = f"網友轉發{LONG_URL}引發熱議"
+    doc.meta.title_en = "Netizens share " + "x" * 160
+    path = tmp_path / "title.html"
+    path.write_text(render_html(doc), encoding="utf-8")
+    page = _open(browser, path, width)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    spill = page.evaluate("""() => [...document.querySelectorAll('header.meta h1, header.meta .titles p')]
+        .filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.textContent.slice(0, 40))""")
+    assert spill == []
+    page.close()
+
+
 def test_a_wide_table_scrolls_inside_its_own_box_on_a_phone(browser, tmp_path):
     page = _open(browser, _table_page(tmp_path), 390)
     boxes = page.evaluate("""() => [...document.querySelectorAll('.row.table .cell.hans .table-wrap')].map(w =>
