@@ -150,6 +150,19 @@ def test_a_huge_number_before_a_unit_is_converted_without_error():
     assert [n.text for n in source_numbers("1" + "0" * 40 + "亩")] == ["1" + "0" * 40]
 
 
+@pytest.mark.parametrize("zh, text, value", [
+    ("原名六O二厂。", "六O二", 602), ("二○○八年奥运会", "二○○八", 2008),
+    # zeros that end a year: the whole run, not the first one alone (二○ is no 20, 一九九 no 199)
+    ("二○○○年", "二○○○", 2000), ("一九九O年", "一九九O", 1990), ("一九OO年", "一九OO", 1900),
+])
+def test_a_latin_o_or_a_circle_after_a_chinese_digit_is_a_zero(zh, text, value):
+    assert [(n.text, value in n.accepted) for n in source_numbers(zh)] == [(text, True)]
+
+
+def test_a_latin_o_after_a_chinese_digit_and_before_a_letter_is_latin():
+    assert [n.text for n in source_numbers("三OK")] == ["三"]
+
+
 def test_digits_are_errors_and_chinese_numerals_warnings():
     doc = sentence_document(["他30岁，有三十个孩子。"], ["He has children."])
     found = {f.source_mark: f.severity for f in check_document(doc, glossary=None)
