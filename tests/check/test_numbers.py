@@ -72,6 +72,8 @@ ACCEPTED = [
     ("只有十分之一的人同意。", "Only 10% agree."),  # 十分之一 is a tenth, not the adverb 十分 (very)
     # tune18 (round 17): an ordinal ends a tens word (第二十五次 -> "Twenty-fifth"); a hundred years is a centenary
     ("第二十五次领导人非正式会议", "Twenty-fifth Informal Leaders Meeting"),
+    ("第三十二届年会", "the thirty-second annual meeting"),
+    ("他们播放了一段三十秒的广告。", "They ran a thirty-second advert."),  # "second" is a unit too: 30 seconds
     ("讲清楚两个一百年奋斗目标。", "Make clear the Two Centenary Goals."),
     # tune19 (round 18): a Latin O or a circle for 〇 between Chinese digits is a zero
     ("原名开滦矿务局六O二厂。", "It was formerly known as Kailuan Mining Bureau Factory 602."),
@@ -116,6 +118,7 @@ REJECTED = [
      "Police launched an attempted murder inquiry at about 2am on Thursday."),
     ("第二十五次领导人非正式会议", "Twenty-sixth Informal Leaders Meeting"),  # the ordinal still counts
     ("第二十五次领导人非正式会议", "Twentieth Informal Leaders Meeting"),
+    ("第二十五次领导人非正式会议", "Twenty-second Informal Leaders Meeting"),
     ("原名开滦矿务局六O二厂。", "It was formerly known as Kailuan Mining Bureau Factory 62."),
 ]
 
