@@ -136,6 +136,7 @@ def test_a_name_inside_a_longer_word_or_name_is_not_matched(names, text, rule):
     ("王毅昨日视察清华大学", ["wang-yi"]),  # a person heads an institution's name only right before its suffix
     ("美国周四参议院投票通过", ["us"]),  # a time word ends the phrase: no name holds one
     ("王毅因病缺席", ["wang-yi"]), ("彭斯仅表示", ["pence"]), ("王毅更指出", ["wang-yi"]),  # function words
+    ("王毅轰要他付出代价", ["wang-yi"]), ("王毅批美方", ["wang-yi"]),  # headline verbs (tune19): Wang Yi blasts
     ("为此，美国派航母协防台湾", ["us", "taiwan"]),  # 派 sends: a verb with its object, no faction
     ("1986年，台湾第一个反对党", ["taiwan"]),  # an ordinal counts parties, it is no part of a name
     ("则曾多次接受日本传媒访问", ["japan"]),  # a common noun alone describes: the Japanese media

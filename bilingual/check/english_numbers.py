@@ -215,6 +215,8 @@ def word_numbers(words: list[str], *, specials_only: bool = False) -> list:
         elif w == "and" and in_number and i and words[i - 1] in big and (nxt in _UNITS or nxt in _TENS):
             continue  # two hundred and five; but "three and four" are two numbers
         elif w in _ORDINALS and in_number and current >= 20 and current % 10 == 0 and _ORDINALS[w] < 10:
+            if w == "second":  # a thirty-second advert (30秒) is a count of seconds as well as the 32nd
+                values.extend((dec(total + current), dec(_ORDINALS[w])))
             current += _ORDINALS[w]  # twenty-fifth (第二十五次): the ordinal ends the number
             flush()
         elif w in groups and in_number:

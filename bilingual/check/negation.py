@@ -161,11 +161,11 @@ def source_polarity(text: str) -> Polarity:
 
 
 def _a_not_a(words: list[str], k: int) -> bool:
-    """Whether words[k] is the negator of an A-not-A question (是不是 is it, 会|不会 will it, 可|不|可以 may one):
-    it asks whether, negating nothing, as 是否 does. Only as jieba cuts it: in the idiom 见怪不怪 (used to
-    the strange) the negator stands."""
+    """Whether words[k] is the negator of an A-not-A question (是不是 is it, 可不可以 and 可|不|可以 may one,
+    会|不会 will it): it asks whether, negating nothing, as 是否 does. Only as jieba cuts it: in the idiom 见怪不怪
+    (used to the strange) the negator stands."""
     word = words[k]
-    if len(word) == 3 and word[1] in "不没" and word[0] == word[2]:
+    if len(word) >= 3 and word[1] in "不没" and word[0] == word[2]:  # jieba's words 是不是, 有没有, 可不可以
         return True
     if word[0] not in "不没" or k == 0:
         return False

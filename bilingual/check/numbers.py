@@ -32,10 +32,10 @@ from bilingual.check.english_numbers import (
 )
 
 _CN_DIGITS = "零〇一二两三四五六七八九"
-# A Latin O or a circle written for 〇 between Chinese digits (六O二厂, Factory 602; 二○二○年): a zero.
+# Latin Os or circles written for 〇 after a Chinese digit, up to another digit or 年 (六O二厂, Factory 602;
+# 二○○八年; 一九九O年 and 二○○○年, whose zeros end the year): zeros, the run as long as it is.
 _ZERO = "OoＯ○◯"
-_ZERO_LIKE = re.compile(rf"(?<=[{_CN_DIGITS}])[{_ZERO}](?=[{_CN_DIGITS}{_ZERO}])"
-                        rf"|(?<=[{_CN_DIGITS}{_ZERO}])[{_ZERO}](?=[{_CN_DIGITS}])")
+_ZERO_LIKE = re.compile(rf"(?<=[{_CN_DIGITS}])[{_ZERO}]+(?=[{_CN_DIGITS}年])")
 # Multipliers written after a decimal (七点五万 is 75,000), the longest first.
 _DECIMAL_SCALES = ("万亿", "亿", "万")
 _CN_RUN = re.compile(rf"[{_CN_DIGITS}十][{_CN_DIGITS}十百千万亿]*"
@@ -175,7 +175,7 @@ def source_numbers(text: str) -> list[SourceNumber]:
     Each one's `text` is exactly as the source writes it (full-width digits
     included), so a proofreader's tool can highlight it.
     """
-    original, text = text, _ZERO_LIKE.sub("〇", text.translate(FULLWIDTH))
+    original, text = text, _ZERO_LIKE.sub(lambda m: "〇" * len(m.group()), text.translate(FULLWIDTH))
     taken = [False] * len(text)
     found: list[tuple[int, SourceNumber]] = []
 

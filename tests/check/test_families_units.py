@@ -262,6 +262,12 @@ def test_negation(zh, en, expected):
     ("会不会让房价出现下降呢？", "Is it going to bring down the housing prices?", []),
     ("是不是房地产政策又要松绑了？", "Have real estate policies been loosened?", []),
     ("他不会让房价下降。", "He will bring down the housing prices.", ["negation.missing"]),
+    # jieba's A-not-A words (是不是, 可不可以) and a verb cut around its 不 (喜欢|不|喜欢) negate nothing either:
+    # a "not" the English adds is the English's own
+    ("记者问他是不是真的来了。", "The reporter asked whether he had really come.", []),
+    ("记者问他是不是真的来了。", "The reporter asked whether he had not really come.", ["negation.added"]),
+    ("记者问他们可不可以进来。", "The reporter asked whether they could not come in.", ["negation.added"]),
+    ("记者问他喜欢不喜欢这本书。", "The reporter asked whether he liked the book.", []),
     # 不仅没有减少甚至增加: "not only did not fall but rose"; English may give the rise alone
     ("房贷的压力不仅没有减少甚至变得增加", "The pressure on the mortgage increased.", []),
     ("房贷的压力没有减少", "The pressure on the mortgage decreased.", ["negation.missing"]),

@@ -72,6 +72,8 @@ ACCEPTED = [
     ("只有十分之一的人同意。", "Only 10% agree."),  # 十分之一 is a tenth, not the adverb 十分 (very)
     # tune18 (round 17): an ordinal ends a tens word (第二十五次 -> "Twenty-fifth"); a hundred years is a centenary
     ("第二十五次领导人非正式会议", "Twenty-fifth Informal Leaders Meeting"),
+    ("第三十二届年会", "the thirty-second annual meeting"),
+    ("他们播放了一段三十秒的广告。", "They ran a thirty-second advert."),  # "second" is a unit too: 30 seconds
     ("讲清楚两个一百年奋斗目标。", "Make clear the Two Centenary Goals."),
     # tune19 (round 18): a Latin O or a circle for 〇 between Chinese digits is a zero
     ("原名开滦矿务局六O二厂。", "It was formerly known as Kailuan Mining Bureau Factory 602."),
@@ -116,6 +118,7 @@ REJECTED = [
      "Police launched an attempted murder inquiry at about 2am on Thursday."),
     ("第二十五次领导人非正式会议", "Twenty-sixth Informal Leaders Meeting"),  # the ordinal still counts
     ("第二十五次领导人非正式会议", "Twentieth Informal Leaders Meeting"),
+    ("第二十五次领导人非正式会议", "Twenty-second Informal Leaders Meeting"),
     ("原名开滦矿务局六O二厂。", "It was formerly known as Kailuan Mining Bureau Factory 62."),
 ]
 
@@ -148,6 +151,19 @@ def test_a_number_before_a_converted_unit_is_suggested_in_its_own_value(zh, en, 
 
 def test_a_huge_number_before_a_unit_is_converted_without_error():
     assert [n.text for n in source_numbers("1" + "0" * 40 + "亩")] == ["1" + "0" * 40]
+
+
+@pytest.mark.parametrize("zh, text, value", [
+    ("原名六O二厂。", "六O二", 602), ("二○○八年奥运会", "二○○八", 2008),
+    # zeros that end a year: the whole run, not the first one alone (二○ is no 20, 一九九 no 199)
+    ("二○○○年", "二○○○", 2000), ("一九九O年", "一九九O", 1990), ("一九OO年", "一九OO", 1900),
+])
+def test_a_latin_o_or_a_circle_after_a_chinese_digit_is_a_zero(zh, text, value):
+    assert [(n.text, value in n.accepted) for n in source_numbers(zh)] == [(text, True)]
+
+
+def test_a_latin_o_after_a_chinese_digit_and_before_a_letter_is_latin():
+    assert [n.text for n in source_numbers("三OK")] == ["三"]
 
 
 def test_digits_are_errors_and_chinese_numerals_warnings():
