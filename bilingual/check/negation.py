@@ -53,6 +53,7 @@ class _Lists:
     not_only: re.Pattern | None = None
     english_not_only: re.Pattern | None = None
     exclusive: frozenset[str] = frozenset()
+    exclusive_with: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -88,7 +89,7 @@ def _lists() -> _Lists:
                   tuple(data.get("not_until", [])),
                   re.compile(data["comparison_standard"]) if data.get("comparison_standard") else None,
                   re.compile("|".join(map(re.escape, data["not_only"]))), words("english_not_only"),
-                  frozenset(data.get("exclusive", [])))
+                  frozenset(data.get("exclusive", [])), frozenset(data.get("exclusive_with", [])))
 
 
 # A word's edges: an apostrophe joined to a word is part of it (can't, Xi's), one that quotes it is not ('never asked').
@@ -145,7 +146,8 @@ def source_polarity(text: str) -> Polarity:
             # 不仅没有减少，甚至增加 ("not only did not fall but rose"): English may give the rise alone; 除了沉默
             #什么也没有 ("nothing but silence"): an exclusive says 'only', with or without a negation
             after_not_only = k > 0 and lists.not_only.fullmatch(words[k - 1]) is not None
-            exclusive = any(w in lists.exclusive for w in words[:k])
+            before = words[:k]
+            exclusive = any(w in lists.exclusive for w in before) and any(w in lists.exclusive_with for w in before)
             if word in lists.weak or rhetorical or after_not_only or exclusive:
                 weak = True
                 if word[0] in lists.prefixes and _adjective(word):

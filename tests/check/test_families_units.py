@@ -277,6 +277,8 @@ def test_negation(zh, en, expected):
     # tune19 (round 18): 除了…没有 is exclusive, 'only': "nothing but" drops no negation; without 除了 it does
     ("关于瓦尔迪兹的话题，实际上除了沉默什么也没有。", "On Valdez, there's practically nothing but silence.", []),
     ("关于瓦尔迪兹的话题，实际上什么也没有。", "On Valdez, there's practically everything.", ["negation.missing"]),
+    # no "nothing but" shape: 除了 alone leaves the negation
+    ("除了要付钱还不能退货。", "Besides paying, you can return the goods.", ["negation.missing"]),
 ])
 def test_negation_stand_ins(zh, en, expected):
     assert kinds(zh, en) == expected
