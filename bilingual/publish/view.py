@@ -64,7 +64,7 @@ class Name:
     hans: str = ""
     hant: str = ""
     en: str = ""
-    region: str = ""  # of the document it first appears in: the Traditional form's language tag says it
+    region: str = ""  # of the document its Traditional form is taken from: the form's language tag says it
 
 
 def names_used(docs: list[Document], glossary=None) -> list[Name]:
@@ -85,10 +85,12 @@ def names_used(docs: list[Document], glossary=None) -> list[Name]:
                 for mark in seg.marks.get(column, []):
                     if mark.tag != "term" or not mark.ref:
                         continue
-                    name = found.setdefault(mark.ref, Name(mark.ref, region=doc.region))
+                    name = found.setdefault(mark.ref, Name(mark.ref))
                     regions.setdefault(mark.ref, doc.provenance.get("region") or "zh-TW")
                     if not getattr(name, column):
                         setattr(name, column, getattr(seg, column)[mark.start:mark.end])
+                        if column == "hant":
+                            name.region = doc.region
     if glossary is not None:
         for name in found.values():
             term = glossary.get(name.id)

@@ -135,3 +135,15 @@ def test_a_name_is_tagged_with_the_region_of_the_document_it_is_listed_from():
     assert shared_region([hk, Document(id="old")]) == ""  # a document that records no region
     forms = collect_names([hk, tw], ("hant",))[0]["forms"]
     assert forms[0]["lang"] == "zh-Hant-HK"  # its form is the first document's, written for Hong Kong
+
+
+def test_a_names_tag_follows_the_document_its_traditional_form_comes_from():
+    """A name first marked only in another column of a Hong Kong document takes its Traditional form, and so
+    its tag, from the Taiwan document that marks it there."""
+    from bilingual.publish.view import collect_names
+
+    hk, tw = _in("zh-HK"), _in("zh-TW")
+    for seg in hk.segments():
+        seg.marks["hant"] = []
+    name = collect_names([hk, tw], ("hant",))[0]
+    assert name["forms"][0]["lang"] == "zh-Hant-TW"
