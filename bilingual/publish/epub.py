@@ -111,9 +111,8 @@ def default_title(docs: list[Document], columns: tuple[str, ...]) -> str:
 
 
 def _metadata(book: epub.EpubBook, docs: list[Document], columns: tuple[str, ...], title: str,
-              layout: str = "interleaved") -> None:
+              layout: str = "interleaved", region: str = "") -> None:
     book.set_title(title)
-    region = view.shared_region(docs)
     book.language = column_lang(columns[0], region)
     for col in columns:
         book.add_metadata("DC", "language", column_lang(col, region))
@@ -182,7 +181,7 @@ def write_epub(docs: list[Document], path: Path, *, layout: str = "interleaved",
 
     book = epub.EpubBook()
     book.set_identifier(book_identifier(docs, layout, columns))
-    _metadata(book, docs, columns, title, layout)
+    _metadata(book, docs, columns, title, layout, region)
     css = epub.EpubItem(uid="style", file_name="style.css", media_type="text/css", content=_css())
     common = {"lang": column_lang(columns[0], region), "zh_lang": zh_lang, "zh_labels": labels, "layout": layout,
               "labels": view.column_heads(columns, region), "version": __version__}

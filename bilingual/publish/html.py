@@ -8,15 +8,15 @@ from pathlib import Path
 
 from bilingual import __version__
 from bilingual.files import write_atomic
-from bilingual.model import Document, column_lang
+from bilingual.model import Document
 from bilingual.publish.render import environment
 from bilingual.publish.view import (
-    COLUMN_LABELS,
     Marker,
     Name,
     block_html,
     byline,
     colophon_rows,
+    column_heads,
     groups,
     names_used,
     provenance_line,
@@ -54,7 +54,7 @@ def render_html(doc: Document, *, columns: tuple[str, ...] = ("hans", "hant", "e
         doc=doc,
         doc_lang=heads[0]["lang"],
         titles=heads,
-        columns=[{"key": c, "lang": column_lang(c, doc.region), "label": COLUMN_LABELS[c]} for c in columns],
+        columns=column_heads(columns, doc.region),
         groups=groups(doc, columns, True, rendered),
         tags=ROLE_TAGS,
         byline=byline(doc, columns),
