@@ -18,12 +18,11 @@ from tests.check import planting
 
 TUNE = planting.TUNE
 # family -> (least recall, least precision) on the tuning corpora: issue 10's goals for recall; omission
-# has none there, and stays above 70 % with tune7 and tune8 added (English fragments without sentence ends
-# cannot be aligned inside); its precision went from 85.2 % to 84.0 % when parallel4 and tune12 joined,
-# with no rule changed
+# has none there: 75.8 % / 85.1 % on length and anchors alone, 84.2 % / 88.6 % with CC-CEDICT's glosses
+# (lexicon.py; English fragments without sentence ends still cannot be aligned inside)
 GOALS = {
     "number": (0.95, 0.9), "untranslated": (0.95, 0.9), "loop": (0.95, 0.9), "mismatch": (0.95, 0.9),
-    "units": (0.8, 0.9), "negation": (0.8, 0.9), "names": (0.8, 0.9), "omission": (0.7, 0.8),
+    "units": (0.8, 0.9), "negation": (0.8, 0.9), "names": (0.8, 0.9), "omission": (0.8, 0.85),
 }
 
 

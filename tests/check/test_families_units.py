@@ -452,6 +452,26 @@ def test_english_left_alone_far_too_short_for_the_sentence_beside_it_is_no_pair(
     assert dropped_sentences(zh, english_sentences(en), 3.24) == [1]
 
 
+def test_a_sentence_its_neighbours_could_absorb_by_length_is_found_by_its_words():
+    from bilingual.check.omission import dropped_sentences, english_sentences
+
+    # parallel2/tune12 20-22, the middle sentence's English taken out: by length the middle sentence could be
+    # merged into the last one's long English, but none of its words (边缘, 渗透, 时代, 进程 …) has a CC-CEDICT
+    # gloss there (lexicon.py), while the last sentence's have
+    zh = ["因此，阿里早在2014年就提出了乡村战略，跟大数据云计算和全球化并列为阿里未来20年三大核心战略。",
+          "但是从边缘渗透而来的东西能让我们看清我们所处的这个时代的进程。",
+          "当前，随着新能源汽车财政补贴力度减弱、充电设施普及率不高、三元锂电池暂停在新能源客车上使用，"
+          "国内新能源汽车市场出现暂时的上行压力。"]
+    en = ["As such, Alibaba had proposed a rural strategy as far back as 2014, which together with big data cloud "
+          "computing and globalization are its three major core strategies for the next 20 years.",
+          "But what seeps in from the fringes can be highly instructive as to the tenor of the era we're living in.",
+          "At present, the domestic renewable energy automobile market is temporarily under pressure because of "
+          "weakening fiscal subsidies, inadequate charging facilities, and ternary lithium batteries being "
+          "suspended from use in renewable energy passenger vehicles."]
+    assert dropped_sentences(zh, english_sentences(" ".join(en)), 3.3) == []
+    assert dropped_sentences(zh, english_sentences(" ".join([en[0], en[2]])), 3.3) == [1]
+
+
 def test_a_few_is_a_quantity_few_alone_a_weak_negation():
     from bilingual.check.negation import english_polarity
 
