@@ -37,7 +37,7 @@ TERMS = [
     Term("liang-yiming", "梁一鸣", kind="person", en="Liang Yiming"),
     Term("huasheng", "华升", kind="org", en="Huasheng"),
     Term("politburo", "中共中央政治局", kind="org", en="CCP Politburo"),
-    Term("australia", "澳大利亚", kind="place", en="Australia"),
+    Term("australia", "澳大利亚", aliases=["澳洲"], kind="place", en="Australia"),
     Term("democrats", "民主党", kind="org", en="the Democratic Party"),
     Term("taipei", "台北", kind="place", en="Taipei"), Term("taipei-city", "台北市", kind="place", en="Taipei City"),
     Term("who", "世界卫生组织", aliases=["世卫"], kind="org", en="the WHO"),
@@ -137,6 +137,9 @@ def test_a_name_inside_a_longer_word_or_name_is_not_matched(names, text, rule):
     ("美国周四参议院投票通过", ["us"]),  # a time word ends the phrase: no name holds one
     ("王毅因病缺席", ["wang-yi"]), ("彭斯仅表示", ["pence"]), ("王毅更指出", ["wang-yi"]),  # function words
     ("王毅轰要他付出代价", ["wang-yi"]), ("王毅批美方", ["wang-yi"]),  # headline verbs (tune19): Wang Yi blasts
+    # tune20: a listed or an associated company, and a big state bank, are described by their country
+    ("收取澳洲上市公司", ["australia"]), ("一系列C&W日本关连公司", ["japan"]), ("涉多间香港上市公司", ["hk"]),
+    ("在香港运营的中国大型国有银行", ["hk", "china"]),
     ("为此，美国派航母协防台湾", ["us", "taiwan"]),  # 派 sends: a verb with its object, no faction
     ("1986年，台湾第一个反对党", ["taiwan"]),  # an ordinal counts parties, it is no part of a name
     ("则曾多次接受日本传媒访问", ["japan"]),  # a common noun alone describes: the Japanese media

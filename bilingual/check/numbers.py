@@ -52,6 +52,10 @@ _PERCENT = re.compile(rf"(?<![{_CN_DIGITS}十百千万\d])百分之([{_CN_DIGITS
 _FRACTION = re.compile(rf"([{_CN_DIGITS}十百千万]+|\d+)分之([{_CN_DIGITS}十点]+|\d+)")
 _TENTHS = re.compile(rf"(?<![{_CN_DIGITS}十百千万\d])([一二两三四五六七八九]{{1,2}})成"
                      r"(?=以上|以下|左右|多|的|[，。、；：！？,.;:!?）)」”\s]|$)")
+# Tenths written N分 in a saying (一分部署、九分落实: 10 % deployment, 90 % implementation; 七分饱): a count of
+# points, minutes or cents too (九分 stays 9), never 分之, 分钟, 分别 and the other words 分 starts.
+_TENTHS_FEN = re.compile(rf"(?<![{_CN_DIGITS}十百千万\d点])([一二三四五六七八九])分"
+                         r"(?![之钟别析子开配散布享手工裂化队期批])")
 # The first number of a range whose last carries the multiplier (600-700万, 3至5亿): the multiplier is shared.
 _RANGE_SCALE = re.compile(r"\s*(?:-|~|～|—|–|至|到)\s*(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)? ?"
                           r"(万亿|[十百千]?亿|[十百千]?万)")
@@ -220,6 +224,10 @@ def source_numbers(text: str) -> list[SourceNumber]:
             take(m.start(), m.end())
             accepted = set().union(*(_as_percent(10 * v, text) | {v / 10} for v in map(_cn_value, m.group(1))))
             found.append((m.start(), SourceNumber(m.group(0), accepted, False)))
+    for m in _TENTHS_FEN.finditer(text):
+        if free(m.start(), m.end()) and (v := _cn_value(m.group(1))) is not None:
+            take(m.start(), m.end())
+            found.append((m.start(), SourceNumber(m.group(0), {v} | _as_percent(10 * v, text), False)))
     for m in _ARABIC.finditer(text):
         if not free(m.start(), m.end()):
             continue

@@ -29,7 +29,7 @@ TUNE = ("wmt19", "parallel2/tune", "parallel2/tune2", "parallel2/tune3", "parall
         "parallel2/tune6", "parallel2/tune7", "parallel2/tune8", "parallel2/tune9", "parallel2/tune10",
         "parallel2/tune11", "parallel2/tune12", "parallel2/tune13", "parallel2/tune14",
         "parallel2/tune15", "parallel2/tune16", "parallel2/tune17", "parallel2/tune18",
-        "parallel2/tune19", "parallel3", "parallel4")
+        "parallel2/tune19", "parallel2/tune20", "parallel3", "parallel4")
 KNOWN_BAD = {
     "wmt19": {55, 92, 103, 109, 124, 145},  # 145: the English stops mid-sentence (drops 在中国 and the rest)
     "parallel2/tune": {8, 21, 26, 33, 47, 49, 60, 62, 69, 83, 113, 115, 125, 141},
@@ -67,8 +67,8 @@ KNOWN_BAD = {
     "parallel2/tune18": {5, 24, 35, 39, 46, 54, 57, 61, 71, 82, 86, 99, 102, 107, 124, 125},
     # set S: labelled 2026-12-05 beside set R, measured once as next2/, opened for tuning round 18
     "parallel2/tune19": {3, 4, 10, 15, 16, 25, 33, 52, 58, 65, 87, 88, 90, 91, 94, 100, 118, 119, 125, 140},
-    # set T: not yet measured, not tuned on
-    "parallel2/next": {4, 26, 40, 53, 76, 87, 96, 98, 100, 107, 114, 135, 140},
+    # set T: labelled 2026-12-05 while set Q was held out, measured once as next/, opened for tuning round 19
+    "parallel2/tune20": {4, 26, 40, 53, 76, 87, 96, 98, 100, 107, 114, 135, 140},
 }
 FAMILIES = {
     "number": ("number.missing",), "untranslated": ("cjk-in-english",), "loop": ("repetition",),

@@ -78,10 +78,14 @@ ACCEPTED = [
     # tune19 (round 18): a Latin O or a circle for 〇 between Chinese digits is a zero
     ("原名开滦矿务局六O二厂。", "It was formerly known as Kailuan Mining Bureau Factory 602."),
     ("二○○八年奥运会", "the 2008 Olympics"),
+    # tune20 (round 19): tenths written N分 in a saying, as N成 are
+    ("一分部署、九分落实。", "With 10% efforts in deployment, 90% efforts will be made in implementation."),
+    ("比赛还剩九分。", "Nine points remained."),  # a count of points stays one
 ]
 
 REJECTED = [
     ("他1961年出生。", "He was born in 1962."),
+    ("一分部署、九分落实。", "With 10% efforts in deployment, 80% efforts will be made in implementation."),
     ("他工作了30年。", "He worked for three years."),
     ("增长百分之十。", "It grew by 11%."),
     ("6月19日开会。", "The meeting was on July 19."),
