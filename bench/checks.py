@@ -7,9 +7,10 @@
 
 For each finding family: errors planted in the human English by
 tests/check/planting.py, recall (planted lines reported at warning or above)
-and precision (the family's warning-or-above findings on planted lines); and
-the share of clean lines flagged at warning or above, the lines the corpus
-README lists as wrong in the reference left apart.
+and precision (the family's warning-or-above findings on planted lines); how
+many lines the paragraph aligner of `check --translation` pairs right when the
+English drops and merges some; and the share of clean lines flagged at warning
+or above, the lines the corpus README lists as wrong in the reference left apart.
 """
 
 from __future__ import annotations
@@ -97,6 +98,10 @@ def main(argv: list[str]) -> None:
                       else planting.sentence_figures(corpus, family, names))
         print(f"{family:13} recall {total.recall:6.1%} ({total.found}/{total.planted})   "
               f"precision {total.precision:6.1%} ({total.on_planted}/{total.reported})")
+    paired = [planting.alignment_figures(corpus) for corpus in chosen]
+    right, lines = sum(p[0] for p in paired), sum(p[1] for p in paired)
+    print(f"paragraphs    paired right {right / max(lines, 1):6.1%} ({right}/{lines}; 8 % of the English lines "
+          "dropped, 8 % merged into the next)")
     flagged = checked = 0
     kinds: Counter[str] = Counter()
     for corpus in chosen:

@@ -2,7 +2,8 @@
 
 Equal counts pair one to one. Otherwise a Gale–Church dynamic programme over
 paragraph lengths picks 1-1, 2-1, 1-2, 1-0 and 0-1 beads, helped by anchors
-that both sides share (numbers and Latin-script names), searched in a band
+that both sides share (numbers and Latin-script names) and by the words whose
+CC-CEDICT glosses the English holds (lexicon.py), searched in a band
 around the diagonal so that time and memory grow linearly with the paragraphs. What stays unpaired is
 reported as an "unaligned" finding, and every merge as an "alignment" note, so
 nothing is guessed silently. The result is marked block-aligned (see
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 import math
 
-from bilingual.check import ALIGNMENT_KEY, GROUPS_KEY
+from bilingual.check import ALIGNMENT_KEY, GROUPS_KEY, lexicon
 from bilingual.check.base import Finding, excerpt
 from bilingual.check.beads import LATIN_NAME as _LATIN_NAME
 from bilingual.check.beads import anchor_cost as _anchor_cost
@@ -77,6 +78,10 @@ class _BeadCosts:
         self.en = {1: [(en_len[j], values[j], words[j]) for j in range(len(english))],
                    2: [(en_len[j] + en_len[j + 1] + 1, values[j] | values[j + 1], words[j] | words[j + 1])
                        for j in range(len(english) - 1)]}
+        glosses = [lexicon.source_glosses(s) for s in sources]
+        stems = [lexicon.english_stems(e) for e in english]
+        self.glosses = {1: glosses, 2: [glosses[i] + glosses[i + 1] for i in range(len(sources) - 1)]}
+        self.stems = {1: stems, 2: [stems[j] | stems[j + 1] for j in range(len(english) - 1)]}
 
     def step(self, i: int, j: int, di: int, dj: int) -> float:
         """Cost of the bead taking sources[i:i+di] and english[j:j+dj]."""
@@ -84,7 +89,8 @@ class _BeadCosts:
             return _COST[(di, dj)] + _SKIP_EXTRA
         sl, anchors = self.src[di][i]
         el, vals, words = self.en[dj][j]
-        return _COST[(di, dj)] + _length_cost(sl, el, self.ratio) + _anchor_cost(anchors, vals, words)
+        return (_COST[(di, dj)] + _length_cost(sl, el, self.ratio) + _anchor_cost(anchors, vals, words)
+                + lexicon.cost(self.glosses[di][i], self.stems[dj][j]))
 
 
 def _banded(n: int, m: int, band: int, costs: _BeadCosts) -> tuple[list[tuple[list[int], list[int]]], bool]:

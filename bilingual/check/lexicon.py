@@ -11,6 +11,7 @@ inflections meet (govern, governs, government) at the price of a few false frien
 
 from __future__ import annotations
 
+import math
 import re
 from functools import cache, lru_cache
 
@@ -18,6 +19,12 @@ from bilingual import datafiles
 from bilingual.chars import HAN
 
 STEM = 5  # letters of an English word compared
+# What a source word costs an alignment that pairs it with English holding one of its glosses (-HIT) or none (+MISS),
+# against leaving it unpaired (0): the log-odds of a gloss in the sentence's own English (47 %) against in
+# another's (5 %). Measured at these values, not tuned: within a paragraph 84 % of sentences left out are found
+# (75.8 % without), and paragraphs pair right 97.0 % of the time where they paired 87.6 % (bench/align.py).
+HIT = math.log(0.47 / 0.05)
+MISS = -math.log(0.53 / 0.95)
 _WORD = re.compile(r"[a-z]{3,}")
 _HAN_RUN = re.compile(f"(?:{HAN.pattern})+")
 # Parts of a gloss that are not its meaning: (usage notes), [pinyin], CL:measure words, cross references.
@@ -53,6 +60,12 @@ def source_glosses(text: str) -> list[frozenset[str]]:
 def covered(glosses: list[frozenset[str]], stems: frozenset[str]) -> int:
     """How many of a sentence's words have a gloss among an English text's stems."""
     return sum(1 for g in glosses if not g.isdisjoint(stems))
+
+
+def cost(glosses: list[frozenset[str]], stems: frozenset[str]) -> float:
+    """The words' cost of pairing a source text (its glosses) with an English text (its stems)."""
+    hits = covered(glosses, stems)
+    return MISS * (len(glosses) - hits) - HIT * hits
 
 
 @lru_cache(maxsize=50_000)

@@ -10,17 +10,16 @@ substantial source sentence left on its own (a 1-0 bead) is reported.
 
 from __future__ import annotations
 
-import math
 import re
 import statistics
 
+from bilingual.check import lexicon
 from bilingual.check.base import Finding, Unit, excerpt
 from bilingual.check.beads import LATIN_NAME as _LATIN_NAME
 from bilingual.check.beads import anchor_cost as _anchor_cost
 from bilingual.check.beads import anchors_source as _anchors_source
 from bilingual.check.beads import length_cost as _length_cost
 from bilingual.check.english_numbers import target_values
-from bilingual.check.lexicon import covered, english_stems, source_glosses
 from bilingual.check.text import PRIOR_RATIO, source_length
 from bilingual.glossary.english import fold_english
 
@@ -29,11 +28,6 @@ _BEADS = {(1, 1): 0.6, (2, 1): 2.0, (1, 2): 2.0, (3, 1): 3.5, (1, 3): 3.5, (1, 0
 # An English sentence left alone beside a source sentence left alone is its rendering (a pair) only when it is
 # at least this share of the length the source needs: "That movement ended …" (54) renders no 91 characters.
 PAIR_SHARE = 1 / 3
-# Cost of a source word whose dictionary gloss the bead's English holds (-LEX_HIT) or lacks (+LEX_MISS), against
-# the same word left out (0): the log-odds of finding a gloss in the sentence's own English (47 %, lexicon.py)
-# against in another's (5 %).
-LEX_HIT = math.log(0.47 / 0.05)
-LEX_MISS = -math.log(0.53 / 0.95)
 MIN_CHARS = 10  # a shorter sentence (a dateline, 他说) may well be merged into its neighbour
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
 
@@ -78,8 +72,8 @@ def dropped_sentences(sources: list[str], english: list[str], ratio: float) -> l
     anchors = [_anchors_source(s) for s in sources]
     en_values = [target_values(e) for e in english]
     en_words = [{fold_english(w) for w in _LATIN_NAME.findall(e)} for e in english]
-    glosses = [source_glosses(s) for s in sources]
-    en_stems = [english_stems(e) for e in english]
+    glosses = [lexicon.source_glosses(s) for s in sources]
+    en_stems = [lexicon.english_stems(e) for e in english]
     inf = float("inf")
     cost = [[inf] * (m + 1) for _ in range(n + 1)]
     back: list[list[tuple[int, int] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
@@ -97,12 +91,11 @@ def dropped_sentences(sources: list[str], english: list[str], ratio: float) -> l
                 else:
                     numbers = [x for k in range(i, a) for x in anchors[k][0]]
                     names = set().union(*(anchors[k][1] for k in range(i, a)))
-                    words = [g for k in range(i, a) for g in glosses[k]]
-                    hits = covered(words, frozenset().union(*en_stems[j:b]))
                     step = (prior + _length_cost(sum(src_len[i:a]), sum(en_len[j:b]) + (dj - 1), ratio)
                             + _anchor_cost((numbers, names), set().union(*en_values[j:b]),
                                            set().union(*en_words[j:b]))
-                            + LEX_MISS * (len(words) - hits) - LEX_HIT * hits)
+                            + lexicon.cost([g for k in range(i, a) for g in glosses[k]],
+                                           frozenset().union(*en_stems[j:b])))
                 if cost[i][j] + step < cost[a][b]:
                     cost[a][b] = cost[i][j] + step
                     back[a][b] = (di, dj)

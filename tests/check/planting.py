@@ -297,6 +297,35 @@ def omission_figures(name: str, glossary, size: int = 3) -> Figures:
     return fig
 
 
+def alignment_figures(name: str, share: float = 0.08) -> tuple[int, int]:
+    """(source lines paired with their own English, source lines): each line a paragraph; the English loses
+    `share` of its lines and merges another `share` into the next, at random (seeded by the corpus name)."""
+    import random
+
+    from bilingual.check.align import align_paragraphs
+
+    zh, en = corpus(name)
+    draw = random.Random(name)
+    english: list[str] = []
+    truth: dict[int, int | None] = {}  # source line -> its English paragraph, None when dropped
+    i = 0
+    while i < len(zh):
+        r = draw.random()
+        if r < share:
+            truth[i] = None
+            i += 1
+        elif r < 2 * share and i + 1 < len(zh):
+            english.append(f"{en[i]} {en[i + 1]}")
+            truth[i] = truth[i + 1] = len(english) - 1
+            i += 2
+        else:
+            english.append(en[i])
+            truth[i] = len(english) - 1
+            i += 1
+    paired = {s: (ens[0] if ens else None) for srcs, ens in align_paragraphs(zh, english) for s in srcs}
+    return sum(1 for s, e in truth.items() if paired.get(s) == e), len(truth)
+
+
 def clean_rate(name: str, glossary) -> tuple[int, int, list[tuple[int, str, str]]]:
     """(lines flagged at warning or above, lines checked, the findings) on a clean corpus, known-bad lines apart."""
     zh, en = corpus(name)
