@@ -2,8 +2,9 @@
 
 Written with translate-toolkit (translate.storage.tmx). Each <tu> carries the
 segment id as tuid and three variants: zh-Hans (the source the memory is keyed
-by), en, and zh-Hant when converted. Props record where the English came from
-(x-bilingual-origin) and, for machine output, the machine text itself
+by), en, and the Traditional column when converted, tagged with the region it was written for
+(zh-Hant-TW, zh-Hant-HK; zh-Hant when none is recorded), as the published pages tag it.
+Props record where the English came from (x-bilingual-origin) and, for machine output, the machine text itself
 (x-bilingual-mt) so that import can tell an edit from an untouched pair.
 """
 
@@ -15,25 +16,25 @@ from bilingual.errors import BilingualError
 from bilingual.files import write_atomic
 from bilingual.interchange.units import ReturnedUnit, glossary_notes, segment_source
 from bilingual.interchange.xmlsafe import read_xml_safely
-from bilingual.model import Document
+from bilingual.model import Document, column_lang
 
 SOURCE_LANG = "zh-Hans"
 TARGET_LANG = "en"
-HANT_LANG = "zh-Hant"
 ORIGIN_PROP = "x-bilingual-origin"
 MT_PROP = "x-bilingual-mt"
 # Tags other tools write for Simplified and Traditional Chinese.
 _HANS = ("zh-hans", "zh-cn", "zh-sg", "zh")
-_HANT = ("zh-hant", "zh-tw", "zh-hk", "zh-mo")
+_HANT = ("zh-hant", "zh-hant-tw", "zh-hant-hk", "zh-hant-mo", "zh-tw", "zh-hk", "zh-mo")
 
 
 def write_tmx(doc: Document, path: Path, *, glossary=None) -> Path:
-    """Write the translated segments of `doc` as TMX 1.4 (zh-Hans, en, zh-Hant); atomic."""
+    """Write the translated segments of `doc` as TMX 1.4 (zh-Hans, en, zh-Hant[-region]); atomic."""
     from lxml import etree
     from translate.storage import tmx
 
     store = tmx.tmxfile(sourcelanguage=SOURCE_LANG, targetlanguage=TARGET_LANG)
     store.addheader()
+    hant_lang = column_lang("hant", doc.region)
     for seg in doc.segments():
         source = segment_source(seg)
         if not seg.en or not source:
@@ -42,7 +43,7 @@ def write_tmx(doc: Document, path: Path, *, glossary=None) -> Path:
         unit.xmlelement.set("tuid", seg.id)
         unit.settarget(seg.en, TARGET_LANG, append=True)
         if seg.hant:
-            unit.settarget(seg.hant, HANT_LANG, append=True)
+            unit.settarget(seg.hant, hant_lang, append=True)
         for note in glossary_notes(source, glossary):
             unit.addnote(note)
         origin = "human" if seg.origin == "human" else "mt"

@@ -41,6 +41,23 @@ def test_one_tu_per_translated_segment_with_three_variants(tmp_path):
     assert [u.source for u in store.units] == [s.hans for s in segs[:-1]]
 
 
+def test_the_traditional_variant_carries_the_region_it_was_written_for(tmp_path):
+    """A Hong Kong build's Traditional column is zh-Hant-HK in its TMX, as in its pages; read back, a unit
+    whose only Chinese is that variant still has its source."""
+    doc = make_doc()
+    doc.provenance["region"] = "zh-HK"
+    path = write_tmx(doc, tmp_path / "hk.tmx")
+    root = etree.parse(str(path)).getroot()
+    langs = {tuv.get("{http://www.w3.org/XML/1998/namespace}lang") for tuv in root.iter("tuv")}
+    assert langs == {"zh-Hans", "en", "zh-Hant-HK"}
+    for tu in root.iter("tu"):
+        tu.remove(tu.find("tuv"))  # the zh-Hans variant: the header's srclang names none left
+    only_hant = tmp_path / "only-hant.tmx"
+    only_hant.write_bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8"))
+    units = read_tmx_units(only_hant)
+    assert [u.source for u in units] == [s.hant for s in doc.segments() if s.en]
+
+
 def test_glossary_notes_and_reader(tmp_path):
     doc = make_doc()
     glossary = SubstringGlossary([Term("中国", "China", "place")])
