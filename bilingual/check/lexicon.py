@@ -40,9 +40,10 @@ def english_stems(text: str) -> frozenset[str]:
 
 def source_glosses(text: str) -> list[frozenset[str]]:
     """For each content word of a Chinese text, the stems of its dictionary glosses (words with none left out)."""
+    from bilingual.glossary.rules import rules
     from bilingual.glossary.wordcut import shared
 
-    function_words, cut = _function_words(), shared()
+    function_words, cut = rules().function_words, shared()
     out = []
     for run in _HAN_RUN.findall(text):
         for a, b in cut.tokenize(run):
@@ -90,7 +91,3 @@ def _definitions() -> dict[str, str]:
 def _stopwords() -> frozenset[str]:
     return frozenset(w for line in datafiles.lines("check/english_stopwords.txt") for w in line.split())
 
-
-@cache
-def _function_words() -> frozenset[str]:
-    return frozenset(line.split("\t")[0] for line in datafiles.lines("names/function_words.txt"))
