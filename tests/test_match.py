@@ -140,6 +140,8 @@ def test_a_name_inside_a_longer_word_or_name_is_not_matched(names, text, rule):
     # tune20: a listed or an associated company, and a big state bank, are described by their country
     ("收取澳洲上市公司", ["australia"]), ("一系列C&W日本关连公司", ["japan"]), ("涉多间香港上市公司", ["hk"]),
     ("在香港运营的中国大型国有银行", ["hk", "china"]),
+    # tune21: after a count of things, a place and an institution's word are many institutions (many US schools)
+    ("他们表示，很多美国学校尽管没有", ["us"]), ("很多复旦大学学生", ["fudan"]),
     ("为此，美国派航母协防台湾", ["us", "taiwan"]),  # 派 sends: a verb with its object, no faction
     ("1986年，台湾第一个反对党", ["taiwan"]),  # an ordinal counts parties, it is no part of a name
     ("则曾多次接受日本传媒访问", ["japan"]),  # a common noun alone describes: the Japanese media

@@ -77,13 +77,13 @@ def _lists() -> _Lists:
     in_context = "".join(f"|{_START}(?:{p}){_END}" for p in data.get("english_weak_patterns", []))
     weak = re.compile(_phrases(data["english_weak"]) + in_context, re.IGNORECASE)
     negator = "[" + "".join(data["prefixes"]) + "]"
-    roots = {w.casefold(): re.compile(negator + "(?:" + "|".join(map(re.escape, r)) + ")")
-             for w, r in data["english_antonyms"].items()}
+    roots = {form: re.compile(negator + "(?:" + "|".join(map(re.escape, r)) + ")")
+             for w, r in data["english_antonyms"].items() for form in _plurals(w.casefold())}
     return _Lists(frozenset(data["negators"]), frozenset(data["single"]), frozenset(data["strong"]),
                   frozenset(data["not_negation"]), frozenset(data["weak"]), tuple(data["rhetorical_question"]),
                   frozenset(data["prefixes"]),
                   words("english_strong"), weak, words("english_not_negation"),
-                  re.compile(_phrases(data["english_antonyms"]), re.IGNORECASE), prefixed, suffixed,
+                  re.compile(_phrases(roots), re.IGNORECASE), prefixed, suffixed,
                   exclusive, content, roots,
                   {w.casefold(): tuple(n) for w, n in data.get("english_weak_renders", {}).items()},
                   tuple(data.get("not_until", [])),
@@ -95,6 +95,13 @@ def _lists() -> _Lists:
 # A word's edges: an apostrophe joined to a word is part of it (can't, Xi's), one that quotes it is not ('never asked').
 _START = r"(?<!\w)(?<!\w')"
 _END = r"(?!\w)(?!'\w)"
+
+
+def _plurals(word: str) -> tuple[str, ...]:
+    """A word and its plural (inequality, inequalities; injustice, injustices): 不平等问题 -> "the inequalities"."""
+    if " " in word:
+        return (word,)
+    return (word, word[:-1] + "ies" if word.endswith("y") else word + ("es" if word.endswith("s") else "s"))
 
 
 def _phrases(words) -> str:

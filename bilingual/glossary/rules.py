@@ -74,6 +74,8 @@ class Rules:
     described_by_name: tuple[str, ...] = ()
     # jieba's prepositions, adverbs, conjunctions, pronouns and particles (names/function_words.txt): breakers.
     function_words: frozenset[str] = frozenset()
+    # Counts of things (很多, 多家): before a place and an institution's word, the phrase describes many.
+    counts: frozenset[str] = frozenset()
 
     def suffix_at(self, text: str) -> str:
         """The longest listed suffix `text` starts with ("" if none)."""
@@ -122,6 +124,7 @@ def parse(data: dict) -> Rules:
         doctrine_endings=tuple(data.get("doctrine_endings", [])),
         described_by_name=tuple(data.get("described_by_name", [])),
         function_words=frozenset(data.get("function_words", [])),
+        counts=frozenset(data.get("counts", [])),
     )
 
 
@@ -229,9 +232,18 @@ def judge(cut: Cut, start: int, end: int, kind: str, bare: bool, hans: str, r: R
     # An institution named after a person puts its suffix right after the name (宋庆龄|基金会,
     # 邵逸夫|医学院); words between a person and a suffix are the rest of a sentence (梁一鸣|押往|机场).
     longer = _longer_name(cut, start, end, r, name_starts, words=1 if kind == "person" else 3)
+    if longer and _counted(cut, start, r):
+        return True, f"'{longer}' after a count of things describes them, names none"
     if longer:
         return False, f"part of the longer name '{longer}' (it ends in a name's last word)"
     return True, "; ".join(w for w in (why, why2) if w) or "stands as a word"
+
+
+def _counted(cut: Cut, start: int, r: Rules) -> bool:
+    """A count of things stands right before the name (很多|美国学校, 多家|中国公司): what follows is a kind of
+    institution, many of them, not one institution's name."""
+    tok = cut.token(start - 1)
+    return tok is not None and tok[1] == start and cut.text[tok[0]:start] in r.counts
 
 
 def _doctrine(cut: Cut, start: int, end: int, r: Rules) -> str:

@@ -29,7 +29,7 @@ TUNE = ("wmt19", "parallel2/tune", "parallel2/tune2", "parallel2/tune3", "parall
         "parallel2/tune6", "parallel2/tune7", "parallel2/tune8", "parallel2/tune9", "parallel2/tune10",
         "parallel2/tune11", "parallel2/tune12", "parallel2/tune13", "parallel2/tune14",
         "parallel2/tune15", "parallel2/tune16", "parallel2/tune17", "parallel2/tune18",
-        "parallel2/tune19", "parallel2/tune20", "parallel3", "parallel4")
+        "parallel2/tune19", "parallel2/tune20", "parallel2/tune21", "parallel3", "parallel4")
 KNOWN_BAD = {
     "wmt19": {55, 92, 103, 109, 124, 145},  # 145: the English stops mid-sentence (drops 在中国 and the rest)
     "parallel2/tune": {8, 21, 26, 33, 47, 49, 60, 62, 69, 83, 113, 115, 125, 141},
@@ -69,8 +69,9 @@ KNOWN_BAD = {
     "parallel2/tune19": {3, 4, 10, 15, 16, 25, 33, 52, 58, 65, 87, 88, 90, 91, 94, 100, 118, 119, 125, 140},
     # set T: labelled 2026-12-05 while set Q was held out, measured once as next/, opened for tuning round 19
     "parallel2/tune20": {4, 26, 40, 53, 76, 87, 96, 98, 100, 107, 114, 135, 140},
-    # set U: not yet measured, not tuned on
-    "parallel2/next": {21, 36, 37, 59, 69, 71, 92, 94, 112, 115, 117, 123, 143},
+    # set U: labelled 2026-12-05 while set Q was held out, measured once as next/, opened for tuning round 20;
+    # 81 added after that measurement: its English writes 53% as "53) %" (the unit check rightly flagged it)
+    "parallel2/tune21": {21, 36, 37, 59, 69, 71, 81, 92, 94, 112, 115, 117, 123, 143},
 }
 FAMILIES = {
     "number": ("number.missing",), "untranslated": ("cjk-in-english",), "loop": ("repetition",),
@@ -301,13 +302,14 @@ def omission_figures(name: str, glossary, size: int = 3) -> Figures:
 
 def alignment_figures(name: str, share: float = 0.08) -> tuple[int, int]:
     """(source lines paired with their own English, source lines): each line a paragraph; the English loses
-    `share` of its lines and merges another `share` into the next, at random (seeded by the corpus name)."""
+    `share` of its lines and merges another `share` into the next, at random (seeded by the corpus's first
+    line, so that a corpus keeps its figure when its folder is renamed)."""
     import random
 
     from bilingual.check.align import align_paragraphs
 
     zh, en = corpus(name)
-    draw = random.Random(name)
+    draw = random.Random(zh[0])
     english: list[str] = []
     truth: dict[int, int | None] = {}  # source line -> its English paragraph, None when dropped
     i = 0

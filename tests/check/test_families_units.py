@@ -189,6 +189,9 @@ def test_scale_words(zh, en, ok):
     ("特里斯坦的不忠让科勒伤透了心", "Khloe was left heartbroken by Tristan's information", ["negation.missing"]),
     ("残疾人不能进入大楼。", "Disabled people can enter the building.", ["negation.missing"]),  # 不|能: no 残
     ("贫富差距没有扩大。", "Inequality widened.", ["negation.missing"]),
+    # tune21:16: the antonym's plural renders it as well (不平等问题 -> "the inequalities")
+    ("发誓要解决巴布亚的不平等问题和滥用职权问题。", "He vowed to address the inequalities and rights abuses in Papua.",
+     []),
     # a contraction that lost the space after it still negates
     ("更不会考虑大学。", "And won’tconsider going to colleges.", []),
     ("更不会考虑大学。", "And consider going to colleges.", ["negation.missing"]),
