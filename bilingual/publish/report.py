@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
+
+from markupsafe import Markup, escape
 
 from bilingual.check import units_of
 from bilingual.check.base import RANK, SEVERITIES, Finding, Unit
-from bilingual.model import COLUMNS
+from bilingual.model import COLUMNS, column_lang
 from bilingual.publish.render import environment
 
 SCHEMA = "bilingual-check/1"
@@ -33,7 +36,9 @@ def render(doc, findings: list[Finding], fmt: str, *, title_suffix: str = "") ->
     if fmt == "json":
         return render_json(findings, summary, document=doc.id, title=title)
     if fmt == "html":
-        return render_html(findings, summary, units, title=title)
+        script = doc.meta.script if doc.meta.script in ("hans", "hant") else "hans"
+        return render_html(findings, summary, units, title=title, region=doc.region,
+                           title_lang=column_lang(script, doc.region))
     if fmt == "summary":
         return render_text([], summary, title=title + title_suffix)
     if fmt == "text":
@@ -92,8 +97,28 @@ def highlight(text: str, marks: list[str]) -> list[tuple[str, bool]]:
     return pieces
 
 
-def render_html(findings: list[Finding], summary: dict, units: list[Unit], *, title: str = "") -> str:
-    """A self-contained page: each flagged segment's source and English side by side, problems marked."""
+# A run of Chinese in a finding's message (Han, CJK punctuation, fullwidth forms), tagged so the browser
+# picks a Chinese font for it rather than the fallback of the English page around it (a Japanese one).
+_CJK_RUN = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0003134f]+")
+
+
+def tag_chinese(text: str, lang: str) -> Markup:
+    """`text` escaped, each run of Chinese in it wrapped in a span with `lang`."""
+    out, pos = [], 0
+    for m in _CJK_RUN.finditer(text):
+        out.append(escape(text[pos:m.start()]))
+        out.append(Markup('<span lang="%s">%s</span>') % (lang, m.group()))
+        pos = m.end()
+    out.append(escape(text[pos:]))
+    return Markup("").join(out)
+
+
+def render_html(findings: list[Finding], summary: dict, units: list[Unit], *, title: str = "",
+                region: str = "", title_lang: str = "zh-Hans") -> str:
+    """A self-contained page: each flagged segment's source and English side by side, problems marked;
+    the Traditional column beside them when a finding is about it. The Chinese quoted in a finding is
+    tagged with its column's language (the source's, or the Traditional column's for a zh-Hant finding)."""
+    hans, hant = column_lang("hans"), column_lang("hant", region)
     by_id = {u.id: u for u in units}
     rows: dict[str, dict] = {}
     for f in findings:
@@ -105,5 +130,13 @@ def render_html(findings: list[Finding], summary: dict, units: list[Unit], *, ti
         target = unit.en if unit else next((f.target for f in fs if f.target), "")
         row["source"] = highlight(source, [f.source_mark for f in fs])
         row["target"] = highlight(target, [f.target_mark for f in fs])
+        on_hant = [f for f in fs if f.target_column == "hant"]
+        hant_text = (unit.hant if unit and unit.hant else on_hant[0].target) if on_hant else ""
+        row["hant"] = highlight(hant_text, [f.source_mark for f in on_hant]) if hant_text else []
         row["worst"] = max((f.severity for f in fs), key=RANK.__getitem__)
-    return environment().get_template("report.html.j2").render(title=title, summary=summary, rows=list(rows.values()))
+        row["notes"] = [{"severity": f.severity, "kind": f.kind, **{
+            part: tag_chinese(getattr(f, part) or "", hant if f.target_column == "hant" else hans)
+            for part in ("message", "suggestion", "reason")}} for f in fs]
+    return environment().get_template("report.html.j2").render(
+        title=title, heading=tag_chinese(title or "translation", title_lang), summary=summary,
+        rows=list(rows.values()), hans=hans, hant=hant)

@@ -1,0 +1,36 @@
+"""The HTML check report tags every piece of Chinese with its column's language, so a browser renders it
+in a Chinese font (untagged Han inside the English page fell back to Noto Sans CJK JP), and shows the
+Traditional column when a finding is about it (the English alone cannot show what zh-Hant lacks)."""
+
+from bilingual.check.base import Finding, Unit
+from bilingual.publish.report import render_html, summarize, tag_chinese
+
+
+def _page(findings, units, **kw):
+    return render_html(findings, summarize(findings, units), units, **kw)
+
+
+def test_chinese_in_a_finding_is_tagged_and_escaped():
+    tagged = str(tag_chinese("'马蒂奇' (Ma <b>)", "zh-Hans"))
+    assert tagged == "&#39;<span lang=\"zh-Hans\">马蒂奇</span>&#39; (Ma &lt;b&gt;)"
+    unit = Unit("a:0.0:x", "然而马蒂奇状态不足。", "However, Matic lacked fitness.")
+    f = Finding(unit.id, "name.person", "info", message="'马蒂奇' (Ma Diqi) is not in the English",
+                suggestion="check that the name is rendered: Ma Diqi", source_mark="马蒂奇")
+    page = _page([f], [unit], title="俄罗斯与朝鲜")
+    assert "<span lang=\"zh-Hans\">马蒂奇</span>&#39; (Ma Diqi)" in page
+    assert "<h1>Check: <span lang=\"zh-Hans\">俄罗斯与朝鲜</span></h1>" in page
+    assert "<div lang=\"zh-Hans\">然而<mark>马蒂奇</mark>" in page
+    assert "<div lang=\"zh-Hant" not in page  # no Traditional column when no finding is about it
+
+
+def test_a_traditional_column_finding_shows_that_column_in_its_region():
+    unit = Unit("a:1.0:y", "俄罗斯总统普京签署。", "Russian President Putin signed.",
+                hant="俄羅斯總統普京簽署。")
+    f = Finding(unit.id, "glossary.hant", "error", source="俄罗斯总统普京签署。", target=unit.hant,
+                message="zh-TW writes '普京' as '普丁', which the Traditional column lacks",
+                suggestion="use '普丁' in the zh-Hant column", source_mark="普京", target_column="hant")
+    page = _page([f], [unit], region="zh-TW")
+    assert "<div lang=\"zh-Hant-TW\">俄羅斯總統<mark>普京</mark>簽署。</div>" in page
+    assert "as &#39;<span lang=\"zh-Hant-TW\">普丁</span>&#39;" in page
+    hk = _page([f], [unit], region="zh-HK")
+    assert "<div lang=\"zh-Hant-HK\">" in hk and "<div lang=\"zh-Hant-TW\">" not in hk
