@@ -77,15 +77,15 @@ def render_json(findings: list[Finding], summary: dict, *, document: str = "", t
 
 
 def highlight(text: str, marks: list[str]) -> list[tuple[str, bool]]:
-    """`text` cut into (piece, highlighted) runs at every occurrence of any mark."""
+    """`text` cut into (piece, highlighted) runs at every occurrence of any mark; a mark that starts or ends
+    with a Latin letter or digit only where it does not run on into a word ('out' not inside 'outserv')."""
     spans: list[tuple[int, int]] = []
     for mark in sorted({m for m in marks if m}, key=len, reverse=True):
-        start = text.find(mark)
-        while start >= 0:
-            end = start + len(mark)
-            if not any(a < end and start < b for a, b in spans):
-                spans.append((start, end))
-            start = text.find(mark, end)
+        before = r"(?<![A-Za-z0-9])" if mark[0].isascii() and mark[0].isalnum() else ""
+        after = r"(?![A-Za-z0-9])" if mark[-1].isascii() and mark[-1].isalnum() else ""
+        for m in re.finditer(before + re.escape(mark) + after, text):
+            if not any(a < m.end() and m.start() < b for a, b in spans):
+                spans.append(m.span())
     pieces, pos = [], 0
     for a, b in sorted(spans):
         if a > pos:

@@ -34,3 +34,10 @@ def test_a_traditional_column_finding_shows_that_column_in_its_region():
     assert "as &#39;<span lang=\"zh-Hant-TW\">普丁</span>&#39;" in page
     hk = _page([f], [unit], region="zh-HK")
     assert "<div lang=\"zh-Hant-HK\">" in hk and "<div lang=\"zh-Hant-TW\">" not in hk
+
+
+def test_a_latin_mark_is_highlighted_as_a_word_not_inside_one():
+    from bilingual.publish.report import highlight
+
+    assert highlight("out outserv out", ["out"]) == [("out", True), (" outserv ", False), ("out", True)]
+    assert highlight("普京说", ["普京"]) == [("普京", True), ("说", False)]
