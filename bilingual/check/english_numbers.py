@@ -68,6 +68,7 @@ _ORDINALS = {w: i + 1 for i, w in enumerate(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
     "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth".split())}
 _ORDINALS |= {w[:-1] + "ieth": v for w, v in _TENS.items()}
+_ORDINALS |= {w + "ly": v for w, v in list(_ORDINALS.items()) if v <= 10}  # firstly … tenthly: 六是 -> "Sixthly"
 _DECADES = {w[:-1] + "ies": v for w, v in _TENS.items()}
 _ROMAN = {r: i for i, r in enumerate(
     "_ I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX".split()) if r != "_"}

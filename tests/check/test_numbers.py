@@ -81,6 +81,7 @@ ACCEPTED = [
     # tune20 (round 19): tenths written N分 in a saying, as N成 are
     ("一分部署、九分落实。", "With 10% efforts in deployment, 90% efforts will be made in implementation."),
     ("比赛还剩九分。", "Nine points remained."),  # a count of points stays one
+    ("六是加强监督。", "Sixthly, strengthen supervision."),  # an ordinal adverb counts the list's items
 ]
 
 REJECTED = [
