@@ -114,6 +114,7 @@ def test_daisy_ace_reports_no_violations(books, tmp_path):
 def test_html_pages_pass_the_nu_validator(books, tmp_path):
     pages = sorted(books["seed"].parent.glob("*.html")) + sorted(books["three-interleaved"].parent.glob("*.html"))
     assert len(pages) == 5  # the seed page; three article pages and the collection's index.html
+    pages.append(_check_report(tmp_path / "report.html"))
     # A copy with a duplicate id goes along (one JVM start): the validator must fail that one, so the
     # check on ours can fail.
     broken = tmp_path / "broken.html"
@@ -125,3 +126,17 @@ def test_html_pages_pass_the_nu_validator(books, tmp_path):
     lines = done.stderr.strip().splitlines()
     assert done.returncode != 0 and lines and all("broken.html" in line for line in lines), done.stderr[-3000:]
     assert any("Duplicate ID" in line for line in lines)
+
+
+def _check_report(path):
+    """A check report page with a finding on each column, as `bilingual check --format html` writes one."""
+    from bilingual.check.base import Finding, Unit
+    from bilingual.publish.report import render_html, summarize
+
+    unit = Unit("a:0.0:x", "俄罗斯总统普京签署。", "Russian President Putin signed out.", hant="俄羅斯總統普京簽署。")
+    findings = [Finding(unit.id, "glossary.hant", "error", message="zh-TW writes '普京' as '普丁'",
+                        source_mark="普京", target_column="hant"),
+                Finding(unit.id, "length-ratio", "info", message="the English is long", target_mark="out")]
+    path.write_text(render_html(findings, summarize(findings, [unit]), [unit], title="普京", region="zh-TW"),
+                    encoding="utf-8")
+    return path
