@@ -98,10 +98,13 @@ _END = r"(?!\w)(?!'\w)"
 
 
 def _plurals(word: str) -> tuple[str, ...]:
-    """A word and its plural (inequality, inequalities; injustice, injustices): 不平等问题 -> "the inequalities"."""
+    """A word and its plural or third person (inequality, inequalities; injustice, injustices; disobey,
+    disobeys): 不平等问题 -> "the inequalities"."""
     if " " in word:
         return (word,)
-    return (word, word[:-1] + "ies" if word.endswith("y") else word + ("es" if word.endswith("s") else "s"))
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return (word, word[:-1] + "ies")
+    return (word, word + ("es" if word.endswith("s") else "s"))
 
 
 def _phrases(words) -> str:

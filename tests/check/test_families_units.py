@@ -192,6 +192,7 @@ def test_scale_words(zh, en, ok):
     # tune21:16: the antonym's plural renders it as well (不平等问题 -> "the inequalities")
     ("发誓要解决巴布亚的不平等问题和滥用职权问题。", "He vowed to address the inequalities and rights abuses in Papua.",
      []),
+    ("他经常不服从命令。", "He often disobeys orders.", []),  # a vowel before the y: disobeys, not disobeies
     # a contraction that lost the space after it still negates
     ("更不会考虑大学。", "And won’tconsider going to colleges.", []),
     ("更不会考虑大学。", "And consider going to colleges.", ["negation.missing"]),
