@@ -53,9 +53,10 @@ _FRACTION = re.compile(rf"([{_CN_DIGITS}十百千万]+|\d+)分之([{_CN_DIGITS}�
 _TENTHS = re.compile(rf"(?<![{_CN_DIGITS}十百千万\d])([一二两三四五六七八九]{{1,2}})成"
                      r"(?=以上|以下|左右|多|的|[，。、；：！？,.;:!?）)」”\s]|$)")
 # Tenths written N分 in a saying (一分部署、九分落实: 10 % deployment, 90 % implementation; 七分饱): a count of
-# points, minutes or cents too (九分 stays 9), never 分之, 分钟, 分别 and the other words 分 starts.
+# points, minutes or cents too (九分 stays 9), never 分之, 分钟, 分别 and the other words 分 starts, nor the
+# idioms 一分为二 (to split in two, to see both sides) and 四分五裂, 一分一秒 (a digit right after 分).
 _TENTHS_FEN = re.compile(rf"(?<![{_CN_DIGITS}十百千万\d点])([一二三四五六七八九])分"
-                         r"(?![之钟别析子开配散布享手工裂化队期批])")
+                         r"(?![之钟别析子开配散布享手工裂化队期批为一二三四五六七八九])")
 # The first number of a range whose last carries the multiplier (600-700万, 3至5亿): the multiplier is shared.
 _RANGE_SCALE = re.compile(r"\s*(?:-|~|～|—|–|至|到)\s*(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)? ?"
                           r"(万亿|[十百千]?亿|[十百千]?万)")

@@ -81,6 +81,7 @@ ACCEPTED = [
     # tune20 (round 19): tenths written N分 in a saying, as N成 are
     ("一分部署、九分落实。", "With 10% efforts in deployment, 90% efforts will be made in implementation."),
     ("比赛还剩九分。", "Nine points remained."),  # a count of points stays one
+    ("问题要一分为二地看。", "Split the problem in two."),  # an idiom: 一分为二 counts no tenths
     ("六是加强监督。", "Sixthly, strengthen supervision."),  # an ordinal adverb counts the list's items
 ]
 
@@ -133,6 +134,13 @@ def test_accepted_forms(zh, en):
     numbers = source_numbers(zh)
     values = target_values(en)
     assert all(set(n.renderings(en)) & values for n in numbers), [(n.text, n.accepted) for n in numbers]
+
+
+def test_an_idiom_with_a_digit_after_fen_is_no_tenths():
+    zh, en = "国家四分五裂。", "The country fell apart."
+    findings = check_document(sentence_document([zh], [en]), glossary=None)
+    # (a lone 四 stays an info finding, as before N分 counted tenths; a warning was new)
+    assert not [f for f in findings if f.kind.startswith("number") and f.severity != "info"], (zh, en)
 
 
 @pytest.mark.parametrize("zh,en", REJECTED)
