@@ -22,7 +22,7 @@ STEM = 5  # letters of an English word compared
 # What a source word costs an alignment that pairs it with English holding one of its glosses (-HIT) or none (+MISS),
 # against leaving it unpaired (0): the log-odds of a gloss in the sentence's own English (47 %) against in
 # another's (5 %). Measured at these values, not tuned: within a paragraph 84 % of sentences left out are found
-# (75.8 % without), and paragraphs pair right 97.0 % of the time where they paired 87.6 % (bench/align.py).
+# (75.8 % without), and paragraphs pair right 97.0 % of the time where they paired 87.6 % (bench/checks.py).
 HIT = math.log(0.47 / 0.05)
 MISS = -math.log(0.53 / 0.95)
 _WORD = re.compile(r"[a-z]{3,}")
@@ -90,4 +90,3 @@ def _definitions() -> dict[str, str]:
 @cache
 def _stopwords() -> frozenset[str]:
     return frozenset(w for line in datafiles.lines("check/english_stopwords.txt") for w in line.split())
-
