@@ -97,6 +97,20 @@ def highlight(text: str, marks: list[str]) -> list[tuple[str, bool]]:
     return pieces
 
 
+def _as_hant(marks: list[str], region: str) -> list[str]:
+    """Marks on the Simplified source (a glossary.hant finding's surface, 朝鲜) and the same as the region's
+    Traditional column writes them (朝鮮), so that they are found in that column."""
+    from bilingual.errors import BilingualError
+    from bilingual.hant import writer
+    from bilingual.variants import region_config
+
+    try:
+        write = writer(region_config(region or "zh-Hant")).convert
+    except BilingualError:  # a region opencc.toml does not list: generic Traditional
+        write = writer(region_config("zh-Hant")).convert
+    return [*marks, *(write(m) for m in marks if m)]
+
+
 # A run of Chinese in a finding's message (Han, CJK punctuation, fullwidth forms), tagged so the browser
 # picks a Chinese font for it rather than the fallback of the English page around it (a Japanese one).
 _CJK_RUN = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0003134f]+")
@@ -132,7 +146,7 @@ def render_html(findings: list[Finding], summary: dict, units: list[Unit], *, ti
         row["target"] = highlight(target, [f.target_mark for f in fs])
         on_hant = [f for f in fs if f.target_column == "hant"]
         hant_text = (unit.hant if unit and unit.hant else on_hant[0].target) if on_hant else ""
-        row["hant"] = highlight(hant_text, [f.source_mark for f in on_hant]) if hant_text else []
+        row["hant"] = highlight(hant_text, _as_hant([f.source_mark for f in on_hant], region)) if hant_text else []
         row["worst"] = max((f.severity for f in fs), key=RANK.__getitem__)
         row["notes"] = [{"severity": f.severity, "kind": f.kind, **{
             part: tag_chinese(getattr(f, part) or "", hant if f.target_column == "hant" else hans)

@@ -41,3 +41,15 @@ def test_a_latin_mark_is_highlighted_as_a_word_not_inside_one():
 
     assert highlight("out outserv out", ["out"]) == [("out", True), (" outserv ", False), ("out", True)]
     assert highlight("普京说", ["普京"]) == [("普京", True), ("说", False)]
+
+
+def test_a_traditional_column_finding_marks_the_name_as_that_column_writes_it():
+    # the finding's mark is the source's Simplified surface (朝鲜); the Traditional column writes it 朝鮮
+    unit = Unit("a:2.0:z", "朝鲜发射导弹。", "North Korea fired a missile.", hant="朝鮮發射導彈。")
+    f = Finding(unit.id, "glossary.hant", "error", source=unit.source, target=unit.hant,
+                message="zh-TW writes '朝鲜' as '北韓', which the Traditional column lacks",
+                suggestion="use '北韓' in the zh-Hant column", source_mark="朝鲜", target_column="hant")
+    for region, lang in (("zh-TW", "zh-Hant-TW"), ("zh-HK", "zh-Hant-HK"), ("", "zh-Hant")):
+        page = _page([f], [unit], region=region)
+        assert f"<div lang=\"{lang}\"><mark>朝鮮</mark>發射導彈。</div>" in page, region
+        assert "<div lang=\"zh-Hans\"><mark>朝鲜</mark>发射导弹。</div>" in page
