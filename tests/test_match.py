@@ -142,6 +142,7 @@ def test_a_name_inside_a_longer_word_or_name_is_not_matched(names, text, rule):
     ("在香港运营的中国大型国有银行", ["hk", "china"]),
     # tune21: after a count of things, a place and an institution's word are many institutions (many US schools)
     ("他们表示，很多美国学校尽管没有", ["us"]), ("很多复旦大学学生", ["fudan"]),
+    ("很多北京市第二中级人民法院的法官", []), ("部分香港中文大学学生", []), ("很多北京大学学生", []),
     ("为此，美国派航母协防台湾", ["us", "taiwan"]),  # 派 sends: a verb with its object, no faction
     ("1986年，台湾第一个反对党", ["taiwan"]),  # an ordinal counts parties, it is no part of a name
     ("则曾多次接受日本传媒访问", ["japan"]),  # a common noun alone describes: the Japanese media

@@ -76,6 +76,8 @@ class Rules:
     function_words: frozenset[str] = frozenset()
     # Counts of things (很多, 多家): before a place and an institution's word, the phrase describes many.
     counts: frozenset[str] = frozenset()
+    # The words a count makes a kind of institution after a place (学校, 公司); 很多北京大学学生 keeps its university.
+    institution_words: frozenset[str] = frozenset()
 
     def suffix_at(self, text: str) -> str:
         """The longest listed suffix `text` starts with ("" if none)."""
@@ -125,6 +127,7 @@ def parse(data: dict) -> Rules:
         described_by_name=tuple(data.get("described_by_name", [])),
         function_words=frozenset(data.get("function_words", [])),
         counts=frozenset(data.get("counts", [])),
+        institution_words=frozenset(data.get("institution_words", [])),
     )
 
 
@@ -232,7 +235,7 @@ def judge(cut: Cut, start: int, end: int, kind: str, bare: bool, hans: str, r: R
     # An institution named after a person puts its suffix right after the name (宋庆龄|基金会,
     # 邵逸夫|医学院); words between a person and a suffix are the rest of a sentence (梁一鸣|押往|机场).
     longer = _longer_name(cut, start, end, r, name_starts, words=1 if kind == "person" else 3)
-    if longer and _counted(cut, start, r):
+    if longer and _counted(cut, start, r) and longer[end - start:] in r.institution_words:
         return True, f"'{longer}' after a count of things describes them, names none"
     if longer:
         return False, f"part of the longer name '{longer}' (it ends in a name's last word)"
