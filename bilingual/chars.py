@@ -11,6 +11,10 @@ HAN = re.compile(f"[{HAN_RANGES}]")
 KANA_HANGUL_RANGES = "\u3040-\u30ff\uac00-\ud7af"
 # What may start a Chinese sentence: Han, Hangul, CJK punctuation and the full-width openers （［｛.
 CJK_START = re.compile(f"[{HAN_RANGES}\uac00-\ud7af\u3000-\u303f\uff08\uff3b\uff5b]")
+# Chinese as a run of text to tag with its language: Han plus the CJK radicals, symbols and punctuation before it
+# (\u2e80-\u33ff), the Yijing hexagrams and the full-width forms (\uff00-\uffef), so that quotes and marks
+# inside it take the Chinese font too.
+CHINESE_RUN = re.compile(f"[\u2e80-\u33ff{HAN_RANGES}\u4dc0-\u4dff\uff00-\uffef]+")
 # What jieba cuts as one run (Han plus Latin letters, digits and a few joiners): word checks cut only such runs.
 WORD_RUN = re.compile(f"[{HAN_RANGES}a-zA-Z0-9+#&._%-]")
 

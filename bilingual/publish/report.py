@@ -8,6 +8,7 @@ from collections import Counter
 
 from markupsafe import Markup, escape
 
+from bilingual.chars import CHINESE_RUN
 from bilingual.check import units_of
 from bilingual.check.base import RANK, SEVERITIES, Finding, Unit
 from bilingual.model import COLUMNS, column_lang
@@ -111,15 +112,11 @@ def _as_hant(marks: list[str], region: str) -> list[str]:
     return [*marks, *(write(m) for m in marks if m)]
 
 
-# A run of Chinese in a finding's message (Han, CJK punctuation, fullwidth forms), tagged so the browser
-# picks a Chinese font for it rather than the fallback of the English page around it (a Japanese one).
-_CJK_RUN = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0003134f]+")
-
-
 def tag_chinese(text: str, lang: str) -> Markup:
-    """`text` escaped, each run of Chinese in it wrapped in a span with `lang`."""
+    """`text` escaped, each run of Chinese in it wrapped in a span with `lang`, so the browser picks a
+    Chinese font for it rather than the fallback of the English page around it (a Japanese one)."""
     out, pos = [], 0
-    for m in _CJK_RUN.finditer(text):
+    for m in CHINESE_RUN.finditer(text):
         out.append(escape(text[pos:m.start()]))
         out.append(Markup('<span lang="%s">%s</span>') % (lang, m.group()))
         pos = m.end()
