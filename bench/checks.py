@@ -100,8 +100,9 @@ def main(argv: list[str]) -> None:
               f"precision {total.precision:6.1%} ({total.on_planted}/{total.reported})")
     paired = [planting.alignment_figures(corpus) for corpus in chosen]
     right, lines = sum(p[0] for p in paired), sum(p[1] for p in paired)
-    print(f"paragraphs    paired right {right / max(lines, 1):6.1%} ({right}/{lines}; 8 % of the English lines "
-          "dropped, 8 % merged into the next)")
+    share = f"{planting.ALIGNMENT_SHARE:.0%}".replace("%", " %")
+    print(f"paragraphs    paired right {right / max(lines, 1):6.1%} ({right}/{lines}; {share} of the English lines "
+          f"dropped, {share} merged into the next)")
     flagged = checked = 0
     kinds: Counter[str] = Counter()
     for corpus in chosen:

@@ -300,7 +300,10 @@ def omission_figures(name: str, glossary, size: int = 3) -> Figures:
     return fig
 
 
-def alignment_figures(name: str, share: float = 0.08) -> tuple[int, int]:
+ALIGNMENT_SHARE = 0.08  # of the English lines alignment_figures drops, and as many it merges into the next
+
+
+def alignment_figures(name: str, share: float = ALIGNMENT_SHARE) -> tuple[int, int]:
     """(source lines paired with their own English, source lines): each line a paragraph; the English loses
     `share` of its lines and merges another `share` into the next, at random (seeded by the corpus's first
     line, so that a corpus keeps its figure when its folder is renamed)."""
