@@ -39,7 +39,7 @@ def render(doc, findings: list[Finding], fmt: str, *, title_suffix: str = "") ->
     if fmt == "html":
         script = doc.meta.script if doc.meta.script in ("hans", "hant") else "hans"
         return render_html(findings, summary, units, title=title, region=doc.region,
-                           title_lang=column_lang(script, doc.region))
+                           title_lang=column_lang(script, doc.region), source_script=script)
     if fmt == "summary":
         return render_text([], summary, title=title + title_suffix)
     if fmt == "text":
@@ -112,6 +112,14 @@ def _as_hant(marks: list[str], region: str) -> list[str]:
     return [*marks, *(write(m) for m in marks if m)]
 
 
+def _as_written(marks: list[str], twin: str, original: str, region: str) -> list[str]:
+    """Marks found on the Simplified twin the check read (香港记者协会), as the Traditional original writes
+    them at the same place (香港記者協會); by conversion when the twin is not character for character."""
+    if len(twin) != len(original):
+        return _as_hant(marks, region)
+    return [original[m.start():m.end()] for mark in marks if mark for m in re.finditer(re.escape(mark), twin)]
+
+
 def tag_chinese(text: str, lang: str) -> Markup:
     """`text` escaped, each run of Chinese in it wrapped in a span with `lang`, so the browser picks a
     Chinese font for it rather than the fallback of the English page around it (a Japanese one)."""
@@ -125,11 +133,13 @@ def tag_chinese(text: str, lang: str) -> Markup:
 
 
 def render_html(findings: list[Finding], summary: dict, units: list[Unit], *, title: str = "",
-                region: str = "", title_lang: str = "zh-Hans") -> str:
+                region: str = "", title_lang: str = "zh-Hans", source_script: str = "hans") -> str:
     """A self-contained page: each flagged segment's source and English side by side, problems marked;
     the Traditional column beside them when a finding is about it. The Chinese quoted in a finding is
-    tagged with its column's language (the source's, or the Traditional column's for a zh-Hant finding)."""
+    tagged with its column's language (the source's, or the Traditional column's for a zh-Hant finding).
+    A Traditional source is shown as it is written, though the check read its Simplified twin."""
     hans, hant = column_lang("hans"), column_lang("hant", region)
+    written = source_script == "hant"
     by_id = {u.id: u for u in units}
     rows: dict[str, dict] = {}
     for f in findings:
@@ -139,9 +149,12 @@ def render_html(findings: list[Finding], summary: dict, units: list[Unit], *, ti
         unit, fs = row["unit"], row["findings"]
         source = unit.source if unit else next((f.source for f in fs if f.source), "")
         target = unit.en if unit else next((f.target for f in fs if f.target), "")
-        row["source"] = highlight(source, [f.source_mark for f in fs])
+        marks = [f.source_mark for f in fs]
+        if written and unit and unit.hant:
+            source, marks = unit.hant, _as_written(marks, unit.source, unit.hant, region)
+        row["source"] = highlight(source, marks)
         row["target"] = highlight(target, [f.target_mark for f in fs])
-        on_hant = [f for f in fs if f.target_column == "hant"]
+        on_hant = [f for f in fs if f.target_column == "hant" and not written]
         hant_text = (unit.hant if unit and unit.hant else on_hant[0].target) if on_hant else ""
         row["hant"] = highlight(hant_text, _as_hant([f.source_mark for f in on_hant], region)) if hant_text else []
         row["worst"] = max((f.severity for f in fs), key=RANK.__getitem__)
@@ -150,4 +163,4 @@ def render_html(findings: list[Finding], summary: dict, units: list[Unit], *, ti
             for part in ("message", "suggestion", "reason")}} for f in fs]
     return environment().get_template("report.html.j2").render(
         title=title, heading=tag_chinese(title or "translation", title_lang), summary=summary,
-        rows=list(rows.values()), hans=hans, hant=hant)
+        rows=list(rows.values()), source_lang=hant if written else hans, hant=hant)

@@ -53,3 +53,28 @@ def test_a_traditional_column_finding_marks_the_name_as_that_column_writes_it():
         page = _page([f], [unit], region=region)
         assert f"<div lang=\"{lang}\"><mark>朝鮮</mark>發射導彈。</div>" in page, region
         assert "<div lang=\"zh-Hans\"><mark>朝鲜</mark>发射导弹。</div>" in page
+
+
+def test_a_traditional_source_is_shown_as_written_with_its_marks(tmp_path):
+    # the check reads a Traditional article through its Simplified twin; the proofreader sees the article
+    from bilingual import api
+    from bilingual.publish.report import render
+
+    body = "香港記者協會昨日發表聲明，批評警方阻礙採訪。該會主席表示，三名記者被捕。"
+    (tmp_path / "zh.md").write_text(f"# 記協聲明\n\n{body}\n", encoding="utf-8")
+    (tmp_path / "en.txt").write_text("The association issued a statement yesterday criticising the police for "
+                                     "obstructing reporting. Its chairman said four reporters were arrested.\n",
+                                     encoding="utf-8")
+    doc, findings = api.check(tmp_path / "zh.md", tmp_path / "en.txt")
+    assert any(f.kind == "number.missing" and f.source_mark == "三" for f in findings)
+    page = render(doc, findings, "html")
+    assert f"<div lang=\"zh-Hant\">{body.replace('三', '<mark>三</mark>')}</div>" in page
+    assert "记者" not in page  # no Simplified twin anywhere on the page
+
+
+def test_a_mark_on_the_simplified_twin_is_moved_to_the_original_by_place():
+    from bilingual.publish.report import _as_written
+
+    # 發 and 髮 both read 发: the original's own character is marked, found by place, not by conversion
+    assert _as_written(["头发"], "他剪了头发。", "他剪了頭髮。", "zh-HK") == ["頭髮"]
+    assert _as_written(["三"], "三人", "三人", "") == ["三"]
