@@ -71,6 +71,7 @@ def _base(request: Request) -> str:
 
 def _row_context(workspace: Workspace, art: Article) -> dict:
     """What the row macro needs besides the segment: marks rendering, states, findings, block starts."""
+    from bilingual.model import column_lang
     from bilingual.publish.markup import render_marked
     from bilingual.publish.view import names_used
     from bilingual.review.workspace import editable
@@ -85,6 +86,7 @@ def _row_context(workspace: Workspace, art: Article) -> dict:
     return {
         "marked": lambda seg, column: render_marked(getattr(seg, column), seg.marks.get(column, []), kinds=kinds),
         "roles": roles, "starts": starts, "art": art, "editable": editable, "short": _short,
+        "hant_lang": column_lang("hant", art.doc.region),  # zh-Hant-HK for an HK build, as its pages say
     }
 
 

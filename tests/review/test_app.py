@@ -149,6 +149,8 @@ def test_the_article_page_shows_rows_findings_names_and_the_keys(client, workspa
     names = json.loads(re.search(r'<script type="application/json" id="names">(.*?)</script>', page, re.S)[1])
     assert names["putin"]["en"] == "Putin" and names["putin"]["hant"] == "普丁"
     assert 'data-term="putin"' in page
+    # the Traditional column is tagged with the build's region, as the published pages tag it
+    assert page.count('<div class="cell hant" lang="zh-Hant-TW">') == len(segments)
 
 
 def test_the_findings_are_those_bilingual_check_reports(client, workspace, edition):
