@@ -30,3 +30,11 @@ def test_a_sentence_shares_glosses_with_its_own_english_not_with_the_next():
 def test_a_word_the_dictionary_lacks_is_glossed_by_its_characters():
     # 科研成果 is no CC-CEDICT headword; its characters' glosses still meet "scientific research"
     assert covered(source_glosses("科研成果"), english_stems("scientific research results")) >= 1
+
+
+def test_a_cross_reference_is_dropped_but_a_meaning_with_see_in_it_is_kept():
+    from bilingual.check.lexicon import _gloss
+
+    assert "see" in _gloss("看见")  # "to see": the meaning itself (was cut as if a cross reference)
+    assert "see" in _gloss("一眼看穿")  # "to see through something at first glance"
+    assert not {"ding", "ke"} & _gloss("丁宠家庭")  # "(see also 丁克[ding1 ke4])" names another headword
