@@ -120,6 +120,19 @@ def _as_written(marks: list[str], twin: str, original: str, region: str) -> list
     return [original[m.start():m.end()] for mark in marks if mark for m in re.finditer(re.escape(mark), twin)]
 
 
+def _note(f: Finding, lang: str, written: list[str]) -> dict:
+    """A finding's texts tagged with `lang`; the source's words it quotes ('习近平') as the source writes them
+    (`written`: '習近平') when the source is Traditional."""
+    def text(part: str) -> Markup:
+        value = getattr(f, part) or ""
+        if written and f.source_mark:
+            value = value.replace(f"'{f.source_mark}'", f"'{written[0]}'")
+        return tag_chinese(value, lang)
+
+    parts = ("message", "suggestion", "reason")
+    return {"severity": f.severity, "kind": f.kind, **{part: text(part) for part in parts}}
+
+
 def tag_chinese(text: str, lang: str) -> Markup:
     """`text` escaped, each run of Chinese in it wrapped in a span with `lang`, so the browser picks a
     Chinese font for it rather than the fallback of the English page around it (a Japanese one)."""
@@ -150,7 +163,8 @@ def render_html(findings: list[Finding], summary: dict, units: list[Unit], *, ti
         source = unit.source if unit else next((f.source for f in fs if f.source), "")
         target = unit.en if unit else next((f.target for f in fs if f.target), "")
         marks = [f.source_mark for f in fs]
-        if written and unit and unit.hant:
+        as_written = bool(written and unit and unit.hant)
+        if as_written:
             source, marks = unit.hant, _as_written(marks, unit.source, unit.hant, region)
         row["source"] = highlight(source, marks)
         row["target"] = highlight(target, [f.target_mark for f in fs])
@@ -158,9 +172,9 @@ def render_html(findings: list[Finding], summary: dict, units: list[Unit], *, ti
         hant_text = (unit.hant if unit and unit.hant else on_hant[0].target) if on_hant else ""
         row["hant"] = highlight(hant_text, _as_hant([f.source_mark for f in on_hant], region)) if hant_text else []
         row["worst"] = max((f.severity for f in fs), key=RANK.__getitem__)
-        row["notes"] = [{"severity": f.severity, "kind": f.kind, **{
-            part: tag_chinese(getattr(f, part) or "", hant if f.target_column == "hant" else hans)
-            for part in ("message", "suggestion", "reason")}} for f in fs]
+        row["notes"] = [_note(f, hant if as_written or f.target_column == "hant" else hans,
+                              _as_written([f.source_mark], unit.source, unit.hant, region) if as_written else [])
+                        for f in fs]
     return environment().get_template("report.html.j2").render(
         title=title, heading=tag_chinese(title or "translation", title_lang), summary=summary,
         rows=list(rows.values()), source_lang=hant if written else hans, hant=hant)

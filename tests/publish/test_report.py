@@ -60,16 +60,18 @@ def test_a_traditional_source_is_shown_as_written_with_its_marks(tmp_path):
     from bilingual import api
     from bilingual.publish.report import render
 
-    body = "香港記者協會昨日發表聲明，批評警方阻礙採訪。該會主席表示，三名記者被捕。"
+    body = "香港記者協會昨日發表聲明，批評警方阻礙採訪。前特首董建華表示，三名記者被捕。"
     (tmp_path / "zh.md").write_text(f"# 記協聲明\n\n{body}\n", encoding="utf-8")
-    (tmp_path / "en.txt").write_text("The association issued a statement yesterday criticising the police for "
-                                     "obstructing reporting. Its chairman said four reporters were arrested.\n",
-                                     encoding="utf-8")
+    english = ("The association issued a statement yesterday criticising the police for obstructing reporting. "
+               "A former chief executive said four reporters were arrested.")
+    (tmp_path / "en.txt").write_text(english + "\n", encoding="utf-8")
     doc, findings = api.check(tmp_path / "zh.md", tmp_path / "en.txt")
-    assert any(f.kind == "number.missing" and f.source_mark == "三" for f in findings)
+    assert {("number.missing", "三"), ("name.person", "董建华")} <= {(f.kind, f.source_mark) for f in findings}
     page = render(doc, findings, "html")
-    assert f"<div lang=\"zh-Hant\">{body.replace('三', '<mark>三</mark>')}</div>" in page
-    assert "记者" not in page  # no Simplified twin anywhere on the page
+    marked = body.replace("三", "<mark>三</mark>").replace("董建華", "<mark>董建華</mark>")
+    assert f"<div lang=\"zh-Hant\">{marked}</div>" in page
+    assert "&#39;<span lang=\"zh-Hant\">董建華</span>&#39; (Dong Jianhua)" in page  # quoted as written
+    assert "记者" not in page and "董建华" not in page  # no Simplified twin anywhere on the page
 
 
 def test_a_mark_on_the_simplified_twin_is_moved_to_the_original_by_place():
