@@ -45,13 +45,21 @@ def surnames() -> tuple[str, ...]:
 
 
 def split_name(name: str) -> tuple[str, str] | None:
-    """(surname, given name) of a Chinese name of two to four characters, or None."""
+    """(surname, given name) of a Chinese name of two to four characters, or None. A Hong Kong married
+    woman's name puts her husband's surname before her own (林郑月娥: 林 + 郑月娥, "Carrie Lam Cheng Yuet-ngor")."""
     if not 2 <= len(name) <= 4 or not all("\u4e00" <= c <= "\u9fff" for c in name):
         return None
     for s in surnames():
         if name.startswith(s) and 1 <= len(name) - len(s) <= 2:
             return s, name[len(s):]
+    if len(name) == 4 and {name[0], name[1]} <= _single_surnames():
+        return name[0], name[1:]
     return None
+
+
+@lru_cache(maxsize=1)
+def _single_surnames() -> frozenset[str]:
+    return frozenset(s for s in surnames() if len(s) == 1)
 
 
 @lru_cache(maxsize=4096)
@@ -175,8 +183,8 @@ def findings(units: list[Unit], glossary: Names | None) -> list[Finding]:
         if not u.en.strip() or not any("\u4e00" <= c <= "\u9fff" for c in u.source):
             continue
         known = [(m.start, m.end) for m in glossary.find(u.source)] if glossary is not None else []
-        people = [e.text for e in entities(u.source) if e.kind == "person" and split_name(e.text)
-                  and not any(a < e.end and e.start < b for a, b in known)]
+        people = [name for a, b, name in _people(entities(u.source))
+                  if split_name(name) and not any(a < end and start < b for start, end in known)]
         if not people:
             continue
         explained: set[str] = set()
@@ -200,7 +208,22 @@ def findings(units: list[Unit], glossary: Names | None) -> list[Finding]:
     return out
 
 
+def _people(found) -> list[tuple[int, int, str]]:
+    """(start, end, name) of the person entities; a married name LAC cut after the husband's surname
+    (特首林 | 郑月娥) is taken whole (林郑月娥)."""
+    people = [e for e in found if e.kind == "person"]
+    out = []
+    for before, e in zip([None, *people], people, strict=False):
+        if before is not None and before.end == e.start and len(e.text) == 3 \
+                and split_name(before.text[-1] + e.text) == (before.text[-1], e.text):
+            out.append((e.start - 1, e.end, before.text[-1] + e.text))
+        else:
+            out.append((e.start, e.end, e.text))
+    return out
+
+
 def _pinyin(surname: str, given: str) -> list[str]:
     from pypinyin import lazy_pinyin
 
-    return ["".join(lazy_pinyin(surname)), "".join(lazy_pinyin(given))]
+    parts = [surname, given[0], given[1:]] if len(given) == 3 else [surname, given]  # 林 郑 月娥: Lin Zheng Yuee
+    return ["".join(lazy_pinyin(part)) for part in parts]

@@ -401,6 +401,18 @@ def test_a_name_not_romanized_and_nothing_in_its_place_is_only_info():
     assert kinds("邓亚萍获得冠军。", "She won the title.") == []
 
 
+@pytest.mark.parametrize("who", ["Carrie Lam", "Lam Cheng Yuet-ngor", "Cheng Yuet-ngor"])
+def test_a_hong_kong_married_name_is_one_person(who):
+    # tune3 hkc_33900 (its Simplified twin): LAC cuts 特首林 | 郑月娥; the name is 林 + 郑月娥, Carrie Lam,
+    # named by her husband's surname, in full, or by her own name
+    zh = "特首林郑月娥与多位司局长见记者，这次的电子布景版上原是没有文字的。"
+    en = "Chief Executive {} met the press with several ministers; the backdrop had no words on it."
+    assert kinds(zh, en.format(who), "info") == []
+    doc = sentence_document([zh], [en.format("Wang Lina")])
+    assert [(f.severity, f.source_mark, f.target_mark, f.suggestion) for f in check_document(doc, glossary=None)
+            if f.kind == "name.person"] == [("warning", "林郑月娥", "Wang Lina", "check the name: Lin Zheng Yuee")]
+
+
 # --- omission inside a paragraph
 
 def test_a_sentence_left_out_of_a_paragraph_is_found():
