@@ -54,6 +54,8 @@ class _Lists:
     english_not_only: re.Pattern | None = None
     exclusive: frozenset[str] = frozenset()
     exclusive_with: frozenset[str] = frozenset()
+    wh_question: re.Pattern | None = None
+    english_rhetorical: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -89,7 +91,9 @@ def _lists() -> _Lists:
                   tuple(data.get("not_until", [])),
                   re.compile(data["comparison_standard"]) if data.get("comparison_standard") else None,
                   re.compile("|".join(map(re.escape, data["not_only"]))), words("english_not_only"),
-                  frozenset(data.get("exclusive", [])), frozenset(data.get("exclusive_with", [])))
+                  frozenset(data.get("exclusive", [])), frozenset(data.get("exclusive_with", [])),
+                  re.compile("(?:" + "|".join(map(re.escape, data["wh_question"])) + r")[^，,。；;！!]*?[?？]"),
+                  frozenset(data["english_rhetorical"]))
 
 
 # A word's edges: an apostrophe joined to a word is part of it (can't, Xi's), one that quotes it is not ('never asked').
@@ -283,11 +287,15 @@ _NEGATIVE_QUESTION = re.compile(r"\b(\w+n[’']t)\s+(?:you|we|it|they|he|she|i|t
 
 def _asserted(en: Polarity, source: str, text: str) -> list[str]:
     """The English's strong negations, less those of negative questions when the source asks a yes-no question
-    (你想…吗？ -> "Wouldn't you like …?": the question may be put either way), and those of "not … until"
-    when the source has a word English renders so (才: 要到2021年才会出现 -> "won't … until 2021")."""
+    (你想…吗？ -> "Wouldn't you like …?": the question may be put either way), those of "not … until"
+    when the source has a word English renders so (才: 要到2021年才会出现 -> "won't … until 2021"), and
+    indefinite negatives when it asks on a question word (还有什么…？ -> "Is nothing …?")."""
+    lists = _lists()
     asked: list[str] = []
-    if any(w in source for w in _lists().not_until):
+    if any(w in source for w in lists.not_until):
         asked += [m.group(1).replace("’", "'") for m in _NOT_UNTIL.finditer(text)]
+    if lists.wh_question.search(source):  # 还有什么神圣的东西？ -> "Is nothing sacred?"
+        asked += [w for w in en.strong if w.casefold() in lists.english_rhetorical]
     if _asks(source):
         asked += [m.group(1).replace("’", "'") for m in _NEGATIVE_QUESTION.finditer(text)]
     if not asked:

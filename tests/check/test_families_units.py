@@ -351,6 +351,24 @@ def test_reluctant_renders_unwilling():
     assert kinds("我一直不愿意推动调查。", "I've been keen to move forward.") == ["negation.missing"]
 
 
+def test_a_question_on_a_question_word_may_be_put_as_a_negative():
+    """tune22:105: 还有什么神圣的东西？ -> "Is nothing sacred?" (a rhetorical question asserts the negative)."""
+    assert kinds("还有什么神圣的东西？", "Is nothing sacred?") == []
+    assert kinds("还有神圣的东西。", "Nothing is sacred.") == ["negation.added"]  # no question
+    # 'not' is no indefinite negative: still added
+    assert kinds("谁知道他去了哪里？", "Who knows where he went? He did not say.") == ["negation.added"]
+
+
+def test_continued_renders_not_dropped():
+    """tune22:106: 不脱政策 -> "policies shall be continued"; 不断 (constantly) is no negated 断."""
+    zh = "贫困县脱贫后不脱政策、不脱帮扶、不脱措施。"
+    assert kinds(zh, "After the counties are lifted out of poverty, policies, supports and measures shall be "
+                     "continued for them.") == []
+    assert kinds(zh, "After the counties are lifted out of poverty, policies shall be dropped.") == ["negation.missing"]
+    assert kinds("工资不断上涨，工人不会继续容忍。", "Pay keeps rising; workers will continue to tolerate it.") \
+        == ["negation.missing"]
+
+
 # --- person names by romanization
 
 @pytest.mark.parametrize("zh, en", [
