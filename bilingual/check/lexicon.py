@@ -28,9 +28,10 @@ MISS = -math.log(0.53 / 0.95)
 _WORD = re.compile(r"[a-z]{3,}")
 _HAN_RUN = re.compile(f"(?:{HAN.pattern})+")
 # Parts of a gloss that are not its meaning: (usage notes), [pinyin], CL:measure words, cross references.
-# A cross reference names its headword in Chinese (see also 丁克[ding1 ke4]); "to see" is a meaning.
-_NOT_MEANING = re.compile(r"\([^)]*\)|\[[^\]]*\]|CL:.*|(?:old |archaic )?variant of.*|see (?:also )?[^\x00-\x7f]\S*|"
-                          r"surname .*", re.MULTILINE)
+# A cross reference names its headword in Chinese (see also 丁克[ding1 ke4]); "to see" is a meaning. The
+# headword ends at its [pinyin], which the bracket alternative then takes whole.
+_NOT_MEANING = re.compile(r"\([^)]*\)|\[[^\]]*\]|CL:.*|(?:old |archaic )?variant of.*|"
+                          r"see (?:also )?[^\x00-\x7f][^\s\[]*|surname .*", re.MULTILINE)
 
 
 def english_stems(text: str) -> frozenset[str]:

@@ -38,3 +38,11 @@ def test_a_cross_reference_is_dropped_but_a_meaning_with_see_in_it_is_kept():
     assert "see" in _gloss("看见")  # "to see": the meaning itself (was cut as if a cross reference)
     assert "see" in _gloss("一眼看穿")  # "to see through something at first glance"
     assert not {"ding", "ke"} & _gloss("丁宠家庭")  # "(see also 丁克[ding1 ke4])" names another headword
+
+
+def test_a_cross_reference_leaves_none_of_its_pinyin():
+    from bilingual.check.lexicon import _gloss
+
+    # "see 一樣|一样[yi1 yang4]": the headword ends at its bracket; 'yang' (a surname in the English) is no gloss
+    assert not _gloss("一个样")
+    assert _gloss("一往直前") == frozenset()  # "see 一往無前|一往无前[yi1 wang3 wu2 qian2]"
