@@ -122,7 +122,7 @@ def _as_written(marks: list[str], twin: str, original: str, region: str) -> list
 
 def _note(f: Finding, lang: str, written: list[str]) -> dict:
     """A finding's texts tagged with `lang`; the source's words it quotes ('习近平') as the source writes them
-    (`written`: '習近平') when the source is Traditional."""
+    (`written`, the forms found in the original: '習近平') when the source is Traditional."""
     def text(part: str) -> Markup:
         value = getattr(f, part) or ""
         if written and f.source_mark:
@@ -173,7 +173,8 @@ def render_html(findings: list[Finding], summary: dict, units: list[Unit], *, ti
         row["hant"] = highlight(hant_text, _as_hant([f.source_mark for f in on_hant], region)) if hant_text else []
         row["worst"] = max((f.severity for f in fs), key=RANK.__getitem__)
         row["notes"] = [_note(f, hant if as_written or f.target_column == "hant" else hans,
-                              _as_written([f.source_mark], unit.source, unit.hant, region) if as_written else [])
+                              [w for w in _as_written([f.source_mark], unit.source, unit.hant, region)
+                               if w in unit.hant] if as_written else [])  # a conversion's own guess first
                         for f in fs]
     return environment().get_template("report.html.j2").render(
         title=title, heading=tag_chinese(title or "translation", title_lang), summary=summary,

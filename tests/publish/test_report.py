@@ -80,3 +80,12 @@ def test_a_mark_on_the_simplified_twin_is_moved_to_the_original_by_place():
     # 發 and 髮 both read 发: the original's own character is marked, found by place, not by conversion
     assert _as_written(["头发"], "他剪了头发。", "他剪了頭髮。", "zh-HK") == ["頭髮"]
     assert _as_written(["三"], "三人", "三人", "") == ["三"]
+
+
+def test_a_quoted_mark_is_written_as_the_original_when_the_twin_is_not_character_for_character():
+    # a Taiwan source's 川普 reads 特朗普 in the twin: marks are moved by conversion, and the quote too
+    unit = Unit("a:0.0:x", "特朗普剪了头发。", "Trump had a haircut.", hant="川普剪了頭髮。")
+    f = Finding(unit.id, "omission", "warning", message="'头发' is not in the English", source_mark="头发")
+    page = render_html([f], summarize([f], [unit]), [unit], region="zh-TW", source_script="hant")
+    assert "<div lang=\"zh-Hant-TW\">川普剪了<mark>頭髮</mark>。</div>" in page
+    assert "&#39;<span lang=\"zh-Hant-TW\">頭髮</span>&#39; is not in the English" in page
