@@ -92,7 +92,8 @@ def _lists() -> _Lists:
                   re.compile(data["comparison_standard"]) if data.get("comparison_standard") else None,
                   re.compile("|".join(map(re.escape, data["not_only"]))), words("english_not_only"),
                   frozenset(data.get("exclusive", [])), frozenset(data.get("exclusive_with", [])),
-                  re.compile("(?:" + "|".join(map(re.escape, data["wh_question"])) + r")[^，,。；;！!]*?[?？]"),
+                  re.compile("(" + "|".join(map(re.escape, data["wh_not_question"])) + ")|(?:"
+                             + "|".join(map(re.escape, data["wh_question"])) + r")[^，,。；;！!]*?[?？]"),
                   frozenset(data["english_rhetorical"]))
 
 
@@ -289,13 +290,15 @@ def _asserted(en: Polarity, source: str, text: str) -> list[str]:
     """The English's strong negations, less those of negative questions when the source asks a yes-no question
     (你想…吗？ -> "Wouldn't you like …?": the question may be put either way), those of "not … until"
     when the source has a word English renders so (才: 要到2021年才会出现 -> "won't … until 2021"), and
-    indefinite negatives when it asks on a question word (还有什么…？ -> "Is nothing …?")."""
+    an indefinite negative for each question the source asks on a question word (还有什么…？ -> "Is nothing …?";
+    任何, any, asks nothing)."""
     lists = _lists()
     asked: list[str] = []
     if any(w in source for w in lists.not_until):
         asked += [m.group(1).replace("’", "'") for m in _NOT_UNTIL.finditer(text)]
-    if lists.wh_question.search(source):  # 还有什么神圣的东西？ -> "Is nothing sacred?"
-        asked += [w for w in en.strong if w.casefold() in lists.english_rhetorical]
+    # 还有什么神圣的东西？ -> "Is nothing sacred?": one indefinite negative for each such question
+    questions = sum(1 for m in lists.wh_question.finditer(source) if m.group(1) is None)
+    asked += [w for w in en.strong if w.casefold() in lists.english_rhetorical][:questions]
     if _asks(source):
         asked += [m.group(1).replace("’", "'") for m in _NEGATIVE_QUESTION.finditer(text)]
     if not asked:

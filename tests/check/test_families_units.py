@@ -359,6 +359,13 @@ def test_a_question_on_a_question_word_may_be_put_as_a_negative():
     assert kinds("谁知道他去了哪里？", "Who knows where he went? He did not say.") == ["negation.added"]
 
 
+def test_a_question_on_a_question_word_excuses_one_indefinite_negative_and_any_asks_nothing():
+    # one question excuses one negative: "never" in the next sentence is still added
+    assert kinds("谁知道？他一定会来。", "Nobody knows. He will never come.") == ["negation.added"]
+    # 任何 (any) holds 何 but asks nothing
+    assert kinds("任何人都可以参加吗？", "Can nobody take part?") == ["negation.added"]
+
+
 def test_continued_renders_not_dropped():
     """tune22:106: 不脱政策 -> "policies shall be continued"; 不断 (constantly) is no negated 断."""
     zh = "贫困县脱贫后不脱政策、不脱帮扶、不脱措施。"
