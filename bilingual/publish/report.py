@@ -164,8 +164,11 @@ def render_html(findings: list[Finding], summary: dict, units: list[Unit], *, ti
         target = unit.en if unit else next((f.target for f in fs if f.target), "")
         marks = [f.source_mark for f in fs]
         as_written = bool(written and unit and unit.hant)
+        # each mark as the Traditional original writes it, the form found at its place first
+        forms = {m: [w for w in _as_written([m], unit.source, unit.hant, region) if w in unit.hant]
+                 for m in dict.fromkeys(marks) if m} if as_written else {}
         if as_written:
-            source, marks = unit.hant, _as_written(marks, unit.source, unit.hant, region)
+            source, marks = unit.hant, [w for found in forms.values() for w in found]
         row["source"] = highlight(source, marks)
         row["target"] = highlight(target, [f.target_mark for f in fs])
         on_hant = [f for f in fs if f.target_column == "hant" and not written]
@@ -173,9 +176,7 @@ def render_html(findings: list[Finding], summary: dict, units: list[Unit], *, ti
         row["hant"] = highlight(hant_text, _as_hant([f.source_mark for f in on_hant], region)) if hant_text else []
         row["worst"] = max((f.severity for f in fs), key=RANK.__getitem__)
         row["notes"] = [_note(f, hant if as_written or f.target_column == "hant" else hans,
-                              [w for w in _as_written([f.source_mark], unit.source, unit.hant, region)
-                               if w in unit.hant] if as_written else [])  # a conversion's own guess first
-                        for f in fs]
+                              forms.get(f.source_mark, [])) for f in fs]
     return environment().get_template("report.html.j2").render(
         title=title, heading=tag_chinese(title or "translation", title_lang), summary=summary,
         rows=list(rows.values()), source_lang=hant if written else hans, hant=hant)
