@@ -120,9 +120,17 @@ def _as_written(marks: list[str], twin: str, original: str, region: str) -> list
     return [original[m.start():m.end()] for mark in marks if mark for m in re.finditer(re.escape(mark), twin)]
 
 
-def _note(f: Finding, lang: str, written: list[str]) -> dict:
-    """A finding's texts tagged with `lang`; the source's words it quotes ('习近平') as the source writes them
-    (`written`, the forms found in the original: '習近平') when the source is Traditional."""
+def written_forms(marks: list[str], twin: str, original: str, region: str) -> dict[str, list[str]]:
+    """Each mark found on the Simplified twin, as the Traditional original writes it (the form found at the
+    mark's place first)."""
+    return {m: [w for w in _as_written([m], twin, original, region) if w in original]
+            for m in dict.fromkeys(marks) if m}
+
+
+def finding_note(f: Finding, lang: str, written: list[str] | None = None) -> dict:
+    """A finding's texts for a page, each run of Chinese tagged with `lang`; the source's words it quotes
+    ('习近平') as the source writes them (`written`, the forms found in the original: '習近平') when the
+    source is Traditional."""
     def text(part: str) -> Markup:
         value = getattr(f, part) or ""
         if written and f.source_mark:
@@ -164,9 +172,7 @@ def render_html(findings: list[Finding], summary: dict, units: list[Unit], *, ti
         target = unit.en if unit else next((f.target for f in fs if f.target), "")
         marks = [f.source_mark for f in fs]
         as_written = bool(written and unit and unit.hant)
-        # each mark as the Traditional original writes it, the form found at its place first
-        forms = {m: [w for w in _as_written([m], unit.source, unit.hant, region) if w in unit.hant]
-                 for m in dict.fromkeys(marks) if m} if as_written else {}
+        forms = written_forms(marks, unit.source, unit.hant, region) if as_written else {}
         if as_written:
             source, marks = unit.hant, [w for found in forms.values() for w in found]
         row["source"] = highlight(source, marks)
@@ -175,8 +181,8 @@ def render_html(findings: list[Finding], summary: dict, units: list[Unit], *, ti
         hant_text = (unit.hant if unit and unit.hant else on_hant[0].target) if on_hant else ""
         row["hant"] = highlight(hant_text, _as_hant([f.source_mark for f in on_hant], region)) if hant_text else []
         row["worst"] = max((f.severity for f in fs), key=RANK.__getitem__)
-        row["notes"] = [_note(f, hant if as_written or f.target_column == "hant" else hans,
-                              forms.get(f.source_mark, [])) for f in fs]
+        row["notes"] = [finding_note(f, hant if as_written or f.target_column == "hant" else hans,
+                                     forms.get(f.source_mark, [])) for f in fs]
     return environment().get_template("report.html.j2").render(
         title=title, heading=tag_chinese(title or "translation", title_lang), summary=summary,
         rows=list(rows.values()), source_lang=hant if written else hans, hant=hant)

@@ -34,7 +34,6 @@ STATIC = {"review.css": ("bilingual.review", "text/css"), "review.js": ("bilingu
 EDITION_FILE = re.compile(r"^[\w][\w.-]*\.(html|epub|json)$")
 EDITION_TYPES = {"html": "text/html; charset=utf-8", "epub": "application/epub+zip",
                  "json": "application/json; charset=utf-8"}
-COLUMN_LABELS = {"hans": "简体中文", "hant": "繁體中文", "en": "English"}
 
 
 def create_app(workspace: Workspace, token: str, *, hosts: set[str] | None = None) -> Guard:
@@ -61,8 +60,12 @@ def create_app(workspace: Workspace, token: str, *, hosts: set[str] | None = Non
 def _environment():
     import jinja2
 
-    return jinja2.Environment(loader=jinja2.PackageLoader("bilingual.review", "templates"), autoescape=True,
-                              trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
+    from bilingual.model import column_lang
+
+    env = jinja2.Environment(loader=jinja2.PackageLoader("bilingual.review", "templates"), autoescape=True,
+                             trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
+    env.globals["column_lang"] = column_lang  # a title's lang: column_lang(doc.meta.script, doc.region)
+    return env
 
 
 def _base(request: Request) -> str:
@@ -73,6 +76,7 @@ def _row_context(workspace: Workspace, art: Article) -> dict:
     """What the row macro needs besides the segment: marks rendering, states, findings, block starts."""
     from bilingual.model import column_lang
     from bilingual.publish.markup import render_marked
+    from bilingual.publish.report import finding_note, tag_chinese, written_forms
     from bilingual.publish.view import names_used
     from bilingual.review.workspace import editable
 
@@ -83,10 +87,23 @@ def _row_context(workspace: Workspace, art: Article) -> dict:
             roles[seg.id] = block.role
             if i == 0:
                 starts.add(seg.id)
+    region = art.doc.region
+    hans_lang, hant_lang = column_lang("hans"), column_lang("hant", region)  # zh-Hant-HK for an HK build
+
+    def note(seg, f) -> dict:
+        """The finding's texts with their Chinese tagged; a Traditional source's words quoted as written."""
+        if f.target_column == "hant":
+            return finding_note(f, hant_lang)
+        if art.doc.meta.script == "hant" and seg.hant and f.source_mark:
+            twin = seg.hans or seg.source
+            return finding_note(f, hant_lang, written_forms([f.source_mark], twin, seg.hant, region)[f.source_mark])
+        return finding_note(f, hans_lang)
+
     return {
         "marked": lambda seg, column: render_marked(getattr(seg, column), seg.marks.get(column, []), kinds=kinds),
-        "roles": roles, "starts": starts, "art": art, "editable": editable, "short": _short,
-        "hant_lang": column_lang("hant", art.doc.region),  # zh-Hant-HK for an HK build, as its pages say
+        "roles": roles, "starts": starts, "art": art, "editable": editable, "short": _short, "note": note,
+        "tag": lambda text: tag_chinese(text, hans_lang),  # a build's note quotes the Simplified source
+        "hant_lang": hant_lang,
     }
 
 
@@ -125,6 +142,8 @@ async def _index(request: Request, workspace: Workspace) -> Response:
 
 
 async def _article_page(request: Request, workspace: Workspace) -> Response:
+    from bilingual.model import COLUMNS
+    from bilingual.publish.view import column_heads
     from bilingual.review.names import name_info
 
     name = request.path_params["name"]
@@ -133,7 +152,8 @@ async def _article_page(request: Request, workspace: Workspace) -> Response:
         with workspace.lock:  # one consistent view: no save swaps the article out half way through
             art = workspace.article(name, fresh=True)
             return _page("article.html.j2", request, workspace, art=art, progress=art.progress(),
-                         names=name_info(art.doc, workspace.glossary, art.region), columns=COLUMN_LABELS,
+                         names=name_info(art.doc, workspace.glossary, art.region),
+                         columns=column_heads(tuple(COLUMNS), art.doc.region),
                          html_exists=(workspace.folder / f"{name}.html").is_file(),
                          ctx=_row_context(workspace, art))
 

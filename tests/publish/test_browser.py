@@ -291,3 +291,23 @@ def test_a_full_width_comma_after_a_space_never_opens_a_line(browser, tmp_path, 
     }""")
     assert len(starts) > 1 and "，" not in starts, starts
     page.close()
+
+
+@pytest.mark.parametrize("width", [390, 1400])
+def test_a_check_report_with_a_long_url_or_word_stays_inside_its_columns(browser, tmp_path, width):
+    """A finding's English that holds a long URL or an unbroken word wraps inside its half of the row (it ran
+    out of the row over the Chinese beside it at 1400 px)."""
+    from bilingual.check.base import Finding, Unit
+    from bilingual.publish.report import render_html, summarize
+
+    unit = Unit("a:0.0:x", f"原文见{LONG_URL}，三名记者被捕。",
+                f"The original is at {LONG_URL}, and " + "x" * 200 + " were arrested.")
+    f = Finding(unit.id, "number.missing", "warning", message="'三' is not in the English", source_mark="三")
+    path = tmp_path / "report.html"
+    path.write_text(render_html([f], summarize([f], [unit]), [unit]), encoding="utf-8")
+    page = _open(browser, path, width)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    spill = page.evaluate("""() => [...document.querySelectorAll('.pair div')]
+        .filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.textContent.slice(0, 40))""")
+    assert spill == []
+    page.close()

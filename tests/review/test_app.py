@@ -153,6 +153,59 @@ def test_the_article_page_shows_rows_findings_names_and_the_keys(client, workspa
     assert page.count('<div class="cell hant" lang="zh-Hant-TW">') == len(segments)
 
 
+def _untagged_chinese(page: str) -> list[str]:
+    """Runs of Chinese on a page that no element tags as Chinese (a browser sets those in the English page's
+    fallback font: a Japanese one)."""
+    from bs4 import BeautifulSoup
+
+    from bilingual.chars import CHINESE_RUN
+
+    soup = BeautifulSoup(page, "html.parser")
+    out = []
+    for text in soup.find_all(string=CHINESE_RUN):
+        if text.parent.name in ("script", "title"):
+            continue
+        tagged = next((e["lang"] for e in text.parents if e.has_attr("lang")), "")
+        if not tagged.startswith("zh"):
+            out.append(text.strip()[:40])
+    return out
+
+
+def test_every_piece_of_chinese_on_the_pages_is_tagged_as_chinese(client, workspace, edition):
+    # findings quote the source ('普京'), the column heads are Chinese words, the title is the source's
+    page = client.get(article_url()).text
+    quoted = re.search(r'<li class="sev-[a-z]+">[^\n]*<span lang="zh-Hans">[^<]+</span>', page)
+    assert quoted, "a finding quotes Chinese"
+    assert '<div class="hant" lang="zh-Hant-TW">繁體中文</div>' in page
+    assert _untagged_chinese(page) == []
+
+
+def test_a_traditional_source_is_quoted_as_written_in_the_findings(tmp_path, edition):
+    from starlette.testclient import TestClient
+
+    from bilingual import api
+    from bilingual.review.app import create_app
+    from bilingual.review.workspace import Workspace
+
+    article = tmp_path / "hk.md"
+    article.write_text("# 記協聲明\n\n前特首董建華表示，三名記者被捕。\n", encoding="utf-8")
+    api.build([article], tmp_path / "out", english=False)
+    ws = Workspace(tmp_path / "out", memory_path=tmp_path / "tm.sqlite")
+    (seg,) = [s for s in ws.article("hk").doc.segments() if "董" in s.hant]
+    with TestClient(create_app(ws, TOKEN)) as client:
+        saved = client.post(f"/{TOKEN}/api/a/hk/save", json={"segment": seg.id, "english": "Four were held."},
+                            headers={"X-Review-Token": TOKEN})
+        assert saved.status_code == 200, saved.text
+        page = client.get(f"/{TOKEN}/a/hk").text
+        folder_page = client.get(f"/{TOKEN}/").text
+    from bs4 import BeautifulSoup
+
+    findings = " ".join(li.decode_contents() for li in BeautifulSoup(page, "html.parser").select("ul.findings li"))
+    assert re.search(r"'<span lang=\"zh-Hant[-A-Z]*\">董建華</span>'", findings), "quoted as the source writes it"
+    assert "董建华" not in findings
+    assert _untagged_chinese(page) == [] and _untagged_chinese(folder_page) == []
+
+
 def test_the_findings_are_those_bilingual_check_reports(client, workspace, edition):
     from bilingual import api
 
