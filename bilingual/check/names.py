@@ -130,6 +130,14 @@ def named(name: str, en: str, others: tuple[str, ...] = ()) -> bool:
     return bool((not shared and romanizations(surname) & words) or romanizations(given) & joined)
 
 
+def mentions(name: str, en: str) -> int:
+    """How many times the English writes the person: its capitalised words that romanize the surname, or
+    the given name, whichever is more often written (安 is 'on' in Cantonese: 'on' is no mention)."""
+    surname, given = split_name(name) or ("", "")
+    words = [_fold(w) for w in _CAPITAL.findall(en)]
+    return max(sum(w in romanizations(part) for w in words) for part in (surname, given))
+
+
 def _romanized_name(a: str, b: str) -> bool:
     """Two capitalised words read as surname + given name in some romanization (Wang Lina, Teng Ya-p'ing)."""
     not_names, english = _lists()
@@ -193,13 +201,19 @@ def findings(units: list[Unit], glossary: Names | None) -> list[Finding]:
                           for w in f.split()}
         others = strangers(u.en, explained, tuple(people))
         for name in dict.fromkeys(people):
-            if named(name, u.en, tuple(people)):
+            written = named(name, u.en, tuple(people))
+            # named, and as often as the source names the person unless a stranger stands in the English (刘安
+            # twice -> "Zhou Lina … Liu An": one mention put someone else in that person's place)
+            if written and not (others and mentions(name, u.en) < people.count(name)):
                 continue
             surname, given = split_name(name)
             spelled = " ".join(w.capitalize() for w in _pinyin(surname, given))
             if others:
+                said = (f"is named {people.count(name)} times in the source but fewer in the English, which "
+                        f"names '{others[0]}' too" if written
+                        else f"is not in the English, which names '{others[0]}' instead")
                 out.append(Finding(u.id, "name.person", "warning", excerpt(u.source, name), excerpt(u.en, others[0]),
-                                   f"'{name}' ({spelled}) is not in the English, which names '{others[0]}' instead",
+                                   f"'{name}' ({spelled}) {said}",
                                    f"check the name: {spelled}", source_mark=name, target_mark=others[0]))
             else:
                 out.append(Finding(u.id, "name.person", "info", excerpt(u.source, name), excerpt(u.en),

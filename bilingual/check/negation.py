@@ -56,14 +56,18 @@ class _Lists:
     exclusive_with: frozenset[str] = frozenset()
     wh_question: re.Pattern | None = None
     english_rhetorical: frozenset[str] = frozenset()
+    litotes: dict[str, re.Pattern] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
 def _lists() -> _Lists:
     data = datafiles.toml("check/negation.toml")
 
+    def words_of(phrases: list[str]) -> re.Pattern:
+        return re.compile(_phrases(phrases), re.IGNORECASE)
+
     def words(key: str) -> re.Pattern:
-        return re.compile(_phrases(data[key]), re.IGNORECASE)
+        return words_of(data[key])
 
     keep = "|".join(re.escape(w) for w in sorted(data["english_prefix_exceptions"], key=len, reverse=True))
     prefixes = "|".join(re.escape(w) for w in data["english_negative_prefixes"])
@@ -94,7 +98,8 @@ def _lists() -> _Lists:
                   frozenset(data.get("exclusive", [])), frozenset(data.get("exclusive_with", [])),
                   re.compile("(" + "|".join(map(re.escape, data["wh_not_question"])) + ")|(?:"
                              + "|".join(map(re.escape, data["wh_question"])) + r")[^，,。；;！!]*?[?？]"),
-                  frozenset(data["english_rhetorical"]))
+                  frozenset(data["english_rhetorical"]),
+                  {zh: words_of(phrases) for zh, phrases in data["english_litotes"].items()})
 
 
 # A word's edges: an apostrophe joined to a word is part of it (can't, Xi's), one that quotes it is not ('never asked').
@@ -291,7 +296,8 @@ def _asserted(en: Polarity, source: str, text: str) -> list[str]:
     (你想…吗？ -> "Wouldn't you like …?": the question may be put either way), those of "not … until"
     when the source has a word English renders so (才: 要到2021年才会出现 -> "won't … until 2021"), and
     an indefinite negative for each question the source asks on a question word (还有什么…？ -> "Is nothing …?";
-    任何, any, asks nothing)."""
+    任何, any, asks nothing), and the negation word of a litotes for a source word of the usual (司空见惯 ->
+    "nothing unusual")."""
     lists = _lists()
     asked: list[str] = []
     if any(w in source for w in lists.not_until):
@@ -301,6 +307,9 @@ def _asserted(en: Polarity, source: str, text: str) -> list[str]:
     asked += [w for w in en.strong if w.casefold() in lists.english_rhetorical][:questions]
     if _asks(source):
         asked += [m.group(1).replace("’", "'") for m in _NEGATIVE_QUESTION.finditer(text)]
+    # 司空见惯 -> "nothing unusual": a litotes, its negation word no negation
+    asked += [m.group().split()[0] for zh, phrases in lists.litotes.items() if zh in source
+              for m in phrases.finditer(text)]
     if not asked:
         return en.strong
     out = list(en.strong)

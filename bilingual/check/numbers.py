@@ -50,8 +50,10 @@ _PERCENT = re.compile(rf"(?<![{_CN_DIGITS}十百千万\d])百分之([{_CN_DIGITS
 # Any other fraction, X分之Y (三分之二 two thirds, 千分之一 one in a thousand), and tenths, N成 (两成 20%, 七八成
 # 70-80%) where a clause goes on or ends after them (成 starts words too: 成为, 一成不变).
 _FRACTION = re.compile(rf"([{_CN_DIGITS}十百千万]+|\d+)分之([{_CN_DIGITS}十点]+|\d+)")
-_TENTHS = re.compile(rf"(?<![{_CN_DIGITS}十百千万\d])([一二两三四五六七八九]{{1,2}})成"
-                     r"(?=以上|以下|左右|多|的|[，。、；：！？,.;:!?）)」”\s]|$)")
+_TENTHS = re.compile(rf"(?<![{_CN_DIGITS}十百千万\d])([一二两三四五六七八九]{{1,2}})成")
+# What may follow tenths at once; before any other word, 成 must end a word of the word cut (六成|车票, 60 % of the
+# tickets; not 三|成为, 三|成本, 一成不变).
+_AFTER_TENTHS = re.compile(r"以上|以下|左右|多|的|[，。、；：！？,.;:!?）)」”\s]|$")
 # Tenths written N分 in a saying (一分部署、九分落实: 10 % deployment, 90 % implementation; 七分饱): a count of
 # points, minutes or cents too (九分 stays 9), never 分之, 分钟, 分别 and the other words 分 starts, nor the
 # idioms 一分为二 (to split in two, to see both sides) and 四分五裂, 一分一秒 (a digit right after 分).
@@ -135,6 +137,8 @@ def _kind_after(text: str, end: int) -> str:
         return "hour"
     if after.startswith("倍"):
         return "times"
+    if text.startswith("后", end):
+        return "generation"  # 80后, 90后: those born in the 1980s, the 1990s
     return ""
 
 
@@ -169,6 +173,8 @@ def _accept(value: Decimal, kind: str) -> set:
         accepted |= {(value - 1) * 100}  # 21世纪初: the early 2000s
     elif kind == "month" and 1 <= value <= 12 and value == int(value):
         accepted.add(("month", int(value)))
+    elif kind == "generation" and 0 <= value < 100 and value % 5 == 0:
+        accepted |= {1900 + value, 2000 + value}  # 80后: "the post-80s", "born in the 1980s"; 00后: the 2000s
     elif kind == "times":
         accepted.add(value + 1)  # 高1倍 is "twice as high": Chinese may count the increase, English the product
     return accepted
@@ -221,7 +227,7 @@ def source_numbers(text: str) -> list[SourceNumber]:
                 accepted.add(whole)  # 千分之一: one in a thousand
             found.append((m.start(), SourceNumber(m.group(0), accepted, m.group(1).isdigit())))
     for m in _TENTHS.finditer(text):
-        if free(m.start(), m.end()):
+        if free(m.start(), m.end()) and (_AFTER_TENTHS.match(text, m.end()) or _word_ends(text, m.end())):
             take(m.start(), m.end())
             accepted = set().union(*(_as_percent(10 * v, text) | {v / 10} for v in map(_cn_value, m.group(1))))
             found.append((m.start(), SourceNumber(m.group(0), accepted, False)))
@@ -352,6 +358,14 @@ def _metric_units() -> tuple[str, ...]:
 def _measure_words() -> frozenset[str]:
     lines = datafiles.text("check/measure_words.txt").splitlines()
     return frozenset(line.split("#")[0].strip() for line in lines if line.split("#")[0].strip())
+
+
+def _word_ends(text: str, at: int) -> bool:
+    """A word of the word cut ends at `at` (the words of the few characters either side)."""
+    from bilingual.glossary.wordcut import shared
+
+    lo = max(0, at - 4)
+    return any(lo + e == at for _, e in shared().tokenize(text[lo:at + 4]))
 
 
 def _inside_word(text: str, a: int, b: int) -> bool:

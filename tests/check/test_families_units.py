@@ -376,6 +376,15 @@ def test_continued_renders_not_dropped():
         == ["negation.missing"]
 
 
+def test_a_litotes_for_the_usual_adds_no_negation():
+    """tune23:46: 可谓司空见惯 (commonplace) -> "is nothing unusual"; without such a word it is still added."""
+    zh = "一部电影从筹备到上映，历时一两年乃至几年，可谓司空见惯。"
+    assert kinds(zh, "Taking a couple of years to make a film is nothing unusual.") == []
+    assert kinds(zh, "Taking a couple of years to make a film is not common.") == ["negation.added"]
+    assert kinds("这种情况很常见。", "This is not uncommon.") == []
+    assert kinds("这种情况很少见。", "This is not uncommon.") == ["negation.added"]
+
+
 # --- person names by romanization
 
 @pytest.mark.parametrize("zh, en", [
@@ -412,6 +421,18 @@ def test_another_persons_surname_does_not_explain_a_stranger():
     doc = sentence_document([zh], ["Zhou Lina will direct one; Jay Chou said the pressure is too great."])
     assert [(f.severity, f.source_mark, f.target_mark) for f in check_document(doc, glossary=None)
             if f.kind == "name.person"] == [("warning", "方文山", "Zhou Lina")]
+
+
+def test_one_of_two_mentions_put_as_someone_else_is_a_warning():
+    """tune23:120: 刘安 twice; the English names Liu An once and "Zhou Lina" where the other mention was."""
+    zh = "故事发生在淮南王刘安炼丹修仙的背景下，豆福是一颗在刘安炼丹时幻化成人形的豆子。"
+    assert kinds(zh, "It is set as Liu An, Prince of Huainan, makes pills; Dou Fu is a bean that took human "
+                     "form while he was making pills.") == []  # a pronoun for the second mention
+    doc = sentence_document([zh], ["It is set as Zhou Lina, Prince of Huainan, makes pills; Dou Fu is a bean "
+                                   "that took human form while Liu An was making pills."])
+    (finding,) = [f for f in check_document(doc, glossary=None) if f.kind == "name.person"]
+    assert (finding.severity, finding.source_mark, finding.target_mark) == ("warning", "刘安", "Zhou Lina")
+    assert "named 2 times in the source" in finding.message
 
 
 def test_english_function_words_are_no_name_in_its_place():

@@ -131,3 +131,13 @@ def test_cli_unknown_variant_in_a_document_is_one_line(tmp_path, capsys):
     r = run_cli(capsys, "check", path)
     assert r.code == 1 and r.err.count("\n") == 1 and "s2xx" in r.err and "--region" in r.err
     assert run_cli(capsys, "check", path, "--region", "zh-HK").code == 0
+
+
+def test_a_comma_between_the_words_of_an_english_name_does_not_matter(shipped):
+    """tune23:5: the shipped "one country, two systems" written “one country two systems”; another phrase in
+    its place is still missing."""
+    zh = "宪法是“一国两制”的最高法律依据。"
+    assert _kinds(shipped, zh, "The constitution is the highest legal basis for “one country two systems”.") == []
+    assert _kinds(shipped, zh, "The constitution is the highest legal basis for “One Country, Two Systems”.") == []
+    assert _kinds(shipped, zh, "The constitution is the highest legal basis for “one country”.") == [
+        "glossary.missing"]

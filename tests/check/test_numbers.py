@@ -344,3 +344,33 @@ def test_a_multiple_word_answers_only_a_multiple():
     doc = sentence_document(["他的两个孩子的收入增长了。"], ["His children's income doubled."])
     found = [f for f in check_document(doc, glossary=None) if f.kind == "number.missing"]
     assert [f.source_mark for f in found] == ["两"]
+
+
+def test_a_generation_by_birth_decade_is_that_decade():
+    """tune23:70: 80、90后年轻人 -> "young people born in 1980s and 1990s" (also "the post-90s")."""
+    zh = "中国的80、90后年轻人住房拥有率高达70%。"
+    en = "China's young people who were born in 1980s and 1990s have a home ownership rate of 70%."
+    missing = [f.source_mark for f in check_document(sentence_document([zh], [en]), glossary=None)
+               if f.kind == "number.missing"]
+    assert missing == []
+    doc = sentence_document(["90后成为消费主力。"], ["The post-90s generation are the main consumers."])
+    assert not [f for f in check_document(doc, glossary=None) if f.kind == "number.missing"]
+    doc = sentence_document(["90后成为消费主力。"], ["The 70s generation are the main consumers."])
+    assert [f.source_mark for f in check_document(doc, glossary=None) if f.kind == "number.missing"] == ["90"]
+
+
+@pytest.mark.parametrize("zh, tenths", [
+    ("近六成车票不再需要验证码", ["六成"]),  # tune23:141: before a noun, where 成 ends a word
+    ("七成网民认为", ["七成"]), ("六成以上", ["六成"]),
+    ("三成为女性", ["三"]), ("这三成本地企业", ["三"]), ("他一成不变", []),  # 成为, 成本, 一成不变: no tenths
+])
+def test_tenths_before_a_noun_are_tenths_where_cheng_ends_a_word(zh, tenths):
+    assert [n.text for n in source_numbers(zh)] == tenths
+
+
+def test_tenths_before_a_noun_are_a_percentage():
+    zh = "近六成车票不再需要使用验证码。"
+    for en, missing in (("Codes for close to 60% of tickets will no longer be required.", []),
+                        ("Codes for close to 70% of tickets will no longer be required.", ["六成"])):
+        doc = sentence_document([zh], [en])
+        assert [f.source_mark for f in check_document(doc, glossary=None) if f.kind == "number.missing"] == missing
