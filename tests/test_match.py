@@ -146,6 +146,7 @@ def test_a_name_inside_a_longer_word_or_name_is_not_matched(names, text, rule):
     ("为此，美国派航母协防台湾", ["us", "taiwan"]),  # 派 sends: a verb with its object, no faction
     # tune22: 'as' ends a phrase (China, as a member of the ILO); the media described before a named outlet
     ("吕京花告诉本台，中国作为国际劳工组织的会员", ["china"]), ("据中共媒体环球时报报道", ["ccp"]),
+    ("中国媒体协会发表声明", []), ("香港媒体联合会表示", []),  # ... but a media association is a name
     ("1986年，台湾第一个反对党", ["taiwan"]),  # an ordinal counts parties, it is no part of a name
     ("则曾多次接受日本传媒访问", ["japan"]),  # a common noun alone describes: the Japanese media
     ("并对加拿大法庭裁决孟晚舟", ["canada"]), ("美国舰队进入台湾海峡", ["us", "taiwan"]),

@@ -78,6 +78,8 @@ class Rules:
     counts: frozenset[str] = frozenset()
     # The words a count makes a kind of institution after a place (学校, 公司); 很多北京大学学生 keeps its university.
     institution_words: frozenset[str] = frozenset()
+    # Nouns that end a run a longer name could be made of (中共|媒体|环球时报) unless a suffix follows (媒体协会).
+    describing_nouns: frozenset[str] = frozenset()
 
     def suffix_at(self, text: str) -> str:
         """The longest listed suffix `text` starts with ("" if none)."""
@@ -128,6 +130,7 @@ def parse(data: dict) -> Rules:
         function_words=frozenset(data.get("function_words", [])),
         counts=frozenset(data.get("counts", [])),
         institution_words=frozenset(data.get("institution_words", [])),
+        describing_nouns=frozenset(data.get("describing_nouns", [])),
     )
 
 
@@ -389,7 +392,8 @@ def _longer_name(cut: Cut, start: int, end: int, r: Rules, name_starts: Collecti
         if (word in r.name_breakers or word in r.function_words or _NUMERAL.fullmatch(word)
                 or (len(word) == 2 and word.endswith(r.breaker_endings))
                 or (len(word) >= 3 and word.endswith(r.adjective_endings))
-                or (len(word) == 3 and word[0] in r.name_breakers and cut.freq(word[1:]) > 0)):
+                or (len(word) == 3 and word[0] in r.name_breakers and cut.freq(word[1:]) > 0)
+                or (word in r.describing_nouns and not _suffix_word_at(cut, tok[1], r))):
             # 北京|和世卫|组织: jieba's dictionary holds a few conjunction + word entries (和世卫, "and the WHO")
             return ""
         if stationed and at in name_starts and word.endswith(r.org_suffixes):
@@ -403,6 +407,12 @@ def _longer_name(cut: Cut, start: int, end: int, r: Rules, name_starts: Collecti
             own = suffix is not None and text.endswith(suffix, start, end)  # 民主党|创党主席, 民进党|建党
             return "" if own or _named_after(text, end, at, name_starts, r) else text[start:at]
     return ""
+
+
+def _suffix_word_at(cut: Cut, i: int, r: Rules) -> bool:
+    """The word of the cut at i is an organisation suffix by itself (协会 after 媒体)."""
+    tok = cut.token(i)
+    return tok is not None and tok[0] == i and cut.text[tok[0]:tok[1]] in r.org_suffixes
 
 
 def _named_after(text: str, end: int, at: int, name_starts: Collection[int], r: Rules) -> bool:
