@@ -46,14 +46,15 @@ def surnames() -> tuple[str, ...]:
 
 def split_name(name: str) -> tuple[str, str] | None:
     """(surname, given name) of a Chinese name of two to four characters, or None. A Hong Kong married
-    woman's name puts her husband's surname before her own (林郑月娥: 林 + 郑月娥, "Carrie Lam Cheng Yuet-ngor")."""
+    woman's name puts her husband's surname before her own (林郑月娥: 林 + 郑月娥, "Carrie Lam Cheng Yuet-ngor"),
+    never the same surname twice."""
     if not 2 <= len(name) <= 4 or not all("\u4e00" <= c <= "\u9fff" for c in name):
         return None
     for s in surnames():
         if name.startswith(s) and 1 <= len(name) - len(s) <= 2:
             return s, name[len(s):]
-    if len(name) == 4 and {name[0], name[1]} <= _single_surnames():
-        return name[0], name[1:]
+    if len(name) == 4 and name[0] != name[1] and {name[0], name[1]} <= _single_surnames():
+        return name[0], name[1:]  # not a doubled character: 方方风云 is no 方 married to a 方
     return None
 
 

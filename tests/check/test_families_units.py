@@ -459,6 +459,13 @@ def test_a_hong_kong_married_name_is_one_person(who):
             if f.kind == "name.person"] == [("warning", "林郑月娥", "Wang Lina", "check the name: Lin Zheng Yuee")]
 
 
+def test_a_doubled_surname_character_is_no_married_name():
+    from bilingual.check.names import split_name
+
+    assert split_name("林郑月娥") == ("林", "郑月娥") and split_name("范徐丽泰") == ("范", "徐丽泰")
+    assert split_name("方方风云") is None  # 方 twice: a nickname or a phrase, no 方 married to a 方
+
+
 # --- omission inside a paragraph
 
 def test_a_sentence_left_out_of_a_paragraph_is_found():
