@@ -90,8 +90,9 @@ def _foreign_part(name: str, a: int, b: int) -> bool:
 
 def _occurrences(names: list[str], simple: str) -> list[tuple[int, int, str]]:
     """Where each labelled name occurs: a 《…》 label only inside its brackets. Not occurrences (names/README.md
-    lists none of these as names): a demonym (日本人) or an -ism (马克思主义) built on the name, and the name
-    inside an ordinary word of names/ordinary_words.txt (中国 in 发展中国家, developing countries)."""
+    lists none of these as names): a demonym (日本人), an ethnic group (蒙古族), a language (蒙古语; not before
+    语言, 中国语言 being China's language, nor 语境, a context) or an -ism (马克思主义) built on the name, and
+    the name inside an ordinary word of names/ordinary_words.txt (中国 in 发展中国家, developing countries)."""
     ordinary = [(m.start(), m.end()) for w in _ordinary_words() for m in re.finditer(re.escape(w), simple)]
     out = []
     for n in names:
@@ -99,7 +100,8 @@ def _occurrences(names: list[str], simple: str) -> list[tuple[int, int, str]]:
         for m in re.finditer(re.escape(n), simple):
             a = m.start() + (1 if n.startswith("《") else 0)
             b = a + len(inner)
-            if not n.startswith("《") and (simple[b:b + 1] == "人" or simple[b:b + 2] == "主义"):
+            if not n.startswith("《") and (simple[b:b + 1] in ("人", "族") or simple[b:b + 2] == "主义"
+                                           or (simple[b:b + 1] == "语" and simple[b + 1:b + 2] not in "言境")):
                 continue
             if any(a2 <= a and b <= b2 for a2, b2 in ordinary):
                 continue

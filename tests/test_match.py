@@ -389,6 +389,10 @@ def test_the_bench_counts_overlapping_labels_once_and_no_name_inside_an_ordinary
     spans = _occurrences(["微信支付", "支付宝", "马克思", "中国", "国足"], text)
     groups = [[n for _a, _b, n in g] for g in _standalone(spans)]
     assert groups == [["中国", "国足"], ["中国"], ["微信支付", "支付宝"]]
+    # an ethnic group and a language built on a name are no occurrence of it (tune24); China's language
+    # (中国语言) and a context (语境) are
+    text = "蒙古族律师在蒙古语学校说，蒙古和美国语境不同，中国语言也是。"
+    assert [n for _a, _b, n in _occurrences(["蒙古", "美国", "中国"], text)] == ["蒙古", "美国", "中国"]
     assert _standalone([(0, 2, "香港"), (0, 6, "香港记者协会")]) == [[(0, 6, "香港记者协会")]]
 
 
