@@ -385,6 +385,14 @@ def test_a_litotes_for_the_usual_adds_no_negation():
     assert kinds("这种情况很少见。", "This is not uncommon.") == ["negation.added"]
 
 
+def test_out_of_step_renders_not_proportional():
+    """tune24:75: 与市场需求不成正比 -> "out of step with market demand"; 'in step' is still a flip."""
+    zh = "一方面自驾游产业的发展与市场需求不成正比，自驾游俱乐部面临利润微薄。"
+    assert kinds(zh, "The industry's development is out of step with market demand; clubs face meager profits.") == []
+    assert kinds(zh, "The industry's development is in step with market demand; clubs face meager profits.") == [
+        "negation.missing"]
+
+
 # --- person names by romanization
 
 @pytest.mark.parametrize("zh, en", [
