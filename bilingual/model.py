@@ -176,6 +176,11 @@ class Document:
         return [s for b in self.blocks for s in b.segments]
 
     @property
+    def source_script(self) -> str:
+        """The Chinese column the source is written in, hans or hant (hans where the data does not say)."""
+        return self.meta.script if self.meta.script in ("hans", "hant") else "hans"
+
+    @property
     def region(self) -> str:
         """Whose Traditional the hant column is written in: the region convert wrote it for; "" when none is
         recorded, or when the column is the source's own Traditional, whose region nobody stated."""

@@ -37,9 +37,8 @@ def render(doc, findings: list[Finding], fmt: str, *, title_suffix: str = "") ->
     if fmt == "json":
         return render_json(findings, summary, document=doc.id, title=title)
     if fmt == "html":
-        script = doc.meta.script if doc.meta.script in ("hans", "hant") else "hans"
         return render_html(findings, summary, units, title=title, region=doc.region,
-                           title_lang=column_lang(script, doc.region), source_script=script)
+                           title_lang=column_lang(doc.source_script, doc.region), source_script=doc.source_script)
     if fmt == "summary":
         return render_text([], summary, title=title + title_suffix)
     if fmt == "text":

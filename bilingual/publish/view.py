@@ -110,7 +110,7 @@ def titles(doc: Document, columns: tuple[str, ...]) -> list[dict]:
         if text:
             out.append({"col": col, "lang": column_lang(col, doc.region), "text": text})
     if not out:
-        script = doc.meta.script if doc.meta.script in COLUMNS else "hans"
+        script = doc.source_script
         out.append({"col": script, "lang": column_lang(script, doc.region), "text": doc.meta.title or doc.id})
     return out
 
@@ -123,7 +123,7 @@ def meta_value(doc: Document, name: str, columns: tuple[str, ...]) -> tuple:
     value = getattr(m, name)
     if zh != m.script and m.converted.get(zh, {}).get(name):
         return m.converted[zh][name], column_lang(zh, doc.region)
-    return value, column_lang(m.script if m.script in COLUMNS else "hans", doc.region)
+    return value, column_lang(doc.source_script, doc.region)
 
 
 def byline(doc: Document, columns: tuple[str, ...] = tuple(COLUMNS)) -> list[dict]:

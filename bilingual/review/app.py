@@ -64,7 +64,7 @@ def _environment():
 
     env = jinja2.Environment(loader=jinja2.PackageLoader("bilingual.review", "templates"), autoescape=True,
                              trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
-    env.globals["column_lang"] = column_lang  # a title's lang: column_lang(doc.meta.script, doc.region)
+    env.globals["column_lang"] = column_lang  # a title's lang: column_lang(doc.source_script, doc.region)
     return env
 
 
@@ -94,7 +94,7 @@ def _row_context(workspace: Workspace, art: Article) -> dict:
         """The finding's texts with their Chinese tagged; a Traditional source's words quoted as written."""
         if f.target_column == "hant":
             return finding_note(f, hant_lang)
-        if art.doc.meta.script == "hant" and seg.hant and f.source_mark:
+        if art.doc.source_script == "hant" and seg.hant and f.source_mark:
             twin = seg.hans or seg.source
             return finding_note(f, hant_lang, written_forms([f.source_mark], twin, seg.hant, region)[f.source_mark])
         return finding_note(f, hans_lang)
