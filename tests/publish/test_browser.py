@@ -91,15 +91,22 @@ def test_the_traditional_column_is_set_in_its_regions_font_in_the_page_and_the_b
         page.close()
 
 
+def _spilling(browser, path, width: int, selector: str) -> list[str]:
+    """The page at `width` scrolls not sideways (asserted); the elements matching `selector` whose content runs
+    out of them (their first 40 characters)."""
+    page = _open(browser, path, width)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width, path.name
+    spill = page.evaluate(f"""() => [...document.querySelectorAll({selector!r})]
+        .filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.textContent.slice(0, 40))""")
+    page.close()
+    return spill
+
+
 @pytest.mark.parametrize("width", [390, 1400])
 def test_nothing_overflows_the_page_or_a_column(browser, tmp_path, width):
     for path in (_seed_page(tmp_path), _table_page(tmp_path)):
-        page = _open(browser, path, width)
-        assert page.evaluate("document.documentElement.scrollWidth") <= width, path.name
-        spill = page.evaluate("""() => [...document.querySelectorAll('main .row:not(.table) .cell')]
-            .filter(c => c.scrollWidth > c.clientWidth + 1).map(c => c.textContent.slice(0, 40))""")
+        spill = _spilling(browser, path, width, "main .row:not(.table) .cell")
         assert spill == [], "a long URL or word runs out of its column"
-        page.close()
 
 
 @pytest.mark.parametrize("width", [390, 1400])
@@ -115,12 +122,7 @@ def test_a_title_with_a_long_url_or_word_wraps_in_the_page_head(browser, tmp_pat
     doc.meta.title_en = "Netizens share " + "x" * 160
     path = tmp_path / "title.html"
     path.write_text(render_html(doc), encoding="utf-8")
-    page = _open(browser, path, width)
-    assert page.evaluate("document.documentElement.scrollWidth") <= width
-    spill = page.evaluate("""() => [...document.querySelectorAll('header.meta h1, header.meta .titles p')]
-        .filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.textContent.slice(0, 40))""")
-    assert spill == []
-    page.close()
+    assert _spilling(browser, path, width, "header.meta h1, header.meta .titles p") == []
 
 
 def test_a_wide_table_scrolls_inside_its_own_box_on_a_phone(browser, tmp_path):
@@ -305,9 +307,4 @@ def test_a_check_report_with_a_long_url_or_word_stays_inside_its_columns(browser
     f = Finding(unit.id, "number.missing", "warning", message="'三' is not in the English", source_mark="三")
     path = tmp_path / "report.html"
     path.write_text(render_html([f], summarize([f], [unit]), [unit]), encoding="utf-8")
-    page = _open(browser, path, width)
-    assert page.evaluate("document.documentElement.scrollWidth") <= width
-    spill = page.evaluate("""() => [...document.querySelectorAll('.pair div')]
-        .filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.textContent.slice(0, 40))""")
-    assert spill == []
-    page.close()
+    assert _spilling(browser, path, width, ".pair div") == []
