@@ -238,7 +238,22 @@ def _people(found) -> list[tuple[int, int, str]]:
 
 
 def _pinyin(surname: str, given: str) -> list[str]:
+    """The name in Hanyu Pinyin, a surname read as surnames.txt reads it (曾 Zeng, not the everyday ceng), ü as ü."""
     from pypinyin import lazy_pinyin
 
     parts = [surname, given[0], given[1:]] if len(given) == 3 else [surname, given]  # 林 郑 月娥: Lin Zheng Yuee
-    return ["".join(lazy_pinyin(part)) for part in parts]
+    family, own = parts[:-1], parts[-1]  # a married name's two surnames, then the given name
+    readings = _surname_readings()
+    spelled = [readings.get(p) or "".join(lazy_pinyin(p)) for p in family] + ["".join(lazy_pinyin(own))]
+    return [p.replace("v", "ü") for p in spelled]  # pypinyin writes ü as v: 吕 Lü
+
+
+@lru_cache(maxsize=1)
+def _surname_readings() -> dict[str, str]:
+    """surnames.txt's surname -> its reading as a surname, lower case."""
+    out = {}
+    for line in datafiles.text("check/surnames.txt").splitlines():
+        name, _, reading = line.partition("#")
+        if name.strip() and reading.strip():
+            out[name.strip()] = reading.strip().lower()
+    return out

@@ -467,6 +467,17 @@ def test_a_hong_kong_married_name_is_one_person(who):
             if f.kind == "name.person"] == [("warning", "林郑月娥", "Wang Lina", "check the name: Lin Zheng Yuee")]
 
 
+def test_a_suggested_spelling_reads_the_surname_as_a_surname():
+    """Browser pass: 曾荫权 was suggested as 'Ceng Yinquan' (曾's everyday reading); as a surname it is Zeng."""
+    doc = sentence_document(["曾荫权表示支持。"], ["He said he supported it."])
+    assert [f.suggestion for f in check_document(doc, glossary=None) if f.kind == "name.person"] == [
+        "check that the name is rendered: Zeng Yinquan"]
+    doc = sentence_document(["吕秀莲表示支持。"], ["She said she supported it."])
+    assert [f.suggestion for f in check_document(doc, glossary=None) if f.kind == "name.person"] == [
+        "check that the name is rendered: Lü Xiulian"]
+    assert kinds("曾荫权表示支持。", "Donald Tsang said he supported it.", "info") == []  # Cantonese still names him
+
+
 def test_a_doubled_surname_character_is_no_married_name():
     from bilingual.check.names import split_name
 
