@@ -263,6 +263,10 @@ def test_names_in_the_names_table_are_not_broken_on_a_phone(browser, tmp_path):
     assert len(lines) > 20
     assert [name for name, n in lines if n > 1] == [], "a name of a few characters is split over two lines"
     assert page.evaluate("document.documentElement.scrollWidth") <= 390  # and the table still fits
+    # with the head row hidden, the kind is set apart from the English before it ("Hong Kong · place")
+    kinds = page.evaluate("""() => [...document.querySelectorAll('section.names td.kind')]
+        .map(td => getComputedStyle(td, '::before').content)""")
+    assert kinds and set(kinds) == {'"· "'}
     page.close()
 
 
