@@ -108,6 +108,10 @@ def multiple_counts(text: str) -> Counter:
     return Counter(dec(multiples[w]) for w in (w.lower() for w in _WORD.findall(text)) if w in multiples)
 
 
+# A fraction in digits (2/3), in the English and in the source (numbers.py), not a date's run of slashes.
+SLASH_FRACTION = re.compile(r"(?<![\d/.])(\d{1,2}) ?/ ?(\d{1,2})(?![\d/.])")
+
+
 def target_counts(text: str, *, loose: bool = False) -> Counter:
     """How often the English mentions each value. `loose` counts only the words that stand for a
     small number without being numerals (a, once, both, twice, dozen): a number the source writes
@@ -123,6 +127,7 @@ def target_counts(text: str, *, loose: bool = False) -> Counter:
     values += [("yy", int(y)) for y in re.findall(r"(?:['’]|\bFY)(\d{2})\b", text)]  # '98, FY18
     values += [dec(_ROMAN[w]) for w in re.findall(r"\b[IVX]{2,5}\b", text) if w in _ROMAN]  # Volume II
     values += _english_shares(text)
+    values += [("fraction", int(a), int(b)) for a, b in SLASH_FRACTION.findall(text)]  # 2/3, as the source writes it
     values += [ALL_DAY] * len(_all_day().findall(text))
     for h, mm in _DOTTED_TIME.findall(text):
         values += [dec(int(h)), dec(int(mm))]  # 9.30am: nine thirty, as 上午9:30 gives 9 and 30

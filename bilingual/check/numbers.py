@@ -23,6 +23,7 @@ from bilingual.check.english_numbers import (
     FULLWIDTH,
     MAX_DIGITS,
     MONTHS,
+    SLASH_FRACTION,
     WEEKDAYS,
     dec,
     multiple_counts,
@@ -50,6 +51,9 @@ _PERCENT = re.compile(rf"(?<![{_CN_DIGITS}十百千万\d])百分之([{_CN_DIGITS
 # Any other fraction, X分之Y (三分之二 two thirds, 千分之一 one in a thousand), and tenths, N成 (两成 20%, 七八成
 # 70-80%) where a clause goes on or ends after them (成 starts words too: 成为, 一成不变).
 _FRACTION = re.compile(rf"([{_CN_DIGITS}十百千万]+|\d+)分之([{_CN_DIGITS}十点]+|\d+)")
+# A fraction in digits (english_numbers.SLASH_FRACTION: 约占居民负债的2/3, two thirds) is none after 第 or before a
+# unit of time or order: 第3/4季度 (the third and fourth quarters), 9/10月.
+_NOT_FRACTION_AFTER = re.compile(r" ?[季月日号期届周年天版楼层]")
 _TENTHS = re.compile(rf"(?<![{_CN_DIGITS}十百千万\d])([一二两三四五六七八九]{{1,2}})成")
 # What may follow tenths at once; before any other word, 成 must end a word of the word cut (六成|车票, 60 % of the
 # tickets; not 三|成为, 三|成本, 一成不变).
@@ -226,6 +230,14 @@ def source_numbers(text: str) -> list[SourceNumber]:
             if part == 1:
                 accepted.add(whole)  # 千分之一: one in a thousand
             found.append((m.start(), SourceNumber(m.group(0), accepted, m.group(1).isdigit())))
+    for m in SLASH_FRACTION.finditer(text):
+        part, whole = int(m.group(1)), int(m.group(2))
+        if (free(m.start(), m.end()) and 0 < part < whole <= 12 and text[m.start() - 1:m.start()] != "第"
+                and not _NOT_FRACTION_AFTER.match(text, m.end())):
+            take(m.start(), m.end())
+            value = dec(part) / dec(whole)
+            accepted = _as_percent(100 * value, text) | {value, ("fraction", part, whole)}
+            found.append((m.start(), SourceNumber(m.group(0), accepted)))
     for m in _TENTHS.finditer(text):
         if free(m.start(), m.end()) and (_AFTER_TENTHS.match(text, m.end()) or _word_ends(text, m.end())):
             take(m.start(), m.end())

@@ -374,3 +374,17 @@ def test_tenths_before_a_noun_are_a_percentage():
                         ("Codes for close to 70% of tickets will no longer be required.", ["六成"])):
         doc = sentence_document([zh], [en])
         assert [f.source_mark for f in check_document(doc, glossary=None) if f.kind == "number.missing"] == missing
+
+
+def test_a_fraction_in_digits_is_a_share():
+    """tune25:128: 约占居民负债的2/3 -> "about two-thirds"; 2/3 and 67% render it too, one third does not."""
+    zh = "消费性贷款约占居民负债的2/3，大约是经营性贷款的2倍。"
+    for en, missing in (("Consumer loans are about two-thirds of the debt, twice business loans.", []),
+                        ("Consumer loans are about 2/3 of the debt, twice business loans.", []),
+                        ("Consumer loans are about 67% of the debt, twice business loans.", []),
+                        ("Consumer loans are about one third of the debt, twice business loans.", ["2/3"])):
+        doc = sentence_document([zh], [en])
+        assert [f.source_mark for f in check_document(doc, glossary=None) if f.kind == "number.missing"] == missing
+    # a date's slashes, and slashes between ordinals or months, are no fraction
+    found = [n.text for n in source_numbers("2020/10/1发布，第3/4季度，9/10月")]
+    assert found == ["2020", "10", "1", "3", "4", "9", "10"]
