@@ -101,7 +101,7 @@ def _occurrences(names: list[str], simple: str) -> list[tuple[int, int, str]]:
             a = m.start() + (1 if n.startswith("《") else 0)
             b = a + len(inner)
             if not n.startswith("《") and (simple[b:b + 1] in ("人", "族") or simple[b:b + 2] == "主义"
-                                           or (simple[b:b + 1] == "语" and simple[b + 1:b + 2] not in "言境")):
+                                           or (simple[b:b + 1] == "语" and simple[b + 1:b + 2] not in ("言", "境"))):
                 continue
             if any(a2 <= a and b <= b2 for a2, b2 in ordinary):
                 continue

@@ -393,6 +393,7 @@ def test_the_bench_counts_overlapping_labels_once_and_no_name_inside_an_ordinary
     # (中国语言) and a context (语境) are
     text = "蒙古族律师在蒙古语学校说，蒙古和美国语境不同，中国语言也是。"
     assert [n for _a, _b, n in _occurrences(["蒙古", "美国", "中国"], text)] == ["蒙古", "美国", "中国"]
+    assert _occurrences(["蒙古"], "他们说蒙古语") == []  # the language at the text's end too ("" is in "言境")
     assert _standalone([(0, 2, "香港"), (0, 6, "香港记者协会")]) == [[(0, 6, "香港记者协会")]]
 
 

@@ -39,9 +39,7 @@ def _lists() -> tuple[frozenset[str], frozenset[str]]:
 @lru_cache(maxsize=1)
 def surnames() -> tuple[str, ...]:
     """Chinese surnames, two-character ones first (欧阳 before 欧)."""
-    text = datafiles.text("check/surnames.txt")
-    names = [line.split("#")[0].strip() for line in text.splitlines()]
-    return tuple(sorted((n for n in names if n), key=len, reverse=True))
+    return tuple(sorted(_surname_readings(), key=len, reverse=True))
 
 
 def split_name(name: str) -> tuple[str, str] | None:
@@ -250,10 +248,10 @@ def _pinyin(surname: str, given: str) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _surname_readings() -> dict[str, str]:
-    """surnames.txt's surname -> its reading as a surname, lower case."""
+    """surnames.txt's surnames, in its order, each -> its reading as a surname, lower case ("" if none is written)."""
     out = {}
     for line in datafiles.text("check/surnames.txt").splitlines():
         name, _, reading = line.partition("#")
-        if name.strip() and reading.strip():
+        if name.strip():
             out[name.strip()] = reading.strip().lower()
     return out

@@ -307,9 +307,11 @@ def _asserted(en: Polarity, source: str, text: str) -> list[str]:
     asked += [w for w in en.strong if w.casefold() in lists.english_rhetorical][:questions]
     if _asks(source):
         asked += [m.group(1).replace("’", "'") for m in _NEGATIVE_QUESTION.finditer(text)]
-    # 司空见惯 -> "nothing unusual": a litotes, its negation word no negation
-    asked += [m.group().split()[0] for zh, phrases in lists.litotes.items() if zh in source
-              for m in phrases.finditer(text)]
+    # 司空见惯 -> "nothing unusual": a litotes, its negation word no negation; each phrase of the English once,
+    # however many source words of the usual list it (常见 and 司空见惯 both: one "nothing unusual")
+    litotes = {m.span(): m.group().split()[0] for zh, phrases in lists.litotes.items() if zh in source
+               for m in phrases.finditer(text)}
+    asked += list(litotes.values())
     if not asked:
         return en.strong
     out = list(en.strong)

@@ -122,8 +122,9 @@ _LISTED = re.compile(rf"\s*[、和与及至到~～—-]\s*(?:\d+|[{_CN_DIGITS}�
 
 
 def _kind_after(text: str, end: int) -> str:
-    """What the characters after a number make of it: a year, a month, a decade, a century, or a plain count.
-    A number listed before another takes the kind of the last (9、10月份: two months)."""
+    """What the characters after a number make of it: a century, a decade, a year, a month, a day, an hour, a
+    multiple (倍), a birth-decade generation (80后), or a plain count (""). A number listed before another takes
+    the kind of the last (9、10月份: two months)."""
     if listed := _LISTED.match(text, end):
         return _kind_after(text, listed.end())
     after = text[end:end + 5].lstrip(" ")  # 10 月: a space between digits and Chinese is common
@@ -141,7 +142,7 @@ def _kind_after(text: str, end: int) -> str:
         return "hour"
     if after.startswith("倍"):
         return "times"
-    if text.startswith("后", end):
+    if after.startswith("后"):
         return "generation"  # 80后, 90后: those born in the 1980s, the 1990s
     return ""
 

@@ -383,6 +383,10 @@ def test_a_litotes_for_the_usual_adds_no_negation():
     assert kinds(zh, "Taking a couple of years to make a film is not common.") == ["negation.added"]
     assert kinds("这种情况很常见。", "This is not uncommon.") == []
     assert kinds("这种情况很少见。", "This is not uncommon.") == ["negation.added"]
+    # two source words of the usual, one litotes: a second "nothing" is still added
+    zh = "这在当地很常见，可谓司空见惯，他们什么都看到了。"
+    assert kinds(zh, "This is nothing unusual there; they saw everything.") == []
+    assert kinds(zh, "This is nothing unusual there; they saw nothing.") == ["negation.added"]
 
 
 def test_out_of_step_renders_not_proportional():

@@ -357,6 +357,8 @@ def test_a_generation_by_birth_decade_is_that_decade():
     assert not [f for f in check_document(doc, glossary=None) if f.kind == "number.missing"]
     doc = sentence_document(["90后成为消费主力。"], ["The 70s generation are the main consumers."])
     assert [f.source_mark for f in check_document(doc, glossary=None) if f.kind == "number.missing"] == ["90"]
+    # a space between the digits and 后, as before 月 or 年
+    assert {1990, 2090} <= {v for n in source_numbers("90 后成为消费主力。") for v in n.accepted}
 
 
 @pytest.mark.parametrize("zh, tenths", [

@@ -268,6 +268,13 @@ def test_names_in_the_names_table_are_not_broken_on_a_phone(browser, tmp_path):
         .map(td => getComputedStyle(td, '::before').content)""")
     assert kinds and set(kinds) == {'"· "'}
     page.close()
+    # without a glossary no name has a kind: no dot after the English as if one followed
+    path.write_text(render_html(api.prepare(doc, glossary=names)), encoding="utf-8")
+    page = _open(browser, path, 390)
+    kinds = page.evaluate("""() => [...document.querySelectorAll('section.names td.kind')]
+        .map(td => [td.textContent, getComputedStyle(td, '::before').content])""")
+    assert kinds and set(map(tuple, kinds)) == {("", "none")}
+    page.close()
 
 
 @pytest.mark.parametrize("width", [360, 1040])
