@@ -80,7 +80,8 @@ def check(input_path: Path, translation: Path | None = None, *, glossaries: list
     (recorded in its provenance) unless `glossaries` are given; a difference
     between the two is reported as an info finding. A source is prepared with
     the same glossary it is checked against. `region` picks whose Traditional
-    name forms the zh-Hant column must use; by default the document's.
+    name forms the zh-Hant column must use (and, for a Traditional source, says it is
+    that region's writing); by default the document's.
     `output`, where the report will go, is refused now if it is one of the inputs.
     """
     from bilingual.check import check_document
@@ -111,10 +112,10 @@ def check(input_path: Path, translation: Path | None = None, *, glossaries: list
         if len(docs) != 1:
             raise BilingualError(f"{path}: holds {len(docs)} articles; check them one at a time")
         names = glossary(list(glossaries))
-        if region:  # the Traditional column written as the region asked for is checked against
-            from bilingual.variants import region_config
+        if region:  # the Traditional column written as the region asked for is checked against; a Traditional
+            from bilingual.variants import region_config  # source is taken to be that region's writing
 
-            doc = prepare(docs[0], variant=region_config(region), glossary=names)
+            doc = prepare(docs[0], variant=region_config(region), glossary=names, source_region=region)
         else:
             doc = prepare(docs[0], glossary=names)
     align_findings: list[Finding] = []

@@ -29,6 +29,9 @@ def cli() -> None:
               help="Folder for the editions (created if missing).")
 @click.option("--variant", type=click.Choice(api.variant_names()), default="s2twp",
               show_default=True, help="OpenCC conversion for the Traditional column.")
+@click.option("--source-region", type=click.Choice(api.regions()),
+              help="The region a Traditional source is written in (zh-HK: Hong Kong): its own Traditional column is "
+                   "tagged so, for that region's glyphs and fonts. Unstated: generic zh-Hant.")
 @click.option("--no-translate", is_flag=True, help="Build the two Chinese columns only; English cells stay empty.")
 @click.option("--glossary", "glossaries", multiple=True, type=click.Path(path_type=Path),
               help="Glossary file on top of the shipped one (repeatable; later files win).")
@@ -49,7 +52,8 @@ def cli() -> None:
 @click.option("--keep-going", is_flag=True, help="Skip articles that cannot be read, build the rest, list the skipped.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors (no progress, no file list).")
 @click.option("-v", "--verbose", is_flag=True, help="Also print one line per article (sentences, memory hits).")
-def build(inputs: tuple[Path, ...], out_dir: Path, variant: str, no_translate: bool, glossaries: tuple[Path, ...],
+def build(inputs: tuple[Path, ...], out_dir: Path, variant: str, source_region: str | None, no_translate: bool,
+          glossaries: tuple[Path, ...],
           memory_path: Path | None, threads: int, batch_size: int, formats: tuple[str, ...], layout: str,
           columns: tuple[str, ...], title: str | None, keep_going: bool, quiet: bool, verbose: bool) -> None:
     """Build bilingual editions from Chinese articles (files, folders or list files)."""
@@ -57,7 +61,8 @@ def build(inputs: tuple[Path, ...], out_dir: Path, variant: str, no_translate: b
 
     if quiet and verbose:
         raise click.UsageError("--quiet and --verbose contradict each other; give one")
-    built = api.build(list(inputs), out_dir, variant=variant, english=not no_translate,
+    built = api.build(list(inputs), out_dir, variant=variant, source_region=source_region or "",
+                      english=not no_translate,
                       glossaries=list(glossaries), memory_path=memory_path,
                       engine_options={"threads": threads, "batch_size": batch_size},
                       formats=formats, layout=layout, columns=columns, title=title, keep_going=keep_going,

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from bilingual import hant
 from bilingual.glossary.match import heads_longer_name
-from bilingual.model import Document, Mark, Segment
+from bilingual.model import SOURCE_REGION_KEY, Document, Mark, Segment
 from bilingual.variants import converter, region_config, variant_info
 
 if TYPE_CHECKING:
@@ -36,8 +36,10 @@ def document_region(doc: Document) -> str:
     return variant_info(variant)["region"] if variant else "zh-TW"
 
 
-def convert(doc: Document, *, variant: str = "s2twp", glossary: Names | None = None) -> Document:
-    """A new Document whose segments and title have both Chinese columns filled."""
+def convert(doc: Document, *, variant: str = "s2twp", glossary: Names | None = None,
+            source_region: str = "") -> Document:
+    """A new Document whose segments and title have both Chinese columns filled. `source_region`: the region a
+    Traditional source is written in, as its user states it (zh-HK), recorded for its column's tag."""
     info = {**variant_info(variant), "variant": variant}
     out = doc.copy()
     script = out.meta.script or "hans"
@@ -57,6 +59,8 @@ def convert(doc: Document, *, variant: str = "s2twp", glossary: Names | None = N
     out.meta.converted = {"hans" if source_hant else "hant": _byline(out.meta, info, glossary, source_hant)}
     out.provenance["variant"] = variant
     out.provenance["region"] = info["region"]
+    if source_hant and source_region:
+        out.provenance[SOURCE_REGION_KEY] = source_region
     out.provenance["glossary"] = glossary.version if glossary is not None else ""
     if glossary is not None and glossary.extra_files:
         out.provenance[GLOSSARY_FILES_KEY] = "|".join(str(f.resolve()) for f in glossary.extra_files)

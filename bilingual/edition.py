@@ -28,7 +28,8 @@ NEARLY_ENGLISH = 0.2
 Progress = Callable[[int, int, str], None]
 
 
-def prepare(doc: Document, *, variant: str = "s2twp", glossary: Glossary | None = None) -> Document:
+def prepare(doc: Document, *, variant: str = "s2twp", glossary: Glossary | None = None,
+            source_region: str = "") -> Document:
     """Segment into sentences and fill the Simplified and Traditional columns.
 
     The glossary's version and its files beyond the shipped ones are recorded in the
@@ -37,7 +38,7 @@ def prepare(doc: Document, *, variant: str = "s2twp", glossary: Glossary | None 
     from bilingual.convert import convert
     from bilingual.segment import segment
 
-    return convert(segment(doc), variant=variant, glossary=glossary)
+    return convert(segment(doc), variant=variant, glossary=glossary, source_region=source_region)
 
 
 def glossary(extra: list[Path] | None = None, *, shipped: bool = True) -> Glossary:
@@ -75,7 +76,8 @@ def language_warnings(docs: list[Document]) -> list[str]:
 class BuildOptions:
     """Every option of `build` and `build_documents` but the inputs (both take them as keyword arguments).
 
-    variant: the Traditional column's OpenCC variant; english: False leaves the
+    variant: the Traditional column's OpenCC variant; source_region: the region a Traditional source is
+    written in, as its user states it ("": unstated); english: False leaves the
     English column empty; glossaries: termbases on top of the shipped one;
     memory_path: the translation memory (default: settings.memory_path());
     engine_options: ArgosEngine's (threads, batch_size …); formats: html, epub;
@@ -83,6 +85,7 @@ class BuildOptions:
     """
 
     variant: str = "s2twp"
+    source_region: str = ""
     english: bool = True
     glossaries: Sequence[Path] | None = ()
     memory_path: Path | None = None
@@ -159,7 +162,7 @@ def _pipeline(docs: list[Document], out_dir: Path, opts: BuildOptions, progress:
     names = _output_names(docs, out_dir, opts)
     refuse_clashes(names, out_dir)  # known before any work: no two outputs may share a name
     terms = glossary(list(opts.glossaries))
-    docs = [prepare(doc, variant=opts.variant, glossary=terms) for doc in docs]
+    docs = [prepare(doc, variant=opts.variant, glossary=terms, source_region=opts.source_region) for doc in docs]
     if "epub" in opts.formats:
         from bilingual.publish.epub import check_options
 

@@ -37,6 +37,8 @@ COLUMNS = {"hans": "zh-Hans", "hant": "zh-Hant", "en": "en"}
 # document's provenance): browsers pick the region's glyphs and fonts by it (Hong Kong's shapes differ from
 # Taiwan's). Generic Traditional, or a region not recorded, keeps COLUMNS' zh-Hant.
 HANT_LANGS = {"zh-TW": "zh-Hant-TW", "zh-HK": "zh-Hant-HK"}
+# Provenance key: the region a Traditional source is written in, where its user stated it (build --source-region).
+SOURCE_REGION_KEY = "source_region"
 
 
 def column_lang(col: str, region: str = "") -> str:
@@ -182,9 +184,11 @@ class Document:
 
     @property
     def region(self) -> str:
-        """Whose Traditional the hant column is written in: the region convert wrote it for; "" when none is
-        recorded, or when the column is the source's own Traditional, whose region nobody stated."""
-        return "" if self.meta.script == "hant" else self.provenance.get("region", "")
+        """Whose Traditional the hant column is written in: the region convert wrote it for; for the source's
+        own Traditional, the region its user stated (build --source-region), else "" (unknown: generic zh-Hant)."""
+        if self.meta.script == "hant":
+            return self.provenance.get(SOURCE_REGION_KEY, "")
+        return self.provenance.get("region", "")
 
     def copy(self) -> Document:
         """A deep copy, for steps that return a new document: pickle's C copier is twice as fast as deepcopy."""

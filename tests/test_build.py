@@ -217,3 +217,33 @@ def test_a_traditional_source_keeps_the_generic_tag_whatever_the_variant(capsys,
     assert result.code == 0, result.err
     soup = BeautifulSoup((out / "t.html").read_text(encoding="utf-8"), "lxml")
     assert {c["lang"] for c in soup.select("main .cell.hant")} == {"zh-Hant"}
+
+
+@pytest.mark.parametrize("region, tag", [("zh-HK", "zh-Hant-HK"), ("zh-TW", "zh-Hant-TW")])
+def test_a_traditional_sources_stated_region_tags_its_column_page_and_report(capsys, tmp_path, region, tag):
+    """--source-region says whose Traditional the source is (an HK article in HK glyphs); the check report of the
+    edition shows the source under the same tag."""
+    from bilingual import api
+    from bilingual.publish.report import render
+
+    article = tmp_path / "t.txt"
+    article.write_text("前特首董建華表示，三名記者被捕。\n\n第二段。\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_cli(capsys, "build", article, "-o", out, "--no-translate", "--source-region", region,
+                     "--format", "html")
+    assert result.code == 0, result.err
+    soup = BeautifulSoup((out / "t.html").read_text(encoding="utf-8"), "lxml")
+    assert {c["lang"] for c in soup.select("main .cell.hant")} == {tag}
+    assert soup.select_one("header.meta h1")["lang"] == tag  # headed by its own Traditional title
+    assert json.loads((out / "t.json").read_text(encoding="utf-8"))["provenance"]["source_region"] == region
+    (out / "en.txt").write_text("A former chief executive said four reporters were arrested.\n\nPart two.\n",
+                                encoding="utf-8")
+    doc, findings = api.check(article, out / "en.txt", region=region)
+    assert findings and f'<div lang="{tag}">' in render(doc, findings, "html")
+    # a Simplified source ignores it: its Traditional column is the variant's
+    simplified = tmp_path / "s.txt"
+    simplified.write_text("这个软件很好用。\n", encoding="utf-8")
+    result = run_cli(capsys, "build", simplified, "-o", tmp_path / "out2", "--no-translate", "--source-region", region)
+    assert result.code == 0, result.err
+    soup = BeautifulSoup((tmp_path / "out2" / "s.html").read_text(encoding="utf-8"), "lxml")
+    assert {c["lang"] for c in soup.select("main .cell.hant")} == {"zh-Hant-TW"}

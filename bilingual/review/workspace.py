@@ -19,7 +19,7 @@ from bilingual.chars import HAN
 from bilingual.check import Finding, check_document
 from bilingual.errors import BilingualError
 from bilingual.interchange.returned import import_edits
-from bilingual.model import Document, Segment, normalize
+from bilingual.model import SOURCE_REGION_KEY, Document, Segment, normalize
 from bilingual.settings import memory_path as default_path
 from bilingual.translate.memory import Memory
 from bilingual.translate.review_store import ReviewStore
@@ -335,7 +335,13 @@ class Workspace:
                 raise BilingualError(f"these articles were built with different variants ({', '.join(variants)}); "
                                      "rebuild them with `bilingual build`")
             english = any(d.provenance.get("model") for d in docs)
+            # the region a Traditional source is written in, as its build was told (one build, one statement)
+            stated = sorted({d.provenance.get(SOURCE_REGION_KEY, "") for d in docs} - {""})
+            if len(stated) > 1:
+                raise BilingualError(f"these articles were built with different source regions ({', '.join(stated)}); "
+                                     "rebuild them with `bilingual build`")
             built = api.build_documents([source_form(d) for d in docs], self.folder, variant=variants[0],
+                                        source_region=stated[0] if stated else "",
                                         english=english, glossaries=self.glossaries(),
                                         memory_path=self.memory_path,
                                         formats=("html", "epub") if epub else ("html",), title=self.title,

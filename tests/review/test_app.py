@@ -206,6 +206,20 @@ def test_a_traditional_source_is_quoted_as_written_in_the_findings(tmp_path, edi
     assert _untagged_chinese(page) == [] and _untagged_chinese(folder_page) == []
 
 
+def test_a_rebuild_keeps_the_region_a_traditional_source_was_stated_in(tmp_path):
+    from bs4 import BeautifulSoup
+
+    from bilingual import api
+    from bilingual.review.workspace import Workspace
+
+    article = tmp_path / "hk.md"
+    article.write_text("# 記協聲明\n\n前特首董建華表示，三名記者被捕。\n", encoding="utf-8")
+    api.build([article], tmp_path / "out", english=False, source_region="zh-HK")
+    Workspace(tmp_path / "out", memory_path=tmp_path / "tm.sqlite").rebuild()
+    soup = BeautifulSoup((tmp_path / "out" / "hk.html").read_text(encoding="utf-8"), "html.parser")
+    assert {c["lang"] for c in soup.select("main .cell.hant")} == {"zh-Hant-HK"}
+
+
 def test_the_findings_are_those_bilingual_check_reports(client, workspace, edition):
     from bilingual import api
 
