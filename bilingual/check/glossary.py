@@ -22,9 +22,9 @@ from bilingual.glossary.english import english_words, fold_english
 @lru_cache(maxsize=4096)
 def _pattern(form: str) -> re.Pattern:
     """A form as the glossary folds it (english_words: "the US" is also found as "US"), any
-    run of spaces or hyphens between its words, with or without a comma ("one country two systems" for
-    "one country, two systems"), and an inflection (Putin's, Putins) allowed."""
-    body = r",?[\s\-]+".join(re.escape(w.rstrip(",")) for w in english_words(form))
+    run of spaces or hyphens between its words, or a comma ("one country two systems" and "one country,two
+    systems" for "one country, two systems"), and an inflection (Putin's, Putins) allowed."""
+    body = r"(?:,\s*|[\s\-]+)".join(re.escape(w.rstrip(",")) for w in english_words(form))
     return re.compile(rf"(?<![\w]){body}(?:'s|'|s|es)?(?![\w])")
 
 

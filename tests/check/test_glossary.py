@@ -139,5 +139,6 @@ def test_a_comma_between_the_words_of_an_english_name_does_not_matter(shipped):
     zh = "宪法是“一国两制”的最高法律依据。"
     assert _kinds(shipped, zh, "The constitution is the highest legal basis for “one country two systems”.") == []
     assert _kinds(shipped, zh, "The constitution is the highest legal basis for “One Country, Two Systems”.") == []
+    assert _kinds(shipped, zh, "The constitution is the highest legal basis for “one country,two systems”.") == []
     assert _kinds(shipped, zh, "The constitution is the highest legal basis for “one country”.") == [
         "glossary.missing"]
