@@ -403,3 +403,29 @@ def test_a_traditional_text_is_searched_in_simplified_for_a_name_it_writes_other
     book = Glossary([Term("book", "道风行祷：道风山风物志", kind="work", en="Tao Fong Shan")])
     (match,) = book.find("及《道風行禱：道風山風物志》等")  # OpenCC's Traditional form writes 風物誌
     assert match.term.id == "book" and match.surface == "道風行禱：道風山風物志"
+
+
+def test_a_branch_a_kind_of_body_a_verb_or_a_second_post_after_a_name_leaves_it_standing():
+    # real sentences of tune25 and tune26 (bench/names.py counted each name missed), each beside a look-alike
+    # that still makes a longer name
+    names = Glossary([Term("taiwan", "台湾", kind="place", en="Taiwan"),
+                      Term("imar", "内蒙自治区", kind="place", en="Inner Mongolia"),
+                      Term("dtz", "戴德梁行", kind="org", en="DTZ"),
+                      Term("mexico", "墨西哥", kind="place", en="Mexico"),
+                      Term("wang-tse", "王泽", kind="person", en="Wang Tse")])
+
+    def found(text: str) -> list[str]:
+        return [m.surface for m in names.find(text)]
+
+    assert found("中共施压，强行为台湾官方组织改名") == ["台湾"]  # Taiwan's official bodies
+    assert found("素打压及阻挠台湾参与国际组织") == ["台湾"]  # Taiwan taking part in international bodies
+    assert found("国民党目前在台湾处于在野党位置") == ["台湾"]  # the opposition party in Taiwan
+    assert found("台湾人权促进会") == []  # an association's name
+    assert found("所谓英雄事迹，内蒙自治区副区长兼公安厅厅长") == ["内蒙自治区"]  # a vice chairman and police chief
+    assert found("内蒙自治区公安厅厅长") == []  # the region's police department: a longer name
+    assert found("DTZ Japan（戴德梁行分公司），其") == ["戴德梁行"]  # DTZ's branch
+    assert found("戴德梁行物业管理公司") == []
+    assert found("与安全专家、墨西哥非营利组织移民") == ["墨西哥"]  # a Mexican non-profit
+    assert found("墨西哥人权组织") == []
+    assert found("由儿子王泽本尊接下笔杆") == ["王泽"]  # Wang Tse himself
+    assert found("王泽民说") == []  # a longer person's name

@@ -68,6 +68,9 @@ _RANGE_SCALE = re.compile(r"\s*(?:-|~|～|—|–|至|到)\s*(?:\d{1,3}(?:,\d{3}
                           r"(万亿|[十百千]?亿|[十百千]?万)")
 _WEEKDAY = re.compile(r"(?<![每0-9一二三四五六七八九十两])(?:周|星期|礼拜)([一二三四五六日天])")
 _WEEKDAY_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7}
+# A digit right after Latin letters, or after them and a hyphen, is part of a designation (HMX-1, G7,
+# COVID-19): the English writes it as the source does, never as the article "a".
+_DESIGNATION = re.compile(r"[A-Za-z][-‐–]?$")
 
 @dataclass
 class SourceNumber:
@@ -441,11 +444,12 @@ def findings(units: list[Unit]) -> list[Finding]:
         answered: list[SourceNumber] = []
         for n in sorted(numbers, key=lambda n: (len(n.accepted), n.start)):
             # "1名" is "a torturer": a digit 1 may be an article, except in a percentage (1% is not "a"),
-            # a date (1日 is the first) or a time (1点 is 1am)
+            # a date (1日 is the first), a time (1点 is 1am) or a designation (HMX-1)
             # a multiple (1倍, 2倍) is said as often by a word (doubled, twice, tripled) as by a numeral
             lax = not n.digits or n.kind in MULTIPLES or (
                 n.accepted == {1} and n.kind not in ("day", "hour")
-                and unit.source[n.start + len(n.text):][:1] not in "%％")
+                and unit.source[n.start + len(n.text):][:1] not in "%％"
+                and not _DESIGNATION.search(unit.source, 0, n.start))
             if (_consume(n, strict, unit.en) or (lax and _consume(n, loose, unit.en))
                     or (n.kind in MULTIPLES and _consume(n, multiples, unit.en))):
                 answered.append(n)

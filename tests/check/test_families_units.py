@@ -397,6 +397,27 @@ def test_out_of_step_renders_not_proportional():
         "negation.missing"]
 
 
+
+def test_an_opposite_renders_a_negated_word_only_right_after_its_negator():
+    """tune26: 不和 "at loggerheads", 不准确性 "inaccuracy", 不高 "low", 没问题 "Okay."; each real line beside its
+    flip, which is still reported."""
+    zh = "我的堂姐，一位左翼诗人，他与我们家中的共和党人长期不和。"
+    assert kinds(zh, "My cousin has long been at loggerheads with Republicans in our family.") == []
+    assert kinds(zh, "My cousin has long got along with Republicans in our family.") == [
+        "negation.missing"]
+    zh = "科学家们发现记忆有一个最大的特点，就是其不准确性。"
+    assert kinds(zh, "Scientists found that the main characteristic of memory is its inaccuracy.") == []
+    assert kinds(zh, "Scientists found that the main characteristic of memory is its accuracy.") == [
+        "negation.missing"]
+    zh = "很多营地只能满足吃住，档次不高，无法满足自驾游的需求。"  # two negations: "low" and "unable"
+    assert kinds(zh, "Many campsites only meet board and lodging; low class, they are unable to meet the demand.") == []
+    assert kinds(zh, "Many campsites only meet board and lodging; high class, they are unable to meet the demand.") == [
+        "negation.missing"]
+    assert kinds(zh, "Many campsites only meet board and lodging; low class, they meet the demand.") == [
+        "negation.missing"]
+    assert kinds("这完全没问题。", "Okay.") == []
+    assert kinds("这完全没问题。", "This is a real problem.") == ["negation.missing"]
+
 # --- person names by romanization
 
 @pytest.mark.parametrize("zh, en", [

@@ -276,6 +276,17 @@ def test_the_first_of_a_month_is_not_an_article():
     assert [(f.source_mark, f.severity) for f in found] == [("1", "error")]
 
 
+
+def test_a_designations_digit_is_not_an_article():
+    # tune26:20: HMX-1 (a squadron) is no "a": HMX-2 in the English is a wrong number; 1名 may still be "a"
+    zh = "活动前一天，HMX-1 指挥官在电子邮件中表示“我只想确认您知晓，因为这此次活动受到高度重视。”"
+    doc = sentence_document([zh], ["The commander of HMX-2 emailed: it is such an unusual high visibility event."])
+    assert [f.source_mark for f in check_document(doc, glossary=None) if f.kind == "number.missing"] == ["1"]
+    doc = sentence_document([zh], ["The commander of HMX-1 emailed: it is such an unusual high visibility event."])
+    assert not [f for f in check_document(doc, glossary=None) if f.kind == "number.missing"]
+    doc = sentence_document(["警方逮捕了1名男子。"], ["Police arrested a man."])
+    assert not [f for f in check_document(doc, glossary=None) if f.kind == "number.missing"]
+
 @pytest.mark.parametrize("en, severity", [
     ("Temperatures would be at or below 30 degrees.", "info"),  # the repeat is coordinated away
     ("Temperatures would be at or below 31 degrees.", "error"),  # no 30 at all
