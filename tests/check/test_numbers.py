@@ -44,6 +44,9 @@ ACCEPTED = [
     ("第六位骑师。", "The sixth jockey."),
     ("两家工厂关闭。", "Both plants close."),
     ("十分紧张。", "Very nervous."),  # 十分 is "very", not ten minutes
+    # tune26:135: 四时三十分 is 4:30, not 3 beside the adverb 十分
+    ("下午四时三十分时晋衔仪式在庄严的国歌声中开始。",
+     "At 4:30 p.m., the ceremony for promotion was started with the solemn national anthem."),
     # parallel2/tune7 line 25: 7、80年代 is the 1970s and 1980s, the lone 7 the tens of the first decade
     ("美国在上个世纪7、80年代建造的护卫舰。", "Frigates the US built in the 1970s and 1980s."),
     # parallel2/tune8:4: 千万 after a digit is the multiplier of 两千万, not the adverb "by all means"
@@ -119,6 +122,7 @@ REJECTED = [
     ("约三百分之一的人受到影响。", "About 1% of people were affected."),  # one in 300 is no 1%
     ("只有十分之一的人同意。", "Only 30% agree."),  # 十分之一 was taken for the adverb 十分 (very), no number
     ("只有二十分之一的人同意。", "Only 2% agree."),  # one in 20 (5%), not 2 beside the adverb 十分
+    ("他等了三十分钟。", "He waited for 3 minutes."),  # thirty minutes, not 3 beside the adverb 十分
     # tune12:82 with its 1 planted as 2: a time of day is no article ("an attempted murder" is no 1)
     ("星期四凌晨 1 点左右，警方展开谋杀未遂调查。",
      "Police launched an attempted murder inquiry at about 2am on Thursday."),
