@@ -209,7 +209,8 @@ def source_numbers(text: str) -> list[SourceNumber]:
             if word[0] in "十百千万亿" and m.start() and (text[m.start() - 1] in _CN_DIGITS + "十"
                                                         or text[m.start() - 1].isdigit()):
                 # 两千万, 3千万: the multiplier of a number, not the adverb 千万 ("by all means"); 三十分钟,
-                # 四时三十分 (thirty minutes), 二十几: tens, not the adverb 十分 ("very") nor 十几 (a dozen or so)
+                # 四时三十分: thirty minutes, not the adverb 十分 ("very"); 二十几: twenty-odd, no 十几 (a dozen
+                # or so) after a lone 2 (left unchecked, as 二十多 is)
                 continue
             if (fraction := _FRACTION.match(text, m.start())) and fraction.end() > m.end():
                 continue  # 十分之一, 二十分之一: a fraction's denominator, not the adverb 十分 ("very")
