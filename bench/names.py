@@ -88,10 +88,15 @@ def _foreign_part(name: str, a: int, b: int) -> bool:
             and (b == len(name) or name[b] in "·•"))
 
 
+# Last characters of a body whose head's post adds 长 to them (部长, 局长, 厅长, 署长, 处长).
+_BODY_ENDS = ("部", "局", "厅", "署", "处")
+
+
 def _occurrences(names: list[str], simple: str) -> list[tuple[int, int, str]]:
     """Where each labelled name occurs: a 《…》 label only inside its brackets. Not occurrences (names/README.md
     lists none of these as names): a demonym (日本人), an ethnic group (蒙古族), a language (蒙古语; not before
-    语言, 中国语言 being China's language, nor 语境, a context) or an -ism (马克思主义) built on the name, and
+    语言, 中国语言 being China's language, nor 语境, a context) or an -ism (马克思主义) built on the name, a
+    body's name that runs into its head's post (中国外交部长, China's foreign minister: 部长, not the ministry), and
     the name inside an ordinary word of names/ordinary_words.txt (中国 in 发展中国家, developing countries)."""
     ordinary = [(m.start(), m.end()) for w in _ordinary_words() for m in re.finditer(re.escape(w), simple)]
     out = []
@@ -101,7 +106,8 @@ def _occurrences(names: list[str], simple: str) -> list[tuple[int, int, str]]:
             a = m.start() + (1 if n.startswith("《") else 0)
             b = a + len(inner)
             if not n.startswith("《") and (simple[b:b + 1] in ("人", "族") or simple[b:b + 2] == "主义"
-                                           or (simple[b:b + 1] == "语" and simple[b + 1:b + 2] not in ("言", "境"))):
+                                           or (simple[b:b + 1] == "语" and simple[b + 1:b + 2] not in ("言", "境"))
+                                           or (simple[b:b + 1] == "长" and inner.endswith(_BODY_ENDS))):
                 continue
             if any(a2 <= a and b <= b2 for a2, b2 in ordinary):
                 continue

@@ -395,6 +395,10 @@ def test_the_bench_counts_overlapping_labels_once_and_no_name_inside_an_ordinary
     assert [n for _a, _b, n in _occurrences(["蒙古", "美国", "中国"], text)] == ["蒙古", "美国", "中国"]
     assert _occurrences(["蒙古"], "他们说蒙古语") == []  # the language at the text's end too ("" is in "言境")
     assert _standalone([(0, 2, "香港"), (0, 6, "香港记者协会")]) == [[(0, 6, "香港记者协会")]]
+    # a ministry running into its head's post is the minister (tune13, tune19), not the ministry
+    text = "台湾国防部长严德发说，台湾国防部表示。"
+    found = [(a, n) for a, _b, n in _occurrences(["台湾国防部", "台湾"], text)]
+    assert found == [(11, "台湾国防部"), (0, "台湾"), (11, "台湾")]
 
 
 def test_a_traditional_text_is_searched_in_simplified_for_a_name_it_writes_otherwise(names):
