@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from urllib.parse import quote, unquote
 
+from bilingual.chars import CHINESE_RUN
 from bilingual.model import COLUMNS, Document, column_lang
 from bilingual.publish.rows import ORIGINAL_IMAGE, Marker, Row, article_rows, block_html, groups
 from bilingual.urls import safe_href
@@ -134,10 +135,12 @@ def byline(doc: Document, columns: tuple[str, ...] = tuple(COLUMNS)) -> list[dic
     rights, _ = meta_value(doc, "rights", columns)
     topics, _ = meta_value(doc, "topics", columns)
     collections, _ = meta_value(doc, "collections", columns)
+    url = readable_url(m.url)  # its Chinese is the source's (稅單－奧巴馬): a Chinese font, not a Japanese one
+    url_lang = column_lang(doc.source_script, doc.region) if CHINESE_RUN.search(url) else "en"
     rows = [("Author", author, m.author_url, zh), ("Published", m.date[:10], "", "en"),
             ("Source", source, m.source_url, zh), ("Topics", ", ".join(topics), "", zh),
             ("Collections", ", ".join(collections), "", zh), ("Archived", m.archived_at, "", "en"),
-            ("Original", readable_url(m.url), m.url, "en"), ("Rights", rights, "", zh)]
+            ("Original", url, m.url, url_lang), ("Rights", rights, "", zh)]
     return [{"label": label, "text": text, "href": safe_href(href), "lang": lang}
             for label, text, href, lang in rows if text]
 

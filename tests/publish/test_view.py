@@ -147,3 +147,19 @@ def test_a_names_tag_follows_the_document_its_traditional_form_comes_from():
         seg.marks["hant"] = []
     name = collect_names([hk, tw], ("hant",))[0]
     assert name["forms"][0]["lang"] == "zh-Hant-TW"
+
+
+def test_an_original_link_with_chinese_in_it_is_tagged_as_the_sources_writing():
+    """The browser pass found an hkcnews link's decoded title (稅單－奧巴馬) inside the English byline, drawn in
+    the Japanese fallback font; an address of Latin letters only stays English."""
+    from bilingual.model import SOURCE_REGION_KEY
+    from bilingual.publish.view import byline
+
+    doc = _in("zh-TW")
+    doc.meta.script, doc.provenance[SOURCE_REGION_KEY] = "hant", "zh-HK"
+    doc.meta.url = "https://www.hkcnews.com/article/488/%E7%A8%85%E5%96%AE"
+    (link,) = [b for b in byline(doc) if b["label"] == "Original"]
+    assert link["text"].endswith("/稅單") and link["lang"] == "zh-Hant-HK"
+    doc.meta.url = "https://www.hkcnews.com/article/488"
+    (link,) = [b for b in byline(doc) if b["label"] == "Original"]
+    assert link["lang"] == "en"
