@@ -190,7 +190,7 @@ def findings(units: list[Unit], glossary: Names | None) -> list[Finding]:
         if not u.en.strip() or not any("\u4e00" <= c <= "\u9fff" for c in u.source):
             continue
         known = [(m.start, m.end) for m in glossary.find(u.source)] if glossary is not None else []
-        people = [name for a, b, name in _people(entities(u.source), u.source)
+        people = [name for a, b, name in _people(entities(u.source))
                   if split_name(name) and not any(a < end and start < b for start, end in known)]
         if not people:
             continue
@@ -221,39 +221,18 @@ def findings(units: list[Unit], glossary: Names | None) -> list[Finding]:
     return out
 
 
-def _people(found, text: str) -> list[tuple[int, int, str]]:
+def _people(found) -> list[tuple[int, int, str]]:
     """(start, end, name) of the person entities; a married name LAC cut after the husband's surname
-    (特首林 | 郑月娥), or whose husband's surname it left out (致电叶 | 刘淑仪), is taken whole (林郑月娥, 叶刘淑仪)."""
+    (特首林 | 郑月娥) is taken whole (林郑月娥)."""
     people = [e for e in found if e.kind == "person"]
     out = []
     for before, e in zip([None, *people], people, strict=False):
         if before is not None and before.end == e.start and len(e.text) == 3 \
                 and split_name(before.text[-1] + e.text) == (before.text[-1], e.text):
             out.append((e.start - 1, e.end, before.text[-1] + e.text))
-        elif _husbands_surname_before(text, e.start, e.text) and (before is None or before.end < e.start):
-            out.append((e.start - 1, e.end, text[e.start - 1] + e.text))
         else:
             out.append((e.start, e.end, e.text))
     return out
-
-
-# Surnames that are function words as often (于 at, 向 towards, 和 and, 同 with, 将 will, 从 from, 由 by, 任 serve
-# as, 曾 once, 余 more than, 万 ten thousand): before a name they are read as the word, not as a husband's surname.
-_NOT_HUSBANDS = frozenset("于向和同将从由任曾余万与及为应")
-
-
-def _husbands_surname_before(text: str, start: int, name: str) -> bool:
-    """The character before a three-character name is a surname standing as a word of its own (致电|叶|刘淑仪), so
-    a Hong Kong married name (叶刘淑仪); not the end of a word (主席|习近平: 席 ends 主席) nor a function word."""
-    from bilingual.glossary.wordcut import shared
-
-    if len(name) != 3 or start < 1 or split_name(name) is None:
-        return False
-    husband = text[start - 1]
-    if husband in _NOT_HUSBANDS or split_name(husband + name) != (husband, name):
-        return False
-    a = max(0, start - 4)  # the word cut of the few characters around it (the text is Simplified: units_of)
-    return (start - 1 - a, start - a) in shared().tokenize(text[a:start + 3])
 
 
 def _pinyin(surname: str, given: str) -> list[str]:

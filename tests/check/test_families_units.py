@@ -492,25 +492,6 @@ def test_a_hong_kong_married_name_is_one_person(who):
             if f.kind == "name.person"] == [("warning", "林郑月娥", "Wang Lina", "check the name: Lin Zheng Yuee")]
 
 
-def test_a_married_name_whose_husbands_surname_lac_left_out_is_one_person():
-    """Browser pass (tune26 hkc_488, its Simplified twin): LAC cuts 致电叶 | 刘淑仪, and the finding quoted 刘淑仪
-    (Liu Shuyi) for Regina Ip Lau Suk-yee. A surname standing as a word of its own before the name is her
-    husband's; the end of a word (主席|习近平) or a function word (向, 和) is not."""
-    from bilingual.check.names import _people
-    from bilingual.glossary.ner import entities
-
-    def people(zh: str) -> list[str]:
-        return [name for _a, _b, name in _people(entities(zh), zh)]
-
-    zh = "记者再致电叶刘淑仪直接查询，她指，即使公开报税表都未必是好事。"
-    assert people(zh) == ["叶刘淑仪"]
-    doc = sentence_document([zh], ["The reporter called her again; she said publishing tax returns is not good."])
-    assert [f.source_mark for f in check_document(doc, glossary=None) if f.kind == "name.person"] == ["叶刘淑仪"]
-    assert kinds(zh, "The reporter called Regina Ip again; she said publishing tax returns is not good.",
-                 "info") == []
-    assert people("国家主席习近平表示") == ["习近平"]
-    assert people("他向李小明道歉") == ["李小明"] and people("她和王小明去了") == ["王小明"]
-
 def test_a_suggested_spelling_reads_the_surname_as_a_surname():
     """Browser pass: 曾荫权 was suggested as 'Ceng Yinquan' (曾's everyday reading); as a surname it is Zeng."""
     doc = sentence_document(["曾荫权表示支持。"], ["He said he supported it."])
