@@ -90,6 +90,8 @@ def _foreign_part(name: str, a: int, b: int) -> bool:
 
 # Last characters of a body whose head's post adds 长 to them (部长, 局长, 厅长, 署长, 处长).
 _BODY_ENDS = ("部", "局", "厅", "署", "处")
+# Characters that make 长 a word of its own after the body (长期 long-term, 长久, 长远, 长达 as long as, 长江).
+_LONG_WORDS = frozenset("期久远达江")
 
 
 def _occurrences(names: list[str], simple: str) -> list[tuple[int, int, str]]:
@@ -107,7 +109,8 @@ def _occurrences(names: list[str], simple: str) -> list[tuple[int, int, str]]:
             b = a + len(inner)
             if not n.startswith("《") and (simple[b:b + 1] in ("人", "族") or simple[b:b + 2] == "主义"
                                            or (simple[b:b + 1] == "语" and simple[b + 1:b + 2] not in ("言", "境"))
-                                           or (simple[b:b + 1] == "长" and inner.endswith(_BODY_ENDS))):
+                                           or (simple[b:b + 1] == "长" and inner.endswith(_BODY_ENDS)
+                                               and simple[b + 1:b + 2] not in _LONG_WORDS)):
                 continue
             if any(a2 <= a and b <= b2 for a2, b2 in ordinary):
                 continue

@@ -399,6 +399,7 @@ def test_the_bench_counts_overlapping_labels_once_and_no_name_inside_an_ordinary
     text = "台湾国防部长严德发说，台湾国防部表示。"
     found = [(a, n) for a, _b, n in _occurrences(["台湾国防部", "台湾"], text)]
     assert found == [(11, "台湾国防部"), (0, "台湾"), (11, "台湾")]
+    assert len(_occurrences(["台湾国防部"], "台湾国防部长期以来否认此事。")) == 1  # 长期, long-term: the ministry
 
 
 def test_a_traditional_text_is_searched_in_simplified_for_a_name_it_writes_otherwise(names):
@@ -409,14 +410,13 @@ def test_a_traditional_text_is_searched_in_simplified_for_a_name_it_writes_other
     assert match.term.id == "book" and match.surface == "道風行禱：道風山風物志"
 
 
-def test_a_branch_a_kind_of_body_a_verb_or_a_second_post_after_a_name_leaves_it_standing():
+def test_a_branch_a_kind_of_body_a_verb_or_a_second_post_after_a_place_leaves_it_standing():
     # real sentences of tune25 and tune26 (bench/names.py counted each name missed), each beside a look-alike
     # that still makes a longer name
     names = Glossary([Term("taiwan", "台湾", kind="place", en="Taiwan"),
                       Term("imar", "内蒙自治区", kind="place", en="Inner Mongolia"),
                       Term("dtz", "戴德梁行", kind="org", en="DTZ"),
-                      Term("mexico", "墨西哥", kind="place", en="Mexico"),
-                      Term("wang-tse", "王泽", kind="person", en="Wang Tse")])
+                      Term("mexico", "墨西哥", kind="place", en="Mexico")])
 
     def found(text: str) -> list[str]:
         return [m.surface for m in names.find(text)]
@@ -431,5 +431,3 @@ def test_a_branch_a_kind_of_body_a_verb_or_a_second_post_after_a_name_leaves_it_
     assert found("戴德梁行物业管理公司") == []
     assert found("与安全专家、墨西哥非营利组织移民") == ["墨西哥"]  # a Mexican non-profit
     assert found("墨西哥人权组织") == []
-    assert found("由儿子王泽本尊接下笔杆") == ["王泽"]  # Wang Tse himself
-    assert found("王泽民说") == []  # a longer person's name

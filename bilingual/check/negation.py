@@ -243,10 +243,15 @@ def _standing_in(en: Polarity, src: Polarity, source: str) -> int:
 
 def _antonyms(english: str, source: str) -> int:
     """How many English words say a negated source word by its opposite (不忠 -> infidelity): each counts
-    where a negator stands right before a word it is the opposite of (english_antonyms)."""
+    where a negator stands right before a word it is the opposite of (english_antonyms), one English word
+    for each such place in the source (a second "at odds" renders no second 不和)."""
     roots = _lists().antonym_roots
-    return sum(1 for m in _lists().english_antonym.finditer(english.replace("\u2019", "'"))
-               if roots[m.group().casefold()].search(source))
+    taken: set[int] = set()
+    for m in _lists().english_antonym.finditer(english.replace("\u2019", "'")):
+        at = next((r.start() for r in roots[m.group().casefold()].finditer(source) if r.start() not in taken), None)
+        if at is not None:
+            taken.add(at)
+    return len(taken)
 
 
 def _spare_not_only(english: str, source: str) -> int:

@@ -206,11 +206,13 @@ def source_numbers(text: str) -> list[SourceNumber]:
 
     for word in _not_numbers():
         for m in re.finditer(re.escape(word), text):
-            if word[0] in "十百千万亿" and m.start() and (text[m.start() - 1] in _CN_DIGITS + "十"
-                                                        or text[m.start() - 1].isdigit()):
+            before = text[m.start() - 1] if m.start() else ""
+            if before and (word[0] in "百千万亿" and (before in _CN_DIGITS + "十" or before.isdigit())
+                           or word[0] == "十" and before in "二两三四五六七八九"):
                 # 两千万, 3千万: the multiplier of a number, not the adverb 千万 ("by all means"); 三十分钟,
                 # 四时三十分: thirty minutes, not the adverb 十分 ("very"); 二十几: twenty-odd, no 十几 (a dozen
-                # or so) after a lone 2 (left unchecked, as 二十多 is)
+                # or so) after a lone 2 (left unchecked, as 二十多 is). Not after 一 (这一十分重要: "this very
+                # important") nor a digit (COVID-19十分危险)
                 continue
             if (fraction := _FRACTION.match(text, m.start())) and fraction.end() > m.end():
                 continue  # 十分之一, 二十分之一: a fraction's denominator, not the adverb 十分 ("very")

@@ -399,8 +399,8 @@ def test_out_of_step_renders_not_proportional():
 
 
 def test_an_opposite_renders_a_negated_word_only_right_after_its_negator():
-    """tune26: 不和 "at loggerheads", 不准确性 "inaccuracy", 不高 "low", 没问题 "Okay."; each real line beside its
-    flip, which is still reported."""
+    """tune26: 不和 "at loggerheads", 不准确性 "inaccuracy", 没问题 "Okay."; each real line beside its flip, which
+    is still reported."""
     zh = "我的堂姐，一位左翼诗人，他与我们家中的共和党人长期不和。"
     assert kinds(zh, "My cousin has long been at loggerheads with Republicans in our family.") == []
     assert kinds(zh, "My cousin has long got along with Republicans in our family.") == [
@@ -409,12 +409,10 @@ def test_an_opposite_renders_a_negated_word_only_right_after_its_negator():
     assert kinds(zh, "Scientists found that the main characteristic of memory is its inaccuracy.") == []
     assert kinds(zh, "Scientists found that the main characteristic of memory is its accuracy.") == [
         "negation.missing"]
-    zh = "很多营地只能满足吃住，档次不高，无法满足自驾游的需求。"  # two negations: "low" and "unable"
-    assert kinds(zh, "Many campsites only meet board and lodging; low class, they are unable to meet the demand.") == []
-    assert kinds(zh, "Many campsites only meet board and lodging; high class, they are unable to meet the demand.") == [
-        "negation.missing"]
-    assert kinds(zh, "Many campsites only meet board and lodging; low class, they meet the demand.") == [
-        "negation.missing"]
+    # one opposite for each negated word: a second "at odds" renders no second negation (他不和…, 无法)
+    zh = "他们长期不和，无法达成协议。"
+    assert kinds(zh, "They have long been at odds and are unable to agree.") == []
+    assert kinds(zh, "They have long been at odds and, at odds still, agree.") == ["negation.missing"]
     assert kinds("这完全没问题。", "Okay.") == []
     assert kinds("这完全没问题。", "This is a real problem.") == ["negation.missing"]
 

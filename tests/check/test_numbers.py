@@ -44,6 +44,8 @@ ACCEPTED = [
     ("第六位骑师。", "The sixth jockey."),
     ("两家工厂关闭。", "Both plants close."),
     ("十分紧张。", "Very nervous."),  # 十分 is "very", not ten minutes
+    ("这一十分重要的问题已经解决。", "This very important issue is settled."),  # 这一 + 十分, not 一十 (ten)
+    ("新冠病毒COVID-19十分危险。", "The new coronavirus COVID-19 is very dangerous."),  # no 19 + 十
     # tune26:135: 四时三十分 is 4:30, not 3 beside the adverb 十分
     ("下午四时三十分时晋衔仪式在庄严的国歌声中开始。",
      "At 4:30 p.m., the ceremony for promotion was started with the solemn national anthem."),
