@@ -195,11 +195,16 @@ def _a_not_a(words: list[str], k: int) -> bool:
     return rest == before if rest else k + 1 < len(words) and words[k + 1].startswith(before)
 
 
+# "No" for "number" before its digits (No 1, No. 10): an abbreviation, capitalised or with its full stop.
+_NUMBER_SIGN = re.compile(r"\b(?:No\.?|no\.)\s?(?=\d)")
+
+
 def english_polarity(text: str) -> Polarity:
     """The negation words of an English text (not only, no doubt and the like left out)."""
     lists = _lists()
     text = lists.english_not_negation.sub(" ", text.replace("\u2019", "'"))
     text = lists.english_exclusive.sub(" ", text)  # nothing else … aside from: only
+    text = _NUMBER_SIGN.sub(" ", text)  # European No 1, No. 10 Downing Street: "number", no negation
     strong = [m.group() for m in lists.english_strong.finditer(text)]
     strong += re.findall(r"\b\w+n't", text, re.IGNORECASE)  # not \b after: won'tconsider lost its space
     weak = list(lists.english_weak.finditer(text))

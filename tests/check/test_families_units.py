@@ -416,6 +416,19 @@ def test_an_opposite_renders_a_negated_word_only_right_after_its_negator():
     assert kinds("这完全没问题。", "Okay.") == []
     assert kinds("这完全没问题。", "This is a real problem.") == ["negation.missing"]
 
+
+def test_no_before_digits_is_number_and_ceaseless_is_no_negation():
+    """tune27:51: "European No 1" for 欧洲冠军 adds no negation; "no one" and "No, he said" still do.
+    tune27:85: 驰而不息 (unceasingly) -> "have been rectifying", as 争论不休 (endlessly) is said without one."""
+    zh = "前欧洲冠军罗南·拉弗蒂将在接下来的三天中享受回家的感觉。"
+    assert kinds(zh, "Former European No 1 Ronan Rafferty will be hoping for home comforts in the next days.") == []
+    assert kinds(zh, "Former European champion Ronan Rafferty will have no home comforts in the next days.") == [
+        "negation.added"]
+    assert kinds("他说：“我是第一。”", "No. 10 said: I am first.") == []
+    assert kinds("他说：“好。”", "No, he said.") == ["negation.added"]
+    zh = "中央八项规定实施五年来，驰而不息纠正四风。"
+    assert kinds(zh, "In the five years since the eight provisions, we have been rectifying the four styles.") == []
+
 # --- person names by romanization
 
 @pytest.mark.parametrize("zh, en", [
