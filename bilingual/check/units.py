@@ -23,6 +23,9 @@ _POINTS_AFTER = re.compile(r"^\s*个?百分点")
 _EN_PERCENT = re.compile(
     r"(?<![\w.])(\d[\d,]*(?:\.\d+)?)\s*(?:%|％|-?\s*per\s*-?cent(?:age)?(?:\s+points?)?|pc\b|percentage\s+points?"
     r"|points?\b)", re.IGNORECASE)
+# The first number of a range whose last carries the percent (15-30%, 15 to 30 percent): it shares it.
+_EN_RANGE_PERCENT = re.compile(r"(?<![\w.])(\d[\d,]*(?:\.\d+)?)\s*(?:-|–|—|to)\s*"
+                               r"(?=\d[\d,]*(?:\.\d+)?\s*(?:%|％|per\s*-?cent))", re.IGNORECASE)
 _EN_SPELLED_PERCENT = re.compile(r"((?:[A-Za-z]+[\s-]+){1,4})(?:per\s*-?cent|percentage points?)", re.IGNORECASE)
 # An amount may follow a currency's code with no space (GBP32 million, RMB280 million, JPY5 million).
 _AMOUNT_BEFORE = r"(?:(?<![\w.,])|(?<=\b(?-i:[A-Z]{3})))"
@@ -58,7 +61,8 @@ def is_percent(source: str, n: SourceNumber) -> bool:
 def english_percents(en: str) -> Counter:
     """Values the English gives as percentages (3%, 3 percent, three per cent, 3 percentage points), each as
     often as it is given: 接近 70％…70％ needs two."""
-    values = Counter(Decimal(m.group(1).replace(",", "")) for m in _EN_PERCENT.finditer(en))
+    values = Counter(Decimal(m.group(1).replace(",", "")) for pattern in (_EN_PERCENT, _EN_RANGE_PERCENT)
+                     for m in pattern.finditer(en))
     for m in _EN_SPELLED_PERCENT.finditer(en):
         values.update({v for v in word_numbers(re.split(r"[\s-]+", m.group(1).lower().strip()))
                        if isinstance(v, Decimal)})

@@ -33,6 +33,25 @@ def test_each_english_percentage_answers_one_source_percentage():
         "number.missing"]
 
 
+def test_the_first_number_of_a_percentage_range_shares_its_percent():
+    """tune28:43: 由15%到30% -> "from 15-30%"; "15 to 30 percent" too; "from 15 to 30" still drops both."""
+    zh = "东盟热带水果的进口关税由15%到30%降为零关税。"
+    assert kinds(zh, "Import tariffs on tropical fruits from ASEAN were cut to zero from 15-30%.") == []
+    assert kinds(zh, "Import tariffs on tropical fruits from ASEAN were cut to zero from 15 to 30 percent.") == []
+    assert kinds(zh, "Import tariffs on tropical fruits from ASEAN were cut to zero from 15 to 30.") == [
+        "unit.percent", "unit.percent"]
+    from bilingual.check.units import english_percents
+
+    assert english_percents("a 2020-2021 rise of 5%") == {5: 1}  # a span of years before a percentage: no range
+
+
+def test_excluding_renders_not_including():
+    """tune28:140: (不含参数井) -> "(excluding parameter drill-holes)"; "including" is still a flip."""
+    zh = "重庆全市共完钻页岩气井368口(不含参数井)，投产261口。"
+    assert kinds(zh, "In all 368 shale gas wells (excluding parameter drill-holes) were drilled; 261 produce.") == []
+    assert kinds(zh, "In all 368 shale gas wells (including parameter drill-holes) were drilled; 261 produce.") == [
+        "negation.missing"]
+
 def test_an_article_does_not_stand_for_a_percentage():
     # 1% -> "2% on a monthly basis": the "a" is no 1, so the 1 is missing (a number error), not a unit error
     assert kinds("月通货膨胀率为1%。", "Inflation was 2% on a monthly basis.") == ["number.missing"]
