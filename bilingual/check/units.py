@@ -23,8 +23,9 @@ _POINTS_AFTER = re.compile(r"^\s*个?百分点")
 _EN_PERCENT = re.compile(
     r"(?<![\w.])(\d[\d,]*(?:\.\d+)?)\s*(?:%|％|-?\s*per\s*-?cent(?:age)?(?:\s+points?)?|pc\b|percentage\s+points?"
     r"|points?\b)", re.IGNORECASE)
-# The first number of a range whose last carries the percent (15-30%, 15 to 30 percent): it shares it.
-_EN_RANGE_PERCENT = re.compile(r"(?<![\w.])(\d[\d,]*(?:\.\d+)?)\s*(?:-|–|—|to)\s*"
+# The first number of a range written with a dash whose last carries the percent (15-30%, 15–30 percent) shares
+# it. Not "from 10 to 5%": a percent left off the first of two numbers is a dropped unit (planting's units family).
+_EN_RANGE_PERCENT = re.compile(r"(?<![\w.])(\d[\d,]*(?:\.\d+)?)\s*[-–]\s*"
                                r"(?=\d[\d,]*(?:\.\d+)?\s*(?:%|％|per\s*-?cent))", re.IGNORECASE)
 _EN_SPELLED_PERCENT = re.compile(r"((?:[A-Za-z]+[\s-]+){1,4})(?:per\s*-?cent|percentage points?)", re.IGNORECASE)
 # An amount may follow a currency's code with no space (GBP32 million, RMB280 million, JPY5 million).

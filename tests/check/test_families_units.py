@@ -34,10 +34,13 @@ def test_each_english_percentage_answers_one_source_percentage():
 
 
 def test_the_first_number_of_a_percentage_range_shares_its_percent():
-    """tune28:43: 由15%到30% -> "from 15-30%"; "15 to 30 percent" too; "from 15 to 30" still drops both."""
+    """tune28:43: 由15%到30% -> "from 15-30%" (a dashed range); "from 15 to 30%" still drops the first percent,
+    "from 15 to 30" both."""
     zh = "东盟热带水果的进口关税由15%到30%降为零关税。"
     assert kinds(zh, "Import tariffs on tropical fruits from ASEAN were cut to zero from 15-30%.") == []
-    assert kinds(zh, "Import tariffs on tropical fruits from ASEAN were cut to zero from 15 to 30 percent.") == []
+    assert kinds(zh, "Import tariffs on tropical fruits from ASEAN were cut to zero from 15–30 percent.") == []
+    assert kinds(zh, "Import tariffs on tropical fruits from ASEAN were cut to zero from 15 to 30%.") == [
+        "unit.percent"]
     assert kinds(zh, "Import tariffs on tropical fruits from ASEAN were cut to zero from 15 to 30.") == [
         "unit.percent", "unit.percent"]
     from bilingual.check.units import english_percents
