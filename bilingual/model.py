@@ -190,6 +190,11 @@ class Document:
             return self.provenance.get(SOURCE_REGION_KEY, "")
         return self.provenance.get("region", "")
 
+    @property
+    def source_lang(self) -> str:
+        """The language tag of the source's own writing (its title, its byline, Chinese in its links)."""
+        return column_lang(self.source_script, self.region)
+
     def copy(self) -> Document:
         """A deep copy, for steps that return a new document: pickle's C copier is twice as fast as deepcopy."""
         return pickle.loads(pickle.dumps(self, pickle.HIGHEST_PROTOCOL))

@@ -38,7 +38,7 @@ def render(doc, findings: list[Finding], fmt: str, *, title_suffix: str = "") ->
         return render_json(findings, summary, document=doc.id, title=title)
     if fmt == "html":
         return render_html(findings, summary, units, title=title, region=doc.region,
-                           title_lang=column_lang(doc.source_script, doc.region), source_script=doc.source_script)
+                           title_lang=doc.source_lang, source_script=doc.source_script)
     if fmt == "summary":
         return render_text([], summary, title=title + title_suffix)
     if fmt == "text":

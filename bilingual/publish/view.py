@@ -124,7 +124,7 @@ def meta_value(doc: Document, name: str, columns: tuple[str, ...]) -> tuple:
     value = getattr(m, name)
     if zh != m.script and m.converted.get(zh, {}).get(name):
         return m.converted[zh][name], column_lang(zh, doc.region)
-    return value, column_lang(doc.source_script, doc.region)
+    return value, doc.source_lang
 
 
 def byline(doc: Document, columns: tuple[str, ...] = tuple(COLUMNS)) -> list[dict]:
@@ -136,7 +136,7 @@ def byline(doc: Document, columns: tuple[str, ...] = tuple(COLUMNS)) -> list[dic
     topics, _ = meta_value(doc, "topics", columns)
     collections, _ = meta_value(doc, "collections", columns)
     url = readable_url(m.url)  # its Chinese is the source's (稅單－奧巴馬): a Chinese font, not a Japanese one
-    url_lang = column_lang(doc.source_script, doc.region) if CHINESE_RUN.search(url) else "en"
+    url_lang = doc.source_lang if CHINESE_RUN.search(url) else "en"
     rows = [("Author", author, m.author_url, zh), ("Published", m.date[:10], "", "en"),
             ("Source", source, m.source_url, zh), ("Topics", ", ".join(topics), "", zh),
             ("Collections", ", ".join(collections), "", zh), ("Archived", m.archived_at, "", "en"),

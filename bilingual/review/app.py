@@ -60,12 +60,8 @@ def create_app(workspace: Workspace, token: str, *, hosts: set[str] | None = Non
 def _environment():
     import jinja2
 
-    from bilingual.model import column_lang
-
-    env = jinja2.Environment(loader=jinja2.PackageLoader("bilingual.review", "templates"), autoescape=True,
-                             trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
-    env.globals["column_lang"] = column_lang  # a title's lang: column_lang(doc.source_script, doc.region)
-    return env
+    return jinja2.Environment(loader=jinja2.PackageLoader("bilingual.review", "templates"), autoescape=True,
+                              trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
 
 
 def _base(request: Request) -> str:
