@@ -400,6 +400,8 @@ def test_the_bench_counts_overlapping_labels_once_and_no_name_inside_an_ordinary
     found = [(a, n) for a, _b, n in _occurrences(["台湾国防部", "台湾"], text)]
     assert found == [(11, "台湾国防部"), (0, "台湾"), (11, "台湾")]
     assert len(_occurrences(["台湾国防部"], "台湾国防部长期以来否认此事。")) == 1  # 长期, long-term: the ministry
+    # 美 + 国务卿 (the US Secretary of State, tune27) holds no 美国; 美国 + 国务卿 does
+    assert [a for a, _b, _n in _occurrences(["美国"], "美国务卿蓬佩奥说，美国国务卿说")] == [9]
 
 
 def test_a_traditional_text_is_searched_in_simplified_for_a_name_it_writes_otherwise(names):
@@ -431,3 +433,20 @@ def test_a_branch_a_kind_of_body_a_verb_or_a_second_post_after_a_place_leaves_it
     assert found("戴德梁行物业管理公司") == []
     assert found("与安全专家、墨西哥非营利组织移民") == ["墨西哥"]  # a Mexican non-profit
     assert found("墨西哥人权组织") == []
+
+
+def test_a_verb_after_a_persons_name_and_a_time_after_an_event_leave_them_standing():
+    # real sentences of tune28 (bench/names.py counted each name missed), each beside a look-alike that
+    # is still refused
+    names = Glossary([Term("pence", "彭斯", kind="person", en="Pence"),
+                      Term("germany", "德国", kind="place", en="Germany"),
+                      Term("ww1", "一战", kind="other", en="World War I")])
+
+    def found(text: str) -> list[str]:
+        return [m.surface for m in names.find(text)]
+
+    assert found("这就等于是彭斯踩了特朗普的脚趾头。") == ["彭斯"]  # Pence stepped on Trump's toes
+    assert found("彭斯杰说") == []  # a given name's character: 彭斯杰 is one person
+    assert found("就如同德国在一战后为自己的侵略行为") == ["德国", "一战"]  # after the First World War
+    assert found("他一战成名") == []  # famous at one stroke: no war
+    assert found("这一战后他") == [] and found("第一战") == []  # this battle, the first battle
