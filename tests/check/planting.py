@@ -89,6 +89,8 @@ KNOWN_BAD = {
     "parallel2/tune27": {6, 11, 20, 21, 28, 35, 44, 47, 58, 64, 88, 89, 91, 112, 123, 134},
     # set AB: labelled 2026-12-06 while set Q was held out, measured once as next/, opened for tuning round 27
     "parallel2/tune28": {19, 28, 42, 45, 54, 63, 70, 74, 81, 87, 96, 97, 103, 109, 112, 122},
+    # set AC: labelled 2026-12-06 while set Q was held out, not yet measured
+    "parallel2/next": {27, 43, 56, 75, 101, 109, 112, 121, 127, 132, 134},
 }
 FAMILIES = {
     "number": ("number.missing",), "untranslated": ("cjk-in-english",), "loop": ("repetition",),
