@@ -91,6 +91,8 @@ KNOWN_BAD = {
     "parallel2/tune28": {19, 28, 42, 45, 54, 63, 70, 74, 81, 87, 96, 97, 103, 109, 112, 122},
     # set AC: labelled 2026-12-06 while set Q was held out, measured once as next/, opened for tuning round 28
     "parallel2/tune29": {27, 43, 56, 75, 101, 109, 112, 121, 127, 132, 134},
+    # set AD: labelled 2026-12-06 while set Q was held out, not yet measured
+    "parallel2/next2": {26, 32, 41, 85, 87, 93, 98, 118},
 }
 FAMILIES = {
     "number": ("number.missing",), "untranslated": ("cjk-in-english",), "loop": ("repetition",),
