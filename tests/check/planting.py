@@ -32,7 +32,7 @@ TUNE = ("wmt19", "parallel2/tune", "parallel2/tune2", "parallel2/tune3", "parall
         "parallel2/tune19", "parallel2/tune20", "parallel2/tune21", "parallel2/tune22", "parallel2/tune23",
         "parallel2/tune24", "parallel2/tune25",
         "parallel2/tune26", "parallel2/tune27",
-        "parallel2/tune28", "parallel2/tune29", "parallel3", "parallel4")
+        "parallel2/tune28", "parallel2/tune29", "parallel2/tune30", "parallel3", "parallel4")
 KNOWN_BAD = {
     "wmt19": {55, 92, 103, 109, 124, 145},  # 145: the English stops mid-sentence (drops 在中国 and the rest)
     "parallel2/tune": {8, 21, 26, 33, 47, 49, 60, 62, 69, 83, 113, 115, 125, 141},
@@ -91,8 +91,9 @@ KNOWN_BAD = {
     "parallel2/tune28": {19, 28, 42, 45, 54, 63, 70, 74, 81, 87, 96, 97, 103, 109, 112, 122},
     # set AC: labelled 2026-12-06 while set Q was held out, measured once as next/, opened for tuning round 28
     "parallel2/tune29": {27, 43, 56, 75, 101, 109, 112, 121, 127, 132, 134},
-    # set AD: labelled 2026-12-06 while set Q was held out, not yet measured
-    "parallel2/next2": {26, 32, 41, 85, 87, 93, 98, 118},
+    # set AD: labelled 2026-12-06 beside set AC while set Q was held out, measured once as next2/, opened for
+    # tuning round 29
+    "parallel2/tune30": {26, 32, 41, 85, 87, 93, 98, 118},
 }
 FAMILIES = {
     "number": ("number.missing",), "untranslated": ("cjk-in-english",), "loop": ("repetition",),
