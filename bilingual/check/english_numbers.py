@@ -112,6 +112,10 @@ def multiple_counts(text: str) -> Counter:
 SLASH_FRACTION = re.compile(r"(?<![\d/.])(\d{1,2}) ?/ ?(\d{1,2})(?![\d/.])")
 
 
+# A race time (1:57.79, 3:51.659): minutes, seconds and their fraction, as 1分57秒79 gives 1, 57 and 79.
+_RACE_TIME = re.compile(r"(?<![\d.:])(\d{1,2}):([0-5]\d)\.(\d{1,3})(?![\d.:])")
+
+
 def target_counts(text: str, *, loose: bool = False) -> Counter:
     """How often the English mentions each value. `loose` counts only the words that stand for a
     small number without being numerals (a, once, both, twice, dozen): a number the source writes
@@ -131,6 +135,8 @@ def target_counts(text: str, *, loose: bool = False) -> Counter:
     values += [ALL_DAY] * len(_all_day().findall(text))
     for h, mm in _DOTTED_TIME.findall(text):
         values += [dec(int(h)), dec(int(mm))]  # 9.30am: nine thirty, as 上午9:30 gives 9 and 30
+    for race in _RACE_TIME.findall(text):
+        values += [dec(int(part)) for part in race]
     multipliers = scales()
     previous = None  # the last number without a scale, and where it ended
     for m in scaled_number().finditer(text):

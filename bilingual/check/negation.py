@@ -57,6 +57,7 @@ class _Lists:
     wh_question: re.Pattern | None = None
     english_rhetorical: frozenset[str] = frozenset()
     litotes: dict[str, re.Pattern] = field(default_factory=dict)
+    weak_before_number: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -99,8 +100,12 @@ def _lists() -> _Lists:
                   re.compile("(" + "|".join(map(re.escape, data["wh_not_question"])) + ")|(?:"
                              + "|".join(map(re.escape, data["wh_question"])) + r")[^，,。；;！!]*?[?？]"),
                   frozenset(data["english_rhetorical"]),
-                  {zh: words_of(phrases) for zh, phrases in data["english_litotes"].items()})
+                  {zh: words_of(phrases) for zh, phrases in data["english_litotes"].items()},
+                  frozenset(data.get("weak_before_number", [])))
 
+
+# The first character of a count (不到5米, 不超过三成): digits, full-width or not, and Chinese numerals.
+_NUMERAL = frozenset("0123456789０１２３４５６７８９一二两三四五六七八九十百千万几半")
 
 # A word's edges: an apostrophe joined to a word is part of it (can't, Xi's), one that quotes it is not ('never asked').
 _START = r"(?<!\w)(?<!\w')"
@@ -168,7 +173,9 @@ def source_polarity(text: str) -> Polarity:
             after_not_only = k > 0 and lists.not_only.fullmatch(words[k - 1]) is not None
             before = words[:k]
             exclusive = any(w in lists.exclusive for w in before) and any(w in lists.exclusive_with for w in before)
-            if word in lists.weak or rhetorical or after_not_only or exclusive:
+            counted = (word in lists.weak_before_number and k + 1 < len(words) and words[k + 1][:1] in _NUMERAL
+                       and not (k > 0 and _verb(words[k - 1])))  # 找不到3个人: can't find three people
+            if word in lists.weak or rhetorical or after_not_only or exclusive or counted:
                 weak = True
                 if word[0] in lists.prefixes and _adjective(word):
                     lexical.append(word)  # 不安 -> uncomfortable: a negative adjective an un-word may render
@@ -352,6 +359,13 @@ def _adjective(word: str) -> bool:
     from bilingual.glossary.wordcut import dictionary_tag
 
     return dictionary_tag(word) in ("a", "b")
+
+
+def _verb(word: str) -> bool:
+    """jieba's dictionary tags the word a verb (找, 做): a 不到 after it is the verb's complement, no bound."""
+    from bilingual.glossary.wordcut import dictionary_tag
+
+    return (dictionary_tag(word) or "").startswith("v")
 
 
 def _words(text: str) -> list[str]:

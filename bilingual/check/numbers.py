@@ -71,6 +71,9 @@ _WEEKDAY_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日
 # A digit right after Latin letters, or after them and a hyphen, is part of a designation (HMX-1, G7,
 # COVID-19): the English writes it as the source does, never as the article "a".
 _DESIGNATION = re.compile(r"[A-Za-z][-‐–]?$")
+# An English name the source quotes in brackets after its Chinese one (《1983年人民代表法》 (Representation of
+# the People Act 1983)): a gloss of words, whose numbers repeat the Chinese name's, so they are not counted.
+_LATIN_GLOSS = re.compile(r"[(（]\s*[A-Za-z][\w'’.&-]*(?:\s+[\w'’.&-]+)+\s*[)）]", re.ASCII)
 
 @dataclass
 class SourceNumber:
@@ -217,6 +220,8 @@ def source_numbers(text: str) -> list[SourceNumber]:
             if (fraction := _FRACTION.match(text, m.start())) and fraction.end() > m.end():
                 continue  # 十分之一, 二十分之一: a fraction's denominator, not the adverb 十分 ("very")
             take(m.start(), m.end())
+    for m in _LATIN_GLOSS.finditer(text):
+        take(m.start(), m.end())
     for m in DATE.finditer(text):
         take(m.start(), m.end())
         y, mo, d = (dec(int(g)) for g in m.groups())

@@ -93,7 +93,8 @@ KNOWN_BAD = {
     "parallel2/tune29": {27, 43, 56, 75, 101, 109, 112, 121, 127, 132, 134},
     # set AD: labelled 2026-12-06 beside set AC while set Q was held out, measured once as next2/, opened for
     # tuning round 29
-    "parallel2/tune30": {26, 32, 41, 85, 87, 93, 98, 118},
+    # 84 added in round 29, after its finding was read: the English drops 两年前 (two years before)
+    "parallel2/tune30": {26, 32, 41, 84, 85, 87, 93, 98, 118},
 }
 FAMILIES = {
     "number": ("number.missing",), "untranslated": ("cjk-in-english",), "loop": ("repetition",),

@@ -451,6 +451,23 @@ def test_no_before_digits_is_number_and_ceaseless_is_no_negation():
     zh = "中央八项规定实施五年来，驰而不息纠正四风。"
     assert kinds(zh, "In the five years since the eight provisions, we have been rectifying the four styles.") == []
 
+
+def test_a_bound_on_a_count_and_opposites_of_negated_words_add_no_flip():
+    """Round 28-29 (tune29, tune30): 不到5米 (less than five metres) -> "only 5-meter", while 找不到3个人 (can't
+    find three) still negates; 说法纷繁不一 (opinions vary) -> "many different versions"; 不受…影响 -> "immune",
+    已不见了 -> "disappeared", 不确定的未来 -> "in doubt", each only where the negator stands before its word."""
+    zh = "黄伊琳说，江水浑浊、湍急，不到5米的距离，几乎花光了她所有的力气。"
+    assert kinds(zh, "Huang Yilin said the river was muddy and run fast. The only 5-meter distance almost wore "
+                     "her out.") == []
+    assert kinds("他找不到3个人。", "He found 3 people.") == ["negation.missing"]
+    assert kinds("对于这一问题，学界的说法仍纷繁不一。", "There are still many different versions.") == []
+    assert kinds("西蒙·拜尔斯 (Simone Biles) 不受这一切的影响。", "Simone Biles is immune to all of it.") == []
+    assert kinds("西蒙·拜尔斯 (Simone Biles) 不受这一切的影响。", "Simone Biles is subject to all of it.") == [
+        "negation.missing"]
+    assert kinds("小男孩已不见了踪影。", "The little boy has just disappeared.") == []
+    assert kinds("工人们正面临着不确定的未来。", "The jobs of the workers are in doubt.") == []
+    assert kinds("工人们不了解确定的未来。", "The future of the workers is in doubt.") == ["negation.missing"]
+
 # --- person names by romanization
 
 @pytest.mark.parametrize("zh, en", [

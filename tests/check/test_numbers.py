@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bilingual.check import check_document
+from bilingual.check import at_or_above, check_document
 from bilingual.check.english_numbers import target_values
 from bilingual.check.numbers import source_numbers
 from tests.check.helpers import sentence_document
@@ -292,6 +292,22 @@ def test_a_designations_digit_is_not_an_article():
     assert not [f for f in check_document(doc, glossary=None) if f.kind == "number.missing"]
     doc = sentence_document(["警方逮捕了1名男子。"], ["Police arrested a man."])
     assert not [f for f in check_document(doc, glossary=None) if f.kind == "number.missing"]
+
+def test_a_race_time_and_an_english_gloss_in_the_source():
+    """tune30:38: 1分57秒79 -> "1:57.79" gives all three numbers; tune30:15: the source's English gloss of a law
+    (Representation of the People Act 1983) repeats its Chinese name's year, and one 1983 in the English answers."""
+    def missing(zh: str, en: str) -> list[str]:
+        doc = sentence_document([zh], [en])
+        return [f.source_mark for f in at_or_above(check_document(doc, glossary=None), "warning")
+                if f.kind == "number.missing"]
+
+    zh = "艾衍含游的是第二棒，用时1分57秒79，落后1.61秒。"
+    assert missing(zh, "Ai Yanhan swam the second leg in 1:57.79 - 1.61 seconds slower.") == []
+    assert missing(zh, "Ai Yanhan swam the second leg in 1:58.79 - 1.61 seconds slower.") == ["57"]
+    zh = "依照《1983年人民代表法》 (Representation of the People Act 1983) 控告相关人员恐吓罪。"
+    assert missing(zh, "Charge people with intimidation under the Representation of the People Act 1983.") == []
+    assert missing(zh, "Charge people with intimidation under the Representation of the People Act.") == ["1983"]
+
 
 @pytest.mark.parametrize("en, severity", [
     ("Temperatures would be at or below 30 degrees.", "info"),  # the repeat is coordinated away
