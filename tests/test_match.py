@@ -435,7 +435,7 @@ def test_a_branch_a_kind_of_body_a_verb_or_a_second_post_after_a_place_leaves_it
     assert found("墨西哥人权组织") == []
 
 
-def test_a_verb_after_a_persons_name_and_a_time_after_an_event_leave_them_standing():
+def test_a_verb_after_a_persons_name_and_a_postposition_after_a_name_leave_them_standing():
     # real sentences of tune28 (bench/names.py counted each name missed), each beside a look-alike that
     # is still refused
     names = Glossary([Term("pence", "彭斯", kind="person", en="Pence"),
@@ -450,3 +450,7 @@ def test_a_verb_after_a_persons_name_and_a_time_after_an_event_leave_them_standi
     assert found("就如同德国在一战后为自己的侵略行为") == ["德国", "一战"]  # after the First World War
     assert found("他一战成名") == []  # famous at one stroke: no war
     assert found("这一战后他") == [] and found("第一战") == []  # this battle, the first battle
+    # tune29: a site's name before 上 (on it), cut 人民|网上, stands; 人民网络 (the people's network) names none
+    site = Glossary([Term("people-cn", "人民网", kind="outlet", en="People.cn")])
+    assert [m.surface for m in site.find("这个时候，我搜到了人民网上的那几个处理结果")] == ["人民网"]
+    assert site.find("人民网络安全") == []

@@ -58,7 +58,7 @@ class Rules:
     name_suffixes: frozenset[str] = frozenset()
     common_heads: frozenset[str] = frozenset()
     stationed: frozenset[str] = frozenset()
-    event_times: frozenset[str] = frozenset()
+    postpositions: frozenset[str] = frozenset()
     # Last characters that make a two-character word a verb of motion (押往, 来到): a breaker.
     breaker_endings: tuple[str, ...] = ()
     # Last characters that make a word of three characters or more an adjective of kind (区域性): a breaker.
@@ -119,7 +119,7 @@ def parse(data: dict) -> Rules:
         name_suffixes=frozenset(data.get("name_suffixes", [])),
         common_heads=frozenset(data.get("common_heads", [])),
         stationed=frozenset(data.get("stationed", [])),
-        event_times=frozenset(data.get("event_times", [])),
+        postpositions=frozenset(data.get("postpositions", [])),
         title_open="".join(b[0] for b in brackets),
         title_close="".join(b[1] for b in brackets),
         breaker_endings=tuple(data.get("breaker_endings", [])),
@@ -334,8 +334,8 @@ def _end(cut: Cut, start: int, end: int, kind: str, r: Rules) -> tuple[bool, str
             return True, f"ends at a joint of the compound '{text[a:b]}' ({text[a:end]} + {rest})"
         if kind in ("place", "org") and a == end - 1 and rest in r.keeps_name:  # 民主党|籍: jieba's 党籍 takes 党
             return True, f"'{rest}' after the name keeps it ('{text[a:b]}' takes its last character)"
-        if kind == "other" and a == end - 1 and rest in r.event_times:  # 一战|后: jieba's 战后 takes 战
-            return True, f"a time after the event: '{text[a:b]}' takes its last character"
+        if kind not in ("person", "work") and a == end - 1 and rest in r.postpositions:  # 一战|后, 人民网|上
+            return True, f"a postposition after the name: '{text[a:b]}' takes its last character"
         return False, f"ends inside the word '{text[a:b]}'"
     suffix = r.suffix_at(rest)
     if suffix and suffix != rest and cut.first_word(rest) != suffix:
