@@ -194,13 +194,15 @@ def findings(units: list[Unit], glossary: Names | None) -> list[Finding]:
                   if split_name(name) and not any(a < end and start < b for start, end in known)]
         if not people:
             continue
+        # the glossary's people in the source share surnames too (张彬彬 and 张亚杰: "Zhang" names neither alone)
+        listed = tuple(m.term.hans for m in glossary.find(u.source) if m.term.kind == "person") if glossary else ()
         explained: set[str] = set()
         if glossary is not None:
             explained |= {_fold(w) for m in glossary.find(u.source) for f in m.term.renderings()
                           for w in f.split()}
         others = strangers(u.en, explained, tuple(people))
         for name in dict.fromkeys(people):
-            written = named(name, u.en, tuple(people))
+            written = named(name, u.en, tuple(people) + listed)
             # named, and as often as the source names the person unless a stranger stands in the English (刘安
             # twice -> "Zhou Lina … Liu An": one mention put someone else in that person's place)
             if written and not (others and mentions(name, u.en) < people.count(name)):

@@ -467,6 +467,13 @@ def test_a_bound_on_a_count_and_opposites_of_negated_words_add_no_flip():
     assert kinds("小男孩已不见了踪影。", "The little boy has just disappeared.") == []
     assert kinds("工人们正面临着不确定的未来。", "The jobs of the workers are in doubt.") == []
     assert kinds("工人们不了解确定的未来。", "The future of the workers is in doubt.") == ["negation.missing"]
+    # tune30:131: "against" renders 打击 (to fight), so it stands in for no dropped 没有
+    zh = "虽然俄罗斯与西方没有在共同打击叙极端主义势力方面达成协议，但俄会加强与叙利亚的合作。"
+    assert kinds(zh, "Although Russia and the West did not reach an agreement on the cooperation against the "
+                     "extremist forces of Syria, Russia would strengthen cooperation with Syria.") == []
+    assert kinds(zh, "Although Russia and the West did reach an agreement on the cooperation against the "
+                     "extremist forces of Syria, Russia would strengthen cooperation with Syria.") == [
+        "negation.missing"]
 
 # --- person names by romanization
 
@@ -495,6 +502,23 @@ def test_a_surname_two_people_share_does_not_name_either():
     doc = sentence_document([zh], ["Zhou Lina, 73, and Wang Shuyu, 71, are locals."])
     (finding,) = [f for f in check_document(doc, glossary=None) if f.kind == "name.person"]
     assert (finding.severity, finding.source_mark, finding.target_mark) == ("warning", "汪兴莲", "Zhou Lina")
+
+
+def test_a_glossary_persons_surname_does_not_name_another_person_who_shares_it():
+    """tune29:92: the glossary names 张彬彬 (Zhang Binbin); her coach 张亚杰 put as "Zhou Lina" is still found,
+    "Zhang" being Binbin's; the right English passes."""
+    from bilingual.glossary import Glossary, Term
+
+    names = Glossary([Term("zhang-binbin", "张彬彬", kind="person", en="Zhang Binbin")])
+    zh = "这次，不仅张亚杰教练，福建省队的领导和教练都来到家里，最终劝说张彬彬回到省队。"
+
+    def found(en: str) -> list[tuple[str, str]]:
+        doc = sentence_document([zh], [en])
+        return [(f.severity, f.source_mark) for f in check_document(doc, glossary=names) if f.kind == "name.person"]
+
+    assert found("Not only the coach Zhang Yajie but the leaders came. Zhang Binbin was persuaded to return.") == []
+    assert found("Not only the coach Zhou Lina but the leaders came. Zhang Binbin was persuaded to return.") == [
+        ("warning", "张亚杰")]
 
 
 def test_another_persons_surname_does_not_explain_a_stranger():
