@@ -112,7 +112,17 @@ def test_proofread_the_seed_end_to_end(server, browser, edition, shots):
     page.screenshot(path=str(shots / "review-2-finding.png"))
 
     english = "The treaty says that when either party is attacked, the other will come to its aid."
-    page.keyboard.press("e")
+    # editing keeps the row's Chinese in sight below the sticky toolbar, on a phone too (the browser pass: the
+    # box's own focus scrolled a long row's source out of view)
+    for width, height in ((390, 844), (1500, 1000)):
+        page.set_viewport_size({"width": width, "height": height})
+        page.keyboard.press("Escape")
+        page.keyboard.press("e")
+        below_toolbar, above_bottom = page.evaluate("""(seg) => {
+            const cell = document.querySelector(`.srow[data-seg="${seg}"] .cell.hans`).getBoundingClientRect();
+            const bar = document.querySelector(".toolbar").getBoundingClientRect();
+            return [cell.top - bar.bottom, window.innerHeight - cell.top]; }""", seg_id)
+        assert below_toolbar >= 0 and above_bottom > 0, (width, below_toolbar, above_bottom)
     box = row.locator("textarea")
     box.fill(english)
     page.screenshot(path=str(shots / "review-3-editing.png"))

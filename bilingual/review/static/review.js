@@ -127,14 +127,16 @@
     const cell = row.querySelector(".cell.en");
     const box = document.createElement("textarea");
     box.value = cell.querySelector(".text").textContent.trim();
-    box.rows = Math.max(3, Math.ceil(box.value.length / 55));
+    box.rows = Math.min(12, Math.max(3, Math.ceil(box.value.length / 55)));
     box.setAttribute("aria-label", "English");
     const bar = document.createElement("div");
     bar.className = "edit-bar";
     bar.append(button("Save", "Ctrl+Enter", () => save(row)), button("Cancel", "Esc", () => stopEditing(row)));
     cell.append(box, bar);
     row.classList.add("editing");
-    box.focus();
+    // the row's top (its Chinese) just below the toolbar, not wherever the box's own focus would scroll
+    box.focus({ preventScroll: true });
+    row.scrollIntoView({ block: "start" });
   }
 
   function stopEditing(row) {
