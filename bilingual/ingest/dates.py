@@ -14,6 +14,18 @@ def from_epoch_ms(ms: int | str) -> str:
     return datetime.fromtimestamp(int(ms) / 1000, tz=timezone.utc).isoformat(timespec="seconds")
 
 
+def from_wayback(url: str) -> str:
+    """The capture time a Wayback Machine address holds (web.archive.org/web/20210629124519/…) as a UTC
+    date-time, or ""."""
+    m = re.match(r"https?://web\.archive\.org/web/(\d{14})", url)
+    if not m:
+        return ""
+    try:
+        return datetime.strptime(m.group(1), "%Y%m%d%H%M%S").replace(tzinfo=timezone.utc).isoformat(timespec="seconds")
+    except ValueError:
+        return ""
+
+
 def from_rfc822(text: str) -> str:
     """'Fri, 19 Jun 2020 09:51:53 +0000' -> '2020-06-19T09:51:53+00:00'."""
     from email.utils import parsedate_to_datetime  # here: email.utils brings socket (8 ms) to every start

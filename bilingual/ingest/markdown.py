@@ -162,14 +162,23 @@ def read_text(text: str) -> Document:
         topics=_strings(front.get("tags")),
         collections=_strings(front.get("categories") or front.get("category")),
         url=safe_meta_url(str(front.get("original_url") or front.get("url") or front.get("link") or "")),
+        archive_url=_archive_url(front),
         source=str(front.get("source") or "").strip(),
         rights=str(front.get("copyright") or front.get("rights") or "").strip(),
     )
+    meta.archived_at = dates.from_wayback(meta.archive_url)
     if not meta.title and blocks and blocks[0].role == "heading":
         meta.title, blocks = blocks[0].source, blocks[1:]
     elif blocks and blocks[0].role == "heading" and _unspaced(blocks[0].source) == _unspaced(meta.title):
         blocks = blocks[1:]  # the title again as the first heading (its spaces folded: 動議　反對 / 動議 反對)
     return Document(id="", meta=meta, blocks=blocks)
+
+
+def _archive_url(front: dict) -> str:
+    """`url` when `original_url` names the original beside it (hkcnews archives: url is the Wayback copy of a
+    site that closed), so the reader gets a link that still works."""
+    url, original = (safe_meta_url(str(front.get(k) or "")) for k in ("url", "original_url"))
+    return url if url and original and url != original else ""
 
 
 def _unspaced(text: str) -> str:

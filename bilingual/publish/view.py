@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from urllib.parse import quote, unquote
 
 from bilingual.chars import CHINESE_RUN
-from bilingual.model import COLUMNS, Document, column_lang
+from bilingual.model import COLUMNS, SOURCE_REGION_KEY, Document, column_lang
 from bilingual.publish.rows import ORIGINAL_IMAGE, Marker, Row, article_rows, block_html, groups
 from bilingual.urls import safe_href
+from bilingual.variants import variants
 
 __all__ = ["ORIGINAL_IMAGE", "Marker", "Row", "article_rows", "block_html", "groups"]  # rows.py, shown here
 
@@ -25,7 +26,8 @@ COLUMN_LABELS = {"hans": "简体中文", "hant": "繁體中文", "en": "English"
 ZH_LABELS = {"contents": {"hans": "目录", "hant": "目錄"}, "names": {"hans": "专名", "hant": "專名"},
              "colophon": {"hans": "版本说明", "hant": "版本說明"}}
 PROVENANCE_LABELS = {"engine": "Translation engine", "model": "Model", "glossary": "Glossary version",
-                     "variant": "OpenCC variant", "region": "Traditional Chinese region"}
+                     "source": "Source text", "variant": "OpenCC variant", "region": "Traditional Chinese region",
+                     "to_hans": "Simplified column"}
 # Provenance keys for the tool, never shown to readers (convert.GLOSSARY_FILES_KEY: local paths).
 TOOL_ONLY = ("glossary_files",)
 _ORIGINS = {"mt": "machine-translated", "human": "translated by a person",
@@ -139,7 +141,8 @@ def byline(doc: Document, columns: tuple[str, ...] = tuple(COLUMNS)) -> list[dic
     url_lang = doc.source_lang if CHINESE_RUN.search(url) else "en"
     rows = [("Author", author, m.author_url, zh), ("Published", m.date[:10], "", "en"),
             ("Source", source, m.source_url, zh), ("Topics", ", ".join(topics), "", zh),
-            ("Collections", ", ".join(collections), "", zh), ("Archived", m.archived_at, "", "en"),
+            ("Collections", ", ".join(collections), "", zh),
+            ("Archived", m.archived_at or ("a copy" if m.archive_url else ""), m.archive_url, "en"),
             ("Original", url, m.url, url_lang), ("Rights", rights, "", zh)]
     return [{"label": label, "text": text, "href": safe_href(href), "lang": lang}
             for label, text, href, lang in rows if text]
@@ -178,16 +181,34 @@ def collect_names(docs: list[Document], columns: tuple[str, ...], glossary=None)
 
 
 def colophon_rows(docs: list[Document]) -> list[dict]:
-    """Provenance rows: engine, model, glossary, variant first, then whatever else the documents record.
+    """Provenance rows: engine, model, glossary, the source's script and how the other column was made
+    first, then whatever else the documents record.
 
     Keys kept for the tool only (local file paths) are not shown: they would make the same
     edition differ between machines and tell readers about the maker's disk.
     """
-    keys = [k for k in PROVENANCE_LABELS if any(k in d.provenance for d in docs)]
-    keys += sorted({k for d in docs for k in d.provenance} - set(PROVENANCE_LABELS) - set(TOOL_ONLY))
-    rows = [{"label": PROVENANCE_LABELS.get(k, k), "value": ", ".join(unique(d.provenance.get(k, "") for d in docs))}
+    shown = [_told(d) for d in docs]
+    keys = [k for k in PROVENANCE_LABELS if any(k in p for p in shown)]
+    keys += sorted({k for p in shown for k in p} - set(PROVENANCE_LABELS))
+    rows = [{"label": PROVENANCE_LABELS.get(k, k), "value": ", ".join(unique(p.get(k, "") for p in shown))}
             for k in keys]
     return [r for r in rows if r["value"]]
+
+
+def _told(doc: Document) -> dict[str, str]:
+    """What a reader is told of how a document was made. A Traditional source's Simplified column is converted
+    from it: the variant and region that write a Simplified source's Traditional column say nothing of it."""
+    told = {k: v for k, v in doc.provenance.items() if k not in TOOL_ONLY and k != SOURCE_REGION_KEY}
+    variant = told.get("variant", "")
+    if doc.source_script == "hant":
+        told.pop("variant", None)
+        told.pop("region", None)
+        told["source"] = "Traditional Chinese" + (f" ({doc.region})" if doc.region else "")
+        if variant:
+            told["to_hans"] = f"converted by OpenCC {variants().get(variant, {}).get('to_hans', 't2s')}"
+    elif variant:
+        told["source"] = "Simplified Chinese"
+    return told
 
 
 def english_note(docs: list[Document], columns: tuple[str, ...]) -> str:

@@ -145,3 +145,24 @@ def test_the_hkcnews_subscription_appeal_is_not_article_text(path, last):
 def test_a_rule_before_ordinary_text_stays_a_rule(write):
     (doc,) = read(write("rule.md", "# 標題\n\n第一段。\n\n---\n\n請注意：第二段。\n\n---\n\n第三段。\n"))
     assert [b.source for b in doc.blocks if b.source] == ["第一段。", "請注意：第二段。", "第三段。"]
+
+
+def test_an_archived_copy_named_beside_the_original_is_kept_with_its_capture_time(write):
+    """hkcnews archives give `url:` (the Wayback copy) and `original_url:` (a site closed in 2021): the page
+    links both, the copy under Archived with the time the address holds (the browser pass found only the dead
+    link). One address alone is the original, as before."""
+    wayback = "https://web.archive.org/web/20210629124519/https://www.hkcnews.com/article/527"
+    md = f'---\ntitle: 測試\nurl: "{wayback}"\noriginal_url: "https://www.hkcnews.com/article/527"\n---\n\n正文。\n'
+    (doc,) = read(write("hk.md", md))
+    m = doc.meta
+    assert (m.url, m.archive_url, m.archived_at) == ("https://www.hkcnews.com/article/527", wayback,
+                                                       "2021-06-29T12:45:19+00:00")
+    from bilingual.publish.view import byline
+
+    (row,) = [b for b in byline(doc) if b["label"] == "Archived"]
+    assert (row["text"], row["href"]) == ("2021-06-29T12:45:19+00:00", wayback)
+    (doc,) = read(write("one.md", f'---\ntitle: 測試\nurl: "{wayback}"\n---\n\n正文。\n'))
+    assert (doc.meta.url, doc.meta.archive_url, doc.meta.archived_at) == (wayback, "", "")
+    md = '---\ntitle: 測試\nurl: "javascript:alert(1)"\noriginal_url: "https://example.org/a"\n---\n\n正文。\n'
+    (doc,) = read(write("bad.md", md))
+    assert doc.meta.archive_url == ""  # nothing executable reaches a page

@@ -163,3 +163,22 @@ def test_an_original_link_with_chinese_in_it_is_tagged_as_the_sources_writing():
     doc.meta.url = "https://www.hkcnews.com/article/488"
     (link,) = [b for b in byline(doc) if b["label"] == "Original"]
     assert link["lang"] == "en"
+
+
+def test_the_colophon_says_which_column_is_the_source_and_how_the_other_was_made():
+    """The browser pass found an HK source's footer saying "OpenCC variant: s2twp · Traditional Chinese region:
+    zh-TW · source_region: zh-HK": its Traditional column is the source, its Simplified one OpenCC's t2s."""
+    from bilingual.model import SOURCE_REGION_KEY
+    from bilingual.publish.view import colophon_rows
+
+    def told(doc: Document) -> dict[str, str]:
+        return {r["label"]: r["value"] for r in colophon_rows([doc])}
+
+    assert told(_doc("s2twp")) == {"Source text": "Simplified Chinese", "OpenCC variant": "s2twp",
+                                   "Traditional Chinese region": "zh-TW"}
+    hk = _doc("s2twp")
+    hk.meta.script, hk.provenance[SOURCE_REGION_KEY] = "hant", "zh-HK"
+    assert told(hk) == {"Source text": "Traditional Chinese (zh-HK)", "Simplified column": "converted by OpenCC t2s"}
+    both = {r["label"]: r["value"] for r in colophon_rows([_doc("s2hk"), hk])}
+    assert both["Source text"] == "Simplified Chinese, Traditional Chinese (zh-HK)"
+    assert both["OpenCC variant"] == "s2hk" and both["Traditional Chinese region"] == "zh-HK"
