@@ -9,6 +9,7 @@ disagree, and testable without writing a file.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from urllib.parse import quote, unquote
@@ -172,12 +173,18 @@ def column_heads(columns: tuple[str, ...], region: str = "") -> list[dict]:
 
 
 def collect_names(docs: list[Document], columns: tuple[str, ...], glossary=None) -> list[dict]:
-    """Every glossary term marked in the book, its form per shown column; sorted by kind, then English, for lookup."""
-    names = sorted(names_used(docs, glossary), key=lambda n: (n.kind, n.en.casefold(), n.id))
+    """Every glossary term marked in the book, its form per shown column; sorted by kind, then English, for lookup
+    (an index's order: "the UK" under U, "The Paper" under P)."""
+    names = sorted(names_used(docs, glossary), key=lambda n: (n.kind, _index_key(n.en), n.id))
     return [{"id": n.id, "kind": n.kind,
              "forms": [{"col": col, "lang": column_lang(col, n.region), "text": getattr(n, col)}
                        for col in columns]}
             for n in names]
+
+
+def _index_key(english: str) -> str:
+    """English as an index sorts it: a leading article set aside."""
+    return re.sub(r"^(?:the|an?)\s+", "", english.casefold())
 
 
 def colophon_rows(docs: list[Document]) -> list[dict]:

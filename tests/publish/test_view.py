@@ -182,3 +182,17 @@ def test_the_colophon_says_which_column_is_the_source_and_how_the_other_was_made
     both = {r["label"]: r["value"] for r in colophon_rows([_doc("s2hk"), hk])}
     assert both["Source text"] == "Simplified Chinese, Traditional Chinese (zh-HK)"
     assert both["OpenCC variant"] == "s2hk" and both["Traditional Chinese region"] == "zh-HK"
+
+
+def test_the_names_list_sorts_english_as_an_index_does():
+    """The browser pass found "the UK", "the WHO" filed under T."""
+    from bilingual.publish.view import collect_names
+
+    names = Glossary([Term(id=i, hans=h, en=e, kind="place") for i, h, e in
+                      (("uk", "英国", "the UK"), ("japan", "日本", "Japan"), ("spain", "西班牙", "Spain"),
+                       ("nl", "荷兰", "the Netherlands"))])
+    seg = Segment(id="d:0.0:x", source="英国日本西班牙荷兰", hans="英国日本西班牙荷兰",
+                  marks={"hans": [Mark(0, 2, "term", ref="uk"), Mark(2, 4, "term", ref="japan"),
+                                  Mark(4, 7, "term", ref="spain"), Mark(7, 9, "term", ref="nl")]})
+    doc = Document(id="d", blocks=[Block(role="paragraph", segments=[seg])])
+    assert [n["id"] for n in collect_names([doc], ("hans",), names)] == ["japan", "nl", "spain", "uk"]
