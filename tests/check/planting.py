@@ -97,6 +97,8 @@ KNOWN_BAD = {
     "parallel2/tune30": {26, 32, 41, 84, 85, 87, 93, 98, 118},
     # set AE: labelled 2026-12-06 while set Q was held out, not yet measured
     "parallel2/next": {18, 44, 52, 68, 76, 82, 107, 117, 122, 129, 139},
+    # set AF: labelled 2026-12-06 while set Q was held out, not yet measured
+    "parallel2/next2": {1, 16, 24, 45, 51, 52, 54, 65, 86, 94, 98, 115},
 }
 FAMILIES = {
     "number": ("number.missing",), "untranslated": ("cjk-in-english",), "loop": ("repetition",),
