@@ -32,7 +32,8 @@ TUNE = ("wmt19", "parallel2/tune", "parallel2/tune2", "parallel2/tune3", "parall
         "parallel2/tune19", "parallel2/tune20", "parallel2/tune21", "parallel2/tune22", "parallel2/tune23",
         "parallel2/tune24", "parallel2/tune25",
         "parallel2/tune26", "parallel2/tune27",
-        "parallel2/tune28", "parallel2/tune29", "parallel2/tune30", "parallel3", "parallel4")
+        "parallel2/tune28", "parallel2/tune29", "parallel2/tune30",
+        "parallel2/tune31", "parallel2/tune32", "parallel3", "parallel4")
 KNOWN_BAD = {
     "wmt19": {55, 92, 103, 109, 124, 145},  # 145: the English stops mid-sentence (drops 在中国 and the rest)
     "parallel2/tune": {8, 21, 26, 33, 47, 49, 60, 62, 69, 83, 113, 115, 125, 141},
@@ -95,10 +96,11 @@ KNOWN_BAD = {
     # tuning round 29
     # 84 added in round 29, after its finding was read: the English drops 两年前 (two years before)
     "parallel2/tune30": {26, 32, 41, 84, 85, 87, 93, 98, 118},
-    # set AE: labelled 2026-12-06 while set Q was held out, not yet measured
-    "parallel2/next": {18, 44, 52, 68, 76, 82, 107, 117, 122, 129, 139},
-    # set AF: labelled 2026-12-06 while set Q was held out, not yet measured
-    "parallel2/next2": {1, 16, 24, 45, 51, 52, 54, 65, 86, 94, 98, 115},
+    # set AE: labelled 2026-12-06 while set Q was held out, measured once as next/, opened for tuning round 30
+    "parallel2/tune31": {18, 44, 52, 68, 76, 82, 107, 117, 122, 129, 139},
+    # set AF: labelled 2026-12-06 beside set AE while set Q was held out, measured once as next2/, opened for
+    # tuning round 30
+    "parallel2/tune32": {1, 16, 24, 45, 51, 52, 54, 65, 86, 94, 98, 115},
 }
 FAMILIES = {
     "number": ("number.missing",), "untranslated": ("cjk-in-english",), "loop": ("repetition",),
