@@ -97,7 +97,8 @@ KNOWN_BAD = {
     # 84 added in round 29, after its finding was read: the English drops 两年前 (two years before)
     "parallel2/tune30": {26, 32, 41, 84, 85, 87, 93, 98, 118},
     # set AE: labelled 2026-12-06 while set Q was held out, measured once as next/, opened for tuning round 30
-    "parallel2/tune31": {18, 44, 52, 68, 76, 82, 107, 117, 122, 129, 139},
+    # 48 added in round 30, after its finding was read: the English drops 自2013年 (since 2013)
+    "parallel2/tune31": {18, 44, 48, 52, 68, 76, 82, 107, 117, 122, 129, 139},
     # set AF: labelled 2026-12-06 beside set AE while set Q was held out, measured once as next2/, opened for
     # tuning round 30
     "parallel2/tune32": {1, 16, 24, 45, 51, 52, 54, 65, 86, 94, 98, 115},

@@ -467,6 +467,18 @@ def test_a_bound_on_a_count_and_opposites_of_negated_words_add_no_flip():
     assert kinds("小男孩已不见了踪影。", "The little boy has just disappeared.") == []
     assert kinds("工人们正面临着不确定的未来。", "The jobs of the workers are in doubt.") == []
     assert kinds("工人们不了解确定的未来。", "The future of the workers is in doubt.") == ["negation.missing"]
+    # round 30 (tune31, tune32): 机不离手 -> "inseparable", 不时 (from time to time) negates nothing, 不道德 ->
+    # "unethical" (jieba cuts 不|道德行为), 没联络了 -> "lost contact"; each beside a flip still found
+    zh = "一项调查显示，57%的大学生每天使用手机的时间超过5小时，日常生活基本“机不离手”。"
+    assert kinds(zh, "A survey shows that 57% of students spend over 5 hours on their phone and are almost "
+                     "inseparable from it.") == []
+    assert kinds("他仔细观察，并不时地与她进行交流。", "He observed and talked with her from time to time.") == []
+    assert kinds("他们存在作伪证和其他不道德行为。", "They lied under oath and did other unethical things.") == []
+    assert kinds("他们存在作伪证和其他不道德行为。", "They lied under oath and did other ethical things.") == [
+        "negation.missing"]
+    assert kinds("之前跟朋友因为一些误会有段时间没联络了。", "I lost contact with my friends for a while.") == []
+    assert kinds("之前跟朋友因为一些误会有段时间没联络了。", "I kept in contact with my friends for a while.") == [
+        "negation.missing"]
     # tune30:131: "against" renders 打击 (to fight), so it stands in for no dropped 没有
     zh = "虽然俄罗斯与西方没有在共同打击叙极端主义势力方面达成协议，但俄会加强与叙利亚的合作。"
     assert kinds(zh, "Although Russia and the West did not reach an agreement on the cooperation against the "

@@ -142,3 +142,13 @@ def test_a_comma_between_the_words_of_an_english_name_does_not_matter(shipped):
     assert _kinds(shipped, zh, "The constitution is the highest legal basis for “one country,two systems”.") == []
     assert _kinds(shipped, zh, "The constitution is the highest legal basis for “one country”.") == [
         "glossary.missing"]
+
+
+def test_the_shipped_glossary_knows_the_nhs_so_its_country_is_not_asked_for(shipped):
+    """tune29:36 and tune32:80: 英国国家医疗服务体系 is the NHS, whose English names no UK; a rendering that
+    drops the service is still missing it."""
+    zh = "该纠纷已导致初级医生今年共参与六次罢工，包括英国国家医疗服务体系历史上的首次全面罢工。"
+    en = "The dispute has led to junior doctors taking part in six strikes this year, including the first all-out "
+    assert _kinds(shipped, zh, en + "stoppages in the history of the NHS.") == []
+    assert _kinds(shipped, zh, en + "stoppages in the history of the National Health Service.") == []
+    assert _kinds(shipped, zh, en + "stoppages in its history.") == ["glossary.missing"]

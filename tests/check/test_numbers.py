@@ -304,6 +304,13 @@ def test_a_race_time_and_an_english_gloss_in_the_source():
     zh = "艾衍含游的是第二棒，用时1分57秒79，落后1.61秒。"
     assert missing(zh, "Ai Yanhan swam the second leg in 1:57.79 - 1.61 seconds slower.") == []
     assert missing(zh, "Ai Yanhan swam the second leg in 1:58.79 - 1.61 seconds slower.") == ["57"]
+    # tune32:20, 116: a quoted date naming an event is one number, written 8.11, 9/11 or July 19 in English
+    zh = "去年“8·11”汇改之前的最后一次汇改措施实施于2005年。"
+    assert missing(zh, 'The last measure before the "8.11" reform was in 2005.') == []
+    assert missing(zh, 'The last measure before the "8.12" reform was in 2005.') == ["8·11"]
+    assert missing("这是寻找“7.19洪灾中失亲少年儿童”的行动。", 'The search for "children bereaved by the July 19 '
+                   'flood".') == []
+    assert missing("“9·11”事件", "the 9/11 attacks") == [] and missing("“9·11”事件", "the attacks") == ["9·11"]
     zh = "依照《1983年人民代表法》 (Representation of the People Act 1983) 控告相关人员恐吓罪。"
     assert missing(zh, "Charge people with intimidation under the Representation of the People Act 1983.") == []
     assert missing(zh, "Charge people with intimidation under the Representation of the People Act.") == ["1983"]
