@@ -94,10 +94,16 @@ _BODY_ENDS = ("部", "局", "厅", "署", "处")
 _LONG_WORDS = frozenset("期久远达江")
 
 
+# What follows 化 when it makes an -isation of the name (中国化。, 中国化的成果), not a word of its own (法国化妆品,
+# French cosmetics): the end, anything but a Chinese character, or a particle.
+_ISATION_ENDS = re.compile(r"$|[^\u4e00-\u9fff]|[的了是和与]")
+
+
 def _occurrences(names: list[str], simple: str) -> list[tuple[int, int, str]]:
     """Where each labelled name occurs: a 《…》 label only inside its brackets. Not occurrences (names/README.md
     lists none of these as names): a demonym (日本人), an ethnic group (蒙古族), a language (蒙古语; not before
-    语言, 中国语言 being China's language, nor 语境, a context) or an -ism (马克思主义) built on the name, a
+    语言, 中国语言 being China's language, nor 语境, a context), an -ism (马克思主义) or an -isation (中国化,
+    Sinicisation: its English writes no China) built on the name, a
     body's name that runs into its head's post (中国外交部长, China's foreign minister: 部长, not the ministry), and
     the name inside an ordinary word of names/ordinary_words.txt (中国 in 发展中国家, developing countries)."""
     ordinary = [(m.start(), m.end()) for w in _ordinary_words() for m in re.finditer(re.escape(w), simple)]
@@ -108,6 +114,7 @@ def _occurrences(names: list[str], simple: str) -> list[tuple[int, int, str]]:
             a = m.start() + (1 if n.startswith("《") else 0)
             b = a + len(inner)
             if not n.startswith("《") and (simple[b:b + 1] in ("人", "族") or simple[b:b + 2] == "主义"
+                                           or (simple[b:b + 1] == "化" and _ISATION_ENDS.match(simple, b + 1))
                                            or (simple[b:b + 1] == "语" and simple[b + 1:b + 2] not in ("言", "境"))
                                            or (simple[b:b + 1] == "长" and inner.endswith(_BODY_ENDS)
                                                and simple[b + 1:b + 2] not in _LONG_WORDS)):

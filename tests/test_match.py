@@ -402,6 +402,9 @@ def test_the_bench_counts_overlapping_labels_once_and_no_name_inside_an_ordinary
     assert len(_occurrences(["台湾国防部"], "台湾国防部长期以来否认此事。")) == 1  # 长期, long-term: the ministry
     # 美 + 国务卿 (the US Secretary of State, tune27) holds no 美国; 美国 + 国务卿 does
     assert [a for a, _b, _n in _occurrences(["美国"], "美国务卿蓬佩奥说，美国国务卿说")] == [9]
+    # an -isation (中国化, Sinicisation; tune31) is no occurrence, as an -ism is not
+    assert [a for a, _b, _n in _occurrences(["中国"], "把香港文化中国化，中国说")] == [9]
+    assert len(_occurrences(["法国"], "法国化妆品牌兰蔻")) == 1  # 化妆品, cosmetics: French ones (tune13)
 
 
 def test_a_traditional_text_is_searched_in_simplified_for_a_name_it_writes_otherwise(names):
@@ -450,6 +453,13 @@ def test_a_verb_after_a_persons_name_and_a_postposition_after_a_name_leave_them_
     assert found("就如同德国在一战后为自己的侵略行为") == ["德国", "一战"]  # after the First World War
     assert found("他一战成名") == []  # famous at one stroke: no war
     assert found("这一战后他") == [] and found("第一战") == []  # this battle, the first battle
+    # tune31: a person's case (张展案, the Zhang Zhan case) and a chamber's majority (参议院多数党领袖, the Senate
+    # majority leader) leave the name standing; a given name's character (张展鹏) and a named party do not
+    more = Glossary([Term("zhang-zhan", "张展", kind="person", en="Zhang Zhan"),
+                     Term("senate", "参议院", kind="org", en="the Senate")])
+    assert [m.surface for m in more.find("上海浦东新区检察院通知，张展案已移送该区法院")] == ["张展"]
+    assert more.find("张展鹏说") == []
+    assert [m.surface for m in more.find("不过，包括参议院多数党领袖米奇·麦康奈尔")] == ["参议院"]
     # tune29: a site's name before 上 (on it), cut 人民|网上, stands; 人民网络 (the people's network) names none
     site = Glossary([Term("people-cn", "人民网", kind="outlet", en="People.cn")])
     assert [m.surface for m in site.find("这个时候，我搜到了人民网上的那几个处理结果")] == ["人民网"]
