@@ -479,6 +479,11 @@ def test_a_bound_on_a_count_and_opposites_of_negated_words_add_no_flip():
     assert kinds("之前跟朋友因为一些误会有段时间没联络了。", "I lost contact with my friends for a while.") == []
     assert kinds("之前跟朋友因为一些误会有段时间没联络了。", "I kept in contact with my friends for a while.") == [
         "negation.missing"]
+    # tune31:140: "beyond" renders 三年后 (after three years), so it stands in for no dropped 并不
+    zh = "由于有关替卡格雷在三年后的疗效及安全的信息很有限，该指导草案并不建议在这一期限之后继续用其治疗。"
+    en = ("Because information on the safety of ticagrelor beyond three years is limited, the draft guidance does "
+          "{}recommend treatment with it beyond that period.")
+    assert kinds(zh, en.format("not ")) == [] and kinds(zh, en.format("")) == ["negation.missing"]
     # tune30:131: "against" renders 打击 (to fight), so it stands in for no dropped 没有
     zh = "虽然俄罗斯与西方没有在共同打击叙极端主义势力方面达成协议，但俄会加强与叙利亚的合作。"
     assert kinds(zh, "Although Russia and the West did not reach an agreement on the cooperation against the "
