@@ -453,6 +453,8 @@ def test_a_verb_after_a_persons_name_and_a_postposition_after_a_name_leave_them_
     assert found("就如同德国在一战后为自己的侵略行为") == ["德国", "一战"]  # after the First World War
     assert found("他一战成名") == []  # famous at one stroke: no war
     assert found("这一战后他") == [] and found("第一战") == []  # this battle, the first battle
+    assert found("又一战后") == [] and found("两国若再一战后果难料") == [] and found("背水一战") == []
+    assert found("一战到底") == []
     # tune31: a person's case (张展案, the Zhang Zhan case) and a chamber's majority (参议院多数党领袖, the Senate
     # majority leader) leave the name standing; a given name's character (张展鹏) and a named party do not
     more = Glossary([Term("zhang-zhan", "张展", kind="person", en="Zhang Zhan"),

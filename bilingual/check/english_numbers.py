@@ -113,7 +113,11 @@ SLASH_FRACTION = re.compile(r"(?<![\d/.])(\d{1,2}) ?/ ?(\d{1,2})(?![\d/.])")
 
 
 # A race time (1:57.79, 3:51.659): minutes, seconds and their fraction, as 1分57秒79 gives 1, 57 and 79.
-_RACE_TIME = re.compile(r"(?<![\d.:])(\d{1,2}):([0-5]\d)\.(\d{1,3})(?![\d.:])")
+_RACE_TIME = re.compile(r"(?<![\d.:])(\d{1,2}):([0-5]\d)\.(\d{1,3})(?![\d:]|\.\d)")
+# A month and its day (July 19, 19 July, Aug. 11): the date a quoted event names (“7.19”洪灾), both parts at once.
+_MONTH_NAME = r"(?:January|February|March|April|May|June|July|August|September|October|November|December" \
+              r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+_MONTH_DAY = re.compile(rf"\b({_MONTH_NAME})\s+(\d{{1,2}})\b(?![\d:])|\b(\d{{1,2}})\s+({_MONTH_NAME})(?!\w)")
 
 
 def target_counts(text: str, *, loose: bool = False) -> Counter:
@@ -137,6 +141,10 @@ def target_counts(text: str, *, loose: bool = False) -> Counter:
         values += [dec(int(h)), dec(int(mm))]  # 9.30am: nine thirty, as 上午9:30 gives 9 and 30
     for race in _RACE_TIME.findall(text):
         values += [dec(int(part)) for part in race]
+    text = _RACE_TIME.sub(" ", text)  # its minutes are not a number of their own too
+    for m in _MONTH_DAY.finditer(text):
+        month, day = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        values.append(("monthday", _month_number(month.lower().rstrip(".")), int(day)))
     multipliers = scales()
     previous = None  # the last number without a scale, and where it ended
     for m in scaled_number().finditer(text):

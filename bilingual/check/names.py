@@ -189,23 +189,21 @@ def findings(units: list[Unit], glossary: Names | None) -> list[Finding]:
     for u in units:
         if not u.en.strip() or not any("\u4e00" <= c <= "\u9fff" for c in u.source):
             continue
-        known = [(m.start, m.end) for m in glossary.find(u.source)] if glossary is not None else []
+        found = glossary.find(u.source) if glossary is not None else []
         people = [name for a, b, name in _people(entities(u.source))
-                  if split_name(name) and not any(a < end and start < b for start, end in known)]
+                  if split_name(name) and not any(a < m.end and m.start < b for m in found)]
         if not people:
             continue
-        # the glossary's people in the source share surnames too (张彬彬 and 张亚杰: "Zhang" names neither alone)
-        listed = tuple(m.term.hans for m in glossary.find(u.source) if m.term.kind == "person") if glossary else ()
-        explained: set[str] = set()
-        if glossary is not None:
-            explained |= {_fold(w) for m in glossary.find(u.source) for f in m.term.renderings()
-                          for w in f.split()}
+        explained = {_fold(w) for m in found for f in m.term.renderings() for w in f.split()}
         others = strangers(u.en, explained, tuple(people))
+        # the English of the glossary's people in the source names them, no one else: "Zhang" of Zhang Binbin
+        # does not name her coach 张亚杰, while "Lee" of Lee Hsien Loong still names 李显龙 beside Lee Kuan Yew
+        rest = _without(u.en, [f for m in found if m.term.kind == "person" for f in m.term.renderings()])
         for name in dict.fromkeys(people):
-            written = named(name, u.en, tuple(people) + listed)
+            written = named(name, rest, tuple(people))
             # named, and as often as the source names the person unless a stranger stands in the English (刘安
             # twice -> "Zhou Lina … Liu An": one mention put someone else in that person's place)
-            if written and not (others and mentions(name, u.en) < people.count(name)):
+            if written and not (others and mentions(name, rest) < people.count(name)):
                 continue
             surname, given = split_name(name)
             spelled = " ".join(w.capitalize() for w in _pinyin(surname, given))
@@ -221,6 +219,13 @@ def findings(units: list[Unit], glossary: Names | None) -> list[Finding]:
                                    f"'{name}' ({spelled}) is not in the English in any romanization",
                                    f"check that the name is rendered: {spelled}", source_mark=name))
     return out
+
+
+def _without(en: str, forms: list[str]) -> str:
+    """The English with every occurrence of `forms` (case ignored, longest first) taken out."""
+    for form in sorted(forms, key=len, reverse=True):
+        en = re.sub(re.escape(form), " ", en, flags=re.IGNORECASE)
+    return en
 
 
 def _people(found) -> list[tuple[int, int, str]]:

@@ -104,8 +104,10 @@ def _lists() -> _Lists:
                   frozenset(data.get("weak_before_number", [])))
 
 
-# The first character of a count (不到5米, 不超过三成): digits, full-width or not, and Chinese numerals.
-_NUMERAL = frozenset("0123456789０１２３４５６７８９一二两三四五六七八九十百千万几半")
+# A count after 不到/不下 (不到5米, 不到一年, 不下100人): digits, or Chinese numerals with a unit of measure or
+# time; 不下一滴 (not a drop), 不到一定规模 (not to a certain size) count nothing.
+_COUNT = re.compile(r"[0-9０-９]|[一二两三四五六七八九十百千万几半]+(?:[个名人岁年月天周时分秒米里元块亿万成倍%％]"
+                    r"|小时|分钟|公里|公斤|美元|英里)")
 
 # A word's edges: an apostrophe joined to a word is part of it (can't, Xi's), one that quotes it is not ('never asked').
 _START = r"(?<!\w)(?<!\w')"
@@ -173,7 +175,7 @@ def source_polarity(text: str) -> Polarity:
             after_not_only = k > 0 and lists.not_only.fullmatch(words[k - 1]) is not None
             before = words[:k]
             exclusive = any(w in lists.exclusive for w in before) and any(w in lists.exclusive_with for w in before)
-            counted = (word in lists.weak_before_number and k + 1 < len(words) and words[k + 1][:1] in _NUMERAL
+            counted = (word in lists.weak_before_number and k + 1 < len(words) and _COUNT.match(words[k + 1])
                        and not (k > 0 and _verb(words[k - 1])))  # 找不到3个人: can't find three people
             if word in lists.weak or rhetorical or after_not_only or exclusive or counted:
                 weak = True

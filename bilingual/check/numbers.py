@@ -71,12 +71,15 @@ _WEEKDAY_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日
 # A digit right after Latin letters, or after them and a hyphen, is part of a designation (HMX-1, G7,
 # COVID-19): the English writes it as the source does, never as the article "a".
 _DESIGNATION = re.compile(r"[A-Za-z][-‐–]?$")
-# An English name the source quotes in brackets after its Chinese one (《1983年人民代表法》 (Representation of
-# the People Act 1983)): a gloss of words, whose numbers repeat the Chinese name's, so they are not counted.
 # A date that names an event, quoted (“8·11”汇改, the 11 August reform; “7.19洪灾”, the 19 July flood): English
-# writes it 8.11, 9/11 or July 19, so it is one number, answered by its dotted form, a slash or its month.
+# writes it 8.11, 9/11 or July 19, so it is one number, answered by its dotted form, a slash or month and day.
 _QUOTED_DATE = re.compile(r"(?<=[“「『\"‘'])(\d{1,2})[·・•.](\d{1,2})(?![\d.])")
+# An English name the source quotes in brackets after its Chinese one (《1983年人民代表法》 (Representation of
+# the People Act 1983)): a gloss of words, whose numbers, when the Chinese just before gives them, are not
+# counted again.
 _LATIN_GLOSS = re.compile(r"[(（]\s*[A-Za-z][\w'’.&-]*(?:\s+[\w'’.&-]+)+\s*[)）]", re.ASCII)
+_GLOSS_REACH = 40  # characters before the gloss in which the Chinese name's numbers are looked for
+
 
 @dataclass
 class SourceNumber:
@@ -224,12 +227,14 @@ def source_numbers(text: str) -> list[SourceNumber]:
                 continue  # 十分之一, 二十分之一: a fraction's denominator, not the adverb 十分 ("very")
             take(m.start(), m.end())
     for m in _LATIN_GLOSS.finditer(text):
-        take(m.start(), m.end())
+        before = text[max(0, m.start() - _GLOSS_REACH):m.start()]
+        if all(re.search(rf"(?<!\d){n}(?!\d)", before) for n in re.findall(r"\d+", m.group())):
+            take(m.start(), m.end())
     for m in _QUOTED_DATE.finditer(text):
         month, day = int(m.group(1)), int(m.group(2))
         if 1 <= month <= 12 and 1 <= day <= 31 and free(m.start(), m.end()):
             take(m.start(), m.end())
-            accepted = {Decimal(f"{m.group(1)}.{m.group(2)}"), ("fraction", month, day), ("month", month)}
+            accepted = {Decimal(f"{m.group(1)}.{m.group(2)}"), ("fraction", month, day), ("monthday", month, day)}
             found.append((m.start(), SourceNumber(m.group(0), accepted)))
     for m in DATE.finditer(text):
         take(m.start(), m.end())

@@ -175,10 +175,11 @@ def read_text(text: str) -> Document:
 
 
 def _archive_url(front: dict) -> str:
-    """`url` when `original_url` names the original beside it (hkcnews archives: url is the Wayback copy of a
-    site that closed), so the reader gets a link that still works."""
+    """`url` when it is a Wayback Machine copy and `original_url` names the original beside it (hkcnews
+    archives: the site closed in 2021), so the reader gets a link that still works; any other `url` beside an
+    `original_url` (a repost, the same address with a slash) is no archive."""
     url, original = (safe_meta_url(str(front.get(k) or "")) for k in ("url", "original_url"))
-    return url if url and original and url != original else ""
+    return url if original and dates.from_wayback(url) else ""
 
 
 def _unspaced(text: str) -> str:

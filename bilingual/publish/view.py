@@ -183,8 +183,8 @@ def collect_names(docs: list[Document], columns: tuple[str, ...], glossary=None)
 
 
 def _index_key(english: str) -> str:
-    """English as an index sorts it: a leading article set aside."""
-    return re.sub(r"^(?:the|an?)\s+", "", english.casefold())
+    """English as an index sorts it: a leading "the" set aside (not "a" or "an": An Wei is a person)."""
+    return re.sub(r"^the\s+", "", english.casefold())
 
 
 def colophon_rows(docs: list[Document]) -> list[dict]:

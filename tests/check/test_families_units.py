@@ -479,11 +479,17 @@ def test_a_bound_on_a_count_and_opposites_of_negated_words_add_no_flip():
     assert kinds("之前跟朋友因为一些误会有段时间没联络了。", "I lost contact with my friends for a while.") == []
     assert kinds("之前跟朋友因为一些误会有段时间没联络了。", "I kept in contact with my friends for a while.") == [
         "negation.missing"]
-    # tune31:140: "beyond" renders 三年后 (after three years), so it stands in for no dropped 并不
-    zh = "由于有关替卡格雷在三年后的疗效及安全的信息很有限，该指导草案并不建议在这一期限之后继续用其治疗。"
-    en = ("Because information on the safety of ticagrelor beyond three years is limited, the draft guidance does "
-          "{}recommend treatment with it beyond that period.")
+    # tune31:140: "beyond" renders 之后 (after that period), so it stands in for no dropped 并不; 后 alone is left
+    # out (然后, 后来: any source would have one)
+    zh = "该指导草案并不建议在这一期限之后继续用其治疗。"
+    en = "The draft guidance does {}recommend treatment with it beyond that period."
     assert kinds(zh, en.format("not ")) == [] and kinds(zh, en.format("")) == ["negation.missing"]
+    # the opposites need their own words after the negator: 不受控制 is no influence, 没见过 no disappearing
+    assert kinds("新冠患者可能出现不受控制的免疫反应。", "Covid patients may have a controlled immune response.") == [
+        "negation.missing"]
+    assert kinds("他从没见过那个失踪的男孩。", "He had seen the boy who disappeared.") == ["negation.missing"]
+    assert kinds("他们从不联系，后来又失联了。", "They were always in touch, then lost contact.") == [
+        "negation.missing"]
     # tune30:131: "against" renders 打击 (to fight), so it stands in for no dropped 没有
     zh = "虽然俄罗斯与西方没有在共同打击叙极端主义势力方面达成协议，但俄会加强与叙利亚的合作。"
     assert kinds(zh, "Although Russia and the West did not reach an agreement on the cooperation against the "

@@ -166,3 +166,6 @@ def test_an_archived_copy_named_beside_the_original_is_kept_with_its_capture_tim
     md = '---\ntitle: 測試\nurl: "javascript:alert(1)"\noriginal_url: "https://example.org/a"\n---\n\n正文。\n'
     (doc,) = read(write("bad.md", md))
     assert doc.meta.archive_url == ""  # nothing executable reaches a page
+    md = '---\ntitle: 測試\nurl: "https://blog.example/repost/1"\noriginal_url: "https://example.org/a"\n---\n\n文。\n'
+    (doc,) = read(write("repost.md", md))
+    assert doc.meta.archive_url == "" and doc.meta.url == "https://example.org/a"  # a repost is no archive

@@ -112,17 +112,22 @@ def test_proofread_the_seed_end_to_end(server, browser, edition, shots):
     page.screenshot(path=str(shots / "review-2-finding.png"))
 
     english = "The treaty says that when either party is attacked, the other will come to its aid."
-    # editing keeps the row's Chinese in sight below the sticky toolbar, on a phone too (the browser pass: the
-    # box's own focus scrolled a long row's source out of view)
-    for width, height in ((390, 844), (1500, 1000)):
+    # editing shows the box and, where the cells stand side by side, the row's Chinese beside it below the sticky
+    # toolbar (the browser pass: the box's own focus scrolled a long row's source out of view); on a phone, where
+    # the cells are stacked and both cannot fit, the box
+    for width, height in ((1500, 1000), (390, 844)):
         page.set_viewport_size({"width": width, "height": height})
         page.keyboard.press("Escape")
         page.keyboard.press("e")
-        below_toolbar, above_bottom = page.evaluate("""(seg) => {
-            const cell = document.querySelector(`.srow[data-seg="${seg}"] .cell.hans`).getBoundingClientRect();
+        chinese, box_top, box_bottom, bar, view = page.evaluate("""(seg) => {
+            const row = document.querySelector(`.srow[data-seg="${seg}"]`);
+            const cell = row.querySelector(".cell.hans").getBoundingClientRect();
+            const box = row.querySelector("textarea").getBoundingClientRect();
             const bar = document.querySelector(".toolbar").getBoundingClientRect();
-            return [cell.top - bar.bottom, window.innerHeight - cell.top]; }""", seg_id)
-        assert below_toolbar >= 0 and above_bottom > 0, (width, below_toolbar, above_bottom)
+            return [cell.top, box.top, box.bottom, bar.bottom, window.innerHeight]; }""", seg_id)
+        assert box_top < view and box_bottom > bar, (width, box_top, box_bottom, bar, view)
+        if width > 900:
+            assert bar <= chinese < view, (width, chinese, bar, view)
     box = row.locator("textarea")
     box.fill(english)
     page.screenshot(path=str(shots / "review-3-editing.png"))

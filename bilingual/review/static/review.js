@@ -134,9 +134,16 @@
     bar.append(button("Save", "Ctrl+Enter", () => save(row)), button("Cancel", "Esc", () => stopEditing(row)));
     cell.append(box, bar);
     row.classList.add("editing");
-    // the row's top (its Chinese) just below the toolbar, not wherever the box's own focus would scroll
+    // the row's top (its Chinese) just below the toolbar, not wherever the box's own focus would scroll; then
+    // as much of the box as fits without scrolling the Chinese away, and the box itself where both cannot fit
+    // (a phone: the cells stacked)
     box.focus({ preventScroll: true });
     row.scrollIntoView({ block: "start" });
+    const toolbar = document.querySelector(".toolbar").getBoundingClientRect().bottom;
+    const room = row.querySelector(".cell.hans").getBoundingClientRect().top - toolbar;
+    const below = box.getBoundingClientRect().bottom - window.innerHeight + 8;
+    if (below > 0) window.scrollBy(0, Math.min(below, Math.max(0, room)));
+    if (box.getBoundingClientRect().top > window.innerHeight - 40) box.scrollIntoView({ block: "end" });
   }
 
   function stopEditing(row) {
