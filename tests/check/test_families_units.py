@@ -460,6 +460,10 @@ def test_a_bound_on_a_count_and_opposites_of_negated_words_add_no_flip():
     assert kinds(zh, "Huang Yilin said the river was muddy and run fast. The only 5-meter distance almost wore "
                      "her out.") == []
     assert kinds("他找不到3个人。", "He found 3 people.") == ["negation.missing"]
+    assert kinds("雨一直不下一滴。", "It rained a drop.") == ["negation.missing"]  # no count: not a drop
+    assert kinds("公司规模不到一定程度。", "The company reached a certain size.") == ["negation.missing"]
+    assert kinds("时间不到一年。", "It took just a year.") == []
+    assert kinds("死亡人数不下100人。", "At least 100 died.") == []
     assert kinds("对于这一问题，学界的说法仍纷繁不一。", "There are still many different versions.") == []
     assert kinds("西蒙·拜尔斯 (Simone Biles) 不受这一切的影响。", "Simone Biles is immune to all of it.") == []
     assert kinds("西蒙·拜尔斯 (Simone Biles) 不受这一切的影响。", "Simone Biles is subject to all of it.") == [
@@ -542,6 +546,21 @@ def test_a_glossary_persons_surname_does_not_name_another_person_who_shares_it()
     assert found("Not only the coach Zhang Yajie but the leaders came. Zhang Binbin was persuaded to return.") == []
     assert found("Not only the coach Zhou Lina but the leaders came. Zhang Binbin was persuaded to return.") == [
         ("warning", "张亚杰")]
+
+
+def test_a_person_who_shares_a_listed_persons_surname_is_named_by_it_outside_the_listed_english():
+    """李显龙 beside the listed 李光耀 (Lee Kuan Yew): the Lee of "Lee Hsien Loong" names him (its given name is
+    spelled in no system the check knows), the Lee of Lee Kuan Yew alone would not."""
+    from bilingual.glossary import Glossary, Term
+
+    names = Glossary([Term("lky", "李光耀", kind="person", en="Lee Kuan Yew")])
+
+    def found(en: str) -> list[tuple[str, str]]:
+        doc = sentence_document(["李光耀之子李显龙说。"], [en])
+        return [(f.severity, f.source_mark) for f in check_document(doc, glossary=names) if f.kind == "name.person"]
+
+    assert found("Lee Kuan Yew's son Lee Hsien Loong said.") == []
+    assert found("Lee Kuan Yew's son Zhou Lina said.") == [("warning", "李显龙")]
 
 
 def test_another_persons_surname_does_not_explain_a_stranger():

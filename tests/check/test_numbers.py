@@ -311,6 +311,12 @@ def test_a_race_time_and_an_english_gloss_in_the_source():
     assert missing("这是寻找“7.19洪灾中失亲少年儿童”的行动。", 'The search for "children bereaved by the July 19 '
                    'flood".') == []
     assert missing("“9·11”事件", "the 9/11 attacks") == [] and missing("“9·11”事件", "the attacks") == ["9·11"]
+    assert missing("“5.12”汶川地震", "the Wenchuan earthquake of May 12") == []
+    assert missing("“5.12”汶川地震", "the Wenchuan earthquake of May 13") == ["5.12"]  # the month is not enough
+    assert missing("用时1分57秒79。", "She swam it in 1:57.79.") == []  # a race time ending the sentence
+    # a gloss whose number the Chinese before it does not give is counted as any number
+    assert missing("苹果发布了新手机（iPhone 11 Pro Max）。", "Apple released a new phone (iPhone 12 Pro Max).") == [
+        "11"]
     zh = "依照《1983年人民代表法》 (Representation of the People Act 1983) 控告相关人员恐吓罪。"
     assert missing(zh, "Charge people with intimidation under the Representation of the People Act 1983.") == []
     assert missing(zh, "Charge people with intimidation under the Representation of the People Act.") == ["1983"]

@@ -190,9 +190,11 @@ def test_the_names_list_sorts_english_as_an_index_does():
 
     names = Glossary([Term(id=i, hans=h, en=e, kind="place") for i, h, e in
                       (("uk", "英国", "the UK"), ("japan", "日本", "Japan"), ("spain", "西班牙", "Spain"),
-                       ("nl", "荷兰", "the Netherlands"))])
-    seg = Segment(id="d:0.0:x", source="英国日本西班牙荷兰", hans="英国日本西班牙荷兰",
+                       ("nl", "荷兰", "the Netherlands"), ("an", "安徽", "An Hui"))])
+    seg = Segment(id="d:0.0:x", source="英国日本西班牙荷兰安徽", hans="英国日本西班牙荷兰安徽",
                   marks={"hans": [Mark(0, 2, "term", ref="uk"), Mark(2, 4, "term", ref="japan"),
-                                  Mark(4, 7, "term", ref="spain"), Mark(7, 9, "term", ref="nl")]})
+                                  Mark(4, 7, "term", ref="spain"), Mark(7, 9, "term", ref="nl"),
+                                  Mark(9, 11, "term", ref="an")]})
     doc = Document(id="d", blocks=[Block(role="paragraph", segments=[seg])])
-    assert [n["id"] for n in collect_names([doc], ("hans",), names)] == ["japan", "nl", "spain", "uk"]
+    # "An Hui" stays under A: only "the" is set aside
+    assert [n["id"] for n in collect_names([doc], ("hans",), names)] == ["an", "japan", "nl", "spain", "uk"]
