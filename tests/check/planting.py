@@ -33,7 +33,7 @@ TUNE = ("wmt19", "parallel2/tune", "parallel2/tune2", "parallel2/tune3", "parall
         "parallel2/tune24", "parallel2/tune25",
         "parallel2/tune26", "parallel2/tune27",
         "parallel2/tune28", "parallel2/tune29", "parallel2/tune30",
-        "parallel2/tune31", "parallel2/tune32", "parallel3", "parallel4")
+        "parallel2/tune31", "parallel2/tune32", "parallel2/tune33", "parallel2/tune34", "parallel3", "parallel4")
 KNOWN_BAD = {
     "wmt19": {55, 92, 103, 109, 124, 145},  # 145: the English stops mid-sentence (drops 在中国 and the rest)
     "parallel2/tune": {8, 21, 26, 33, 47, 49, 60, 62, 69, 83, 113, 115, 125, 141},
@@ -102,10 +102,11 @@ KNOWN_BAD = {
     # set AF: labelled 2026-12-06 beside set AE while set Q was held out, measured once as next2/, opened for
     # tuning round 30
     "parallel2/tune32": {1, 16, 24, 45, 51, 52, 54, 65, 86, 94, 98, 115},
-    # set AG: labelled 2026-12-06 while set Q was held out, not yet measured
-    "parallel2/next": {3, 22, 26, 33, 35, 40, 49, 52, 71, 98, 108, 119, 128, 131, 140},
-    # set AH: labelled 2026-12-06 while set Q was held out, not yet measured
-    "parallel2/next2": {7, 9, 27, 36, 39, 53, 97, 124, 127, 133},
+    # set AG: labelled 2026-12-06 while set Q was held out, measured once as next/, opened for tuning round 31
+    "parallel2/tune33": {3, 22, 26, 33, 35, 40, 49, 52, 71, 98, 108, 119, 128, 131, 140},
+    # set AH: labelled 2026-12-06 beside set AG while set Q was held out, measured once as next2/, opened for
+    # tuning round 31
+    "parallel2/tune34": {7, 9, 27, 36, 39, 53, 97, 124, 127, 133},
 }
 FAMILIES = {
     "number": ("number.missing",), "untranslated": ("cjk-in-english",), "loop": ("repetition",),
