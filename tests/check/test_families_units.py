@@ -483,6 +483,13 @@ def test_a_bound_on_a_count_and_opposites_of_negated_words_add_no_flip():
     assert kinds("之前跟朋友因为一些误会有段时间没联络了。", "I lost contact with my friends for a while.") == []
     assert kinds("之前跟朋友因为一些误会有段时间没联络了。", "I kept in contact with my friends for a while.") == [
         "negation.missing"]
+    # round 31 (tune33, tune34): 不适合 -> "unfit"; set phrases whose "no" negates nothing ("no man's land" for
+    # 真空地带, "no-frills"); a flip of the first and a real "no" are still found
+    assert kinds("他说特朗普不适合当总统。", "He said Trump is unfit for office.") == []
+    assert kinds("他说特朗普不适合当总统。", "He said Trump is fit for office.") == ["negation.missing"]
+    assert kinds("他说NHS目前处于“真空地带”。", "He said the NHS was in \"no man's land\".") == []
+    assert kinds("这个简单午餐柜台一直营业。", "A tiny no-frills lunch counter has been in business.") == []
+    assert kinds("这个简单午餐柜台一直营业。", "A tiny lunch counter has no business.") == ["negation.added"]
     # tune31:140: "beyond" renders 之后 (after that period), so it stands in for no dropped 并不; 后 alone is left
     # out (然后, 后来: any source would have one)
     zh = "该指导草案并不建议在这一期限之后继续用其治疗。"

@@ -152,3 +152,10 @@ def test_the_shipped_glossary_knows_the_nhs_so_its_country_is_not_asked_for(ship
     assert _kinds(shipped, zh, en + "stoppages in the history of the NHS.") == []
     assert _kinds(shipped, zh, en + "stoppages in the history of the National Health Service.") == []
     assert _kinds(shipped, zh, en + "stoppages in its history.") == ["glossary.missing"]
+
+
+def test_china_news_service_may_be_written_chinanews(shipped):
+    """tune33:114: 中新网 (China News Service) written "Chinanews"; another agency in its place is still missing."""
+    zh = "中新网记者注意到，各地“含金量”不一。"
+    assert _kinds(shipped, zh, "Chinanews journalist noted that the gold content differs.") == []
+    assert _kinds(shipped, zh, "A Xinhua journalist noted that the gold content differs.") == ["glossary.missing"]
