@@ -152,7 +152,7 @@ class Meta:
     collections: list[str] = field(default_factory=list)
     rights: str = ""
     archived_at: str = ""  # ISO 8601 date-time of the archive copy
-    archive_url: str = ""  # where the archived copy is, when the source names one beside the original address
+    archive_url: str = ""  # the archived copy (a Wayback address) when the source names one beside the original
     # "hans" or "hant": the script the source was written in.
     script: str = "hans"
     format: str = ""  # which reader ingested it (cdt, html, markdown, text, epub)

@@ -222,9 +222,10 @@ def findings(units: list[Unit], glossary: Names | None) -> list[Finding]:
 
 
 def _without(en: str, forms: list[str]) -> str:
-    """The English with every occurrence of `forms` (case ignored, longest first) taken out."""
+    """The English with every occurrence of `forms` as words (case ignored, longest first) taken out: "Xi" goes,
+    the Xi of "Xinhua" stays."""
     for form in sorted(forms, key=len, reverse=True):
-        en = re.sub(re.escape(form), " ", en, flags=re.IGNORECASE)
+        en = re.sub(rf"(?<!\w){re.escape(form)}(?!\w)", " ", en, flags=re.IGNORECASE)
     return en
 
 

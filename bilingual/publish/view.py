@@ -143,7 +143,7 @@ def byline(doc: Document, columns: tuple[str, ...] = tuple(COLUMNS)) -> list[dic
     rows = [("Author", author, m.author_url, zh), ("Published", m.date[:10], "", "en"),
             ("Source", source, m.source_url, zh), ("Topics", ", ".join(topics), "", zh),
             ("Collections", ", ".join(collections), "", zh),
-            ("Archived", m.archived_at or ("a copy" if m.archive_url else ""), m.archive_url, "en"),
+            ("Archived", m.archived_at, m.archive_url, "en"),
             ("Original", url, m.url, url_lang), ("Rights", rights, "", zh)]
     return [{"label": label, "text": text, "href": safe_href(href), "lang": lang}
             for label, text, href, lang in rows if text]

@@ -568,6 +568,10 @@ def test_a_person_who_shares_a_listed_persons_surname_is_named_by_it_outside_the
 
     assert found("Lee Kuan Yew's son Lee Hsien Loong said.") == []
     assert found("Lee Kuan Yew's son Zhou Lina said.") == [("warning", "李显龙")]
+    # a listed English is taken out as a word only: "Xi" goes, the Xi of "Xinhua" stays
+    from bilingual.check.names import _without
+
+    assert _without("Xi met Xinhua's Xi Ming.", ["Xi"]).split() == ["met", "Xinhua's", "Ming."]
 
 
 def test_another_persons_surname_does_not_explain_a_stranger():
