@@ -115,8 +115,8 @@ SLASH_FRACTION = re.compile(r"(?<![\d/.])(\d{1,2}) ?/ ?(\d{1,2})(?![\d/.])")
 # A race time (1:57.79, 3:51.659): minutes, seconds and their fraction, as 1分57秒79 gives 1, 57 and 79.
 _RACE_TIME = re.compile(r"(?<![\d.:])(\d{1,2}):([0-5]\d)\.(\d{1,3})(?![\d:]|\.\d)")
 # A month and its day (July 19, 19 July, Aug. 11): the date a quoted event names (“7.19”洪灾), both parts at once.
-_MONTH_NAME = r"(?:January|February|March|April|May|June|July|August|September|October|November|December" \
-              r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+_MONTH_NAME = "(?:" + "|".join(sorted({m.capitalize() for m in [*MONTHS, *_MONTH_ABBR]}, key=lambda m: (-len(m), m))) \
+              + r")\.?"
 _MONTH_DAY = re.compile(rf"\b({_MONTH_NAME})\s+(\d{{1,2}})\b(?![\d:])|\b(\d{{1,2}})\s+({_MONTH_NAME})(?!\w)")
 
 
